@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The training kernels are plain Swift loops over Float buffers. Unoptimized, they run tens of
+// times slower, which would make `swift run` (a debug build) crawl, so the library is always
+// compiled with optimization; debug builds keep their assertions and debug info.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
+let package = Package(
+    name: "compare-inits",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "compare-inits", targets: ["compare-inits"]),
+        .library(name: "InitLab", targets: ["InitLab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "InitLab", dependencies: ["CBLAS", "CZlib"], swiftSettings: optimized),
+        .executableTarget(
+            name: "compare-inits",
+            dependencies: ["InitLab", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "InitLabTests", dependencies: ["InitLab"], swiftSettings: optimized),
+    ],
+    swiftLanguageModes: [.v5]
+)

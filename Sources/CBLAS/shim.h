@@ -1,0 +1,12 @@
+// OpenBLAS: CBLAS for the matrix products (cblas.h also declares openblas_set_num_threads),
+// and the two LAPACK routines (Householder QR) the orthogonal initializer needs. Debian's
+// OpenBLAS carries LAPACK inside libopenblas, so the Fortran entry points are declared here
+// rather than pulling in LAPACKE.
+#include <cblas.h>
+
+// A = QR of an m×n column-major matrix: R in the upper triangle, Householder vectors below, tau.
+void sgeqrf_(const int *m, const int *n, float *a, const int *lda, float *tau,
+             float *work, const int *lwork, int *info);
+// Forms the first n columns of Q from sgeqrf_'s output, in place.
+void sorgqr_(const int *m, const int *n, const int *k, float *a, const int *lda,
+             const float *tau, float *work, const int *lwork, int *info);

@@ -1,0 +1,193 @@
+/// Everything wrong with one config file, each problem located by its key path.
+public struct ConfigError: Error, CustomStringConvertible {
+    public let file: String
+    public let problems: [String]
+
+    /// One line per problem, each naming the file, so every line stands on its own in a terminal.
+    public var description: String { problems.map { "\(file): \($0)" }.joined(separator: "\n") }
+}
+
+/// Collects problems instead of throwing at the first, so a user fixing a hand-edited config
+/// sees all of them in one go.
+final class ConfigProblems {
+    private(set) var messages: [String] = []
+    func add(_ path: String, _ message: String) {
+        messages.append(path.isEmpty ? message : "\(path): \(message)")
+    }
+}
+
+/// One value of the config with its key path (`strategies[3].weights.std`).
+struct ConfigNode {
+    let path: String
+    let json: JSON
+    let problems: ConfigProblems
+
+    func report(_ message: String) { problems.add(path, message) }
+
+    func child(_ key: String, _ value: JSON) -> ConfigNode {
+        ConfigNode(path: path.isEmpty ? key : "\(path).\(key)", json: value, problems: problems)
+    }
+
+    var object: ConfigObject? {
+        guard case .object(let members) = json else {
+            report("expected an object, found \(json.typeName)")
+            return nil
+        }
+        return ConfigObject(node: self, members: members)
+    }
+
+    var elements: [ConfigNode]? {
+        guard case .array(let values) = json else {
+            report("expected an array, found \(json.typeName)")
+            return nil
+        }
+        return values.enumerated().map { ConfigNode(path: "\(path)[\($0.offset)]", json: $0.element, problems: problems) }
+    }
+
+    var string: String? {
+        guard case .string(let s) = json else {
+            report("expected a string, found \(json.typeName)")
+            return nil
+        }
+        return s
+    }
+
+    var bool: Bool? {
+        guard case .bool(let b) = json else {
+            report("expected true or false, found \(json.typeName)")
+            return nil
+        }
+        return b
+    }
+
+    /// A number satisfying `valid`, described to the user as `expected` (e.g. "a number > 0").
+    func number(_ expected: String, _ valid: (Double) -> Bool) -> Double? {
+        guard case .number(let n) = json else {
+            report("expected \(expected), found \(json.typeName)")
+            return nil
+        }
+        guard valid(n) else {
+            report("expected \(expected), found \(JSON.format(n))")
+            return nil
+        }
+        return n
+    }
+
+    func integer(_ expected: String, _ valid: (Int) -> Bool) -> Int? {
+        guard case .number(let n) = json, n == n.rounded(), abs(n) < 9e15 else {
+            report("expected \(expected), found \(describe(json))")
+            return nil
+        }
+        guard valid(Int(n)) else {
+            report("expected \(expected), found \(Int(n))")
+            return nil
+        }
+        return Int(n)
+    }
+
+    /// One of `choices`, listing them all when the value is not one of them.
+    func choice(_ choices: [String], what: String) -> String? {
+        guard let s = string else { return nil }
+        guard choices.contains(s) else {
+            report("unknown \(what) \"\(s)\"; valid: \(choices.joined(separator: ", "))")
+            return nil
+        }
+        return s
+    }
+
+    private func describe(_ json: JSON) -> String {
+        if case .number(let n) = json { return JSON.format(n) }
+        return json.typeName
+    }
+}
+
+/// An object of the config: hands out its members by key, remembers which were asked for, and
+/// on `finish()` reports every other key as unknown, with the nearest valid key suggested.
+final class ConfigObject {
+    let node: ConfigNode
+    private let members: [(key: String, value: JSON)]
+    private var known: [String] = []
+
+    init(node: ConfigNode, members: [(key: String, value: JSON)]) {
+        self.node = node
+        self.members = members
+    }
+
+    var keys: [String] { members.map(\.key) }
+
+    func has(_ key: String) -> Bool { members.contains { $0.key == key } }
+
+    /// The member, or nil when absent (absence is not a problem here).
+    func optional(_ key: String) -> ConfigNode? {
+        known.append(key)
+        guard let member = members.first(where: { $0.key == key }) else { return nil }
+        return node.child(key, member.value)
+    }
+
+    /// The member, reporting its absence.
+    func required(_ key: String, _ expected: String) -> ConfigNode? {
+        guard let value = optional(key) else {
+            node.report("missing key \"\(key)\" (\(expected))")
+            return nil
+        }
+        return value
+    }
+
+    func number(_ key: String, default value: Double, _ expected: String, _ valid: (Double) -> Bool) -> Double {
+        optional(key).map { $0.number(expected, valid) ?? value } ?? value
+    }
+
+    func integer(_ key: String, default value: Int, _ expected: String, _ valid: (Int) -> Bool) -> Int {
+        optional(key).map { $0.integer(expected, valid) ?? value } ?? value
+    }
+
+    func string(_ key: String, default value: String) -> String {
+        optional(key).map { $0.string ?? value } ?? value
+    }
+
+    func bool(_ key: String, default value: Bool) -> Bool {
+        optional(key).map { $0.bool ?? value } ?? value
+    }
+
+    /// Reports the keys nobody asked for: a misspelt key would otherwise be silently ignored.
+    func finish() {
+        for member in members where !known.contains(member.key) {
+            let prefix = node.path.isEmpty ? member.key : "\(node.path).\(member.key)"
+            if let near = nearest(to: member.key, in: known) {
+                node.problems.add(prefix, "unknown key; did you mean \"\(near)\"?")
+            } else {
+                node.problems.add(prefix, "unknown key; valid here: \(orderedUnique(known).joined(separator: ", "))")
+            }
+        }
+    }
+}
+
+private func orderedUnique(_ values: [String]) -> [String] {
+    var seen = Set<String>()
+    return values.filter { seen.insert($0).inserted }
+}
+
+/// The candidate within edit distance ⌈len/3⌉ (at least 2) of `word`, if any: close enough to be
+/// a typo, far enough not to suggest nonsense.
+func nearest(to word: String, in candidates: [String]) -> String? {
+    let limit = max(2, (word.count + 2) / 3)
+    let scored = orderedUnique(candidates).map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
+    return best.0
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

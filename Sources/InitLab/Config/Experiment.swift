@@ -1,0 +1,109 @@
+/// A validated experiment: everything a comparison needs, read from a config file.
+public struct Experiment: Sendable {
+    /// Short name: the default output folder is plots/<name>.
+    public var name: String
+    public var title: String
+    public var dataset: DatasetSpec
+    public var model: ModelSpec
+    public var training: TrainingSpec
+    /// Base seed; repeat k of every strategy uses seed + k.
+    public var seed: UInt64
+    /// How many seeds each strategy is trained with.
+    public var repeats: Int
+    /// Worker threads for the runs; nil means one per core.
+    public var threads: Int?
+    public var output: String
+    public var strategies: [Strategy]
+    public var plots: PlotSpec
+    /// The config as read (after defaults), echoed into results.json and the report.
+    public var echo: JSON
+
+    public var seeds: [UInt64] { (0..<repeats).map { seed &+ UInt64($0) } }
+}
+
+public struct DatasetSpec: Sendable, Equatable {
+    /// Folder holding the IDX files.
+    public var folder: String
+    public var images: String
+    public var labels: String
+}
+
+public struct ModelSpec: Sendable, Equatable {
+    /// Widths from input to output: [784, 256, 128, 10] is two hidden layers.
+    public var layers: [Int]
+    public var activation: Activation
+    /// Dropout probability after every hidden activation.
+    public var dropout: Float
+
+    public var layerCount: Int { layers.count - 1 }
+}
+
+public enum Optimizer: Sendable, Equatable {
+    /// PyTorch's Adam: bias-corrected moments, no weight decay.
+    case adam(learningRate: Float, beta1: Float, beta2: Float, epsilon: Float)
+    /// Plain SGD with optional (PyTorch-style) momentum.
+    case sgd(learningRate: Float, momentum: Float)
+}
+
+public struct TrainingSpec: Sendable, Equatable {
+    public var optimizer: Optimizer
+    public var batchSize: Int
+    public var epochs: Int
+    /// Fraction of the shuffled training images held out for validation (the first ones).
+    public var validationFraction: Double
+    /// The lesson's way: dropout left on while validating. Off (evaluation mode) by default.
+    public var validationDropout: Bool
+}
+
+/// One initialization strategy: an initializer for each layer's weights and biases.
+public struct Strategy: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    /// One entry per weight layer, input side first.
+    public var layers: [LayerInit]
+    /// A data-dependent step that runs after the initializers (LSUV, RBM pre-training).
+    public var procedure: Procedure?
+}
+
+public struct LayerInit: Sendable, Equatable {
+    public var weights: Initializer
+    public var biases: Initializer
+}
+
+public struct PlotSpec: Sendable, Equatable {
+    /// How many leading batch losses a loss figure shows (the lesson shows 100).
+    public var batches: Int
+    public var figures: [Figure]
+    /// File name (without extension) of the validation-accuracy bar chart.
+    public var accuracyFigure: String
+}
+
+public struct Figure: Sendable, Equatable {
+    /// File name without extension: NAME.dat, NAME.gp, NAME.png.
+    public var name: String
+    public var title: String
+    public var strategies: [String]
+    public var logScale: Bool
+}
+
+/// A data-dependent initialization step, run after the strategy's initializers and before
+/// training, on training batches.
+public enum Procedure: Sendable, Equatable {
+    /// Mishkin & Matas's layer-sequential unit variance: layer by layer, scale W by 1/√var of its
+    /// pre-activation output on one batch until |var − 1| < tolerance or maxIterations.
+    case lsuv(tolerance: Float, maxIterations: Int, batchSize: Int)
+    /// Hinton's greedy layer-wise pre-training: every hidden layer as a Bernoulli RBM trained
+    /// with CD-1 on the previous layer's hidden probabilities.
+    case rbm(RBMSettings)
+}
+
+public struct RBMSettings: Sendable, Equatable {
+    public var learningRate: Float
+    public var initialMomentum: Float
+    public var finalMomentum: Float
+    /// Epochs after which the momentum switches from initial to final (Hinton: 5).
+    public var momentumSwitchEpoch: Int
+    public var weightCost: Float
+    public var epochs: Int
+    public var batchSize: Int
+}

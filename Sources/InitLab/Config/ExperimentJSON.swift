@@ -1,0 +1,65 @@
+extension Activation {
+    var json: JSON {
+        if case .leakyReLU(let slope) = self { return .object([("name", .string(name)), ("slope", JSON(slope))]) }
+        return .string(name)
+    }
+}
+
+extension Optimizer {
+    var json: JSON {
+        switch self {
+        case let .adam(rate, beta1, beta2, epsilon):
+            return .object([("name", .string("adam")), ("learning_rate", JSON(rate)), ("beta1", JSON(beta1)),
+                            ("beta2", JSON(beta2)), ("epsilon", JSON(epsilon))])
+        case let .sgd(rate, momentum):
+            return .object([("name", .string("sgd")), ("learning_rate", JSON(rate)), ("momentum", JSON(momentum))])
+        }
+    }
+}
+
+extension Strategy {
+    var json: JSON {
+        var members: [(key: String, value: JSON)] = [("id", .string(id)), ("label", .string(label))]
+        if let first = layers.first, layers.allSatisfy({ $0 == first }) {
+            members.append(("weights", first.weights.json))
+            members.append(("biases", first.biases.json))
+        } else {
+            members.append(("layers", .array(layers.map { .object([("weights", $0.weights.json), ("biases", $0.biases.json)]) })))
+        }
+        return .object(members)
+    }
+}
+
+extension Experiment {
+    /// The experiment with every default filled in, in the config's own format: loading it
+    /// gives the same experiment back.
+    var normalizedJSON: JSON {
+        var members: [(key: String, value: JSON)] = [
+            ("name", .string(name)),
+            ("title", .string(title)),
+            ("dataset", .object([("folder", .string(dataset.folder)), ("images", .string(dataset.images)),
+                                 ("labels", .string(dataset.labels))])),
+            ("model", .object([("layers", .array(model.layers.map { .number(Double($0)) })),
+                               ("activation", model.activation.json), ("dropout", JSON(model.dropout))])),
+            ("training", .object([("optimizer", training.optimizer.json),
+                                  ("batch_size", .number(Double(training.batchSize))),
+                                  ("epochs", .number(Double(training.epochs))),
+                                  ("validation_fraction", JSON(training.validationFraction)),
+                                  ("validation_dropout", .bool(training.validationDropout))])),
+            ("seed", .number(Double(seed))),
+            ("repeats", .number(Double(repeats))),
+        ]
+        if let threads { members.append(("threads", .number(Double(threads)))) }
+        members.append(("output", .string(output)))
+        members.append(("strategies", .array(strategies.map(\.json))))
+        members.append(("plots", .object([
+            ("batches", .number(Double(plots.batches))),
+            ("accuracy_figure", .string(plots.accuracyFigure)),
+            ("figures", .array(plots.figures.map {
+                .object([("name", .string($0.name)), ("title", .string($0.title)),
+                         ("strategies", .array($0.strategies.map(JSON.string))), ("log_scale", .bool($0.logScale))])
+            })),
+        ])))
+        return .object(members)
+    }
+}

@@ -1,0 +1,271 @@
+import Foundation
+
+extension Experiment {
+    public static let defaultDatasetFolder = "/usr/share/datasets/fashion-mnist"
+
+    /// Reads and validates a config file; every problem found is in the thrown ConfigError.
+    public static func load(path: String) throws -> Experiment {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let why = !exists ? "no such file" : isDirectory.boolValue ? "it is a folder, not a config file" : "cannot be read"
+            throw ConfigError(file: path, problems: [why])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, problems: ["not UTF-8 text"])
+        }
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return try parse(text, file: path, defaultName: stem)
+    }
+
+    /// Parses config text; `file` names it in messages, `defaultName` is used when it has no "name".
+    public static func parse(_ text: String, file: String, defaultName: String = "experiment") throws -> Experiment {
+        let json: JSON
+        do {
+            json = try JSONParser.parse(text)
+        } catch let error as JSONSyntaxError {
+            throw ConfigError(file: file, problems: ["\(error) (the file is not valid JSON)"])
+        }
+        let problems = ConfigProblems()
+        let experiment = ExperimentReader(problems: problems, defaultName: defaultName).read(ConfigNode(path: "", json: json, problems: problems))
+        guard problems.messages.isEmpty, let experiment else {
+            throw ConfigError(file: file, problems: problems.messages.isEmpty ? ["invalid config"] : problems.messages)
+        }
+        return experiment
+    }
+
+    /// Checks against the loaded dataset what the config alone cannot know.
+    public func check(against dataset: Dataset, file: String) throws {
+        var problems: [String] = []
+        if model.layers[0] != dataset.features {
+            problems.append("model.layers[0]: the input layer has \(model.layers[0]) units but the images have \(dataset.features) pixels")
+        }
+        if model.layers[model.layers.count - 1] < dataset.classes {
+            problems.append("model.layers[\(model.layers.count - 1)]: the output layer has \(model.layers.last!) units but the labels have \(dataset.classes) classes")
+        }
+        let validation = Int((training.validationFraction * Double(dataset.count)).rounded(.down))
+        if validation < 1 {
+            problems.append("training.validation_fraction: \(training.validationFraction) of \(dataset.count) images leaves no validation image")
+        } else if dataset.count - validation < training.batchSize {
+            problems.append("training.validation_fraction: leaves \(dataset.count - validation) training images, fewer than one batch of \(training.batchSize)")
+        }
+        if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }
+    }
+}
+
+/// Ids and figure names become file names and gnuplot column titles: keep them plain.
+private func isPlainName(_ name: String) -> Bool {
+    !name.isEmpty && name.count <= 64 && name.unicodeScalars.allSatisfy {
+        CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_" || $0 == "."
+    } && !name.hasPrefix(".")
+}
+
+private struct ExperimentReader {
+    let problems: ConfigProblems
+    let defaultName: String
+
+    func read(_ root: ConfigNode) -> Experiment? {
+        guard let object = root.object else { return nil }
+        defer { object.finish() }
+        let name = object.string("name", default: defaultName)
+        if !isPlainName(name) { object.optional("name")?.report("expected a plain name (letters, digits, - _ .)") }
+        let title = object.string("title", default: name)
+        let dataset = readDataset(object.optional("dataset"))
+        let model = readModel(object.required("model", "layers, activation, dropout"))
+        let training = readTraining(object.optional("training"))
+        let seed = object.integer("seed", default: 1, "an integer ≥ 0") { $0 >= 0 }
+        let repeats = object.integer("repeats", default: 1, "an integer ≥ 1") { $0 >= 1 }
+        let threads = object.optional("threads")?.integer("an integer ≥ 1", { $0 >= 1 })
+        let output = object.string("output", default: "plots/\(name)")
+        if output.isEmpty { object.optional("output")?.report("expected a folder path") }
+        let strategies = readStrategies(object.required("strategies", "the initialization strategies to compare"),
+                                        layerCount: model?.layerCount)
+        let plots = readPlots(object.optional("plots"), strategies: strategies ?? [])
+
+        guard let model, let training, let strategies, let plots else { return nil }
+        var experiment = Experiment(name: name, title: title, dataset: dataset, model: model, training: training,
+                                    seed: UInt64(seed), repeats: repeats, threads: threads, output: output,
+                                    strategies: strategies, plots: plots, echo: .null)
+        experiment.echo = experiment.normalizedJSON
+        return experiment
+    }
+
+    func readDataset(_ node: ConfigNode?) -> DatasetSpec {
+        let fallback = DatasetSpec(folder: Experiment.defaultDatasetFolder, images: "train-images-idx3-ubyte.gz",
+                                   labels: "train-labels-idx1-ubyte.gz")
+        guard let node, let object = node.object else { return fallback }
+        defer { object.finish() }
+        return DatasetSpec(folder: object.string("folder", default: fallback.folder),
+                           images: object.string("images", default: fallback.images),
+                           labels: object.string("labels", default: fallback.labels))
+    }
+
+    func readModel(_ node: ConfigNode?) -> ModelSpec? {
+        guard let object = node?.object else { return nil }
+        defer { object.finish() }
+        var layers: [Int]?
+        if let layersNode = object.required("layers", "widths from input to output, e.g. [784, 256, 128, 10]"),
+           let elements = layersNode.elements {
+            let widths = elements.map { $0.integer("a layer width ≥ 1") { $0 >= 1 } }
+            if elements.count < 2 {
+                layersNode.report("expected at least 2 widths (input and output), found \(elements.count)")
+            } else if widths.allSatisfy({ $0 != nil }) {
+                layers = widths.map { $0! }
+            }
+        }
+        var activation = Activation.relu
+        if let node = object.optional("activation") {
+            if case .object = node.json, let inner = node.object {
+                activation = inner.required("name", "an activation name")?.activationName(slope: inner.optional("slope")) ?? .relu
+                inner.finish()
+            } else {
+                activation = node.activationName(slope: nil) ?? .relu
+            }
+        }
+        let dropout = object.number("dropout", default: 0, "a probability in [0, 1)") { $0 >= 0 && $0 < 1 }
+        guard let layers else { return nil }
+        return ModelSpec(layers: layers, activation: activation, dropout: Float(dropout))
+    }
+
+    func readTraining(_ node: ConfigNode?) -> TrainingSpec? {
+        var optimizer = Optimizer.adam(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
+        guard let node else {
+            return TrainingSpec(optimizer: optimizer, batchSize: 100, epochs: 2, validationFraction: 0.2, validationDropout: false)
+        }
+        guard let object = node.object else { return nil }
+        defer { object.finish() }
+        if let optimizerNode = object.optional("optimizer"), let parsed = readOptimizer(optimizerNode) {
+            optimizer = parsed
+        }
+        let batchSize = object.integer("batch_size", default: 100, "an integer ≥ 1") { $0 >= 1 }
+        let epochs = object.integer("epochs", default: 2, "an integer ≥ 1") { $0 >= 1 }
+        let fraction = object.number("validation_fraction", default: 0.2, "a fraction strictly between 0 and 1") { $0 > 0 && $0 < 1 }
+        let validationDropout = object.bool("validation_dropout", default: false)
+        return TrainingSpec(optimizer: optimizer, batchSize: batchSize, epochs: epochs, validationFraction: fraction,
+                            validationDropout: validationDropout)
+    }
+
+    func readOptimizer(_ node: ConfigNode) -> Optimizer? {
+        guard let object = node.object else { return nil }
+        defer { object.finish() }
+        let name = object.required("name", "adam or sgd")?.choice(["adam", "sgd"], what: "optimizer") ?? "adam"
+        let rate = Float(object.number("learning_rate", default: name == "adam" ? 0.001 : 0.01, "a number > 0") { $0 > 0 })
+        let fraction = "a number in [0, 1)"
+        if name == "sgd" {
+            return .sgd(learningRate: rate, momentum: Float(object.number("momentum", default: 0, fraction) { $0 >= 0 && $0 < 1 }))
+        }
+        return .adam(learningRate: rate,
+                     beta1: Float(object.number("beta1", default: 0.9, fraction) { $0 >= 0 && $0 < 1 }),
+                     beta2: Float(object.number("beta2", default: 0.999, fraction) { $0 >= 0 && $0 < 1 }),
+                     epsilon: Float(object.number("epsilon", default: 1e-8, "a number > 0") { $0 > 0 }))
+    }
+
+    func readStrategies(_ node: ConfigNode?, layerCount: Int?) -> [Strategy]? {
+        guard let elements = node?.elements else { return nil }
+        if elements.isEmpty { node?.report("expected at least one strategy") }
+        var seen = Set<String>()
+        var strategies: [Strategy] = []
+        var complete = true
+        for element in elements {
+            guard let strategy = readStrategy(element, layerCount: layerCount) else { complete = false; continue }
+            if !seen.insert(strategy.id).inserted {
+                element.child("id", .string(strategy.id)).report("duplicate strategy id \"\(strategy.id)\"")
+                complete = false
+            }
+            strategies.append(strategy)
+        }
+        return complete && !elements.isEmpty ? strategies : nil
+    }
+
+    func readStrategy(_ node: ConfigNode, layerCount: Int?) -> Strategy? {
+        guard let object = node.object else { return nil }
+        defer { object.finish() }
+        let id = object.required("id", "a short name used in files and plot groups")?.string
+        if let id, !isPlainName(id) { object.optional("id")?.report("expected a plain name (letters, digits, - _ .)") }
+        let label = object.string("label", default: id ?? "")
+        let weights = object.optional("weights")?.initializer(forBiases: false)
+        let biases = object.optional("biases")?.initializer(forBiases: true)
+        var layers: [LayerInit]?
+        if let layersNode = object.optional("layers") {
+            layers = readLayerInits(layersNode, weights: weights, biases: biases ?? .constant(0), layerCount: layerCount)
+        } else if object.has("weights") {
+            if let weights, let layerCount {
+                layers = Array(repeating: LayerInit(weights: weights, biases: biases ?? .constant(0)), count: layerCount)
+            }
+        } else {
+            node.report("missing key \"weights\" (an initializer, e.g. \"xavier_uniform\") or \"layers\" (one per layer)")
+        }
+        guard let id, isPlainName(id), let layers else { return nil }
+        return Strategy(id: id, label: label, layers: layers, procedure: nil)
+    }
+
+    /// Per-layer initializers; a layer entry may omit weights or biases to take the strategy's.
+    func readLayerInits(_ node: ConfigNode, weights: Initializer?, biases: Initializer, layerCount: Int?) -> [LayerInit]? {
+        guard let elements = node.elements else { return nil }
+        if let layerCount, elements.count != layerCount {
+            node.report("expected one entry per weight layer (\(layerCount)), found \(elements.count)")
+            return nil
+        }
+        var result: [LayerInit] = []
+        for element in elements {
+            guard let object = element.object else { return nil }
+            defer { object.finish() }
+            let layerWeights = object.optional("weights").map { $0.initializer(forBiases: false) } ?? weights
+            let layerBiases = object.optional("biases").map { $0.initializer(forBiases: true) } ?? biases
+            guard let layerWeights else {
+                if !object.has("weights") { element.report("missing key \"weights\" (no strategy-wide weights to fall back on)") }
+                return nil
+            }
+            guard let layerBiases else { return nil }
+            result.append(LayerInit(weights: layerWeights, biases: layerBiases))
+        }
+        return result
+    }
+
+    func readPlots(_ node: ConfigNode?, strategies: [Strategy]) -> PlotSpec? {
+        let ids = strategies.map(\.id)
+        let everything = Figure(name: "all", title: "All strategies", strategies: ids, logScale: false)
+        guard let node else { return PlotSpec(batches: 100, figures: [everything], accuracyFigure: "accuracy") }
+        guard let object = node.object else { return nil }
+        defer { object.finish() }
+        let batches = object.integer("batches", default: 100, "an integer ≥ 1") { $0 >= 1 }
+        let accuracyFigure = object.string("accuracy_figure", default: "accuracy")
+        if !isPlainName(accuracyFigure) { object.optional("accuracy_figure")?.report("expected a plain name (letters, digits, - _ .)") }
+        var figures: [Figure] = []
+        var names: Set<String> = [accuracyFigure]
+        if let elements = object.optional("figures")?.elements {
+            for element in elements {
+                guard let figureObject = element.object else { continue }
+                defer { figureObject.finish() }
+                let nameNode = figureObject.required("name", "the file name, without extension")
+                guard let name = nameNode?.string else { continue }
+                if !isPlainName(name) { nameNode?.report("expected a plain name (letters, digits, - _ .)"); continue }
+                if !names.insert(name).inserted { nameNode?.report("duplicate figure name \"\(name)\""); continue }
+                let title = figureObject.string("title", default: name)
+                let logScale = figureObject.bool("log_scale", default: false)
+                var members: [String] = []
+                if let list = figureObject.required("strategies", "the ids of the strategies it shows")?.elements {
+                    for item in list {
+                        guard let id = item.string else { continue }
+                        if !ids.contains(id) {
+                            let hint = nearest(to: id, in: ids).map { "; did you mean \"\($0)\"?" } ?? "; strategies: \(ids.joined(separator: ", "))"
+                            item.report("no strategy has id \"\(id)\"\(hint)")
+                        } else if members.contains(id) {
+                            item.report("\"\(id)\" is listed twice")
+                        } else {
+                            members.append(id)
+                        }
+                    }
+                    if list.isEmpty { element.report("a figure needs at least one strategy") }
+                }
+                figures.append(Figure(name: name, title: title, strategies: members, logScale: logScale))
+            }
+        } else {
+            figures = [everything]
+        }
+        return PlotSpec(batches: batches, figures: figures, accuracyFigure: accuracyFigure)
+    }
+}

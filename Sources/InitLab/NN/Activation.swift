@@ -1,0 +1,53 @@
+import Foundation
+
+/// The nonlinearity after every hidden layer (the output layer gives raw scores).
+public enum Activation: Sendable, Equatable {
+    case relu
+    case tanh
+    case sigmoid
+    /// max(x, slope·x); PyTorch's default slope is 0.01.
+    case leakyReLU(slope: Float)
+    /// Klambauer et al.'s scaled ELU, with PyTorch's constants.
+    case selu
+    case identity
+
+    public static let names = ["relu", "tanh", "sigmoid", "leaky_relu", "selu", "identity"]
+
+    public var name: String {
+        switch self {
+        case .relu: return "relu"
+        case .tanh: return "tanh"
+        case .sigmoid: return "sigmoid"
+        case .leakyReLU: return "leaky_relu"
+        case .selu: return "selu"
+        case .identity: return "identity"
+        }
+    }
+
+    static let seluAlpha: Float = 1.6732632423543772848170429916717
+    static let seluScale: Float = 1.0507009873554804934193349852946
+
+    /// f(x), the reference form the fused kernels are tested against.
+    public func value(_ x: Float) -> Float {
+        switch self {
+        case .relu: return max(x, 0)
+        case .tanh: return Foundation.tanh(x)
+        case .sigmoid: return 1 / (1 + exp(-x))
+        case .leakyReLU(let slope): return x > 0 ? x : slope * x
+        case .selu: return x > 0 ? Self.seluScale * x : Self.seluScale * Self.seluAlpha * (exp(x) - 1)
+        case .identity: return x
+        }
+    }
+
+    /// f'(x); at 0, ReLU's derivative is 0, as in PyTorch.
+    public func derivative(_ x: Float) -> Float {
+        switch self {
+        case .relu: return x > 0 ? 1 : 0
+        case .tanh: let t = Foundation.tanh(x); return 1 - t * t
+        case .sigmoid: let s = 1 / (1 + exp(-x)); return s * (1 - s)
+        case .leakyReLU(let slope): return x > 0 ? 1 : slope
+        case .selu: return x > 0 ? Self.seluScale : Self.seluScale * Self.seluAlpha * exp(x)
+        case .identity: return 1
+        }
+    }
+}

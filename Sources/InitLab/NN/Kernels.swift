@@ -1,0 +1,134 @@
+import Foundation
+
+// The elementwise passes of a training step, each one loop over contiguous memory. Shapes are
+// row-major: `rows` samples of `n` features; `bias` is (n).
+
+/// Inverted-dropout mask for `count` activations: 0 with probability p, else 1/(1−p), so the
+/// expected activation is unchanged and evaluation needs no rescaling (PyTorch's nn.Dropout).
+/// Each 64-bit draw decides two entries (32 bits each: a bias below 2⁻³²).
+func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int, p: Float, rng: inout Xoshiro256) {
+    let scale = 1 / (1 - p)
+    let threshold = UInt64((Double(p) * 4_294_967_296).rounded())
+    var i = 0
+    while i < count {
+        let bits = rng.next()
+        mask[i] = (bits & 0xFFFF_FFFF) < threshold ? 0 : scale
+        if i + 1 < count { mask[i + 1] = (bits >> 32) < threshold ? 0 : scale }
+        i += 2
+    }
+}
+
+/// Training forward of a hidden layer, in place. On entry z is (rows, n) = x·Wᵀ and `gate`
+/// holds the dropout mask; on return z holds f(z + b)·mask and `gate` holds f'(z + b)·mask, the
+/// factor backward multiplies the incoming gradient by.
+func activateTraining(_ z: UnsafeMutablePointer<Float>, gate: UnsafeMutablePointer<Float>,
+                      bias: UnsafePointer<Float>, rows: Int, n: Int, activation: Activation) {
+    switch activation {
+    case .relu:
+        for r in 0..<rows {
+            let zr = z + r * n, gr = gate + r * n
+            for j in 0..<n {
+                let v = zr[j] + bias[j], m = gr[j]
+                zr[j] = v > 0 ? v * m : 0
+                gr[j] = v > 0 ? m : 0
+            }
+        }
+    case .leakyReLU(let slope):
+        for r in 0..<rows {
+            let zr = z + r * n, gr = gate + r * n
+            for j in 0..<n {
+                let v = zr[j] + bias[j], m = gr[j]
+                let d: Float = v > 0 ? 1 : slope
+                zr[j] = v * d * m
+                gr[j] = d * m
+            }
+        }
+    case .identity:
+        for r in 0..<rows {
+            let zr = z + r * n, gr = gate + r * n
+            for j in 0..<n { zr[j] = (zr[j] + bias[j]) * gr[j] }
+        }
+    case .tanh:
+        for r in 0..<rows {
+            let zr = z + r * n, gr = gate + r * n
+            for j in 0..<n {
+                let t = Foundation.tanh(zr[j] + bias[j]), m = gr[j]
+                zr[j] = t * m
+                gr[j] = (1 - t * t) * m
+            }
+        }
+    case .sigmoid, .selu:
+        for r in 0..<rows {
+            let zr = z + r * n, gr = gate + r * n
+            for j in 0..<n {
+                let v = zr[j] + bias[j], m = gr[j]
+                zr[j] = activation.value(v) * m
+                gr[j] = activation.derivative(v) * m
+            }
+        }
+    }
+}
+
+/// Evaluation forward of a hidden layer, in place: z ← f(z + b), no dropout.
+func activateEvaluation(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, rows: Int, n: Int,
+                        activation: Activation) {
+    switch activation {
+    case .relu:
+        for r in 0..<rows {
+            let zr = z + r * n
+            for j in 0..<n { zr[j] = max(zr[j] + bias[j], 0) }
+        }
+    default:
+        for r in 0..<rows {
+            let zr = z + r * n
+            for j in 0..<n { zr[j] = activation.value(zr[j] + bias[j]) }
+        }
+    }
+}
+
+/// scores (rows, n) += bias, for the output layer.
+func addBias(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, rows: Int, n: Int) {
+    for r in 0..<rows {
+        let zr = z + r * n
+        for j in 0..<n { zr[j] += bias[j] }
+    }
+}
+
+/// delta ← delta ⊙ gate: the gradient through dropout and the activation, in place.
+func multiply(_ delta: UnsafeMutablePointer<Float>, by gate: UnsafePointer<Float>, count: Int) {
+    for i in 0..<count { delta[i] *= gate[i] }
+}
+
+/// db (n) = column sums of delta (rows, n).
+func sumRows(_ delta: UnsafePointer<Float>, rows: Int, n: Int, into db: UnsafeMutablePointer<Float>) {
+    db.update(repeating: 0, count: n)
+    for r in 0..<rows {
+        let dr = delta + r * n
+        for j in 0..<n { db[j] += dr[j] }
+    }
+}
+
+/// Mean cross-entropy of raw scores (rows, classes) against labels, computed stably through
+/// log-sum-exp, as PyTorch's F.cross_entropy. Writes dscores = (softmax − one-hot)/rows, the
+/// gradient of the mean loss with respect to the scores.
+func softmaxCrossEntropy(scores: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int, classes: Int,
+                         dscores: UnsafeMutablePointer<Float>) -> Float {
+    var total = 0.0
+    let inverseRows = 1 / Float(rows)
+    for r in 0..<rows {
+        let s = scores + r * classes, d = dscores + r * classes
+        var highest = s[0]
+        for j in 1..<classes { highest = max(highest, s[j]) }
+        var sum: Float = 0
+        for j in 0..<classes {
+            d[j] = exp(s[j] - highest)
+            sum += d[j]
+        }
+        let label = Int(labels[r])
+        total += Double(log(sum) + highest - s[label])
+        let inverseSum = 1 / sum
+        for j in 0..<classes { d[j] *= inverseSum * inverseRows }
+        d[label] -= inverseRows
+    }
+    return Float(total / Double(rows))
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// An optimizer's state over a model's parameter buffer; its buffers share the parameters'
+/// layout, so a step is one loop over every parameter.
+public final class OptimizerState: @unchecked Sendable {
+    public let optimizer: Optimizer
+    private let first: FloatBuffer
+    private let second: FloatBuffer
+    public private(set) var step = 0
+
+    public init(_ optimizer: Optimizer, parameterCount: Int) {
+        self.optimizer = optimizer
+        first = FloatBuffer(count: parameterCount)
+        second = FloatBuffer(count: parameterCount)
+    }
+
+    /// Applies one update of `parameters` from `gradients` (same count as the state).
+    public func update(_ parameters: FloatBuffer, _ gradients: FloatBuffer) {
+        precondition(parameters.count == first.count && gradients.count == first.count)
+        step += 1
+        let p = parameters.pointer, g = gradients.pointer, m = first.pointer, v = second.pointer
+        switch optimizer {
+        case let .adam(learningRate, beta1, beta2, epsilon):
+            // PyTorch's torch.optim.Adam (single-tensor path), operation for operation:
+            // m ← m + (1−β1)(g − m); v ← β2·v + (1−β2)·g²;
+            // p ← p − (lr / (1−β1ᵗ)) · (m / (√v / √(1−β2ᵗ) + ε))
+            let correction1 = 1 - pow(Double(beta1), Double(step))
+            let correction2 = 1 - pow(Double(beta2), Double(step))
+            let stepSize = Float(Double(learningRate) / correction1)
+            let rootCorrection2 = Float(correction2.squareRoot())
+            let oneMinusBeta1 = 1 - beta1, oneMinusBeta2 = 1 - beta2
+            for i in 0..<first.count {
+                let gi = g[i]
+                let mi = m[i] + oneMinusBeta1 * (gi - m[i])
+                let vi = beta2 * v[i] + oneMinusBeta2 * gi * gi
+                m[i] = mi
+                v[i] = vi
+                p[i] -= stepSize * (mi / (vi.squareRoot() / rootCorrection2 + epsilon))
+            }
+        case let .sgd(learningRate, momentum):
+            // torch.optim.SGD: buf ← momentum·buf + g (buf = g at the first step); p ← p − lr·buf
+            if momentum == 0 {
+                for i in 0..<first.count { p[i] -= learningRate * g[i] }
+            } else {
+                let keep: Float = step == 1 ? 0 : momentum
+                for i in 0..<first.count {
+                    m[i] = keep * m[i] + g[i]
+                    p[i] -= learningRate * m[i]
+                }
+            }
+        }
+    }
+}

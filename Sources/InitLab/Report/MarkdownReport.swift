@@ -1,0 +1,90 @@
+import Foundation
+
+/// report.md: the lesson's "After N epochs" printout as a table, every figure, and the settings.
+public enum MarkdownReport {
+    public static func text(experiment: Experiment, results: [RunResult], context: ComparisonContext) -> String {
+        let summaries = StrategySummary.make(results, experiment: experiment)
+        let training = experiment.training
+        let validation = Int((training.validationFraction * Double(context.dataset.count)).rounded(.down))
+        let trainingImages = context.dataset.count - validation
+        let steps = (trainingImages + training.batchSize - 1) / training.batchSize
+        let seeds = experiment.seeds
+        var lines: [String] = ["# \(experiment.title)", ""]
+        lines.append("\(experiment.strategies.count) initialization strategies, each training the same "
+            + "\(experiment.model.layers.map(String.init).joined(separator: "-")) MLP for \(training.epochs) "
+            + "epoch\(training.epochs == 1 ? "" : "s") on \(trainingImages) images, "
+            + (seeds.count == 1 ? "with seed \(seeds[0])" : "with \(seeds.count) seeds (\(seeds.first!)–\(seeds.last!)); accuracies are mean ± standard deviation over seeds")
+            + ". Validation accuracy is measured on \(validation) held-out images "
+            + (training.validationDropout ? "with dropout left on, as the lesson does." : "in evaluation mode (dropout off).")
+        )
+        lines += ["", "## After \(training.epochs) epoch\(training.epochs == 1 ? "" : "s")", ""]
+        lines.append("| Strategy | Validation accuracy | Last batch loss | Training time |")
+        lines.append("|---|---:|---:|---:|")
+        for summary in summaries {
+            let loss = summary.meanLastLoss.map { formatLoss($0) } ?? "n/a"
+            lines.append("| \(escape(summary.label)) | \(summary.accuracyText) | \(loss) | \(String(format: "%.1f s", summary.meanTrainSeconds)) |")
+        }
+        lines += ["", "![Validation accuracy](\(experiment.plots.accuracyFigure).png)", ""]
+        lines += ["## Training loss, first \(experiment.plots.batches) batches", ""]
+        for figure in experiment.plots.figures {
+            lines += ["### \(figure.title)", "", "![\(escape(figure.title))](\(figure.name).png)", ""]
+        }
+        lines += ["Each figure is rendered by `gnuplot NAME.gp` in this folder from NAME.dat; edit the script to restyle it.", ""]
+        lines += settings(experiment, context: context, trainingImages: trainingImages, validation: validation, steps: steps)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func settings(_ experiment: Experiment, context: ComparisonContext, trainingImages: Int, validation: Int, steps: Int) -> [String] {
+        let model = experiment.model, training = experiment.training
+        var lines = ["## Settings", "", "| Setting | Value |", "|---|---|"]
+        lines.append("| Dataset | `\(experiment.dataset.folder)` (\(context.dataset.count) images of \(context.dataset.features) pixels, \(context.dataset.classes) classes) |")
+        lines.append("| Split | \(trainingImages) training, \(validation) validation (\(formatNumber(training.validationFraction * 100))%) |")
+        let dropout = model.dropout > 0 ? ", dropout \(formatNumber(Double(model.dropout)))" : ""
+        lines.append("| Model | \(model.layers.map(String.init).joined(separator: "-")), \(model.activation.name)\(dropout) |")
+        lines.append("| Optimizer | \(describe(training.optimizer)) |")
+        lines.append("| Batches | \(training.batchSize) images, \(steps) steps an epoch, \(training.epochs) epochs |")
+        lines.append("| Seeds | \(experiment.seeds.map(String.init).joined(separator: ", ")) |")
+        lines.append("| Threads | \(context.threads) (training took \(String(format: "%.1f", context.trainingWallSeconds)) s) |")
+        lines.append("| Tool | \(toolName) \(toolVersion) |")
+        lines += ["", "| Strategy | Label | Weights | Biases |", "|---|---|---|---|"]
+        for strategy in experiment.strategies {
+            let first = strategy.layers[0]
+            let uniform = strategy.layers.allSatisfy { $0 == first }
+            let weights = uniform ? describe(first.weights) : strategy.layers.map { describe($0.weights) }.joined(separator: "; ")
+            let biases = uniform ? describe(first.biases) : strategy.layers.map { describe($0.biases) }.joined(separator: "; ")
+            lines.append("| `\(strategy.id)` | \(escape(strategy.label)) | \(weights) | \(biases) |")
+        }
+        return lines
+    }
+
+    static func describe(_ optimizer: Optimizer) -> String {
+        switch optimizer {
+        case let .adam(rate, beta1, beta2, epsilon):
+            return "Adam, learning rate \(formatNumber(Double(rate))) (β1 \(formatNumber(Double(beta1))), β2 \(formatNumber(Double(beta2))), ε \(formatNumber(Double(epsilon))))"
+        case let .sgd(rate, momentum):
+            return "SGD, learning rate \(formatNumber(Double(rate))), momentum \(formatNumber(Double(momentum)))"
+        }
+    }
+
+    /// `kind` with its parameters: "uniform(low 0, high 1)".
+    static func describe(_ initializer: Initializer) -> String {
+        guard case .object(let members) = initializer.json else { return initializer.kindName }
+        let parameters = members.dropFirst().map { member -> String in
+            switch member.value {
+            case .number(let n): return "\(member.key) \(formatNumber(n))"
+            case .string(let s): return "\(member.key) \(s)"
+            default: return member.key
+            }
+        }
+        return parameters.isEmpty ? initializer.kindName : "\(initializer.kindName)(\(parameters.joined(separator: ", ")))"
+    }
+
+    static func formatLoss(_ loss: Double) -> String { abs(loss) >= 1000 ? String(format: "%.0f", loss) : String(format: "%.3f", loss) }
+
+    static func formatNumber(_ value: Double) -> String {
+        let text = String(format: "%.6g", value)
+        return text
+    }
+
+    static func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+}

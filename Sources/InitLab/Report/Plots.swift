@@ -1,0 +1,162 @@
+import Foundation
+
+/// A file of the output folder: its name and its text.
+public struct OutputFile: Sendable, Equatable {
+    public let name: String
+    public let contents: String
+}
+
+/// The gnuplot data and scripts of a comparison's figures. Each NAME.gp is self-contained:
+/// `gnuplot NAME.gp`, run in the output folder, renders NAME.png, so users can restyle a plot
+/// without training again.
+public enum Plots {
+    /// Every script starts from gnuplot's defaults (`reset`): the tool renders all scripts in one
+    /// gnuplot process, where one figure's settings would otherwise leak into the next.
+    static let preamble = "reset\nset terminal pngcairo size 960,600 noenhanced font \"sans,11\""
+
+    /// NAME.dat and NAME.gp for every loss figure, and for the validation-accuracy bar chart.
+    public static func files(experiment: Experiment, summaries: [StrategySummary]) -> [OutputFile] {
+        var files: [OutputFile] = []
+        for figure in experiment.plots.figures {
+            let members = figure.strategies.compactMap { id in summaries.first { $0.id == id } }
+            files.append(OutputFile(name: figure.name + ".dat", contents: lossData(members, batches: experiment.plots.batches)))
+            files.append(OutputFile(name: figure.name + ".gp", contents: lossScript(figure, members, batches: experiment.plots.batches)))
+        }
+        let name = experiment.plots.accuracyFigure
+        let table = accuracyTable(summaries)
+        files.append(OutputFile(name: name + ".dat", contents: "# strategy  validation accuracy (%)  bar label\n" + table))
+        files.append(OutputFile(name: name + ".gp", contents: accuracyScript(name: name, title: experiment.title, table: table,
+                                                                            count: summaries.count)))
+        return files
+    }
+
+    /// Names of the PNGs the scripts render, in report order.
+    public static func images(experiment: Experiment) -> [String] {
+        [experiment.plots.accuracyFigure + ".png"] + experiment.plots.figures.map { $0.name + ".png" }
+    }
+
+    /// Column 1 the batch number (1-based), then one column of losses per strategy (the mean over
+    /// seeds); "?" marks a missing or non-finite loss, which the script tells gnuplot to skip.
+    static func lossData(_ members: [StrategySummary], batches: Int) -> String {
+        var text = "# batch " + members.map(\.id).joined(separator: " ") + "\n"
+        let steps = min(batches, members.map { $0.runs.map(\.steps).max() ?? 0 }.max() ?? 0)
+        for index in 0..<steps {
+            text += String(index + 1)
+            for member in members {
+                text += " " + (member.meanLoss(at: index).map { "\($0)" } ?? "?")
+            }
+            text += "\n"
+        }
+        return text
+    }
+
+    static func lossScript(_ figure: Figure, _ members: [StrategySummary], batches: Int) -> String {
+        var lines = [
+            "# \(figure.title): training loss of the first \(batches) batches, written by \(toolName).",
+            "# Re-render with `gnuplot \(figure.name).gp` in this folder (reads \(figure.name).dat).",
+            preamble,
+            "set output \(quoted(figure.name + ".png"))",
+            "set title \(quoted(figure.title))",
+            "set xlabel \"Batches\"",
+            "set ylabel \"Loss\"",
+            "set grid",
+            "set key top right",
+            "set datafile missing \"?\"",
+            "set xrange [1:\(batches)]",
+        ]
+        if figure.logScale { lines.append("set logscale y") }
+        let plots = members.enumerated().map { column, member in
+            let source = column == 0 ? quoted(figure.name + ".dat") : "\"\""
+            return "\(source) using 1:\(column + 2) with lines linewidth 2 title \(quoted(keyTitle(member)))"
+        }
+        if plots.isEmpty {
+            lines.append("plot NaN notitle")
+        } else {
+            lines.append("plot " + plots.joined(separator: ", \\\n     "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "Centered [-0.5, 0.5) (val. acc. 80.9%)": every curve's key carries its result.
+    static func keyTitle(_ member: StrategySummary) -> String {
+        guard member.finished, member.meanAccuracy != nil else { return "\(member.label) (\(member.accuracyText))" }
+        return "\(member.label) (val. acc. \(member.accuracyText))"
+    }
+
+    /// One row per strategy: its label, accuracy in percent (0 when it did not finish) and the
+    /// text printed above its bar.
+    static func accuracyTable(_ summaries: [StrategySummary]) -> String {
+        summaries.map { summary in
+            let percent = summary.finished ? (summary.meanAccuracy ?? 0) * 100 : 0
+            return "\(quoted(summary.label)) \(String(format: "%.3f", percent)) \(quoted(summary.accuracyText))"
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func accuracyScript(name: String, title: String, table: String, count: Int) -> String {
+        """
+        # Validation accuracy of every strategy, written by \(toolName).
+        # Re-render with `gnuplot \(name).gp` in this folder; the table below is the data
+        # (the same as \(name).dat): label, accuracy in percent, text above the bar.
+        $accuracy << EOD
+        \(table)EOD
+        \(preamble)
+        set output \(quoted(name + ".png"))
+        set title \(quoted(title + ": validation accuracy"))
+        set ylabel "Validation accuracy (%)"
+        set yrange [0:105]
+        set xrange [-0.6:\(Double(count) - 0.4)]
+        set style fill solid 0.75 border -1
+        set boxwidth 0.6
+        set grid ytics
+        set xtics rotate by -25 scale 0
+        set bmargin 7
+        plot $accuracy using 0:2:xtic(1) with boxes linecolor rgb "#4C72B0" notitle, \\
+             $accuracy using 0:2:3 with labels offset 0,0.9 notitle
+
+        """
+    }
+
+    /// A gnuplot string literal.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+/// Runs gnuplot on scripts in a folder.
+public enum Gnuplot {
+    public static let installHint = "install gnuplot (Debian: apt-get install gnuplot-nox)"
+
+    /// The gnuplot executable on PATH, if any.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let path = environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = "\(folder)/gnuplot"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Renders the scripts (file names in `folder`) with one gnuplot process; returns nil on
+    /// success, else what went wrong.
+    public static func render(scripts: [String], in folder: String, executable: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = scripts
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return "cannot run \(executable): \(error.localizedDescription)"
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let firstLines = message.split(separator: "\n").prefix(3).joined(separator: " / ")
+            return "gnuplot failed (status \(process.terminationStatus)): \(firstLines)"
+        }
+        return nil
+    }
+}

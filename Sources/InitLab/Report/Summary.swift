@@ -1,0 +1,58 @@
+/// One strategy's results over its seeds: what the report's table shows.
+public struct StrategySummary: Sendable {
+    public let id: String
+    public let label: String
+    public let runs: [RunResult]
+
+    /// Validation accuracies of the runs that finished.
+    public var accuracies: [Double] { runs.compactMap(\.validationAccuracy) }
+    public var finished: Bool { runs.allSatisfy { $0.status == .ok } }
+
+    public var meanAccuracy: Double? { accuracies.isEmpty ? nil : accuracies.reduce(0, +) / Double(accuracies.count) }
+
+    /// Sample standard deviation over seeds (nil with fewer than two finished runs).
+    public var accuracyStandardDeviation: Double? {
+        guard accuracies.count >= 2, let mean = meanAccuracy else { return nil }
+        let squares = accuracies.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        return (squares / Double(accuracies.count - 1)).squareRoot()
+    }
+
+    public var meanLastLoss: Double? {
+        let losses = runs.compactMap(\.lastBatchLoss).map(Double.init)
+        return losses.isEmpty ? nil : losses.reduce(0, +) / Double(losses.count)
+    }
+
+    public var meanTrainSeconds: Double { runs.reduce(0) { $0 + $1.trainSeconds } / Double(max(runs.count, 1)) }
+
+    /// Words for a run that did not finish ("diverged at batch 12"), nil when all did.
+    public var statusNote: String? {
+        for run in runs {
+            switch run.status {
+            case .ok: continue
+            case .diverged(let batch): return "diverged at batch \(batch)" + (runs.count > 1 ? " (seed \(run.seed))" : "")
+            case .interrupted: return "interrupted"
+            }
+        }
+        return nil
+    }
+
+    /// The mean loss of step `index` over the seeds whose loss there is finite.
+    public func meanLoss(at index: Int) -> Float? {
+        let values = runs.compactMap { $0.batchLosses.indices.contains(index) ? $0.batchLosses[index] : nil }.filter(\.isFinite)
+        return values.isEmpty ? nil : values.reduce(0, +) / Float(values.count)
+    }
+
+    /// "85.93%", "85.93% ± 0.31" over several seeds, or the status of a run that did not finish.
+    public var accuracyText: String {
+        guard let mean = meanAccuracy, finished else { return statusNote ?? "n/a" }
+        if let std = accuracyStandardDeviation { return String(format: "%.2f%% ± %.2f", mean * 100, std * 100) }
+        return String(format: "%.2f%%", mean * 100)
+    }
+
+    /// Groups results (in plan order) by strategy, in the experiment's order.
+    public static func make(_ results: [RunResult], experiment: Experiment) -> [StrategySummary] {
+        experiment.strategies.map { strategy in
+            StrategySummary(id: strategy.id, label: strategy.label, runs: results.filter { $0.strategyID == strategy.id })
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// What the command line can change about a config's experiment.
+public struct JobOptions: Sendable {
+    public var seed: UInt64?
+    public var output: String?
+    public var threads: Int?
+    /// Write the finished runs (others marked interrupted) when the comparison is stopped.
+    public var keepPartial = false
+    /// The gnuplot program; nil: look it up on PATH.
+    public var gnuplot: String?
+
+    public init(seed: UInt64? = nil, output: String? = nil, threads: Int? = nil, keepPartial: Bool = false, gnuplot: String? = nil) {
+        self.seed = seed
+        self.output = output
+        self.threads = threads
+        self.keepPartial = keepPartial
+        self.gnuplot = gnuplot
+    }
+}
+
+/// How a job ended.
+public struct JobOutcome: Sendable {
+    public let results: [RunResult]
+    public let summaries: [StrategySummary]
+    /// Whether the comparison was stopped before every run finished.
+    public let interrupted: Bool
+    /// Whether the outputs were written (not when interrupted without keepPartial).
+    public let wrote: Bool
+    /// Why the PNGs are missing, when gnuplot is missing or failed.
+    public let plotProblem: String?
+    public let trainingWallSeconds: Double
+}
+
+/// One comparison, from config file to output folder. Everything that can be wrong with the
+/// inputs (config, dataset, output folder) is found by `prepare`, before any training.
+public final class ComparisonJob {
+    public let configPath: String
+    public let experiment: Experiment
+    public let dataset: Dataset
+    public let threads: Int
+    public let loadSeconds: Double
+    let options: JobOptions
+    let output: OutputFolder
+
+    public static func prepare(configPath: String, options: JobOptions) throws -> ComparisonJob {
+        var experiment = try Experiment.load(path: configPath)
+        if let seed = options.seed { experiment.seed = seed }
+        if let output = options.output { experiment.output = output }
+        if let threads = options.threads { experiment.threads = threads }
+        let start = monotonicSeconds()
+        let dataset = try Dataset.load(experiment.dataset)
+        try experiment.check(against: dataset, file: configPath)
+        let loadSeconds = monotonicSeconds() - start
+        let output = try OutputFolder(path: experiment.output)
+        return ComparisonJob(configPath: configPath, experiment: experiment, dataset: dataset, output: output,
+                             options: options, loadSeconds: loadSeconds)
+    }
+
+    private init(configPath: String, experiment: Experiment, dataset: Dataset, output: OutputFolder, options: JobOptions,
+                 loadSeconds: Double) {
+        self.configPath = configPath
+        self.experiment = experiment
+        self.dataset = dataset
+        self.output = output
+        self.options = options
+        self.loadSeconds = loadSeconds
+        threads = experiment.threads ?? ProcessInfo.processInfo.activeProcessorCount
+    }
+
+    public var comparison: Comparison { Comparison(experiment: experiment, dataset: dataset) }
+    public var outputPath: String { output.path }
+
+    /// Trains every run, then writes results.json, report.md and the figures.
+    public func run(stop: StopFlag = StopFlag(), observe: @escaping @Sendable (ComparisonEvent) -> Void = { _ in }) throws -> JobOutcome {
+        let start = monotonicSeconds()
+        let results = comparison.run(threads: threads, stop: stop, observe: observe)
+        let wall = monotonicSeconds() - start
+        let summaries = StrategySummary.make(results, experiment: experiment)
+        let interrupted = results.contains { $0.status == .interrupted }
+        guard !interrupted || options.keepPartial else {
+            output.discard()
+            return JobOutcome(results: results, summaries: summaries, interrupted: true, wrote: false, plotProblem: nil,
+                              trainingWallSeconds: wall)
+        }
+        let plotProblem = try write(results, summaries: summaries, trainingWallSeconds: wall)
+        return JobOutcome(results: results, summaries: summaries, interrupted: interrupted, wrote: true,
+                          plotProblem: plotProblem, trainingWallSeconds: wall)
+    }
+
+    /// Writes and commits the outputs; returns why the PNGs are missing, if they are.
+    func write(_ results: [RunResult], summaries: [StrategySummary], trainingWallSeconds: Double) throws -> String? {
+        let context = ComparisonContext(dataset: dataset, threads: threads, loadSeconds: loadSeconds,
+                                        trainingWallSeconds: trainingWallSeconds)
+        var files = Plots.files(experiment: experiment, summaries: summaries)
+        files.append(OutputFile(name: "results.json", contents: ResultsFile.json(experiment: experiment, results: results, context: context).formatted()))
+        files.append(OutputFile(name: "report.md", contents: MarkdownReport.text(experiment: experiment, results: results, context: context)))
+        do {
+            for file in files { try output.write(file) }
+        } catch {
+            output.discard()
+            throw error
+        }
+        var plotProblem: String?
+        if let gnuplot = options.gnuplot ?? Gnuplot.locate() {
+            let scripts = files.map(\.name).filter { $0.hasSuffix(".gp") }
+            plotProblem = Gnuplot.render(scripts: scripts, in: output.staging, executable: gnuplot)
+        } else {
+            plotProblem = "gnuplot is not installed"
+        }
+        try output.commit()
+        return plotProblem
+    }
+}

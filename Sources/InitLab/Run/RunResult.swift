@@ -1,0 +1,43 @@
+public enum RunStatus: Sendable, Equatable {
+    case ok
+    /// The loss became NaN or infinite at this batch (1-based); training stopped there.
+    case diverged(batch: Int)
+    /// Stopped by the user (SIGINT/SIGTERM) before it finished.
+    case interrupted
+
+    public var name: String {
+        switch self {
+        case .ok: return "ok"
+        case .diverged: return "diverged"
+        case .interrupted: return "interrupted"
+        }
+    }
+}
+
+/// Seconds spent in each phase of the training steps of one run.
+public struct StepTimes: Sendable, Equatable {
+    public var batch = 0.0
+    public var forward = 0.0
+    public var backward = 0.0
+    public var optimizer = 0.0
+    public var total: Double { batch + forward + backward + optimizer }
+}
+
+/// What one training run of one strategy with one seed produced.
+public struct RunResult: Sendable {
+    public let strategyID: String
+    public let label: String
+    public let seed: UInt64
+    public var status: RunStatus
+    /// The loss of every training step, in order (up to the divergence or interruption).
+    public var batchLosses: [Float]
+    /// Fraction of the validation set classified correctly; nil when the run did not finish.
+    public var validationAccuracy: Double?
+    public var validationLoss: Double?
+    public var initSeconds: Double
+    public var trainSeconds: Double
+    public var validationSeconds: Double
+    public var stepTimes: StepTimes
+    public var steps: Int { batchLosses.count }
+    public var lastBatchLoss: Float? { batchLosses.last }
+}

@@ -1,0 +1,126 @@
+/// Trains one strategy with one seed: initialize, then the lesson's loop (a fresh batch order
+/// each epoch, forward with dropout, mean cross-entropy, backward, optimizer step), then
+/// validation. Every buffer is allocated before the first step; a step allocates nothing.
+public struct Trainer: Sendable {
+    public let experiment: Experiment
+    public let dataset: Dataset
+
+    public init(experiment: Experiment, dataset: Dataset) {
+        self.experiment = experiment
+        self.dataset = dataset
+    }
+
+    /// Steps of one epoch: the last batch may be partial, as PyTorch's DataLoader (drop_last off).
+    public func stepsPerEpoch(trainingCount: Int) -> Int {
+        (trainingCount + experiment.training.batchSize - 1) / experiment.training.batchSize
+    }
+
+    /// The model with the strategy's initial weights for `seed` (before any data-dependent step).
+    public func initialModel(_ strategy: Strategy, seed: UInt64) -> MLP {
+        let spec = experiment.model
+        let model = MLP(widths: spec.layers, activation: spec.activation, dropout: spec.dropout)
+        var rng = Xoshiro256(seed: seed, stream: "init", strategy.id)
+        for (l, layer) in model.layers.enumerated() {
+            let plan = strategy.layers[l]
+            plan.weights.fill(model.weights(l), rows: layer.outputs, cols: layer.inputs,
+                              fanIn: layer.inputs, fanOut: layer.outputs, rng: &rng)
+            plan.biases.fill(model.biases(l), rows: layer.outputs, cols: 1,
+                             fanIn: layer.inputs, fanOut: layer.outputs, rng: &rng)
+        }
+        return model
+    }
+
+    /// `onStep(step, loss)` is called after every step (1-based) and stops the run by returning false.
+    public func run(_ strategy: Strategy, seed: UInt64, split: Split, onStep: (Int, Float) -> Bool = { _, _ in true }) -> RunResult {
+        let training = experiment.training
+        let startInit = monotonicSeconds()
+        let model = initialModel(strategy, seed: seed)
+        let initSeconds = monotonicSeconds() - startInit
+
+        let batchSize = training.batchSize
+        let workspace = Workspace(model: model, capacity: batchSize)
+        let optimizer = OptimizerState(training.optimizer, parameterCount: model.parameters.count)
+        let x = FloatBuffer(count: batchSize * dataset.features)
+        var labels = [Int32](repeating: 0, count: batchSize)
+        // Same streams for every strategy of a seed: the runs then differ only in initialization.
+        var orderRNG = Xoshiro256(seed: seed, stream: "order")
+        var dropoutRNG: Xoshiro256? = Xoshiro256(seed: seed, stream: "dropout")
+        var order = split.training
+        let stepsPerEpoch = stepsPerEpoch(trainingCount: order.count)
+
+        var losses: [Float] = []
+        losses.reserveCapacity(stepsPerEpoch * training.epochs)
+        var status = RunStatus.ok
+        var times = StepTimes()
+        let startTraining = monotonicSeconds()
+        training: for _ in 0..<training.epochs {
+            orderRNG.shuffle(&order)
+            for batchStart in stride(from: 0, to: order.count, by: batchSize) {
+                let t0 = monotonicSeconds()
+                let batch = order[batchStart..<min(batchStart + batchSize, order.count)]
+                let rows = batch.count
+                labels.withUnsafeMutableBufferPointer { dataset.gather(batch, into: x.pointer, labels: $0.baseAddress!) }
+                let t1 = monotonicSeconds()
+                model.forward(x.pointer, rows: rows, workspace: workspace, dropoutRNG: &dropoutRNG)
+                let loss = labels.withUnsafeBufferPointer { model.loss(labels: $0.baseAddress!, rows: rows, workspace: workspace) }
+                let t2 = monotonicSeconds()
+                losses.append(loss)
+                guard loss.isFinite else {
+                    status = .diverged(batch: losses.count)
+                    break training
+                }
+                model.backward(x.pointer, rows: rows, workspace: workspace)
+                let t3 = monotonicSeconds()
+                optimizer.update(model.parameters, model.gradients)
+                let t4 = monotonicSeconds()
+                times.batch += t1 - t0
+                times.forward += t2 - t1
+                times.backward += t3 - t2
+                times.optimizer += t4 - t3
+                guard onStep(losses.count, loss) else {
+                    status = .interrupted
+                    break training
+                }
+            }
+        }
+        let trainSeconds = monotonicSeconds() - startTraining
+
+        var result = RunResult(strategyID: strategy.id, label: strategy.label, seed: seed, status: status,
+                               batchLosses: losses, validationAccuracy: nil, validationLoss: nil,
+                               initSeconds: initSeconds, trainSeconds: trainSeconds, validationSeconds: 0,
+                               stepTimes: times)
+        guard status == .ok else { return result }
+        let startValidation = monotonicSeconds()
+        var validationRNG: Xoshiro256? = training.validationDropout ? Xoshiro256(seed: seed, stream: "validation-dropout") : nil
+        let (accuracy, loss) = evaluate(model, on: split.validation, workspace: workspace, x: x, dropoutRNG: &validationRNG)
+        result.validationAccuracy = accuracy
+        result.validationLoss = loss
+        result.validationSeconds = monotonicSeconds() - startValidation
+        return result
+    }
+
+    /// Accuracy (first highest score wins, as torch.argmax) and mean loss over `indices`, in
+    /// batches; with a dropout generator, dropout stays on (the lesson's way), else evaluation mode.
+    func evaluate(_ model: MLP, on indices: [Int32], workspace: Workspace, x: FloatBuffer,
+                  dropoutRNG: inout Xoshiro256?) -> (accuracy: Double, loss: Double) {
+        var correct = 0
+        var totalLoss = 0.0
+        var labels = [Int32](repeating: 0, count: workspace.capacity)
+        let classes = model.classCount
+        for start in stride(from: 0, to: indices.count, by: workspace.capacity) {
+            let batch = indices[start..<min(start + workspace.capacity, indices.count)]
+            labels.withUnsafeMutableBufferPointer { dataset.gather(batch, into: x.pointer, labels: $0.baseAddress!) }
+            model.forward(x.pointer, rows: batch.count, workspace: workspace, dropoutRNG: &dropoutRNG)
+            let loss = labels.withUnsafeBufferPointer { model.loss(labels: $0.baseAddress!, rows: batch.count, workspace: workspace) }
+            totalLoss += Double(loss) * Double(batch.count)
+            let scores = workspace.scores.pointer
+            for row in 0..<batch.count {
+                let s = scores + row * classes
+                var best = 0
+                for j in 1..<max(classes, 1) where s[j] > s[best] { best = j }
+                if best == Int(labels[row]) { correct += 1 }
+            }
+        }
+        return (Double(correct) / Double(indices.count), totalLoss / Double(indices.count))
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import InitLab
+
+@main
+struct CompareInits: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare-inits",
+        abstract: "Train one MLP per weight-initialization strategy and compare them.",
+        discussion: """
+        Reads an experiment config (JSON), trains one network per strategy (and seed) on an \
+        MNIST-format dataset, and writes results.json, report.md and gnuplot figures (.dat, .gp, .png) \
+        to the output folder.
+
+        Exit status: 0 success; 1 a run-time failure (unwritable output, interrupted, plots missing \
+        with --require-png); 2 a usage, config or dataset error.
+        """,
+        version: toolVersion,
+        subcommands: [RunCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+
+    /// Our own exit statuses: ArgumentParser's usage errors (64) become 2, like config errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data("compare-inits: \(failure.message)\n".utf8))
+            Foundation.exit(failure.status)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .failure ? 1 : 2)
+        }
+    }
+}
+
+/// An error the command reports as one message with its exit status.
+struct Failure: Error {
+    let message: String
+    let status: Int32
+
+    static func usage(_ message: String) -> Failure { Failure(message: message, status: 2) }
+    static func runtime(_ message: String) -> Failure { Failure(message: message, status: 1) }
+
+    /// The library's errors, sorted into the documented exit statuses.
+    static func from(_ error: Error) -> Failure {
+        switch error {
+        case let config as ConfigError: return .usage(config.description.replacingOccurrences(of: "\n", with: "\ncompare-inits: "))
+        case let dataset as DatasetError: return .usage(dataset.description)
+        case let output as OutputError: return .runtime(output.description)
+        default: return .runtime(String(describing: error))
+        }
+    }
+}

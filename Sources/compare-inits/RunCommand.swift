@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import InitLab
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Train every strategy of a config and write the report (the default command)."
+    )
+
+    @Argument(help: "The experiment config, e.g. configs/fashion.json.")
+    var config: String
+
+    @Option(help: "Seed for initialization, split, batch order and dropout (overrides the config's \"seed\").")
+    var seed: UInt64?
+
+    @Option(help: "Folder for results.json, report.md and the figures (overrides the config's \"output\").")
+    var output: String?
+
+    @Option(help: "Runs trained at once, one per thread (default: one per core; results are the same for any count).")
+    var threads: Int?
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    @Flag(help: "Exit 1 when the PNGs cannot be rendered (gnuplot missing or failing).")
+    var requirePng = false
+
+    @Flag(help: "When interrupted, still write the finished runs (the others marked interrupted).")
+    var keepPartial = false
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let options = JobOptions(seed: seed, output: output, threads: threads, keepPartial: keepPartial)
+        let job: ComparisonJob
+        do {
+            job = try ComparisonJob.prepare(configPath: config, options: options)
+        } catch {
+            throw Failure.from(error)
+        }
+        let stop = StopFlag()
+        let signals = SignalWatcher(stop: stop)
+        let progress = ProgressDisplay(job: job, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let outcome: JobOutcome
+        do {
+            outcome = try job.run(stop: stop) { progress.handle($0) }
+        } catch {
+            throw Failure.from(error)
+        }
+        progress.finish()
+        if outcome.wrote { print(SummaryTable.text(outcome.summaries, experiment: job.experiment)) }
+        if let signal = signals.received {
+            let what = outcome.wrote ? "finished runs written to \(job.outputPath)" : "\(job.outputPath) left as it was"
+            throw Failure.runtime("interrupted by \(signal); \(what)")
+        }
+        if let problem = outcome.plotProblem {
+            let message = "PNGs not rendered (\(problem)); the .dat/.gp files and report.md are in \(job.outputPath). To get them: \(Gnuplot.installHint), then run `gnuplot NAME.gp` in that folder"
+            if requirePng { throw Failure.runtime(message) }
+            FileHandle.standardError.write(Data("compare-inits: warning: \(message)\n".utf8))
+        }
+        print("Wrote \(job.outputPath)/report.md, results.json and \(job.experiment.plots.figures.count + 1) figures.")
+    }
+}
+
+/// Turns SIGINT and SIGTERM into a stop request the training loop sees after its current step.
+final class SignalWatcher: @unchecked Sendable {
+    private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var name: String?
+
+    init(stop: StopFlag) {
+        for (number, label) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in
+                self?.lock.withLock { if self?.name == nil { self?.name = label } }
+                stop.stop()
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    var received: String? { lock.withLock { name } }
+}
+
+enum SummaryTable {
+    static func text(_ summaries: [StrategySummary], experiment: Experiment) -> String {
+        let width = max(8, summaries.map(\.label.count).max() ?? 0)
+        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+        func left(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+        let epochs = experiment.training.epochs
+        var lines = ["After \(epochs) epoch\(epochs == 1 ? "" : "s"):",
+                     pad("Strategy", width) + "  " + left("Validation accuracy", 22) + "  " + left("Last batch loss", 15) + "  " + left("Train", 7)]
+        for s in summaries {
+            let loss = s.meanLastLoss.map { abs($0) >= 1000 ? String(format: "%.0f", $0) : String(format: "%.3f", $0) } ?? "n/a"
+            lines.append(pad(s.label, width) + "  " + left(s.accuracyText, 22) + "  " + left(loss, 15) + "  "
+                         + left(String(format: "%.1f s", s.meanTrainSeconds), 7))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
