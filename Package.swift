@@ -24,7 +24,7 @@ let package = Package(
             name: "compare-inits",
             dependencies: ["InitLab", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "InitLabTests", dependencies: ["InitLab"], swiftSettings: optimized),
+        .testTarget(name: "InitLabTests", dependencies: ["InitLab", "compare-inits", "CZlib"], swiftSettings: optimized),
     ],
     swiftLanguageModes: [.v5]
 )

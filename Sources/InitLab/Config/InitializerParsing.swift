@@ -91,7 +91,7 @@ extension ConfigNode {
             return .varianceScaling(scale: scale, mode: fanMode, distribution: distribution)
         case "orthogonal": return .orthogonal(gain: gain(default: nil))
         case "sparse":
-            let fraction = number("fraction", 0.1, "a fraction in (0, 1)") { $0 > 0 && $0 < 1 }
+            let fraction = object?.number("fraction", default: 0.1, "a fraction in (0, 1)") { $0 > 0 && $0 < 1 } ?? 0.1
             return .sparse(fraction: fraction, std: positive("std", 0.01))
         case "identity", "eye": return .identity(gain: gain(default: nil))
         case "pytorch_default": return .pytorchDefault
@@ -156,7 +156,7 @@ extension Initializer {
             add("scale", scale)
             members.append(("mode", .string(mode.rawValue)))
             members.append(("distribution", .string(distribution.rawValue)))
-        case let .sparse(fraction, std): add("fraction", fraction); add("std", std)
+        case let .sparse(fraction, std): members.append(("fraction", JSON(fraction))); add("std", std)
         }
         return .object(members)
     }

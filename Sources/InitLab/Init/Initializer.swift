@@ -48,7 +48,8 @@ public enum Initializer: Sendable, Equatable {
     /// diag(R). nn.init.orthogonal_, Keras Orthogonal.
     case orthogonal(gain: Float)
     /// In every column, ⌈fraction·out⌉ entries are zero, the rest N(0, std²). nn.init.sparse_.
-    case sparse(fraction: Float, std: Float)
+    /// The fraction stays a Double, as in PyTorch: in Float, ⌈0.3·300⌉ would be 91, not 90.
+    case sparse(fraction: Double, std: Float)
     /// gain on the diagonal W[i][i], zero elsewhere. nn.init.eye_ (× gain), Keras Identity.
     case identity(gain: Float)
 

@@ -50,7 +50,7 @@ extension Initializer {
             fillOrthogonal(values, rows: rows, cols: cols, gain: gain, &rng)
         case .sparse(let fraction, let std):
             fillNormal(values, 0, Double(std), &rng)
-            let zerosPerColumn = Int((Double(fraction) * Double(rows)).rounded(.up))
+            let zerosPerColumn = Int((fraction * Double(rows)).rounded(.up))
             var rowOrder = (0..<rows).map(Int32.init)
             for col in 0..<cols {
                 rng.shuffle(&rowOrder)

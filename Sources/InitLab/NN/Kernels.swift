@@ -125,7 +125,9 @@ func softmaxCrossEntropy(scores: UnsafePointer<Float>, labels: UnsafePointer<Int
             sum += d[j]
         }
         let label = Int(labels[r])
-        total += Double(log(sum) + highest - s[label])
+        // −log softmax as PyTorch's log_softmax orders it, (s − max) first: exact for large
+        // equal scores, where log(sum) + max − s would round at the scale of max.
+        total += Double(log(sum) - (s[label] - highest))
         let inverseSum = 1 / sum
         for j in 0..<classes { d[j] *= inverseSum * inverseRows }
         d[label] -= inverseRows

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import InitLab
+
+@Suite struct KernelTests {
+    @Test func crossEntropyOnKnownValues() {
+        // scores (1, 2, 3), label 2: loss = log(e¹ + e² + e³) − 3 = 0.40760596…;
+        // gradient = softmax − one-hot = (0.09003057, 0.24472847, 0.66524096 − 1).
+        let scores: [Float] = [1, 2, 3, 1000, 1000, 1000]
+        let labels: [Int32] = [2, 0]
+        var gradient = [Float](repeating: 0, count: 6)
+        let loss = softmaxCrossEntropy(scores: scores, labels: labels, rows: 2, classes: 3, dscores: &gradient)
+        // Row 2 has equal huge scores: log 3 exactly, with no overflow (log-sum-exp).
+        let expected = (0.40760596 + log(3.0)) / 2
+        #expect(abs(Double(loss) - expected) < 1e-6)
+        let third = 1.0 / 3
+        let perRow: [Double] = [0.09003057, 0.24472847, -0.33475904, third - 1, third, third]
+        let expectedGradient = perRow.map { $0 / 2 }
+        for (g, e) in zip(gradient, expectedGradient) { #expect(abs(Double(g) - e) < 1e-6) }
+    }
+
+    @Test func crossEntropyOfUniformScoresIsLogClasses() {
+        let scores = [Float](repeating: 0, count: 40)
+        let labels: [Int32] = [0, 3, 9, 5]
+        var gradient = [Float](repeating: 0, count: 40)
+        let loss = softmaxCrossEntropy(scores: scores, labels: labels, rows: 4, classes: 10, dscores: &gradient)
+        #expect(abs(Double(loss) - log(10.0)) < 1e-6)
+    }
+
+    @Test func dropoutMaskDropsTheRightFractionAndScalesTheRest() {
+        let count = 200_000
+        let mask = FloatBuffer(count: count)
+        var rng = Xoshiro256(seed: 5)
+        fillDropoutMask(mask.pointer, count: count, p: 0.2, rng: &rng)
+        let values = mask.array
+        let dropped = values.filter { $0 == 0 }.count
+        #expect(values.allSatisfy { $0 == 0 || $0 == 1.25 })
+        // Binomial(200000, 0.2): standard deviation 179; 5σ ≈ 900.
+        #expect(abs(dropped - 40_000) < 900)
+        // Inverted dropout keeps the expected activation: mean factor 1.
+        let mean = values.reduce(0.0) { $0 + Double($1) } / Double(count)
+        #expect(abs(mean - 1) < 0.006)
+    }
+
+    @Test func fusedReLUForwardMatchesItsDefinition() {
+        // z = x·Wᵀ (before bias), bias b, mask m: out = relu(z + b)·m, gate = 1[z + b > 0]·m.
+        var z: [Float] = [-1, 0.5, 2, -0.25, 0.1, 3]
+        var gate: [Float] = [1.25, 0, 1.25, 1.25, 1.25, 1.25]
+        let bias: [Float] = [0.5, -1, 0]
+        activateTraining(&z, gate: &gate, bias: bias, rows: 2, n: 3, activation: .relu)
+        #expect(z == [0, 0, 2.5, 0.3125, 0, 3.75])
+        #expect(gate == [0, 0, 1.25, 1.25, 0, 1.25])
+    }
+}
+
+@Suite struct OptimizerTests {
+    @Test func adamMatchesTwoHandComputedSteps() {
+        // p = 1, lr 0.1, gradients 0.5 then −1, β 0.9/0.999, ε 1e-8, by the paper's formulas:
+        // step 1: m = 0.05, v = 0.00025, m̂ = 0.5, v̂ = 0.25 → p = 1 − 0.1·0.5/(0.5 + ε) = 0.9
+        // step 2: m = −0.055, v = 0.00124975, m̂ = −0.055/0.19, v̂ = 0.00124975/0.001999
+        let optimizer = OptimizerState(.adam(learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8), parameterCount: 1)
+        let p = FloatBuffer(count: 1), g = FloatBuffer(count: 1)
+        p.pointer[0] = 1
+        g.pointer[0] = 0.5
+        optimizer.update(p, g)
+        #expect(abs(p.pointer[0] - 0.9) < 1e-6)
+        g.pointer[0] = -1
+        optimizer.update(p, g)
+        let mHat = -0.055 / 0.19, vHat = 0.00124975 / 0.001999
+        let expected = 0.9 - 0.1 * mHat / (vHat.squareRoot() + 1e-8)
+        #expect(abs(Double(p.pointer[0]) - expected) < 1e-6)
+    }
+
+    @Test func adamStepIsAboutTheLearningRateWhateverTheGradientScale() {
+        // Adam's first step moves every parameter by lr·sign(g), for tiny and huge gradients alike.
+        let optimizer = OptimizerState(.adam(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8), parameterCount: 3)
+        let p = FloatBuffer(count: 3), g = FloatBuffer(count: 3)
+        g.copy(from: [1e-3, -50, 1e4])
+        optimizer.update(p, g)
+        #expect(p.array.map { ($0 * 1e4).rounded() / 1e4 } == [-0.001, 0.001, -0.001])
+    }
+
+    @Test func sgdWithMomentumMatchesPyTorch() {
+        // torch.optim.SGD(lr 0.1, momentum 0.9): buf = g at step 1, then 0.9·buf + g.
+        let optimizer = OptimizerState(.sgd(learningRate: 0.1, momentum: 0.9), parameterCount: 1)
+        let p = FloatBuffer(count: 1), g = FloatBuffer(count: 1)
+        g.pointer[0] = 1
+        optimizer.update(p, g) // buf 1 → p −0.1
+        optimizer.update(p, g) // buf 1.9 → p −0.29
+        #expect(abs(p.pointer[0] + 0.29) < 1e-6)
+    }
+}
