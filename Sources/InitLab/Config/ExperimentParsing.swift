@@ -81,9 +81,9 @@ private struct ExperimentReader {
         let threads = object.optional("threads")?.integer("an integer ≥ 1", { $0 >= 1 })
         let output = object.string("output", default: "plots/\(name)")
         if output.isEmpty { object.optional("output")?.report("expected a folder path") }
-        let strategies = readStrategies(object.required("strategies", "the initialization strategies to compare"),
-                                        layerCount: model?.layerCount)
-        let plots = readPlots(object.optional("plots"), strategies: strategies ?? [])
+        let (strategies, ids) = readStrategies(object.required("strategies", "the initialization strategies to compare"),
+                                               layerCount: model?.layerCount)
+        let plots = readPlots(object.optional("plots"), ids: ids)
 
         guard let model, let training, let strategies, let plots else { return nil }
         var experiment = Experiment(name: name, title: title, dataset: dataset, model: model, training: training,
@@ -163,21 +163,22 @@ private struct ExperimentReader {
                      epsilon: Float(object.number("epsilon", default: 1e-8, "a number > 0") { $0 > 0 }))
     }
 
-    func readStrategies(_ node: ConfigNode?, layerCount: Int?) -> [Strategy]? {
-        guard let elements = node?.elements else { return nil }
+    /// The strategies, if all are valid, and the ids the config gives (valid or not), so that
+    /// one broken strategy does not make every plot group that names it look wrong too.
+    func readStrategies(_ node: ConfigNode?, layerCount: Int?) -> ([Strategy]?, [String]) {
+        guard let elements = node?.elements else { return (nil, []) }
         if elements.isEmpty { node?.report("expected at least one strategy") }
-        var seen = Set<String>()
+        var ids: [String] = []
         var strategies: [Strategy] = []
-        var complete = true
         for element in elements {
-            guard let strategy = readStrategy(element, layerCount: layerCount) else { complete = false; continue }
-            if !seen.insert(strategy.id).inserted {
-                element.child("id", .string(strategy.id)).report("duplicate strategy id \"\(strategy.id)\"")
-                complete = false
+            if case .string(let id)? = element.json["id"] {
+                if ids.contains(id) { element.child("id", .string(id)).report("duplicate strategy id \"\(id)\"") }
+                ids.append(id)
             }
-            strategies.append(strategy)
+            if let strategy = readStrategy(element, layerCount: layerCount) { strategies.append(strategy) }
         }
-        return complete && !elements.isEmpty ? strategies : nil
+        let complete = !elements.isEmpty && strategies.count == elements.count && Set(ids).count == ids.count
+        return (complete ? strategies : nil, ids)
     }
 
     func readStrategy(_ node: ConfigNode, layerCount: Int?) -> Strategy? {
@@ -225,8 +226,7 @@ private struct ExperimentReader {
         return result
     }
 
-    func readPlots(_ node: ConfigNode?, strategies: [Strategy]) -> PlotSpec? {
-        let ids = strategies.map(\.id)
+    func readPlots(_ node: ConfigNode?, ids: [String]) -> PlotSpec? {
         let everything = Figure(name: "all", title: "All strategies", strategies: ids, logScale: false)
         guard let node else { return PlotSpec(batches: 100, figures: [everything], accuracyFigure: "accuracy") }
         guard let object = node.object else { return nil }
@@ -251,7 +251,7 @@ private struct ExperimentReader {
                     for item in list {
                         guard let id = item.string else { continue }
                         if !ids.contains(id) {
-                            let hint = nearest(to: id, in: ids).map { "; did you mean \"\($0)\"?" } ?? "; strategies: \(ids.joined(separator: ", "))"
+                            let hint = nearest(to: id, in: ids).map { "; did you mean \"\($0)\"?" } ?? "; strategies: \(Array(Set(ids)).sorted().joined(separator: ", "))"
                             item.report("no strategy has id \"\(id)\"\(hint)")
                         } else if members.contains(id) {
                             item.report("\"\(id)\" is listed twice")

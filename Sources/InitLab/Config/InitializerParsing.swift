@@ -61,13 +61,13 @@ extension ConfigNode {
             return .constant(Float(value))
         case "uniform":
             let low = number("low", 0), high = number("high", 1)
-            guard low < high else { node.report("uniform needs low < high, found low \(low), high \(high)"); return nil }
+            guard low < high else { node.report("uniform needs low < high, found low \(JSON(low)), high \(JSON(high))"); return nil }
             return .uniform(low: low, high: high)
         case "normal":
             return .normal(mean: number("mean", 0), std: positive("std", 1))
         case "truncated_normal":
             let mean = number("mean", 0), std = positive("std", 1), low = number("a", -2), high = number("b", 2)
-            guard low < high else { node.report("truncated_normal needs a < b, found a \(low), b \(high)"); return nil }
+            guard low < high else { node.report("truncated_normal needs a < b, found a \(JSON(low)), b \(JSON(high))"); return nil }
             return .truncatedNormal(mean: mean, std: std, low: low, high: high)
         case "tf_truncated_normal":
             let mean = number("mean", 0), std = positive("std", 0.1)

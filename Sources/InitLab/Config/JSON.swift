@@ -1,6 +1,8 @@
+import Foundation
+
 /// A JSON document as the config reader and the results writer see it. Objects keep their
 /// members in file order, so an echoed config reads like the one the user wrote.
-public enum JSON: Equatable, Sendable {
+public enum JSON: Equatable, Sendable, CustomStringConvertible {
     case null
     case bool(Bool)
     case number(Double)
@@ -35,6 +37,12 @@ public enum JSON: Equatable, Sendable {
     public subscript(key: String) -> JSON? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
+    }
+
+    /// Compact text: numbers as a config would write them ("1", not "1.0").
+    public var description: String {
+        if case .number(let n) = self { return JSON.format(n) }
+        return formatted().trimmingCharacters(in: .newlines)
     }
 
     public var typeName: String {

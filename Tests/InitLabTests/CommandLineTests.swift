@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// The compare-inits executable, built beside the test bundle (the test target depends on it).
+let executablePath: String = {
+    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    return folder.appendingPathComponent("compare-inits").path
+}()
+
+struct CommandResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs the command with `arguments`, without a terminal (so no progress line).
+func runCommand(_ arguments: [String], environment: [String: String]? = nil) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executablePath)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                         stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+@Suite struct CommandLineTests {
+    @Test func helpExplainsEveryOptionAndTheExitStatuses() throws {
+        let root = try runCommand(["--help"])
+        #expect(root.status == 0)
+        #expect(root.stdout.contains("Exit status: 0 success; 1 a run-time failure"))
+        let run = try runCommand(["run", "--help"])
+        #expect(run.status == 0)
+        for option in ["--seed", "--output", "--threads", "--quiet", "--require-png", "--keep-partial"] {
+            #expect(run.stdout.contains(option), "run --help lacks \(option)")
+        }
+    }
+
+    @Test func usageErrorsExitWith2() throws {
+        let missing = try runCommand([])
+        #expect(missing.status == 2 && missing.stderr.contains("Missing expected argument '<config>'"))
+        let badThreads = try runCommand(["configs/fashion.json", "--threads", "0"])
+        #expect(badThreads.status == 2 && badThreads.stderr.contains("--threads must be at least 1"))
+    }
+
+    @Test func configAndDatasetErrorsAreOneLineEachWithStatus2() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        let config = folder + "/bad.json"
+        try #"{"model": {"layers": [784, 10], "dropout": 2}, "strategies": [{"id": "x", "weights": "zeros", "colour": 1}]}"#
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let bad = try runCommand([config])
+        #expect(bad.status == 2)
+        #expect(bad.stderr == """
+        compare-inits: \(config): model.dropout: expected a probability in [0, 1), found 2
+        compare-inits: \(config): strategies[0].colour: unknown key; valid here: id, label, weights, biases, layers
+
+        """)
+
+        let noData = folder + "/nodata.json"
+        try #"{"dataset": {"folder": "\#(folder)/none"}, "model": {"layers": [784, 10]}, "strategies": [{"id": "x", "weights": "zeros"}]}"#
+            .write(toFile: noData, atomically: true, encoding: .utf8)
+        let missing = try runCommand([noData])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "compare-inits: dataset folder \(folder)/none does not exist (Fashion-MNIST: apt-get install dataset-fashion-mnist)\n")
+    }
+
+    @Test func aRunPrintsTheSummaryTableAndWritesTheFolder() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        writeSyntheticDataset(in: folder)
+        let config = folder + "/synthetic.json"
+        try syntheticConfig(dataset: folder, output: folder + "/ignored").write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try runCommand([config, "--output", folder + "/chosen", "--seed", "5", "--threads", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("After 2 epochs:") && result.stdout.contains("All Zeros"))
+        #expect(result.stderr.isEmpty, "no progress without a terminal: \(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/chosen/report.md"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/ignored"))
+    }
+
+    @Test func missingGnuplotKeepsTheDataAndSaysHowToInstallIt() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        writeSyntheticDataset(in: folder)
+        let config = folder + "/synthetic.json"
+        try syntheticConfig(dataset: folder, output: folder + "/out").write(toFile: config, atomically: true, encoding: .utf8)
+        let noGnuplot = ["PATH": folder] // no gnuplot in an empty PATH
+        let lenient = try runCommand([config], environment: noGnuplot)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("warning: PNGs not rendered (gnuplot is not installed)"))
+        #expect(lenient.stderr.contains("apt-get install gnuplot-nox"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/all.gp"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/report.md"))
+        let strict = try runCommand([config, "--require-png"], environment: noGnuplot)
+        #expect(strict.status == 1)
+    }
+}

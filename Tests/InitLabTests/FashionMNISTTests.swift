@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import InitLab
+
+/// The lesson itself, on the real Fashion-MNIST from Debian's dataset-fashion-mnist package
+/// (CI installs it). Not skipped when the data is missing: it fails and says how to get it.
+@Suite struct FashionMNISTTests {
+    /// Ranges an honest PyTorch run lands in (shared reference, four seeds, evaluation mode),
+    /// widened a little for seed-to-seed noise: what the issue's acceptance criteria ask.
+    static let expectedAccuracy: [String: ClosedRange<Double>] = [
+        "zeros": 0.085...0.115, "ones": 0.085...0.115, "uniform": 0.30...0.60, "centered": 0.77...0.84,
+        "rule": 0.845...0.88, "normal": 0.845...0.88, "default": 0.845...0.88,
+    ]
+
+    @Test func theLessonsComparisonLandsWherePyTorchLands() throws {
+        let config = packageRoot + "/configs/fashion.json"
+        let experiment = try Experiment.load(path: config)
+        guard FileManager.default.fileExists(atPath: experiment.dataset.folder + "/" + experiment.dataset.images) else {
+            Issue.record("needs the real Fashion-MNIST: apt-get install dataset-fashion-mnist")
+            return
+        }
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        let job = try ComparisonJob.prepare(configPath: config, options: JobOptions(output: folder))
+        let outcome = try job.run()
+        #expect(outcome.results.count == 7)
+        for result in outcome.results {
+            #expect(result.status == .ok)
+            #expect(result.steps == 960) // 480 steps an epoch, 2 epochs
+            let accuracy = try #require(result.validationAccuracy)
+            let range = try #require(Self.expectedAccuracy[result.strategyID])
+            #expect(range.contains(accuracy), "\(result.strategyID): \(accuracy) outside \(range)")
+        }
+        // Zeros: every output is the same, so the loss stays at ln 10 while only the last bias learns.
+        #expect(abs(outcome.results[0].batchLosses[0] - Float(log(10.0))) < 1e-5)
+    }
+}
