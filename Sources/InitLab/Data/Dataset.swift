@@ -59,19 +59,16 @@ public struct Split: Sendable {
     }
 }
 
-/// Pixel byte → Float, exactly as torchvision's ToTensor (byte / 255), looked up instead of divided.
-private let pixelValues: [Float] = (0..<256).map { Float($0) / 255 }
-
 extension Dataset {
-    /// Writes the images `indices` as x (rows, features) scaled to [0, 1], and their labels.
+    /// Writes the images `indices` as x (rows, features) scaled to [0, 1] exactly as torchvision's
+    /// ToTensor (byte / 255, a division that vectorizes), and their labels.
     func gather(_ indices: ArraySlice<Int32>, into x: UnsafeMutablePointer<Float>, labels out: UnsafeMutablePointer<Int32>) {
+        let features = self.features
         pixels.withUnsafeBufferPointer { source in
-            pixelValues.withUnsafeBufferPointer { table in
-                for (row, index) in indices.enumerated() {
-                    let from = source.baseAddress! + Int(index) * features, to = x + row * features
-                    for j in 0..<features { to[j] = table[Int(from[j])] }
-                    out[row] = Int32(labels[Int(index)])
-                }
+            for (row, index) in indices.enumerated() {
+                let from = source.baseAddress! + Int(index) * features, to = x + row * features
+                for j in 0..<features { to[j] = Float(from[j]) / 255 }
+                out[row] = Int32(labels[Int(index)])
             }
         }
     }

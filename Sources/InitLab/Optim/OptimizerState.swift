@@ -19,6 +19,9 @@ public final class OptimizerState: @unchecked Sendable {
         precondition(parameters.count == first.count && gradients.count == first.count)
         step += 1
         let p = parameters.pointer, g = gradients.pointer, m = first.pointer, v = second.pointer
+        // A local count: read from the object inside the loop, it could (for all the compiler
+        // knows) change with every store through p, m or v, and the loop would not vectorize.
+        let count = first.count
         switch optimizer {
         case let .adam(learningRate, beta1, beta2, epsilon):
             // PyTorch's torch.optim.Adam (single-tensor path), operation for operation:
@@ -29,7 +32,7 @@ public final class OptimizerState: @unchecked Sendable {
             let stepSize = Float(Double(learningRate) / correction1)
             let rootCorrection2 = Float(correction2.squareRoot())
             let oneMinusBeta1 = 1 - beta1, oneMinusBeta2 = 1 - beta2
-            for i in 0..<first.count {
+            for i in 0..<count {
                 let gi = g[i]
                 let mi = m[i] + oneMinusBeta1 * (gi - m[i])
                 let vi = beta2 * v[i] + oneMinusBeta2 * gi * gi
@@ -40,10 +43,10 @@ public final class OptimizerState: @unchecked Sendable {
         case let .sgd(learningRate, momentum):
             // torch.optim.SGD: buf ← momentum·buf + g (buf = g at the first step); p ← p − lr·buf
             if momentum == 0 {
-                for i in 0..<first.count { p[i] -= learningRate * g[i] }
+                for i in 0..<count { p[i] -= learningRate * g[i] }
             } else {
                 let keep: Float = step == 1 ? 0 : momentum
-                for i in 0..<first.count {
+                for i in 0..<count {
                     m[i] = keep * m[i] + g[i]
                     p[i] -= learningRate * m[i]
                 }
