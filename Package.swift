@@ -22,7 +22,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "InitLab", dependencies: ["CBLAS", "CZlib"], swiftSettings: optimized),
+        // Optimized in every build for the same reason; -ffp-contract=off keeps each operation
+        // rounded as written (no fused multiply-add), so every CPU gets the same bits.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])]),
+        .target(name: "InitLab", dependencies: ["CBLAS", "CZlib", "CKernels"], swiftSettings: optimized),
         .executableTarget(
             name: "compare-inits",
             dependencies: ["InitLab", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -14,11 +14,11 @@ import Testing
         let rows = 5
         let x = (0..<(rows * 7)).map { _ in Float(rng.uniform()) }
         let labels = (0..<rows).map { _ in Int32(rng.next() % 4) }
-        // The masks forward will draw from a generator seeded 99, drawn the same way here.
-        var maskRNG = Xoshiro256(seed: 99)
+        // The masks forward will draw from a stream seeded 99, drawn the same way here.
+        var maskStream = DropoutStream(seededBy: Xoshiro256(seed: 99))
         let masks = [6, 5].map { width -> [Double] in
             let mask = FloatBuffer(count: rows * width)
-            fillDropoutMask(mask.pointer, count: rows * width, p: dropout, rng: &maskRNG)
+            fillDropoutMask(mask.pointer, count: rows * width, p: dropout, stream: &maskStream)
             return mask.array.map(Double.init)
         }
         return (model, x, labels, masks)
@@ -29,8 +29,8 @@ import Testing
         let (model, x, labels, masks) = setUp(activation, dropout: 0.3)
         let rows = labels.count
         let workspace = Workspace(model: model, capacity: rows)
-        var dropoutRNG: Xoshiro256? = Xoshiro256(seed: 99)
-        model.forward(x, rows: rows, workspace: workspace, dropoutRNG: &dropoutRNG)
+        var stream: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: 99))
+        model.forward(x, rows: rows, workspace: workspace, dropout: &stream)
         let loss = model.loss(labels: labels, rows: rows, workspace: workspace)
         model.backward(x, rows: rows, workspace: workspace)
 
@@ -55,8 +55,8 @@ import Testing
         let (model, x, labels, _) = setUp(.relu, dropout: 0.5)
         let rows = labels.count
         let workspace = Workspace(model: model, capacity: rows)
-        var none: Xoshiro256? = nil
-        model.forward(x, rows: rows, workspace: workspace, dropoutRNG: &none)
+        var none: DropoutStream? = nil
+        model.forward(x, rows: rows, workspace: workspace, dropout: &none)
         let loss = model.loss(labels: labels, rows: rows, workspace: workspace)
         let referenceLoss = ReferenceMLP(model).loss(x: x.map(Double.init), labels: labels.map(Int.init), rows: rows, masks: nil)
         #expect(abs(Double(loss) - referenceLoss) <= 1e-5 * max(1, abs(referenceLoss)))

@@ -30,8 +30,8 @@ import Testing
     @Test func dropoutMaskDropsTheRightFractionAndScalesTheRest() {
         let count = 200_000
         let mask = FloatBuffer(count: count)
-        var rng = Xoshiro256(seed: 5)
-        fillDropoutMask(mask.pointer, count: count, p: 0.2, rng: &rng)
+        var stream = DropoutStream(seededBy: Xoshiro256(seed: 5))
+        fillDropoutMask(mask.pointer, count: count, p: 0.2, stream: &stream)
         let values = mask.array
         let dropped = values.filter { $0 == 0 }.count
         #expect(values.allSatisfy { $0 == 0 || $0 == 1.25 })
@@ -40,6 +40,31 @@ import Testing
         // Inverted dropout keeps the expected activation: mean factor 1.
         let mean = values.reduce(0.0) { $0 + Double($1) } / Double(count)
         #expect(abs(mean - 1) < 0.006)
+    }
+
+    @Test func dropoutMaskKernelMatchesEightPlainGenerators() {
+        // Reference: eight scalar xoshiro256** generators with the lanes' states; round k of lane
+        // j decides entries 16k + 2j (low 32 bits) and 16k + 2j + 1 (high), dropped when below
+        // p·2³². Two calls continue where the first stopped (its partial round's rest dropped).
+        let threshold = UInt64((0.3 * 4_294_967_296.0).rounded())
+        let scale = 1 / (1 - Float(0.3))
+        var stream = DropoutStream(seededBy: Xoshiro256(seed: 42))
+        var lanes = (0..<8).map { j in
+            Xoshiro256(state: (stream.word(0, lane: j), stream.word(1, lane: j), stream.word(2, lane: j), stream.word(3, lane: j)))
+        }
+        for count in [37, 1000] {
+            var expected = [Float](repeating: -1, count: (count + 15) / 16 * 16)
+            for round in 0..<((count + 15) / 16) {
+                for j in 0..<8 {
+                    let bits = lanes[j].next()
+                    expected[16 * round + 2 * j] = (bits & 0xFFFF_FFFF) < threshold ? 0 : scale
+                    expected[16 * round + 2 * j + 1] = (bits >> 32) < threshold ? 0 : scale
+                }
+            }
+            let mask = FloatBuffer(count: count)
+            fillDropoutMask(mask.pointer, count: count, p: 0.3, stream: &stream)
+            #expect(mask.array == Array(expected.prefix(count)))
+        }
     }
 
     @Test func fusedReLUForwardMatchesItsDefinition() {

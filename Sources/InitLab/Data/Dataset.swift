@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Images and labels of an MNIST-format dataset, kept as bytes (47 MB for Fashion-MNIST's
@@ -61,14 +62,21 @@ public struct Split: Sendable {
 
 extension Dataset {
     /// Writes the images `indices` as x (rows, features) scaled to [0, 1] exactly as torchvision's
-    /// ToTensor (byte / 255, a division that vectorizes), and their labels.
+    /// ToTensor (byte / 255), and their labels.
     func gather(_ indices: ArraySlice<Int32>, into x: UnsafeMutablePointer<Float>, labels out: UnsafeMutablePointer<Int32>) {
-        let features = self.features
         pixels.withUnsafeBufferPointer { source in
-            for (row, index) in indices.enumerated() {
-                let from = source.baseAddress! + Int(index) * features, to = x + row * features
-                for j in 0..<features { to[j] = Float(from[j]) / 255 }
-                out[row] = Int32(labels[Int(index)])
+            indices.withUnsafeBufferPointer { rows in
+                ckernels_gather_pixels(x, source.baseAddress!, rows.baseAddress!, rows.count, features)
+            }
+        }
+        for (row, index) in indices.enumerated() { out[row] = Int32(labels[Int(index)]) }
+    }
+
+    /// Starts loading the images `indices` into cache, for a gather a little later.
+    func prefetch(_ indices: ArraySlice<Int32>) {
+        pixels.withUnsafeBufferPointer { source in
+            indices.withUnsafeBufferPointer { rows in
+                ckernels_prefetch_pixels(source.baseAddress!, rows.baseAddress!, rows.count, features)
             }
         }
     }

@@ -39,6 +39,11 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
         return result
     }
 
+    /// A generator at the given state words (not all zero), as a reference for the C kernels.
+    init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        (s0, s1, s2, s3) = state
+    }
+
     /// Uniform in [0, 1) with 53 random bits.
     @inline(__always)
     public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }

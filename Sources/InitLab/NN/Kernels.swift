@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 // The elementwise passes of a training step, each one loop over contiguous memory. Shapes are
@@ -5,17 +6,11 @@ import Foundation
 
 /// Inverted-dropout mask for `count` activations: 0 with probability p, else 1/(1−p), so the
 /// expected activation is unchanged and evaluation needs no rescaling (PyTorch's nn.Dropout).
-/// Each 64-bit draw decides two entries (32 bits each: a bias below 2⁻³²).
-func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int, p: Float, rng: inout Xoshiro256) {
-    let scale = 1 / (1 - p)
+/// Each decision uses 32 random bits (p is exact to 2⁻³²); the loop is C (ckernels_dropout_mask),
+/// vectorized and branch-free.
+func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int, p: Float, stream: inout DropoutStream) {
     let threshold = UInt64((Double(p) * 4_294_967_296).rounded())
-    var i = 0
-    while i < count {
-        let bits = rng.next()
-        mask[i] = (bits & 0xFFFF_FFFF) < threshold ? 0 : scale
-        if i + 1 < count { mask[i + 1] = (bits >> 32) < threshold ? 0 : scale }
-        i += 2
-    }
+    ckernels_dropout_mask(mask, count, &stream.state, threshold, 1 / (1 - p))
 }
 
 /// Training forward of a hidden layer, in place. On entry z is (rows, n) = x·Wᵀ and `gate`

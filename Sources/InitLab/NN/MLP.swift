@@ -69,6 +69,8 @@ public final class Workspace: @unchecked Sendable {
     let deltas: [FloatBuffer]
     public let scores: FloatBuffer
     let dscores: FloatBuffer
+    /// Seconds spent inside the matrix products so far, to tell them from everything else.
+    public var productSeconds = 0.0
 
     public init(model: MLP, capacity: Int) {
         self.capacity = capacity
@@ -83,9 +85,9 @@ public final class Workspace: @unchecked Sendable {
 
 extension MLP {
     /// Scores (rows, classes) for inputs x (rows, widths[0]), into `workspace.scores`. With a
-    /// dropout generator (training), each hidden layer draws its mask and keeps its gate for
+    /// dropout stream (training), each hidden layer draws its mask and keeps its gate for
     /// backward; without one (evaluation), no dropout.
-    public func forward(_ x: UnsafePointer<Float>, rows: Int, workspace: Workspace, dropoutRNG: inout Xoshiro256?) {
+    public func forward(_ x: UnsafePointer<Float>, rows: Int, workspace: Workspace, dropout stream: inout DropoutStream?) {
         precondition(rows <= workspace.capacity)
         var input = x
         for (l, layer) in layers.enumerated() {
@@ -94,13 +96,15 @@ extension MLP {
             let isLast = l == layers.count - 1
             let z = isLast ? workspace.scores.pointer : workspace.outputs[l].pointer
             // z (rows, out) = input (rows, in) · Wᵀ, W (out, in)
+            let start = monotonicSeconds()
             gemm(false, true, m: rows, n: layer.outputs, k: layer.inputs, input, lda: layer.inputs,
                  weights, ldb: layer.inputs, beta: 0, z, ldc: layer.outputs)
+            workspace.productSeconds += monotonicSeconds() - start
             if isLast {
                 addBias(z, bias: bias, rows: rows, n: layer.outputs)
-            } else if dropoutRNG != nil {
+            } else if stream != nil {
                 let gate = workspace.gates[l].pointer
-                fillDropoutMask(gate, count: rows * layer.outputs, p: dropout, rng: &dropoutRNG!)
+                fillDropoutMask(gate, count: rows * layer.outputs, p: dropout, stream: &stream!)
                 activateTraining(z, gate: gate, bias: bias, rows: rows, n: layer.outputs, activation: activation)
             } else {
                 activateEvaluation(z, bias: bias, rows: rows, n: layer.outputs, activation: activation)
@@ -124,14 +128,18 @@ extension MLP {
             let input = l == 0 ? x : UnsafePointer(workspace.outputs[l - 1].pointer)
             let dweights = gradients.pointer + layer.weightOffset
             // dW (out, in) = deltaᵀ (out, rows) · input (rows, in)
+            var start = monotonicSeconds()
             gemm(true, false, m: layer.outputs, n: layer.inputs, k: rows, delta, lda: layer.outputs,
                  input, ldb: layer.inputs, beta: 0, dweights, ldc: layer.inputs)
+            workspace.productSeconds += monotonicSeconds() - start
             sumRows(delta, rows: rows, n: layer.outputs, into: gradients.pointer + layer.biasOffset)
             guard l > 0 else { break }
             // dinput (rows, in) = delta (rows, out) · W (out, in), then through dropout and f'
             let dinput = workspace.deltas[l - 1].pointer
+            start = monotonicSeconds()
             gemm(false, false, m: rows, n: layer.inputs, k: layer.outputs, delta, lda: layer.outputs,
                  parameters.pointer + layer.weightOffset, ldb: layer.inputs, beta: 0, dinput, ldc: layer.inputs)
+            workspace.productSeconds += monotonicSeconds() - start
             multiply(dinput, by: workspace.gates[l - 1].pointer, count: rows * layer.inputs)
             delta = UnsafePointer(dinput)
         }

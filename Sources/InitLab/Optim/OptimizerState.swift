@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// An optimizer's state over a model's parameter buffer; its buffers share the parameters'
@@ -24,22 +25,11 @@ public final class OptimizerState: @unchecked Sendable {
         let count = first.count
         switch optimizer {
         case let .adam(learningRate, beta1, beta2, epsilon):
-            // PyTorch's torch.optim.Adam (single-tensor path), operation for operation:
-            // m ← m + (1−β1)(g − m); v ← β2·v + (1−β2)·g²;
-            // p ← p − (lr / (1−β1ᵗ)) · (m / (√v / √(1−β2ᵗ) + ε))
+            // PyTorch's Adam with bias correction; the loop is ckernels_adam (see its header).
             let correction1 = 1 - pow(Double(beta1), Double(step))
             let correction2 = 1 - pow(Double(beta2), Double(step))
-            let stepSize = Float(Double(learningRate) / correction1)
-            let rootCorrection2 = Float(correction2.squareRoot())
-            let oneMinusBeta1 = 1 - beta1, oneMinusBeta2 = 1 - beta2
-            for i in 0..<count {
-                let gi = g[i]
-                let mi = m[i] + oneMinusBeta1 * (gi - m[i])
-                let vi = beta2 * v[i] + oneMinusBeta2 * gi * gi
-                m[i] = mi
-                v[i] = vi
-                p[i] -= stepSize * (mi / (vi.squareRoot() / rootCorrection2 + epsilon))
-            }
+            ckernels_adam(p, g, m, v, count, 1 - beta1, beta2, 1 - beta2, Float(Double(learningRate) / correction1),
+                          Float(correction2.squareRoot()), epsilon)
         case let .sgd(learningRate, momentum):
             // torch.optim.SGD: buf ← momentum·buf + g (buf = g at the first step); p ← p − lr·buf
             if momentum == 0 {

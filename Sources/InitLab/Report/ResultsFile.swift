@@ -78,6 +78,7 @@ public enum ResultsFile {
             ("step_seconds", .object([
                 ("batch", JSON(run.stepTimes.batch)), ("forward", JSON(run.stepTimes.forward)),
                 ("backward", JSON(run.stepTimes.backward)), ("optimizer", JSON(run.stepTimes.optimizer)),
+                ("of_which_matrix_products", JSON(run.stepTimes.products)),
             ])),
             ("batch_losses", .array(run.batchLosses.map(JSON.init))),
         ]

@@ -20,7 +20,12 @@ public struct StepTimes: Sendable, Equatable {
     public var forward = 0.0
     public var backward = 0.0
     public var optimizer = 0.0
+    /// The part of forward and backward spent in the matrix products (sgemm).
+    public var products = 0.0
     public var total: Double { batch + forward + backward + optimizer }
+    /// Everything but the matrix products: batch conversion, bias, activation, dropout,
+    /// softmax, cross-entropy and the optimizer.
+    public var outsideProducts: Double { total - products }
 }
 
 /// What one training run of one strategy with one seed produced.

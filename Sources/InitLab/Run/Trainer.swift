@@ -44,7 +44,7 @@ public struct Trainer: Sendable {
         var labels = [Int32](repeating: 0, count: batchSize)
         // Same streams for every strategy of a seed: the runs then differ only in initialization.
         var orderRNG = Xoshiro256(seed: seed, stream: "order")
-        var dropoutRNG: Xoshiro256? = Xoshiro256(seed: seed, stream: "dropout")
+        var dropout: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: seed, stream: "dropout"))
         var order = split.training
         let stepsPerEpoch = stepsPerEpoch(trainingCount: order.count)
 
@@ -61,7 +61,7 @@ public struct Trainer: Sendable {
                 let rows = batch.count
                 labels.withUnsafeMutableBufferPointer { dataset.gather(batch, into: x.pointer, labels: $0.baseAddress!) }
                 let t1 = monotonicSeconds()
-                model.forward(x.pointer, rows: rows, workspace: workspace, dropoutRNG: &dropoutRNG)
+                model.forward(x.pointer, rows: rows, workspace: workspace, dropout: &dropout)
                 let loss = labels.withUnsafeBufferPointer { model.loss(labels: $0.baseAddress!, rows: rows, workspace: workspace) }
                 let t2 = monotonicSeconds()
                 losses.append(loss)
@@ -70,6 +70,10 @@ public struct Trainer: Sendable {
                     break training
                 }
                 model.backward(x.pointer, rows: rows, workspace: workspace)
+                // The next batch's images, scattered over a dataset larger than the cache, start
+                // loading now and are in cache when the next step gathers them.
+                let nextStart = batchStart + batchSize
+                dataset.prefetch(order[min(nextStart, order.count)..<min(nextStart + batchSize, order.count)])
                 let t3 = monotonicSeconds()
                 optimizer.update(model.parameters, model.gradients)
                 let t4 = monotonicSeconds()
@@ -84,6 +88,7 @@ public struct Trainer: Sendable {
             }
         }
         let trainSeconds = monotonicSeconds() - startTraining
+        times.products = workspace.productSeconds
 
         var result = RunResult(strategyID: strategy.id, label: strategy.label, seed: seed, status: status,
                                batchLosses: losses, validationAccuracy: nil, validationLoss: nil,
@@ -91,8 +96,9 @@ public struct Trainer: Sendable {
                                stepTimes: times)
         guard status == .ok else { return result }
         let startValidation = monotonicSeconds()
-        var validationRNG: Xoshiro256? = training.validationDropout ? Xoshiro256(seed: seed, stream: "validation-dropout") : nil
-        let (accuracy, loss) = evaluate(model, on: split.validation, workspace: workspace, x: x, dropoutRNG: &validationRNG)
+        var validationDropout = training.validationDropout
+            ? DropoutStream(seededBy: Xoshiro256(seed: seed, stream: "validation-dropout")) : nil
+        let (accuracy, loss) = evaluate(model, on: split.validation, workspace: workspace, x: x, dropout: &validationDropout)
         result.validationAccuracy = accuracy
         result.validationLoss = loss
         result.validationSeconds = monotonicSeconds() - startValidation
@@ -100,9 +106,9 @@ public struct Trainer: Sendable {
     }
 
     /// Accuracy (first highest score wins, as torch.argmax) and mean loss over `indices`, in
-    /// batches; with a dropout generator, dropout stays on (the lesson's way), else evaluation mode.
+    /// batches; with a dropout stream, dropout stays on (the lesson's way), else evaluation mode.
     func evaluate(_ model: MLP, on indices: [Int32], workspace: Workspace, x: FloatBuffer,
-                  dropoutRNG: inout Xoshiro256?) -> (accuracy: Double, loss: Double) {
+                  dropout: inout DropoutStream?) -> (accuracy: Double, loss: Double) {
         var correct = 0
         var totalLoss = 0.0
         var labels = [Int32](repeating: 0, count: workspace.capacity)
@@ -110,7 +116,7 @@ public struct Trainer: Sendable {
         for start in stride(from: 0, to: indices.count, by: workspace.capacity) {
             let batch = indices[start..<min(start + workspace.capacity, indices.count)]
             labels.withUnsafeMutableBufferPointer { dataset.gather(batch, into: x.pointer, labels: $0.baseAddress!) }
-            model.forward(x.pointer, rows: batch.count, workspace: workspace, dropoutRNG: &dropoutRNG)
+            model.forward(x.pointer, rows: batch.count, workspace: workspace, dropout: &dropout)
             let loss = labels.withUnsafeBufferPointer { model.loss(labels: $0.baseAddress!, rows: batch.count, workspace: workspace) }
             totalLoss += Double(loss) * Double(batch.count)
             let scores = workspace.scores.pointer

@@ -1,0 +1,60 @@
+#include "ckernels.h"
+#include <math.h>
+
+__attribute__((target_clones("avx2", "default")))
+void ckernels_adam(float *restrict parameters, const float *restrict gradients, float *restrict first,
+                   float *restrict second, long count, float one_minus_beta1, float beta2, float one_minus_beta2,
+                   float step_size, float root_correction2, float epsilon) {
+    for (long i = 0; i < count; i++) {
+        float g = gradients[i];
+        float m = first[i] + one_minus_beta1 * (g - first[i]);
+        float v = beta2 * second[i] + one_minus_beta2 * g * g;
+        first[i] = m;
+        second[i] = v;
+        parameters[i] -= step_size * (m / (sqrtf(v) / root_correction2 + epsilon));
+    }
+}
+
+__attribute__((target_clones("avx2", "default")))
+void ckernels_dropout_mask(float *restrict mask, long count, ckernels_mask_stream *restrict stream,
+                           unsigned long long threshold, float scale) {
+    unsigned long long s0[8], s1[8], s2[8], s3[8];
+    for (int j = 0; j < 8; j++) { s0[j] = stream->s[0][j]; s1[j] = stream->s[1][j]; s2[j] = stream->s[2][j]; s3[j] = stream->s[3][j]; }
+    unsigned int scale_bits;
+    __builtin_memcpy(&scale_bits, &scale, sizeof scale_bits);
+    unsigned int factors[16];
+    for (long start = 0; start < count; start += 16) {
+        for (int j = 0; j < 8; j++) {
+            unsigned long long x = s1[j] + (s1[j] << 2);                  // s1·5
+            x = (x << 7) | (x >> 57);
+            unsigned long long bits = x + (x << 3);                       // ·9
+            unsigned long long t = s1[j] << 17;
+            s2[j] ^= s0[j]; s3[j] ^= s1[j]; s1[j] ^= s2[j]; s0[j] ^= s3[j]; s2[j] ^= t;
+            s3[j] = (s3[j] << 45) | (s3[j] >> 19);
+            // x − threshold wraps (bit 63 set) exactly when x < threshold, i.e. dropped; minus
+            // one that is all-ones (keep: scale's bits) or zero (drop).
+            factors[2 * j] = (unsigned int)((((bits & 0xFFFFFFFFull) - threshold) >> 63) - 1) & scale_bits;
+            factors[2 * j + 1] = (unsigned int)((((bits >> 32) - threshold) >> 63) - 1) & scale_bits;
+        }
+        long n = count - start < 16 ? count - start : 16;
+        __builtin_memcpy(mask + start, factors, (unsigned long)n * sizeof(float));
+    }
+    for (int j = 0; j < 8; j++) { stream->s[0][j] = s0[j]; stream->s[1][j] = s1[j]; stream->s[2][j] = s2[j]; stream->s[3][j] = s3[j]; }
+}
+
+__attribute__((target_clones("avx2", "default")))
+void ckernels_gather_pixels(float *restrict x, const unsigned char *restrict pixels, const int *restrict indices,
+                            long rows, long features) {
+    for (long r = 0; r < rows; r++) {
+        const unsigned char *from = pixels + (long)indices[r] * features;
+        float *to = x + r * features;
+        for (long j = 0; j < features; j++) to[j] = (float)from[j] / 255.0f;
+    }
+}
+
+void ckernels_prefetch_pixels(const unsigned char *pixels, const int *indices, long rows, long features) {
+    for (long r = 0; r < rows; r++) {
+        const unsigned char *row = pixels + (long)indices[r] * features;
+        for (long j = 0; j < features; j += 64) __builtin_prefetch(row + j, 0, 1);
+    }
+}

@@ -1,0 +1,40 @@
+#ifndef CKERNELS_H
+#define CKERNELS_H
+
+// Elementwise kernels that Swift, compiled for baseline x86-64 (SSE, 4 lanes), runs at half the
+// speed the CPU allows. Each is compiled twice (target_clones: AVX2 and baseline) and picked at
+// load time, so the binary runs everywhere and uses 8 lanes where it can. Floating-point
+// contraction is off: both versions round every operation as written, so results are
+// bit-identical whichever runs.
+
+/// One Adam update of `count` parameters, PyTorch's torch.optim.Adam (single-tensor path)
+/// operation for operation:
+///   m ← m + (1−β1)(g − m);  v ← β2·v + (1−β2)·g²;  p ← p − step_size · (m / (√v / root_correction2 + ε))
+/// with step_size = lr/(1−β1ᵗ) and root_correction2 = √(1−β2ᵗ).
+void ckernels_adam(float *restrict parameters, const float *restrict gradients, float *restrict first,
+                   float *restrict second, long count, float one_minus_beta1, float beta2, float one_minus_beta2,
+                   float step_size, float root_correction2, float epsilon);
+
+/// Eight independent xoshiro256** generators advanced together: s[w][lane] is state word w of
+/// lane `lane`. A single generator is one long chain of dependent operations; eight in lockstep
+/// vectorize (the ** scrambler's ×5 and ×9 are shifts and adds), and being integer arithmetic
+/// they give the same bits with or without AVX2.
+typedef struct { unsigned long long s[4][8]; } ckernels_mask_stream;
+
+/// Inverted-dropout factors for `count` activations: 0 when a 32-bit random number is below
+/// `threshold` (= p·2³²), else `scale` = 1/(1−p). Each round of the eight lanes decides 16
+/// entries: entries 16k + 2j and 16k + 2j + 1 come from lane j's k-th draw, low half first; the
+/// unused decisions of a last partial round are dropped. No branch depends on random bits.
+void ckernels_dropout_mask(float *restrict mask, long count, ckernels_mask_stream *restrict stream,
+                           unsigned long long threshold, float scale);
+
+/// x (rows, features) = pixels[indices[r]·features + j] / 255, as torchvision's ToTensor.
+void ckernels_gather_pixels(float *restrict x, const unsigned char *restrict pixels, const int *restrict indices,
+                            long rows, long features);
+
+/// Asks the CPU to start loading the rows `indices` of `pixels` into cache. The training loop
+/// calls it for the next batch before the current step's products, so the random rows of a
+/// dataset larger than the cache arrive while the products run instead of stalling the gather.
+void ckernels_prefetch_pixels(const unsigned char *pixels, const int *indices, long rows, long features);
+
+#endif

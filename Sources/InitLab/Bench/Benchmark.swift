@@ -1,0 +1,122 @@
+import Foundation
+
+/// What `compare-inits bench` measures, in seconds, FLOPs and bytes.
+public struct BenchmarkReport: Sendable {
+    public var cores: Int
+    public var threads: Int
+    /// Whole comparison: dataset load, every training, validation, report and gnuplot.
+    public var wallSeconds: Double
+    public var peakResidentBytes: Int
+    public var runs: Int
+    public var stepsPerRun: Int
+    public var forwardFlops: Double
+    public var backwardFlops: Double
+    /// Mean per step over every run of the comparison (runs sharing the machine).
+    public var step: StepTimes
+    /// Mean per step of one run trained alone, one thread, nothing else running.
+    public var stepAlone: StepTimes
+    /// This machine's single-core sgemm seconds for one step's products, measured alone.
+    public var sgemmSecondsPerStep: Double
+    public var scaling: [ScalingCase]
+
+    public var flopsPerStep: Double { forwardFlops + backwardFlops }
+    public var sgemmRate: Double { flopsPerStep / sgemmSecondsPerStep }
+    /// FLOP/s each core sustained while training in the comparison.
+    public var trainingRate: Double { flopsPerStep / step.total }
+    public var trainingRateAlone: Double { flopsPerStep / stepAlone.total }
+}
+
+/// The same training measured twice, changing one thing.
+public struct ScalingCase: Sendable {
+    public var name: String
+    public var baseSeconds: Double
+    public var scaledSeconds: Double
+    /// The factor the work grows by (epochs or FLOPs).
+    public var expectedFactor: Double
+    public var factor: Double { scaledSeconds / baseSeconds }
+}
+
+public enum Benchmark {
+    /// Runs the config's whole comparison (outputs to a temporary folder), then measures sgemm
+    /// alone and, with `scaling`, how training time grows with epochs and with model size.
+    public static func run(configPath: String, threads: Int?, scaling: Bool, log: (String) -> Void) throws -> BenchmarkReport {
+        let output = NSTemporaryDirectory() + "compare-inits-bench-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        log("full comparison of \(configPath)…")
+        let start = monotonicSeconds()
+        let job = try ComparisonJob.prepare(configPath: configPath, options: JobOptions(output: output, threads: threads))
+        let outcome = try job.run()
+        let wall = monotonicSeconds() - start
+        let peak = peakResidentBytes()
+
+        let experiment = job.experiment
+        let model = MLP(widths: experiment.model.layers, activation: experiment.model.activation, dropout: 0)
+        let rows = experiment.training.batchSize
+        let step = meanStep(outcome.results)
+
+        log("sgemm alone at the training shapes…")
+        let sgemm = SgemmBenchmark.secondsPerStep(model.stepProducts(rows: rows))
+
+        log("one run alone…")
+        var single = experiment
+        single.strategies = [experiment.strategies.last!]
+        single.repeats = 1
+        let alone = Comparison(experiment: single, dataset: job.dataset).run(threads: 1)
+
+        var cases: [ScalingCase] = []
+        if scaling {
+            log("scaling with epochs and model size…")
+            cases = scalingCases(single, baseSeconds: alone[0].trainSeconds, dataset: job.dataset)
+        }
+        return BenchmarkReport(cores: ProcessInfo.processInfo.activeProcessorCount, threads: job.threads, wallSeconds: wall,
+                               peakResidentBytes: peak, runs: outcome.results.count, stepsPerRun: job.comparison.stepsPerRun,
+                               forwardFlops: 2 * Double(model.forwardMultiplyAdds(rows: rows)),
+                               backwardFlops: 2 * Double(model.backwardMultiplyAdds(rows: rows)),
+                               step: step, stepAlone: meanStep(alone), sgemmSecondsPerStep: sgemm, scaling: cases)
+    }
+
+    /// Step times averaged over every step of `results`.
+    static func meanStep(_ results: [RunResult]) -> StepTimes {
+        var step = StepTimes()
+        let steps = Double(max(results.reduce(0) { $0 + $1.steps }, 1))
+        for keyPath in [\StepTimes.batch, \.forward, \.backward, \.optimizer, \.products] {
+            step[keyPath: keyPath] = results.reduce(0) { $0 + $1.stepTimes[keyPath: keyPath] } / steps
+        }
+        return step
+    }
+
+    /// `base` (one strategy, trained alone in `baseSeconds`) with twice the epochs, then with
+    /// a 784-1024-1024-10 model.
+    static func scalingCases(_ base: Experiment, baseSeconds: Double, dataset: Dataset) -> [ScalingCase] {
+        func trainSeconds(_ e: Experiment) -> Double {
+            Comparison(experiment: e, dataset: dataset).run(threads: 1).reduce(0) { $0 + $1.trainSeconds }
+        }
+        var longer = base
+        longer.training.epochs *= 2
+        var wider = base
+        wider.model.layers = [base.model.layers[0], 1024, 1024, base.model.layers.last!]
+        wider.strategies = base.strategies.map { strategy in
+            var s = strategy
+            s.layers = Array(repeating: strategy.layers[0], count: 3)
+            return s
+        }
+        func multiplyAdds(_ e: Experiment) -> Double {
+            let m = MLP(widths: e.model.layers, activation: .relu, dropout: 0)
+            return Double(m.forwardMultiplyAdds(rows: 1) + m.backwardMultiplyAdds(rows: 1))
+        }
+        func name(_ e: Experiment) -> String { e.model.layers.map(String.init).joined(separator: "-") }
+        return [
+            ScalingCase(name: "\(base.training.epochs) → \(longer.training.epochs) epochs", baseSeconds: baseSeconds,
+                        scaledSeconds: trainSeconds(longer), expectedFactor: 2),
+            ScalingCase(name: "\(name(base)) → \(name(wider))", baseSeconds: baseSeconds, scaledSeconds: trainSeconds(wider),
+                        expectedFactor: multiplyAdds(wider) / multiplyAdds(base)),
+        ]
+    }
+
+    /// The process's peak resident set so far (Linux reports ru_maxrss in KiB).
+    public static func peakResidentBytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss) * 1024
+    }
+}

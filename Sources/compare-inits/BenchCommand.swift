@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import InitLab
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the full comparison's speed against this machine's sgemm rate.",
+        discussion: """
+        Runs the config's whole comparison (outputs go to a temporary folder), then prints its wall \
+        time and peak memory, the training throughput per core in GFLOP/s (counted from the layer \
+        shapes), this machine's single-core sgemm GFLOP/s at the same shapes and their ratio, the time \
+        per step split into batch, forward, backward and optimizer, and how training time scales with \
+        epochs and model size. Build with -c release for meaningful numbers.
+        """
+    )
+
+    @Argument(help: "The experiment config.")
+    var config = "configs/fashion.json"
+
+    @Option(help: "Runs trained at once (default: one per core).")
+    var threads: Int?
+
+    @Flag(help: "Skip the scaling measurements (twice the epochs, a 784-1024-1024-10 model).")
+    var noScaling = false
+
+    func run() throws {
+        let report: BenchmarkReport
+        do {
+            report = try Benchmark.run(configPath: config, threads: threads, scaling: !noScaling) {
+                FileHandle.standardError.write(Data("bench: \($0)\n".utf8))
+            }
+        } catch {
+            throw Failure.from(error)
+        }
+        print(BenchmarkText.render(report, config: config))
+    }
+}
+
+enum BenchmarkText {
+    static func render(_ r: BenchmarkReport, config: String) -> String {
+        func ms(_ seconds: Double) -> String { String(format: "%.3f ms", seconds * 1000) }
+        func pct(_ part: Double, _ whole: Double) -> String { String(format: "%.1f%%", 100 * part / whole) }
+        func gflops(_ rate: Double) -> String { String(format: "%.1f GFLOP/s", rate / 1e9) }
+        let s = r.step, a = r.stepAlone
+        func row(_ name: String, _ inComparison: Double, _ alone: Double, of: (StepTimes) -> Double = { $0.total }) -> String {
+            name.padding(toLength: 29, withPad: " ", startingAt: 0)
+                + "\(ms(inComparison))  \(pct(inComparison, of(s)).leftPadded(6))    \(ms(alone))  \(pct(alone, of(a)).leftPadded(6))"
+        }
+        var lines = [
+            "compare-inits bench \(config): \(r.cores) cores, \(r.threads) runs at a time, single-threaded OpenBLAS per run",
+            "",
+            "Full comparison (\(r.runs) runs × \(r.stepsPerRun) steps: load, train, validate, report, gnuplot)",
+            String(format: "  wall time                    %.2f s", r.wallSeconds),
+            String(format: "  peak resident memory         %.0f MB", Double(r.peakResidentBytes) / 1e6),
+            "",
+            String(format: "Per training step: %.1f MFLOP (forward %.1f, backward %.1f)", r.flopsPerStep / 1e6, r.forwardFlops / 1e6, r.backwardFlops / 1e6),
+            "                             in the comparison      one run alone",
+            row("  time", s.total, a.total),
+            row("    batch conversion", s.batch, a.batch),
+            row("    forward", s.forward, a.forward),
+            row("    backward", s.backward, a.backward),
+            row("    optimizer", s.optimizer, a.optimizer),
+            row("  in matrix products", s.products, a.products),
+            row("  outside matrix products", s.outsideProducts, a.outsideProducts),
+            "",
+            "Throughput",
+            "  training, per core           \(gflops(r.trainingRate)) in the comparison, \(gflops(r.trainingRateAlone)) alone",
+            "  sgemm alone, one core        \(gflops(r.sgemmRate))  (\(ms(r.sgemmSecondsPerStep)) for one step's products)",
+            "  training / sgemm             \(pct(r.trainingRate, r.sgemmRate)) in the comparison, \(pct(r.trainingRateAlone, r.sgemmRate)) alone",
+        ]
+        if !r.scaling.isEmpty {
+            lines += ["", "Scaling (one strategy, one run at a time)"]
+            for c in r.scaling {
+                lines.append("  " + c.name.padding(toLength: 38, withPad: " ", startingAt: 0)
+                             + String(format: "%6.2f s → %6.2f s   ×%.2f (work ×%.2f)", c.baseSeconds, c.scaledSeconds, c.factor, c.expectedFactor))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}
