@@ -58,3 +58,20 @@ void ckernels_prefetch_pixels(const unsigned char *pixels, const int *indices, l
         for (long j = 0; j < features; j += 64) __builtin_prefetch(row + j, 0, 1);
     }
 }
+
+__attribute__((target_clones("avx2", "default")))
+void ckernels_relu_training(float *restrict z, float *restrict gate, const float *restrict bias, long rows, long n) {
+    for (long r = 0; r < rows; r++) {
+        float *zr = z + r * n, *gr = gate + r * n;
+        for (long j = 0; j < n; j++) {
+            float v = zr[j] + bias[j], m = gr[j];
+            zr[j] = v > 0 ? v * m : 0.0f;
+            gr[j] = v > 0 ? m : 0.0f;
+        }
+    }
+}
+
+__attribute__((target_clones("avx2", "default")))
+void ckernels_multiply(float *restrict delta, const float *restrict gate, long count) {
+    for (long i = 0; i < count; i++) delta[i] *= gate[i];
+}

@@ -28,6 +28,13 @@ typedef struct { unsigned long long s[4][8]; } ckernels_mask_stream;
 void ckernels_dropout_mask(float *restrict mask, long count, ckernels_mask_stream *restrict stream,
                            unsigned long long threshold, float scale);
 
+/// ReLU layer forward in training, in place: for z (rows, n) = x·Wᵀ, bias (n) and gate holding
+/// the dropout factors, z ← max(z + b, 0)·gate and gate ← 1[z + b > 0]·gate.
+void ckernels_relu_training(float *restrict z, float *restrict gate, const float *restrict bias, long rows, long n);
+
+/// delta ← delta ⊙ gate over `count` entries: a gradient through dropout and the activation.
+void ckernels_multiply(float *restrict delta, const float *restrict gate, long count);
+
 /// x (rows, features) = pixels[indices[r]·features + j] / 255, as torchvision's ToTensor.
 void ckernels_gather_pixels(float *restrict x, const unsigned char *restrict pixels, const int *restrict indices,
                             long rows, long features);

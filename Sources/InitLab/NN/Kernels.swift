@@ -20,14 +20,7 @@ func activateTraining(_ z: UnsafeMutablePointer<Float>, gate: UnsafeMutablePoint
                       bias: UnsafePointer<Float>, rows: Int, n: Int, activation: Activation) {
     switch activation {
     case .relu:
-        for r in 0..<rows {
-            let zr = z + r * n, gr = gate + r * n
-            for j in 0..<n {
-                let v = zr[j] + bias[j], m = gr[j]
-                zr[j] = v > 0 ? v * m : 0
-                gr[j] = v > 0 ? m : 0
-            }
-        }
+        ckernels_relu_training(z, gate, bias, rows, n)
     case .leakyReLU(let slope):
         for r in 0..<rows {
             let zr = z + r * n, gr = gate + r * n
@@ -91,7 +84,7 @@ func addBias(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, rows:
 
 /// delta ← delta ⊙ gate: the gradient through dropout and the activation, in place.
 func multiply(_ delta: UnsafeMutablePointer<Float>, by gate: UnsafePointer<Float>, count: Int) {
-    for i in 0..<count { delta[i] *= gate[i] }
+    ckernels_multiply(delta, gate, count)
 }
 
 /// db (n) = column sums of delta (rows, n).
