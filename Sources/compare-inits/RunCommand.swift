@@ -65,7 +65,9 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// Turns SIGINT and SIGTERM into a stop request the training loop sees after its current step.
+/// Turns SIGINT and SIGTERM into a stop request the training loop sees after its current step;
+/// a second signal ends the process at once, as users expect of a second Ctrl-C (the staging
+/// folder it may leave is hidden, and the next run into that folder replaces it).
 final class SignalWatcher: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
     private let lock = NSLock()
@@ -76,7 +78,16 @@ final class SignalWatcher: @unchecked Sendable {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [weak self] in
-                self?.lock.withLock { if self?.name == nil { self?.name = label } }
+                guard let self else { return }
+                let first = lock.withLock { () -> Bool in
+                    defer { if self.name == nil { self.name = label } }
+                    return self.name == nil
+                }
+                guard first else {
+                    signal(number, SIG_DFL)
+                    raise(number)
+                    return
+                }
                 stop.stop()
             }
             source.resume()

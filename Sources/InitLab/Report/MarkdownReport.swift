@@ -17,6 +17,17 @@ public enum MarkdownReport {
             + ". Validation accuracy is measured on \(validation) held-out images "
             + (training.validationDropout ? "with dropout left on, as the lesson does." : "in evaluation mode (dropout off).")
         )
+        let unfinished = results.filter { $0.status != .ok }
+        for run in unfinished {
+            let seed = seeds.count > 1 ? " (seed \(run.seed))" : ""
+            switch run.status {
+            case .diverged(let batch):
+                lines += ["", "**\(escape(run.label))\(seed) diverged**: its loss was not finite at batch \(batch), so its training stopped there; its curve ends at batch \(batch - 1) and it has no validation accuracy."]
+            case .interrupted:
+                lines += ["", "**\(escape(run.label))\(seed) was interrupted** before it finished (the comparison was stopped); it has no validation accuracy."]
+            case .ok: break
+            }
+        }
         lines += ["", "## After \(training.epochs) epoch\(training.epochs == 1 ? "" : "s")", ""]
         lines.append("| Strategy | Validation accuracy | Last batch loss | Training time |")
         lines.append("|---|---:|---:|---:|")

@@ -28,7 +28,7 @@ public final class OutputFolder {
         }
         do {
             try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
-            try? manager.removeItem(atPath: staging)
+            Self.removeAbandonedStaging(in: path)
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
             let probe = (staging as NSString).appendingPathComponent(".probe")
             guard manager.createFile(atPath: probe, contents: Data()) else { throw CocoaError(.fileWriteNoPermission) }
@@ -36,6 +36,15 @@ public final class OutputFolder {
         } catch {
             try? manager.removeItem(atPath: staging)
             throw OutputError(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Staging folders whose process is gone (killed, or stopped by a second Ctrl-C).
+    static func removeAbandonedStaging(in path: String) {
+        let prefix = ".compare-inits-staging-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid == getpid() || kill(pid, 0) != 0 else { continue }
+            try? FileManager.default.removeItem(atPath: (path as NSString).appendingPathComponent(name))
         }
     }
 
