@@ -42,30 +42,46 @@ public enum IDX {
             throw DatasetError.missingFile(path)
         }
         if isDirectory.boolValue { throw DatasetError.unreadable(path, "it is a folder") }
-        let bytes = try decompress(path: path)
-        return try parse(bytes, path: path)
-    }
-
-    static func decompress(path: String) throws -> [UInt8] {
         guard let file = gzopen(path, "rb") else {
             throw DatasetError.unreadable(path, String(cString: strerror(errno)))
         }
         defer { gzclose(file) }
         gzbuffer(file, 1 << 20)
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
-            if count < 0 {
-                var code: Int32 = 0
-                let message = String(cString: gzerror(file, &code))
-                throw code == Z_ERRNO ? DatasetError.unreadable(path, String(cString: strerror(errno)))
-                                      : DatasetError.corrupt(path, message)
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<Int(count)])
-            if bytes.count > maximumBytes { throw DatasetError.corrupt(path, "decompresses to more than 2 GiB") }
+        // The header first (4 bytes, then 4 per dimension), to size the values exactly: they
+        // are decompressed straight into their array, with no growing or copying.
+        var header = try readUpTo(4, from: file, path: path)
+        if header.count == 4 { header += try readUpTo(4 * Int(header[3]), from: file, path: path) }
+        let (dimensions, count) = try parseHeader(header, path: path)
+        let values = try readUpTo(count, from: file, path: path)
+        guard values.count == count else {
+            throw DatasetError.corrupt(path, "truncated: header says \(shape(dimensions)) = \(count) values, file has \(values.count)")
         }
+        let extra = try readUpTo(1, from: file, path: path)
+        guard extra.isEmpty else {
+            throw DatasetError.corrupt(path, "has trailing bytes: header says \(shape(dimensions)) = \(count) values, file has more")
+        }
+        return IDXArray(dimensions: dimensions, values: values)
+    }
+
+    /// Up to `count` decompressed bytes (fewer only at the end of the file).
+    static func readUpTo(_ count: Int, from file: gzFile, path: String) throws -> [UInt8] {
+        var failure: DatasetError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = 0
+            while initialized < count {
+                let chunk = UInt32(min(count - initialized, 1 << 30))
+                let n = gzread(file, buffer.baseAddress! + initialized, chunk)
+                if n < 0 {
+                    var code: Int32 = 0
+                    let message = String(cString: gzerror(file, &code))
+                    failure = code == Z_ERRNO ? .unreadable(path, String(cString: strerror(errno))) : .corrupt(path, message)
+                    return
+                }
+                if n == 0 { break }
+                initialized += Int(n)
+            }
+        }
+        if let failure { throw failure }
         // gzread reports a stream cut short as a clean end of file; gzerror still says so.
         var code: Int32 = 0
         let message = String(cString: gzerror(file, &code))
@@ -73,9 +89,12 @@ public enum IDX {
         return bytes
     }
 
+    static func shape(_ dimensions: [Int]) -> String { dimensions.map(String.init).joined(separator: "×") }
+
     /// Header: two zero bytes, the element type (0x08 = unsigned byte), the dimension count,
-    /// then each dimension as a big-endian UInt32; the values follow.
-    public static func parse(_ bytes: [UInt8], path: String) throws -> IDXArray {
+    /// then each dimension as a big-endian UInt32; the values follow. Returns the dimensions and
+    /// the number of values they call for.
+    static func parseHeader(_ bytes: [UInt8], path: String) throws -> ([Int], Int) {
         guard bytes.count >= 4 else { throw DatasetError.badHeader(path, "only \(bytes.count) bytes long") }
         guard bytes[0] == 0, bytes[1] == 0 else {
             throw DatasetError.badHeader(path, String(format: "magic number starts 0x%02X%02X, expected 0x0000", bytes[0], bytes[1]))
@@ -85,25 +104,18 @@ public enum IDX {
         }
         let rank = Int(bytes[3])
         guard rank >= 1 else { throw DatasetError.badHeader(path, "zero dimensions") }
-        let headerSize = 4 + 4 * rank
-        guard bytes.count >= headerSize else {
+        guard bytes.count >= 4 + 4 * rank else {
             throw DatasetError.badHeader(path, "header of \(rank) dimensions is cut off at \(bytes.count) bytes")
         }
         var dimensions: [Int] = []
-        var expected = 1
+        var count = 1
         for d in 0..<rank {
             let o = 4 + 4 * d
             let size = Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8 | Int(bytes[o + 3])
             dimensions.append(size)
-            expected = expected.multipliedReportingOverflow(by: size).partialValue
-            if expected > maximumBytes { throw DatasetError.badHeader(path, "dimensions \(dimensions) are implausibly large") }
+            count = count.multipliedReportingOverflow(by: size).partialValue
+            if count > maximumBytes { throw DatasetError.badHeader(path, "dimensions \(dimensions) are implausibly large") }
         }
-        let payload = bytes.count - headerSize
-        guard payload == expected else {
-            let shape = dimensions.map(String.init).joined(separator: "×")
-            let what = payload < expected ? "truncated" : "has trailing bytes"
-            throw DatasetError.corrupt(path, "\(what): header says \(shape) = \(expected) values, file has \(payload)")
-        }
-        return IDXArray(dimensions: dimensions, values: Array(bytes[headerSize...]))
+        return (dimensions, count)
     }
 }

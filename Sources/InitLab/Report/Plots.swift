@@ -136,27 +136,38 @@ public enum Gnuplot {
         return nil
     }
 
-    /// Renders the scripts (file names in `folder`) with one gnuplot process; returns nil on
-    /// success, else what went wrong.
-    public static func render(scripts: [String], in folder: String, executable: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = scripts
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return "cannot run \(executable): \(error.localizedDescription)"
+    /// Renders the scripts (file names in `folder`), spread over `processes` gnuplot processes
+    /// running at once; returns nil on success, else what went wrong.
+    public static func render(scripts: [String], in folder: String, executable: String, processes: Int = 2) -> String? {
+        let groups = (0..<max(1, min(processes, scripts.count))).map { k in
+            stride(from: k, to: scripts.count, by: max(1, min(processes, scripts.count))).map { scripts[$0] }
         }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let firstLines = message.split(separator: "\n").prefix(3).joined(separator: " / ")
-            return "gnuplot failed (status \(process.terminationStatus)): \(firstLines)"
+        var running: [(Process, Pipe)] = []
+        for group in groups {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = group
+            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            do {
+                try process.run()
+            } catch {
+                running.forEach { $0.0.waitUntilExit() }
+                return "cannot run \(executable): \(error.localizedDescription)"
+            }
+            running.append((process, errors))
         }
-        return nil
+        var problem: String?
+        for (process, errors) in running {
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            if process.terminationStatus != 0, problem == nil {
+                let firstLines = message.split(separator: "\n").prefix(3).joined(separator: " / ")
+                problem = "gnuplot failed (status \(process.terminationStatus)): \(firstLines)"
+            }
+        }
+        return problem
     }
 }
