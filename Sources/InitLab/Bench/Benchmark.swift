@@ -97,6 +97,7 @@ public enum Benchmark {
         wider.model.layers = [base.model.layers[0], 1024, 1024, base.model.layers.last!]
         wider.strategies = base.strategies.map { strategy in
             var s = strategy
+            s.model = wider.model
             s.layers = Array(repeating: strategy.layers[0], count: 3)
             return s
         }

@@ -59,6 +59,8 @@ public struct TrainingSpec: Sendable, Equatable {
 public struct Strategy: Sendable, Equatable {
     public var id: String
     public var label: String
+    /// The network it initializes: the experiment's model unless the strategy gives its own.
+    public var model: ModelSpec
     /// One entry per weight layer, input side first.
     public var layers: [LayerInit]
     /// A data-dependent step that runs after the initializers (LSUV, RBM pre-training).

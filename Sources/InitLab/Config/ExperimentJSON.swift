@@ -17,15 +17,39 @@ extension Optimizer {
     }
 }
 
-extension Strategy {
+extension ModelSpec {
     var json: JSON {
+        .object([("layers", .array(layers.map { .number(Double($0)) })), ("activation", activation.json), ("dropout", JSON(dropout))])
+    }
+}
+
+extension Procedure {
+    var json: JSON {
+        switch self {
+        case let .lsuv(tolerance, maxIterations, batchSize):
+            return .object([("kind", .string("lsuv")), ("tolerance", JSON(tolerance)),
+                            ("max_iterations", .number(Double(maxIterations))), ("batch_size", .number(Double(batchSize)))])
+        case .rbm(let s):
+            return .object([("kind", .string("rbm")), ("learning_rate", JSON(s.learningRate)),
+                            ("initial_momentum", JSON(s.initialMomentum)), ("final_momentum", JSON(s.finalMomentum)),
+                            ("momentum_switch_epoch", .number(Double(s.momentumSwitchEpoch))), ("weight_cost", JSON(s.weightCost)),
+                            ("epochs", .number(Double(s.epochs))), ("batch_size", .number(Double(s.batchSize)))])
+        }
+    }
+}
+
+extension Strategy {
+    /// The strategy in config form; `model` only where it is not the experiment's.
+    func json(experimentModel: ModelSpec) -> JSON {
         var members: [(key: String, value: JSON)] = [("id", .string(id)), ("label", .string(label))]
+        if model != experimentModel { members.append(("model", model.json)) }
         if let first = layers.first, layers.allSatisfy({ $0 == first }) {
             members.append(("weights", first.weights.json))
             members.append(("biases", first.biases.json))
         } else {
             members.append(("layers", .array(layers.map { .object([("weights", $0.weights.json), ("biases", $0.biases.json)]) })))
         }
+        if let procedure { members.append(("procedure", procedure.json)) }
         return .object(members)
     }
 }
@@ -39,8 +63,7 @@ extension Experiment {
             ("title", .string(title)),
             ("dataset", .object([("folder", .string(dataset.folder)), ("images", .string(dataset.images)),
                                  ("labels", .string(dataset.labels))])),
-            ("model", .object([("layers", .array(model.layers.map { .number(Double($0)) })),
-                               ("activation", model.activation.json), ("dropout", JSON(model.dropout))])),
+            ("model", model.json),
             ("training", .object([("optimizer", training.optimizer.json),
                                   ("batch_size", .number(Double(training.batchSize))),
                                   ("epochs", .number(Double(training.epochs))),
@@ -51,7 +74,7 @@ extension Experiment {
         ]
         if let threads { members.append(("threads", .number(Double(threads)))) }
         members.append(("output", .string(output)))
-        members.append(("strategies", .array(strategies.map(\.json))))
+        members.append(("strategies", .array(strategies.map { $0.json(experimentModel: model) })))
         members.append(("plots", .object([
             ("batches", .number(Double(plots.batches))),
             ("accuracy_figure", .string(plots.accuracyFigure)),

@@ -40,11 +40,17 @@ extension Experiment {
     /// Checks against the loaded dataset what the config alone cannot know.
     public func check(against dataset: Dataset, file: String) throws {
         var problems: [String] = []
-        if model.layers[0] != dataset.features {
-            problems.append("model.layers[0]: the input layer has \(model.layers[0]) units but the images have \(dataset.features) pixels")
+        var models: [(String, ModelSpec)] = [("model", model)]
+        for (i, strategy) in strategies.enumerated() where strategy.model != model && !models.contains(where: { $0.1 == strategy.model }) {
+            models.append(("strategies[\(i)].model", strategy.model))
         }
-        if model.layers[model.layers.count - 1] < dataset.classes {
-            problems.append("model.layers[\(model.layers.count - 1)]: the output layer has \(model.layers.last!) units but the labels have \(dataset.classes) classes")
+        for (path, model) in models {
+            if model.layers[0] != dataset.features {
+                problems.append("\(path).layers[0]: the input layer has \(model.layers[0]) units but the images have \(dataset.features) pixels")
+            }
+            if model.layers[model.layers.count - 1] < dataset.classes {
+                problems.append("\(path).layers[\(model.layers.count - 1)]: the output layer has \(model.layers.last!) units but the labels have \(dataset.classes) classes")
+            }
         }
         let validation = Int((training.validationFraction * Double(dataset.count)).rounded(.down))
         if validation < 1 {
@@ -74,7 +80,7 @@ private struct ExperimentReader {
         if !isPlainName(name) { object.optional("name")?.report("expected a plain name (letters, digits, - _ .)") }
         let title = object.string("title", default: name)
         let dataset = readDataset(object.optional("dataset"))
-        let model = readModel(object.required("model", "layers, activation, dropout"))
+        let model = readModel(object.required("model", "layers, activation, dropout"), defaults: nil)
         let training = readTraining(object.optional("training"))
         let seed = object.integer("seed", default: 1, "an integer ≥ 0") { $0 >= 0 }
         let repeats = object.integer("repeats", default: 1, "an integer ≥ 1") { $0 >= 1 }
@@ -82,7 +88,7 @@ private struct ExperimentReader {
         let output = object.string("output", default: "plots/\(name)")
         if output.isEmpty { object.optional("output")?.report("expected a folder path") }
         let (strategies, ids) = readStrategies(object.required("strategies", "the initialization strategies to compare"),
-                                               layerCount: model?.layerCount)
+                                               model: model)
         let plots = readPlots(object.optional("plots"), ids: ids)
 
         guard let model, let training, let strategies, let plots else { return nil }
@@ -103,20 +109,25 @@ private struct ExperimentReader {
                            labels: object.string("labels", default: fallback.labels))
     }
 
-    func readModel(_ node: ConfigNode?) -> ModelSpec? {
+    /// A model; with `defaults` (a strategy's own model), every key is optional.
+    func readModel(_ node: ConfigNode?, defaults: ModelSpec?) -> ModelSpec? {
         guard let object = node?.object else { return nil }
         defer { object.finish() }
-        var layers: [Int]?
-        if let layersNode = object.required("layers", "widths from input to output, e.g. [784, 256, 128, 10]"),
-           let elements = layersNode.elements {
+        var layers = defaults?.layers
+        let layersNode = defaults == nil ? object.required("layers", "widths from input to output, e.g. [784, 256, 128, 10]")
+                                         : object.optional("layers")
+        if let layersNode, let elements = layersNode.elements {
             let widths = elements.map { $0.integer("a layer width ≥ 1") { $0 >= 1 } }
+            layers = nil
             if elements.count < 2 {
                 layersNode.report("expected at least 2 widths (input and output), found \(elements.count)")
             } else if widths.allSatisfy({ $0 != nil }) {
                 layers = widths.map { $0! }
             }
+        } else if layersNode != nil {
+            layers = nil
         }
-        var activation = Activation.relu
+        var activation = defaults?.activation ?? .relu
         if let node = object.optional("activation") {
             if case .object = node.json, let inner = node.object {
                 activation = inner.required("name", "an activation name")?.activationName(slope: inner.optional("slope")) ?? .relu
@@ -125,7 +136,7 @@ private struct ExperimentReader {
                 activation = node.activationName(slope: nil) ?? .relu
             }
         }
-        let dropout = object.number("dropout", default: 0, "a probability in [0, 1)") { $0 >= 0 && $0 < 1 }
+        let dropout = object.number("dropout", default: Double(defaults?.dropout ?? 0), "a probability in [0, 1)") { $0 >= 0 && $0 < 1 }
         guard let layers else { return nil }
         return ModelSpec(layers: layers, activation: activation, dropout: Float(dropout))
     }
@@ -165,7 +176,7 @@ private struct ExperimentReader {
 
     /// The strategies, if all are valid, and the ids the config gives (valid or not), so that
     /// one broken strategy does not make every plot group that names it look wrong too.
-    func readStrategies(_ node: ConfigNode?, layerCount: Int?) -> ([Strategy]?, [String]) {
+    func readStrategies(_ node: ConfigNode?, model: ModelSpec?) -> ([Strategy]?, [String]) {
         guard let elements = node?.elements else { return (nil, []) }
         if elements.isEmpty { node?.report("expected at least one strategy") }
         var ids: [String] = []
@@ -175,18 +186,23 @@ private struct ExperimentReader {
                 if ids.contains(id) { element.child("id", .string(id)).report("duplicate strategy id \"\(id)\"") }
                 ids.append(id)
             }
-            if let strategy = readStrategy(element, layerCount: layerCount) { strategies.append(strategy) }
+            if let strategy = readStrategy(element, experimentModel: model) { strategies.append(strategy) }
         }
         let complete = !elements.isEmpty && strategies.count == elements.count && Set(ids).count == ids.count
         return (complete ? strategies : nil, ids)
     }
 
-    func readStrategy(_ node: ConfigNode, layerCount: Int?) -> Strategy? {
+    func readStrategy(_ node: ConfigNode, experimentModel: ModelSpec?) -> Strategy? {
         guard let object = node.object else { return nil }
         defer { object.finish() }
         let id = object.required("id", "a short name used in files and plot groups")?.string
         if let id, !isPlainName(id) { object.optional("id")?.report("expected a plain name (letters, digits, - _ .)") }
         let label = object.string("label", default: id ?? "")
+        var model = experimentModel
+        if let modelNode = object.optional("model") {
+            model = experimentModel.flatMap { readModel(modelNode, defaults: $0) }
+        }
+        let layerCount = model?.layerCount
         let weights = object.optional("weights")?.initializer(forBiases: false)
         let biases = object.optional("biases")?.initializer(forBiases: true)
         var layers: [LayerInit]?
@@ -199,8 +215,36 @@ private struct ExperimentReader {
         } else {
             node.report("missing key \"weights\" (an initializer, e.g. \"xavier_uniform\") or \"layers\" (one per layer)")
         }
-        guard let id, isPlainName(id), let layers else { return nil }
-        return Strategy(id: id, label: label, layers: layers, procedure: nil)
+        let procedure = object.optional("procedure").flatMap { readProcedure($0, model: model) }
+        let procedureFailed = object.has("procedure") && procedure == nil
+        guard let id, isPlainName(id), let model, let layers, !procedureFailed else { return nil }
+        return Strategy(id: id, label: label, model: model, layers: layers, procedure: procedure)
+    }
+
+    /// LSUV or RBM pre-training, with Mishkin & Matas's and Hinton's defaults.
+    func readProcedure(_ node: ConfigNode, model: ModelSpec?) -> Procedure? {
+        guard let object = node.object else { return nil }
+        defer { object.finish() }
+        guard let kind = object.required("kind", "lsuv or rbm")?.choice(["lsuv", "rbm"], what: "procedure") else { return nil }
+        let batchSize = object.integer("batch_size", default: 100, "an integer ≥ 1") { $0 >= 1 }
+        if kind == "lsuv" {
+            return .lsuv(tolerance: Float(object.number("tolerance", default: 0.1, "a number > 0") { $0 > 0 }),
+                         maxIterations: object.integer("max_iterations", default: 10, "an integer ≥ 1") { $0 >= 1 },
+                         batchSize: batchSize)
+        }
+        if let model, model.layerCount < 2 {
+            node.report("RBM pre-training needs at least one hidden layer")
+            return nil
+        }
+        let fraction = "a number in [0, 1)"
+        return .rbm(RBMSettings(
+            learningRate: Float(object.number("learning_rate", default: 0.1, "a number > 0") { $0 > 0 }),
+            initialMomentum: Float(object.number("initial_momentum", default: 0.5, fraction) { $0 >= 0 && $0 < 1 }),
+            finalMomentum: Float(object.number("final_momentum", default: 0.9, fraction) { $0 >= 0 && $0 < 1 }),
+            momentumSwitchEpoch: object.integer("momentum_switch_epoch", default: 5, "an integer ≥ 0") { $0 >= 0 },
+            weightCost: Float(object.number("weight_cost", default: 0.0002, "a number ≥ 0") { $0 >= 0 }),
+            epochs: object.integer("epochs", default: 2, "an integer ≥ 1") { $0 >= 1 },
+            batchSize: batchSize))
     }
 
     /// Per-layer initializers; a layer entry may omit weights or biases to take the strategy's.

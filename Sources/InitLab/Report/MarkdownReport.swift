@@ -9,9 +9,11 @@ public enum MarkdownReport {
         let trainingImages = context.dataset.count - validation
         let steps = (trainingImages + training.batchSize - 1) / training.batchSize
         let seeds = experiment.seeds
+        let sameModel = experiment.strategies.allSatisfy { $0.model == experiment.model }
+        let network = sameModel ? "the same \(experiment.model.layers.map(String.init).joined(separator: "-")) MLP" : "its own MLP (see Settings)"
         var lines: [String] = ["# \(experiment.title)", ""]
-        lines.append("\(experiment.strategies.count) initialization strategies, each training the same "
-            + "\(experiment.model.layers.map(String.init).joined(separator: "-")) MLP for \(training.epochs) "
+        lines.append("\(experiment.strategies.count) initialization strategies, each training "
+            + "\(network) for \(training.epochs) "
             + "epoch\(training.epochs == 1 ? "" : "s") on \(trainingImages) images, "
             + (seeds.count == 1 ? "with seed \(seeds[0])" : "with \(seeds.count) seeds (\(seeds.first!)–\(seeds.last!)); accuracies are mean ± standard deviation over seeds")
             + ". Validation accuracy is measured on \(validation) held-out images "
@@ -29,11 +31,18 @@ public enum MarkdownReport {
             }
         }
         lines += ["", "## After \(training.epochs) epoch\(training.epochs == 1 ? "" : "s")", ""]
-        lines.append("| Strategy | Validation accuracy | Last batch loss | Training time |")
-        lines.append("|---|---:|---:|---:|")
+        // Pre-training is shown beside training when a strategy has it: its cost is part of the comparison.
+        let pretraining = experiment.strategies.contains { $0.procedure != nil }
+        lines.append("| Strategy | Validation accuracy | Last batch loss | Training time |" + (pretraining ? " Pre-training time |" : ""))
+        lines.append("|---|---:|---:|---:|" + (pretraining ? "---:|" : ""))
         for summary in summaries {
             let loss = summary.meanLastLoss.map { formatLoss($0) } ?? "n/a"
-            lines.append("| \(escape(summary.label)) | \(summary.accuracyText) | \(loss) | \(String(format: "%.1f s", summary.meanTrainSeconds)) |")
+            var row = "| \(escape(summary.label)) | \(summary.accuracyText) | \(loss) | \(String(format: "%.1f s", summary.meanTrainSeconds)) |"
+            if pretraining {
+                let seconds = summary.runs.reduce(0) { $0 + $1.procedureSeconds } / Double(max(summary.runs.count, 1))
+                row += experiment.strategies.first { $0.id == summary.id }?.procedure == nil ? " — |" : String(format: " %.1f s |", seconds)
+            }
+            lines.append(row)
         }
         lines += ["", "![Validation accuracy](\(experiment.plots.accuracyFigure).png)", ""]
         lines += ["## Training loss, first \(experiment.plots.batches) batches", ""]
@@ -50,20 +59,23 @@ public enum MarkdownReport {
         var lines = ["## Settings", "", "| Setting | Value |", "|---|---|"]
         lines.append("| Dataset | `\(experiment.dataset.folder)` (\(context.dataset.count) images of \(context.dataset.features) pixels, \(context.dataset.classes) classes) |")
         lines.append("| Split | \(trainingImages) training, \(validation) validation (\(formatNumber(training.validationFraction * 100))%) |")
-        let dropout = model.dropout > 0 ? ", dropout \(formatNumber(Double(model.dropout)))" : ""
-        lines.append("| Model | \(model.layers.map(String.init).joined(separator: "-")), \(model.activation.name)\(dropout) |")
+        lines.append("| Model | \(describe(model)) |")
         lines.append("| Optimizer | \(describe(training.optimizer)) |")
         lines.append("| Batches | \(training.batchSize) images, \(steps) steps an epoch, \(training.epochs) epochs |")
         lines.append("| Seeds | \(experiment.seeds.map(String.init).joined(separator: ", ")) |")
         lines.append("| Threads | \(context.threads) (training took \(String(format: "%.1f", context.trainingWallSeconds)) s) |")
         lines.append("| Tool | \(toolName) \(toolVersion) |")
-        lines += ["", "| Strategy | Label | Weights | Biases |", "|---|---|---|---|"]
+        let sameModel = experiment.strategies.allSatisfy { $0.model == experiment.model }
+        lines += ["", "| Strategy | Label |" + (sameModel ? "" : " Model |") + " Weights | Biases | Then |",
+                  "|---|---|" + (sameModel ? "" : "---|") + "---|---|---|"]
         for strategy in experiment.strategies {
             let first = strategy.layers[0]
             let uniform = strategy.layers.allSatisfy { $0 == first }
             let weights = uniform ? describe(first.weights) : strategy.layers.map { describe($0.weights) }.joined(separator: "; ")
             let biases = uniform ? describe(first.biases) : strategy.layers.map { describe($0.biases) }.joined(separator: "; ")
-            lines.append("| `\(strategy.id)` | \(escape(strategy.label)) | \(weights) | \(biases) |")
+            let model = sameModel ? "" : " \(describe(strategy.model)) |"
+            let then = strategy.procedure.map { describe($0.json) } ?? "—"
+            lines.append("| `\(strategy.id)` | \(escape(strategy.label)) |\(model) \(weights) | \(biases) | \(then) |")
         }
         return lines
     }
@@ -77,9 +89,17 @@ public enum MarkdownReport {
         }
     }
 
+    static func describe(_ model: ModelSpec) -> String {
+        let dropout = model.dropout > 0 ? ", dropout \(formatNumber(Double(model.dropout)))" : ""
+        return "\(model.layers.map(String.init).joined(separator: "-")), \(model.activation.name)\(dropout)"
+    }
+
     /// `kind` with its parameters: "uniform(low 0, high 1)".
-    static func describe(_ initializer: Initializer) -> String {
-        guard case .object(let members) = initializer.json else { return initializer.kindName }
+    static func describe(_ initializer: Initializer) -> String { describe(initializer.json) }
+
+    /// A config object `{"kind": k, p: v, …}` as "k(p v, …)".
+    static func describe(_ json: JSON) -> String {
+        guard case .object(let members) = json, case .string(let kind)? = json["kind"] else { return json.description }
         let parameters = members.dropFirst().map { member -> String in
             switch member.value {
             case .number(let n): return "\(member.key) \(formatNumber(n))"
@@ -87,15 +107,12 @@ public enum MarkdownReport {
             default: return member.key
             }
         }
-        return parameters.isEmpty ? initializer.kindName : "\(initializer.kindName)(\(parameters.joined(separator: ", ")))"
+        return parameters.isEmpty ? kind : "\(kind)(\(parameters.joined(separator: ", ")))"
     }
 
     static func formatLoss(_ loss: Double) -> String { abs(loss) >= 1000 ? String(format: "%.0f", loss) : String(format: "%.3f", loss) }
 
-    static func formatNumber(_ value: Double) -> String {
-        let text = String(format: "%.6g", value)
-        return text
-    }
+    static func formatNumber(_ value: Double) -> String { String(format: "%.6g", value) }
 
     static func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
 }

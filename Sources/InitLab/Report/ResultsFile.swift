@@ -73,6 +73,7 @@ public enum ResultsFile {
             ("last_batch_loss", run.lastBatchLoss.map(JSON.init) ?? .null),
             ("steps", .number(Double(run.steps))),
             ("init_seconds", JSON(run.initSeconds)),
+            ("procedure_seconds", JSON(run.procedureSeconds)),
             ("train_seconds", JSON(run.trainSeconds)),
             ("validation_seconds", JSON(run.validationSeconds)),
             ("step_seconds", .object([
@@ -82,6 +83,7 @@ public enum ResultsFile {
             ])),
             ("batch_losses", .array(run.batchLosses.map(JSON.init))),
         ]
+        if let procedure = run.procedure { members.insert(("procedure", procedure), at: members.count - 1) }
         return .object(members)
     }
 }

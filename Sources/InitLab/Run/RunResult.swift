@@ -40,6 +40,10 @@ public struct RunResult: Sendable {
     public var validationAccuracy: Double?
     public var validationLoss: Double?
     public var initSeconds: Double
+    /// Seconds of the strategy's data-dependent procedure (LSUV, RBM pre-training), 0 without one.
+    public var procedureSeconds = 0.0
+    /// What the procedure did (LSUV's batch and iterations, RBM's reconstruction errors).
+    public var procedure: JSON?
     public var trainSeconds: Double
     public var validationSeconds: Double
     public var stepTimes: StepTimes

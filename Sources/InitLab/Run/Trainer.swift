@@ -17,7 +17,7 @@ public struct Trainer: Sendable {
 
     /// The model with the strategy's initial weights for `seed` (before any data-dependent step).
     public func initialModel(_ strategy: Strategy, seed: UInt64) -> MLP {
-        let spec = experiment.model
+        let spec = strategy.model
         let model = MLP(widths: spec.layers, activation: spec.activation, dropout: spec.dropout)
         var rng = Xoshiro256(seed: seed, stream: "init", strategy.id)
         for (l, layer) in model.layers.enumerated() {
@@ -30,12 +30,30 @@ public struct Trainer: Sendable {
         return model
     }
 
+    /// Runs a data-dependent initialization on the training images; returns what it did.
+    func apply(_ procedure: Procedure, to model: MLP, seed: UInt64, split: Split) -> JSON {
+        switch procedure {
+        case let .lsuv(tolerance, maxIterations, batchSize):
+            return LSUV.apply(to: model, dataset: dataset, training: split.training, seed: seed, tolerance: tolerance,
+                              maxIterations: maxIterations, batchSize: batchSize)
+        case .rbm(let settings):
+            return RBMPretraining.apply(to: model, dataset: dataset, training: split.training, seed: seed, settings: settings)
+        }
+    }
+
     /// `onStep(step, loss)` is called after every step (1-based) and stops the run by returning false.
     public func run(_ strategy: Strategy, seed: UInt64, split: Split, onStep: (Int, Float) -> Bool = { _, _ in true }) -> RunResult {
         let training = experiment.training
         let startInit = monotonicSeconds()
         let model = initialModel(strategy, seed: seed)
         let initSeconds = monotonicSeconds() - startInit
+        var procedureReport: JSON?
+        var procedureSeconds = 0.0
+        if let procedure = strategy.procedure {
+            let start = monotonicSeconds()
+            procedureReport = apply(procedure, to: model, seed: seed, split: split)
+            procedureSeconds = monotonicSeconds() - start
+        }
 
         let batchSize = training.batchSize
         let workspace = Workspace(model: model, capacity: batchSize)
@@ -94,6 +112,8 @@ public struct Trainer: Sendable {
                                batchLosses: losses, validationAccuracy: nil, validationLoss: nil,
                                initSeconds: initSeconds, trainSeconds: trainSeconds, validationSeconds: 0,
                                stepTimes: times)
+        result.procedure = procedureReport
+        result.procedureSeconds = procedureSeconds
         guard status == .ok else { return result }
         let startValidation = monotonicSeconds()
         var validationDropout = training.validationDropout

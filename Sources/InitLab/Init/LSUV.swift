@@ -1,0 +1,63 @@
+/// Mishkin & Matas's layer-sequential unit-variance initialization ("All you need is a good
+/// init", 2016): starting from the strategy's weights (orthonormal in the paper), layer by layer,
+/// divide W by √var of the layer's pre-activation output on one training batch, until
+/// |var − 1| < tolerance or the iteration limit. Biases are left as they are.
+enum LSUV {
+    /// Returns the batch's image indices and, per layer, the iterations taken and the final variance.
+    static func apply(to model: MLP, dataset: Dataset, training: [Int32], seed: UInt64,
+                      tolerance: Float, maxIterations: Int, batchSize: Int) -> JSON {
+        var rng = Xoshiro256(seed: seed, stream: "lsuv")
+        var order = training
+        rng.shuffle(&order)
+        let batch = order.prefix(min(batchSize, order.count))
+        let rows = batch.count
+        var input = FloatBuffer(count: rows * model.inputWidth)
+        var labels = [Int32](repeating: 0, count: rows)
+        labels.withUnsafeMutableBufferPointer { dataset.gather(batch, into: input.pointer, labels: $0.baseAddress!) }
+
+        var layers: [JSON] = []
+        for (l, layer) in model.layers.enumerated() {
+            let z = FloatBuffer(count: rows * layer.outputs)
+            var variance = preActivationVariance(model, l, input: input, rows: rows, into: z)
+            var iterations = 0
+            // A layer whose output does not vary (all-zero weights) cannot be scaled to unit variance.
+            while abs(variance - 1) >= Double(tolerance), iterations < maxIterations, variance > 0, variance.isFinite {
+                let scale = Float(1 / variance.squareRoot())
+                let weights = model.weights(l)
+                for i in weights.indices { weights[i] *= scale }
+                iterations += 1
+                variance = preActivationVariance(model, l, input: input, rows: rows, into: z)
+            }
+            layers.append(.object([("iterations", .number(Double(iterations))), ("variance", JSON(variance))]))
+            if l < model.layers.count - 1 {
+                activateEvaluation(z.pointer, bias: model.biases(l).baseAddress!, rows: rows, n: layer.outputs, activation: model.activation)
+                input = z
+            }
+        }
+        return .object([
+            ("kind", .string("lsuv")),
+            ("batch", .array(batch.map { .number(Double($0)) })),
+            ("layers", .array(layers)),
+        ])
+    }
+
+    /// z (rows, out) = input·Wᵀ (without bias, which `activateEvaluation` adds), and the variance
+    /// of input·Wᵀ + b over all its entries.
+    static func preActivationVariance(_ model: MLP, _ l: Int, input: FloatBuffer, rows: Int, into z: FloatBuffer) -> Double {
+        let layer = model.layers[l]
+        gemm(false, true, m: rows, n: layer.outputs, k: layer.inputs, input.pointer, lda: layer.inputs,
+             model.weights(l).baseAddress!, ldb: layer.inputs, beta: 0, z.pointer, ldc: layer.outputs)
+        let bias = model.biases(l)
+        var sum = 0.0, squares = 0.0
+        for r in 0..<rows {
+            for j in 0..<layer.outputs {
+                let v = Double(z.pointer[r * layer.outputs + j] + bias[j])
+                sum += v
+                squares += v * v
+            }
+        }
+        let n = Double(rows * layer.outputs)
+        let mean = sum / n
+        return max(0, squares / n - mean * mean)
+    }
+}
