@@ -1,0 +1,61 @@
+/// One layer's initial parameters against their formulas.
+public struct LayerInspection: Sendable {
+    public let layer: Int
+    public let outputs: Int
+    public let inputs: Int
+    public let weights: ObservedStatistics
+    public let predictedWeights: PredictedStatistics
+    public let biases: ObservedStatistics
+    public let predictedBiases: PredictedStatistics
+}
+
+public struct StrategyInspection: Sendable {
+    public let strategy: Strategy
+    public let layers: [LayerInspection]
+}
+
+public enum Inspection {
+    /// Every strategy's initial weights for `seed`, as the runs would start (before any
+    /// data-dependent procedure, which needs the training data).
+    public static func inspect(_ experiment: Experiment, seed: UInt64) -> [StrategyInspection] {
+        let trainer = Trainer(experiment: experiment, dataset: Dataset(pixels: [], labels: [], features: experiment.model.layers[0]))
+        return experiment.strategies.map { strategy in
+            let model = trainer.initialModel(strategy, seed: seed)
+            let layers = model.layers.enumerated().map { l, layer in
+                let plan = strategy.layers[l]
+                return LayerInspection(
+                    layer: l + 1, outputs: layer.outputs, inputs: layer.inputs,
+                    weights: ObservedStatistics(model.weights(l)),
+                    predictedWeights: plan.weights.predicted(rows: layer.outputs, cols: layer.inputs, fanIn: layer.inputs, fanOut: layer.outputs),
+                    biases: ObservedStatistics(model.biases(l)),
+                    predictedBiases: plan.biases.predicted(rows: layer.outputs, cols: 1, fanIn: layer.inputs, fanOut: layer.outputs))
+            }
+            return StrategyInspection(strategy: strategy, layers: layers)
+        }
+    }
+
+    public static func json(_ inspections: [StrategyInspection], seed: UInt64) -> JSON {
+        func observed(_ s: ObservedStatistics, _ p: PredictedStatistics) -> JSON {
+            .object([("min", JSON(s.min)), ("max", JSON(s.max)), ("mean", JSON(s.mean)), ("std", JSON(s.std)),
+                     ("predicted_mean", JSON(p.mean)), ("predicted_std", JSON(p.std)),
+                     ("predicted_low", p.bounds.map { JSON($0.lowerBound) } ?? .null),
+                     ("predicted_high", p.bounds.map { JSON($0.upperBound) } ?? .null)])
+        }
+        return .object([
+            ("seed", .number(Double(seed))),
+            ("strategies", .array(inspections.map { inspection in
+                .object([
+                    ("strategy", .string(inspection.strategy.id)),
+                    ("label", .string(inspection.strategy.label)),
+                    ("procedure", inspection.strategy.procedure?.json ?? .null),
+                    ("layers", .array(inspection.layers.map { layer in
+                        .object([("layer", .number(Double(layer.layer))),
+                                 ("shape", .array([.number(Double(layer.outputs)), .number(Double(layer.inputs))])),
+                                 ("weights", observed(layer.weights, layer.predictedWeights)),
+                                 ("biases", observed(layer.biases, layer.predictedBiases))])
+                    })),
+                ])
+            })),
+        ])
+    }
+}

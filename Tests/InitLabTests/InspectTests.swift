@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import InitLab
+
+@Suite struct InspectTests {
+    static let config = """
+    {"model": {"layers": [784, 512, 300, 10], "activation": "tanh"},
+     "strategies": [
+       {"id": "xu", "weights": {"kind": "xavier_uniform", "nonlinearity": "tanh"}},
+       {"id": "xn", "weights": "xavier_normal"},
+       {"id": "ku", "weights": {"kind": "kaiming_uniform", "mode": "fan_out"}},
+       {"id": "kn", "weights": "kaiming_normal"},
+       {"id": "lu", "weights": "lecun_uniform"},
+       {"id": "ln", "weights": "lecun_normal"},
+       {"id": "vs", "weights": {"kind": "variance_scaling", "scale": 2, "mode": "fan_avg", "distribution": "truncated_normal"}},
+       {"id": "or", "weights": {"kind": "orthogonal", "gain": 2}},
+       {"id": "sp", "weights": {"kind": "sparse", "fraction": 0.25, "std": 0.05}},
+       {"id": "tn", "weights": {"kind": "truncated_normal", "mean": 0.1, "std": 0.2, "a": 0, "b": 0.3}},
+       {"id": "tf", "weights": "tf_truncated_normal"},
+       {"id": "pd", "weights": "pytorch_default", "biases": "pytorch_default"},
+       {"id": "kd", "weights": "keras_default"},
+       {"id": "ey", "weights": {"kind": "identity", "gain": 3}},
+       {"id": "ls", "weights": "orthogonal", "procedure": {"kind": "lsuv"}}
+     ]}
+    """
+
+    @Test func everyInitializersStatisticsMatchItsFormula() throws {
+        let experiment = try parseExperiment(Self.config)
+        for inspection in Inspection.inspect(experiment, seed: 5) {
+            // The first two layers hold 401,408 and 153,600 weights: the std's standard error is
+            // under 0.2%, so 3% only fails when the formula or the sampling is wrong.
+            for layer in inspection.layers.prefix(2) {
+                let s = layer.weights, p = layer.predictedWeights
+                #expect(abs(s.std / p.std - 1) < 0.03, "\(inspection.strategy.id) layer \(layer.layer): std \(s.std) vs \(p.std)")
+                #expect(abs(s.mean - p.mean) < 5 * p.std / Double(layer.inputs * layer.outputs).squareRoot() + 1e-9,
+                        "\(inspection.strategy.id) layer \(layer.layer): mean \(s.mean) vs \(p.mean)")
+                if let bounds = p.bounds {
+                    #expect(s.min >= bounds.lowerBound - 1e-6 && s.max <= bounds.upperBound + 1e-6, "\(inspection.strategy.id)")
+                }
+            }
+        }
+    }
+
+    @Test func theCommandPrintsATableOrJSON() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        try Self.config.write(toFile: folder + "/c.json", atomically: true, encoding: .utf8)
+        let table = try runCommand(["inspect", folder + "/c.json"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("layer  shape      tensor       min        max       mean        std │ formula std"))
+        #expect(table.stdout.contains("then LSUV on training data (not applied here)"))
+        let json = try runCommand(["inspect", folder + "/c.json", "--json", "--seed", "9"])
+        #expect(json.status == 0)
+        let parsed = try JSONParser.parse(json.stdout)
+        #expect(parsed["seed"] == .number(9))
+        guard case .array(let strategies)? = parsed["strategies"] else { Issue.record("no strategies"); return }
+        #expect(strategies.count == 15)
+        #expect(strategies[0]["layers"].map { if case .array(let l) = $0 { return l.count } else { return 0 } } == 3)
+        #expect(strategies[0]["layers"]?.description.contains("\"predicted_std\"") == true)
+    }
+}
