@@ -79,7 +79,3 @@ enum BenchmarkText {
         return lines.joined(separator: "\n")
     }
 }
-
-private extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
-}

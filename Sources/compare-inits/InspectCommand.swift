@@ -68,7 +68,3 @@ struct InspectCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 }
-
-private extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
-}

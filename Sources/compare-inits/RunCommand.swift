@@ -102,14 +102,13 @@ enum SummaryTable {
     static func text(_ summaries: [StrategySummary], experiment: Experiment) -> String {
         let width = max(8, summaries.map(\.label.count).max() ?? 0)
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
-        func left(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
         let epochs = experiment.training.epochs
         var lines = ["After \(epochs) epoch\(epochs == 1 ? "" : "s"):",
-                     pad("Strategy", width) + "  " + left("Validation accuracy", 22) + "  " + left("Last batch loss", 15) + "  " + left("Train", 7)]
+                     pad("Strategy", width) + "  " + "Validation accuracy".leftPadded(22) + "  " + "Last batch loss".leftPadded(15) + "  " + "Train".leftPadded(7)]
         for s in summaries {
             let loss = s.meanLastLoss.map { abs($0) >= 1000 ? String(format: "%.0f", $0) : String(format: "%.3f", $0) } ?? "n/a"
-            lines.append(pad(s.label, width) + "  " + left(s.accuracyText, 22) + "  " + left(loss, 15) + "  "
-                         + left(String(format: "%.1f s", s.meanTrainSeconds), 7))
+            lines.append(pad(s.label, width) + "  " + s.accuracyText.leftPadded(22) + "  " + loss.leftPadded(15) + "  "
+                         + String(format: "%.1f s", s.meanTrainSeconds).leftPadded(7))
         }
         return lines.joined(separator: "\n")
     }

@@ -1,14 +1,14 @@
 # Validation accuracy of every strategy, written by compare-inits.
-# Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data
-# (the same as accuracy.dat): label, accuracy in percent, text above the bar.
+# Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
+# as accuracy.dat): label, mean accuracy (%), standard deviation over seeds (%), bar text.
 $accuracy << EOD
-"All Zeros" 9.542 "9.54%"
-"All Ones" 10.425 "10.42%"
-"Uniform [0, 1)" 44.875 "44.88%"
-"Centered [-0.5, 0.5)" 80.908 "80.91%"
-"General Rule [-y, y)" 86.292 "86.29%"
-"Normal N(0, y)" 85.550 "85.55%"
-"PyTorch default" 85.658 "85.66%"
+"All Zeros" 9.542 0.000 "9.54%"
+"All Ones" 10.425 0.000 "10.42%"
+"Uniform [0, 1)" 44.875 0.000 "44.88%"
+"Centered [-0.5, 0.5)" 80.908 0.000 "80.91%"
+"General Rule [-y, y)" 86.292 0.000 "86.29%"
+"Normal N(0, y)" 85.550 0.000 "85.55%"
+"PyTorch default" 85.658 0.000 "85.66%"
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font "sans,11"
@@ -23,4 +23,5 @@ set grid ytics
 set xtics rotate by -25 scale 0
 set bmargin 7
 plot $accuracy using 0:2:xtic(1) with boxes linecolor rgb "#4C72B0" notitle, \
-     $accuracy using 0:2:3 with labels offset 0,0.9 notitle
+     $accuracy using 0:2:3 with yerrorbars linecolor rgb "black" pointtype -1 notitle, \
+     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ",9" notitle

@@ -113,8 +113,6 @@ final class ConfigObject {
         self.members = members
     }
 
-    var keys: [String] { members.map(\.key) }
-
     func has(_ key: String) -> Bool { members.contains { $0.key == key } }
 
     /// The member, or nil when absent (absence is not a problem here).

@@ -24,15 +24,10 @@ public enum Plots {
         }
         let name = experiment.plots.accuracyFigure
         let table = accuracyTable(summaries)
-        files.append(OutputFile(name: name + ".dat", contents: "# strategy  validation accuracy (%)  bar label\n" + table))
+        files.append(OutputFile(name: name + ".dat", contents: "# strategy  validation accuracy (%)  std over seeds (%)  bar text\n" + table))
         files.append(OutputFile(name: name + ".gp", contents: accuracyScript(name: name, title: experiment.title, table: table,
                                                                             count: summaries.count)))
         return files
-    }
-
-    /// Names of the PNGs the scripts render, in report order.
-    public static func images(experiment: Experiment) -> [String] {
-        [experiment.plots.accuracyFigure + ".png"] + experiment.plots.figures.map { $0.name + ".png" }
     }
 
     /// Column 1 the batch number (1-based), then one column of losses per strategy (the mean over
@@ -83,20 +78,22 @@ public enum Plots {
         return "\(member.label) (val. acc. \(member.accuracyText))"
     }
 
-    /// One row per strategy: its label, accuracy in percent (0 when it did not finish) and the
-    /// text printed above its bar.
+    /// One row per strategy: its label, mean accuracy in percent (0 when it did not finish), the
+    /// standard deviation over seeds in percent (0 with one seed), and the text above its bar.
     static func accuracyTable(_ summaries: [StrategySummary]) -> String {
         summaries.map { summary in
             let percent = summary.finished ? (summary.meanAccuracy ?? 0) * 100 : 0
-            return "\(quoted(summary.label)) \(String(format: "%.3f", percent)) \(quoted(summary.accuracyText))"
+            let spread = (summary.finished ? summary.accuracyStandardDeviation ?? 0 : 0) * 100
+            let text = summary.finished ? String(format: "%.2f%%", percent) : summary.statusNote ?? "n/a"
+            return "\(quoted(summary.label)) \(String(format: "%.3f", percent)) \(String(format: "%.3f", spread)) \(quoted(text))"
         }.joined(separator: "\n") + "\n"
     }
 
     static func accuracyScript(name: String, title: String, table: String, count: Int) -> String {
         """
         # Validation accuracy of every strategy, written by \(toolName).
-        # Re-render with `gnuplot \(name).gp` in this folder; the table below is the data
-        # (the same as \(name).dat): label, accuracy in percent, text above the bar.
+        # Re-render with `gnuplot \(name).gp` in this folder; the table below is the data (the same
+        # as \(name).dat): label, mean accuracy (%), standard deviation over seeds (%), bar text.
         $accuracy << EOD
         \(table)EOD
         \(preamble)
@@ -111,7 +108,8 @@ public enum Plots {
         set xtics rotate by -25 scale 0
         set bmargin 7
         plot $accuracy using 0:2:xtic(1) with boxes linecolor rgb "#4C72B0" notitle, \\
-             $accuracy using 0:2:3 with labels offset 0,0.9 notitle
+             $accuracy using 0:2:3 with yerrorbars linecolor rgb "black" pointtype -1 notitle, \\
+             $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font \(quoted(count > 6 ? ",9" : ",11")) notitle
 
         """
     }

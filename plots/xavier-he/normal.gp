@@ -1,0 +1,15 @@
+# Normal: Xavier vs He vs LeCun: training loss of the first 100 batches, written by compare-inits.
+# Re-render with `gnuplot normal.gp` in this folder (reads normal.dat).
+reset
+set terminal pngcairo size 960,600 noenhanced font "sans,11"
+set output "normal.png"
+set title "Normal: Xavier vs He vs LeCun"
+set xlabel "Batches"
+set ylabel "Loss"
+set grid
+set key top right
+set datafile missing "?"
+set xrange [1:100]
+plot "normal.dat" using 1:2 with lines linewidth 2 title "Xavier normal (val. acc. 86.28% ± 0.34)", \
+     "" using 1:3 with lines linewidth 2 title "He normal (val. acc. 86.09% ± 0.36)", \
+     "" using 1:4 with lines linewidth 2 title "LeCun normal (val. acc. 86.10% ± 0.46)"
