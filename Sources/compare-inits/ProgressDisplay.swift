@@ -50,7 +50,16 @@ final class ProgressDisplay: @unchecked Sendable {
         let remaining = stepsDone > 0 ? elapsed * Double(total - stepsDone) / Double(stepsDone) : .nan
         let parts = running.keys.sorted().map { run -> String in
             let (step, loss) = running[run]!
-            return "\(plans[run].strategy.id) \(step)/\(stepsPerRun) loss \(String(format: "%.3f", loss))"
+            let strategy = plans[run].strategy
+            guard step > 0 else {
+                // Before its first step a run is initializing, which for RBM takes seconds.
+                switch strategy.procedure {
+                case .rbm?: return "\(strategy.id) RBM pre-training"
+                case .lsuv?: return "\(strategy.id) LSUV"
+                case nil: return "\(strategy.id) starting"
+                }
+            }
+            return "\(strategy.id) \(step)/\(stepsPerRun) loss \(String(format: "%.3f", loss))"
         }
         let left = remaining.isFinite ? String(format: "%.0f s left", remaining.rounded(.up)) : "estimating"
         write("\r\u{1B}[K" + (parts + [left]).joined(separator: " | "))
