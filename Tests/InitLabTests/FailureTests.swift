@@ -40,7 +40,7 @@ import Testing
         #expect(report.contains("| Huge | diverged at batch 1 |"))
         let data = try String(contentsOfFile: out + "/all.dat", encoding: .utf8)
         #expect(data.split(separator: "\n")[1].hasSuffix(" ?")) // the non-finite point, skipped by gnuplot
-        if Gnuplot.locate() != nil { #expect(outcome.plotProblem == nil) }
+        #expect(outcome.plotProblem == nil, "gnuplot must render a figure with a non-finite point: \(outcome.plotProblem ?? "")")
     }
 
     @Test func keepPartialWritesTheFinishedRunsAndMarksTheRest() throws {
@@ -85,7 +85,7 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func sigintStopsTheRunAndLeavesThePreviousOutputsIntact() throws {
+    @Test func aSignalStopsTheRunAndLeavesThePreviousOutputsIntact() throws {
         // 784-pixel images and many epochs: seconds of training, so the signal lands mid-run.
         let (folder, config) = try setUp(epochs: 400, side: 28)
         defer { removeFolder(folder) }
@@ -93,7 +93,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try "previous".write(toFile: out + "/results.json", atomically: true, encoding: .utf8)
 
-        for keepPartial in [false, true] {
+        for (signal, keepPartial) in [("SIGINT", false), ("SIGINT", true), ("SIGTERM", false)] {
+            let before = try String(contentsOfFile: out + "/results.json", encoding: .utf8)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executablePath)
             process.arguments = [config, "--threads", "2"] + (keepPartial ? ["--keep-partial"] : [])
@@ -102,19 +103,19 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             try process.run()
             Thread.sleep(forTimeInterval: 0.7)
-            process.interrupt()
+            if signal == "SIGINT" { process.interrupt() } else { process.terminate() }
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationReason == .exit && process.terminationStatus == 1, "\(message)")
             let results = try String(contentsOfFile: out + "/results.json", encoding: .utf8)
             if keepPartial {
-                #expect(message.contains("compare-inits: interrupted by SIGINT; finished runs written to \(out)"))
+                #expect(message.contains("compare-inits: interrupted by \(signal); finished runs written to \(out)"))
                 let json = try JSONParser.parse(results)
                 guard case .array(let runs)? = json["runs"] else { Issue.record("no runs"); continue }
                 #expect(runs.contains { $0["status"] == .string("interrupted") })
             } else {
-                #expect(message == "compare-inits: interrupted by SIGINT; \(out) left as it was\n")
-                #expect(results == "previous")
+                #expect(message == "compare-inits: interrupted by \(signal); \(out) left as it was\n")
+                #expect(results == before)
             }
             #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.hasPrefix(".compare-inits-staging") })
         }
