@@ -84,8 +84,12 @@ import Testing
 
     @Test func splitHoldsOutTheFirstShuffledFractionAndCoversEverything() {
         var rng = Xoshiro256(seed: 1)
-        let split = Split(count: 1001, validationFraction: 0.2, rng: &rng)
-        #expect(split.validation.count == 200) // floor(0.2·1001), as the lesson's np.floor
+        let training = TrainingSpec(optimizer: .sgd(learningRate: 0.1, momentum: 0), batchSize: 100, epochs: 1,
+                                    validationFraction: 0.2, validationDropout: false)
+        #expect(training.validationCount(of: 1001) == 200) // floor(0.2·1001), as the lesson's np.floor
+        #expect(training.stepsPerEpoch(trainingCount: 801) == 9) // the last batch partial, as DataLoader's
+        let split = Split(count: 1001, validationCount: 200, rng: &rng)
+        #expect(split.validation.count == 200)
         #expect(split.training.count == 801)
         #expect(Set(split.validation + split.training) == Set(0..<1001))
     }

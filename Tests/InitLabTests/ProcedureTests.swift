@@ -18,7 +18,7 @@ import Testing
         let trainer = Trainer(experiment: experiment, dataset: dataset)
         let model = trainer.initialModel(strategy, seed: 1)
         var rng = Xoshiro256(seed: 1, stream: "split")
-        let split = Split(count: dataset.count, validationFraction: 0.25, rng: &rng)
+        let split = Split(count: dataset.count, validationCount: experiment.training.validationCount(of: dataset.count), rng: &rng)
         let report = LSUV.apply(to: model, dataset: dataset, training: split.training, seed: 1, tolerance: tolerance,
                                 maxIterations: 10, batchSize: 50)
         guard case .array(let batch)? = report["batch"], case .array(let layers)? = report["layers"] else {

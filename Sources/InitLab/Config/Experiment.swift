@@ -53,6 +53,13 @@ public struct TrainingSpec: Sendable, Equatable {
     public var validationFraction: Double
     /// The lesson's way: dropout left on while validating. Off (evaluation mode) by default.
     public var validationDropout: Bool
+
+    /// Images held out of `count` for validation: floor(fraction·count), as the lesson's np.floor.
+    public func validationCount(of count: Int) -> Int { Int((validationFraction * Double(count)).rounded(.down)) }
+
+    /// Steps of one epoch over `trainingCount` images: the last batch may be partial, as with
+    /// PyTorch's DataLoader (drop_last off).
+    public func stepsPerEpoch(trainingCount: Int) -> Int { (trainingCount + batchSize - 1) / batchSize }
 }
 
 /// One initialization strategy: an initializer for each layer's weights and biases.

@@ -52,7 +52,7 @@ extension Experiment {
                 problems.append("\(path).layers[\(model.layers.count - 1)]: the output layer has \(model.layers.last!) units but the labels have \(dataset.classes) classes")
             }
         }
-        let validation = Int((training.validationFraction * Double(dataset.count)).rounded(.down))
+        let validation = training.validationCount(of: dataset.count)
         if validation < 1 {
             problems.append("training.validation_fraction: \(training.validationFraction) of \(dataset.count) images leaves no validation image")
         } else if dataset.count - validation < training.batchSize {
@@ -116,16 +116,17 @@ private struct ExperimentReader {
         var layers = defaults?.layers
         let layersNode = defaults == nil ? object.required("layers", "widths from input to output, e.g. [784, 256, 128, 10]")
                                          : object.optional("layers")
-        if let layersNode, let elements = layersNode.elements {
-            let widths = elements.map { $0.integer("a layer width ≥ 1") { $0 >= 1 } }
+        if let layersNode {
+            // Given, the widths replace the defaults, and are only valid if every one is.
             layers = nil
-            if elements.count < 2 {
-                layersNode.report("expected at least 2 widths (input and output), found \(elements.count)")
-            } else if widths.allSatisfy({ $0 != nil }) {
-                layers = widths.map { $0! }
+            if let elements = layersNode.elements {
+                let widths = elements.map { $0.integer("a layer width ≥ 1") { $0 >= 1 } }
+                if elements.count < 2 {
+                    layersNode.report("expected at least 2 widths (input and output), found \(elements.count)")
+                } else if widths.allSatisfy({ $0 != nil }) {
+                    layers = widths.map { $0! }
+                }
             }
-        } else if layersNode != nil {
-            layers = nil
         }
         var activation = defaults?.activation ?? .relu
         if let node = object.optional("activation") {

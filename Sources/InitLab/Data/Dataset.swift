@@ -45,16 +45,15 @@ public struct Dataset: Sendable {
     }
 }
 
-/// The lesson's split: one shuffle of all indices; the first `floor(fraction·count)` are the
+/// The lesson's split: one shuffle of all indices; the first `validationCount` are the
 /// validation set, the rest the training set.
 public struct Split: Sendable {
     public let validation: [Int32]
     public let training: [Int32]
 
-    public init(count: Int, validationFraction: Double, rng: inout Xoshiro256) {
+    public init(count: Int, validationCount cut: Int, rng: inout Xoshiro256) {
         var order = (0..<count).map(Int32.init)
         rng.shuffle(&order)
-        let cut = Int((validationFraction * Double(count)).rounded(.down))
         validation = Array(order[..<cut])
         training = Array(order[cut...])
     }

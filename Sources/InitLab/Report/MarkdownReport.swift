@@ -5,9 +5,9 @@ public enum MarkdownReport {
     public static func text(experiment: Experiment, results: [RunResult], context: ComparisonContext) -> String {
         let summaries = StrategySummary.make(results, experiment: experiment)
         let training = experiment.training
-        let validation = Int((training.validationFraction * Double(context.dataset.count)).rounded(.down))
+        let validation = training.validationCount(of: context.dataset.count)
         let trainingImages = context.dataset.count - validation
-        let steps = (trainingImages + training.batchSize - 1) / training.batchSize
+        let steps = training.stepsPerEpoch(trainingCount: trainingImages)
         let seeds = experiment.seeds
         let sameModel = experiment.strategies.allSatisfy { $0.model == experiment.model }
         let network = sameModel ? "the same \(experiment.model.layers.map(String.init).joined(separator: "-")) MLP" : "its own MLP (see Settings)"

@@ -19,7 +19,7 @@ public enum ResultsFile {
     /// (a fraction), `last_batch_loss`, `batch_losses` (every step) and `train_seconds`;
     /// non-finite losses are null.
     public static func json(experiment: Experiment, results: [RunResult], context: ComparisonContext) -> JSON {
-        let validation = Int((experiment.training.validationFraction * Double(context.dataset.count)).rounded(.down))
+        let validation = experiment.training.validationCount(of: context.dataset.count)
         let summaries = StrategySummary.make(results, experiment: experiment)
         return .object([
             ("tool", .string(toolName)),

@@ -35,8 +35,9 @@ public struct Comparison: Sendable {
     }
 
     public var stepsPerRun: Int {
-        let validation = Int((trainer.experiment.training.validationFraction * Double(trainer.dataset.count)).rounded(.down))
-        return trainer.stepsPerEpoch(trainingCount: trainer.dataset.count - validation) * trainer.experiment.training.epochs
+        let training = trainer.experiment.training
+        return training.stepsPerEpoch(trainingCount: trainer.dataset.count - training.validationCount(of: trainer.dataset.count))
+            * training.epochs
     }
 
     /// Runs every plan on `threads` workers; results come back in plan order.
@@ -47,7 +48,8 @@ public struct Comparison: Sendable {
         var splits: [UInt64: Split] = [:]
         for seed in experiment.seeds {
             var rng = Xoshiro256(seed: seed, stream: "split")
-            splits[seed] = Split(count: trainer.dataset.count, validationFraction: experiment.training.validationFraction, rng: &rng)
+            splits[seed] = Split(count: trainer.dataset.count,
+                                 validationCount: experiment.training.validationCount(of: trainer.dataset.count), rng: &rng)
         }
         let queue = JobQueue(count: plans.count)
         let results = ResultSlots(count: plans.count)

@@ -10,11 +10,6 @@ public struct Trainer: Sendable {
         self.dataset = dataset
     }
 
-    /// Steps of one epoch: the last batch may be partial, as PyTorch's DataLoader (drop_last off).
-    public func stepsPerEpoch(trainingCount: Int) -> Int {
-        (trainingCount + experiment.training.batchSize - 1) / experiment.training.batchSize
-    }
-
     /// The model with the strategy's initial weights for `seed` (before any data-dependent step).
     public func initialModel(_ strategy: Strategy, seed: UInt64) -> MLP {
         let spec = strategy.model
@@ -64,7 +59,7 @@ public struct Trainer: Sendable {
         var orderRNG = Xoshiro256(seed: seed, stream: "order")
         var dropout: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: seed, stream: "dropout"))
         var order = split.training
-        let stepsPerEpoch = stepsPerEpoch(trainingCount: order.count)
+        let stepsPerEpoch = training.stepsPerEpoch(trainingCount: order.count)
 
         var losses: [Float] = []
         losses.reserveCapacity(stepsPerEpoch * training.epochs)
@@ -143,7 +138,7 @@ public struct Trainer: Sendable {
             for row in 0..<batch.count {
                 let s = scores + row * classes
                 var best = 0
-                for j in 1..<max(classes, 1) where s[j] > s[best] { best = j }
+                for j in 1..<classes where s[j] > s[best] { best = j }
                 if best == Int(labels[row]) { correct += 1 }
             }
         }
