@@ -74,7 +74,7 @@ import Testing
         """)
         let expected = [
             "model.layers[1]: expected a layer width ≥ 1, found 0",
-            "model.activation: unknown nonlinearity \"relu6\"; valid: relu, tanh, sigmoid, leaky_relu, selu, identity, linear",
+            "model.activation: unknown nonlinearity \"relu6\"; did you mean \"relu\"? valid: relu, tanh, sigmoid, leaky_relu, selu, identity, linear",
             "model.dropout: expected a probability in [0, 1), found 1.5",
             "training.optimizer.learning_rate: expected a number > 0, found -1",
             "training.batch_size: expected an integer ≥ 1, found 0",
@@ -82,7 +82,7 @@ import Testing
             "training.validation_fraction: expected a fraction strictly between 0 and 1, found 1",
             "strategies[0].weights.std: expected a number > 0, found -1",
             "strategies[1].id: duplicate strategy id \"a\"",
-            "strategies[2].weights: unknown initializer \"xavier\"; valid: zeros, ones, constant,",
+            "strategies[2].weights: unknown initializer \"xavier\"; did you mean \"xavier_uniform\"? valid: zeros, ones, constant,",
             "strategies[3].weights: uniform needs low < high, found low 1, high 0",
             "plots.figures[0].strategies[1]: no strategy has id \"zeroes\"; strategies: a, b, c",
             "modle: unknown key; did you mean \"model\"?",
@@ -98,6 +98,9 @@ import Testing
         let problems = configProblems(#"{"model": {"layers": [4, 2], "dropuot": 0.1}, "strategies": [{"id": "x", "weights": "zeros", "bias": "ones"}]}"#)
         #expect(problems.contains("model.dropuot: unknown key; did you mean \"dropout\"?"))
         #expect(problems.contains("strategies[0].bias: unknown key; did you mean \"biases\"?"))
+        let shortened = configProblems(#"{"model": {"layers": [4, 2]}, "training": {"batch": 10}, "strategies": [{"id": "x", "weights": "kaiming"}]}"#)
+        #expect(shortened.contains("training.batch: unknown key; did you mean \"batch_size\"?"))
+        #expect(shortened.contains { $0.hasPrefix("strategies[0].weights: unknown initializer \"kaiming\"; did you mean \"kaiming_uniform\"? valid: ") })
     }
 
     @Test func malformedJSONNamesTheLineAndColumn() {

@@ -134,13 +134,13 @@ import Testing
         }
         // 4. Names that do not exist.
         let names: [(String, String, String)] = [
-            ("model.activation", "relu7", "unknown nonlinearity \"relu7\"; valid: relu, tanh"),
-            ("strategies[0].biases", "zeroes", "unknown initializer \"zeroes\"; valid: zeros"),
-            ("strategies[1].weights.mode", "fan_mid", "unknown mode \"fan_mid\"; valid: fan_in, fan_out, fan_avg"),
+            ("model.activation", "relu7", "unknown nonlinearity \"relu7\"; did you mean \"relu\"? valid: relu, tanh"),
+            ("strategies[0].biases", "zeroes", "unknown initializer \"zeroes\"; did you mean \"zeros\"? valid: zeros"),
+            ("strategies[1].weights.mode", "fan_mid", "unknown mode \"fan_mid\"; did you mean \"fan_in\"? valid: fan_in, fan_out, fan_avg"),
             ("strategies[1].weights.nonlinearity", "gelu", "unknown nonlinearity \"gelu\""),
-            ("strategies[2].weights.distribution", "gamma", "unknown distribution \"gamma\""),
-            ("strategies[0].weights.kind", "gaussian", "unknown initializer \"gaussian\""),
-            ("training.optimizer.name", "adamw", "unknown optimizer \"adamw\"; valid: adam, sgd"),
+            ("strategies[2].weights.distribution", "gamma", "unknown distribution \"gamma\"; valid: uniform,"),
+            ("strategies[0].weights.kind", "gaussian", "unknown initializer \"gaussian\"; valid: zeros,"),
+            ("training.optimizer.name", "adamw", "unknown optimizer \"adamw\"; did you mean \"adam\"? valid: adam, sgd"),
             ("plots.figures[0].strategies[1]", "d", "no strategy has id \"d\""),
             ("strategies[1].id", "a", "duplicate strategy id \"a\""),
             ("strategies[2].id", "c d", "expected a plain name"),

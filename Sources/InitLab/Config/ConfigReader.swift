@@ -85,11 +85,12 @@ struct ConfigNode {
         return Int(n)
     }
 
-    /// One of `choices`, listing them all when the value is not one of them.
+    /// One of `choices`; otherwise the nearest one is suggested and all are listed.
     func choice(_ choices: [String], what: String) -> String? {
         guard let s = string else { return nil }
         guard choices.contains(s) else {
-            report("unknown \(what) \"\(s)\"; valid: \(choices.joined(separator: ", "))")
+            let suggestion = nearest(to: s, in: choices).map { " did you mean \"\($0)\"?" } ?? ""
+            report("unknown \(what) \"\(s)\";\(suggestion) valid: \(choices.joined(separator: ", "))")
             return nil
         }
         return s
@@ -165,9 +166,13 @@ private func orderedUnique(_ values: [String]) -> [String] {
     return values.filter { seen.insert($0).inserted }
 }
 
-/// The candidate within edit distance ⌈len/3⌉ (at least 2) of `word`, if any: close enough to be
-/// a typo, far enough not to suggest nonsense.
+/// The first candidate that starts with `word` (a shortened name: "xavier", "batch"), else the
+/// candidate within edit distance ⌈len/3⌉ (at least 2) of it: close enough to be a typo, far
+/// enough not to suggest nonsense.
 func nearest(to word: String, in candidates: [String]) -> String? {
+    if word.count >= 3, let longer = candidates.first(where: { $0.lowercased().hasPrefix(word.lowercased()) }) {
+        return longer
+    }
     let limit = max(2, (word.count + 2) / 3)
     let scored = orderedUnique(candidates).map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
