@@ -34,6 +34,9 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Signals are watched from the start: a Ctrl-C while the dataset loads stops cleanly too.
+        let stop = StopFlag()
+        let signals = SignalWatcher(stop: stop)
         let options = JobOptions(seed: seed, output: output, threads: threads, keepPartial: keepPartial)
         let job: ComparisonJob
         do {
@@ -41,8 +44,6 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw Failure.from(error)
         }
-        let stop = StopFlag()
-        let signals = SignalWatcher(stop: stop)
         let progress = ProgressDisplay(job: job, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let outcome: JobOutcome
         do {

@@ -85,6 +85,10 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    func stagingExists(in folder: String) -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).contains { $0.hasPrefix(".compare-inits-staging") }
+    }
+
     @Test func aSignalStopsTheRunAndLeavesThePreviousOutputsIntact() throws {
         // 784-pixel images and many epochs: seconds of training, so the signal lands mid-run.
         let (folder, config) = try setUp(epochs: 400, side: 28)
@@ -102,7 +106,10 @@ import Testing
             process.standardError = errors
             process.standardOutput = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: 0.7)
+            // The staging folder appears once the signal handlers are installed and the inputs
+            // are checked; signalled then, the run is stopped wherever training has got to.
+            for _ in 0..<2000 where !stagingExists(in: out) { Thread.sleep(forTimeInterval: 0.01) }
+            Thread.sleep(forTimeInterval: 0.1)
             if signal == "SIGINT" { process.interrupt() } else { process.terminate() }
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
@@ -117,7 +124,7 @@ import Testing
                 #expect(message == "compare-inits: interrupted by \(signal); \(out) left as it was\n")
                 #expect(results == before)
             }
-            #expect(try FileManager.default.contentsOfDirectory(atPath: out).allSatisfy { !$0.hasPrefix(".compare-inits-staging") })
+            #expect(!stagingExists(in: out))
         }
     }
 }
