@@ -2,8 +2,8 @@
 #define CKERNELS_H
 
 // Elementwise kernels that Swift, compiled for baseline x86-64 (SSE, 4 lanes), runs at half the
-// speed the CPU allows. Each is compiled twice (target_clones: AVX2 and baseline) and picked at
-// load time, so the binary runs everywhere and uses 8 lanes where it can. Floating-point
+// speed the CPU allows. Each vectorized one is compiled twice (target_clones: AVX2 and baseline)
+// and picked at load time, so the binary runs everywhere and uses 8 lanes where it can. Floating-point
 // contraction is off: both versions round every operation as written, so results are
 // bit-identical whichever runs.
 
@@ -40,8 +40,8 @@ void ckernels_gather_pixels(float *restrict x, const unsigned char *restrict pix
                             long rows, long features);
 
 /// Asks the CPU to start loading the rows `indices` of `pixels` into cache. The training loop
-/// calls it for the next batch before the current step's products, so the random rows of a
-/// dataset larger than the cache arrive while the products run instead of stalling the gather.
+/// calls it for the next batch before the current step's optimizer update, so the random rows of
+/// a dataset larger than the cache arrive meanwhile instead of stalling the next gather.
 void ckernels_prefetch_pixels(const unsigned char *pixels, const int *indices, long rows, long features);
 
 #endif

@@ -19,6 +19,9 @@ public struct Experiment: Sendable {
     public var echo: JSON
 
     public var seeds: [UInt64] { (0..<repeats).map { seed &+ UInt64($0) } }
+
+    /// Whether every strategy trains the experiment's model (none brings its own).
+    public var strategiesShareModel: Bool { strategies.allSatisfy { $0.model == model } }
 }
 
 public struct DatasetSpec: Sendable, Equatable {

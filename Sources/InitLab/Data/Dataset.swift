@@ -62,6 +62,10 @@ public struct Split: Sendable {
 extension Dataset {
     /// Writes the images `indices` as x (rows, features) scaled to [0, 1] exactly as torchvision's
     /// ToTensor (byte / 255), and their labels.
+    func gather(_ indices: ArraySlice<Int32>, into x: UnsafeMutablePointer<Float>, labels: inout [Int32]) {
+        labels.withUnsafeMutableBufferPointer { gather(indices, into: x, labels: $0.baseAddress!) }
+    }
+
     func gather(_ indices: ArraySlice<Int32>, into x: UnsafeMutablePointer<Float>, labels out: UnsafeMutablePointer<Int32>) {
         pixels.withUnsafeBufferPointer { source in
             indices.withUnsafeBufferPointer { rows in

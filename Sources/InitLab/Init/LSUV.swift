@@ -13,7 +13,7 @@ enum LSUV {
         let rows = batch.count
         var input = FloatBuffer(count: rows * model.inputWidth)
         var labels = [Int32](repeating: 0, count: rows)
-        labels.withUnsafeMutableBufferPointer { dataset.gather(batch, into: input.pointer, labels: $0.baseAddress!) }
+        dataset.gather(batch, into: input.pointer, labels: &labels)
 
         var layers: [JSON] = []
         for (l, layer) in model.layers.enumerated() {

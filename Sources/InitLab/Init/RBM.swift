@@ -27,9 +27,7 @@ enum RBMPretraining {
                 let momentum = epoch < settings.momentumSwitchEpoch ? settings.initialMomentum : settings.finalMomentum
                 var squaredError = 0.0, count = 0
                 for start in stride(from: 0, to: order.count - rows + 1, by: rows) {
-                    labels.withUnsafeMutableBufferPointer {
-                        dataset.gather(order[start..<(start + rows)], into: pixels.pointer, labels: $0.baseAddress!)
-                    }
+                    dataset.gather(order[start..<(start + rows)], into: pixels.pointer, labels: &labels)
                     // The data of layer l: hidden probabilities of every layer below, from the pixels.
                     var data = pixels
                     for k in 0..<l {

@@ -9,8 +9,7 @@ public enum MarkdownReport {
         let trainingImages = context.dataset.count - validation
         let steps = training.stepsPerEpoch(trainingCount: trainingImages)
         let seeds = experiment.seeds
-        let sameModel = experiment.strategies.allSatisfy { $0.model == experiment.model }
-        let network = sameModel ? "the same \(experiment.model.layers.map(String.init).joined(separator: "-")) MLP" : "its own MLP (see Settings)"
+        let network = experiment.strategiesShareModel ? "the same \(experiment.model.layers.map(String.init).joined(separator: "-")) MLP" : "its own MLP (see Settings)"
         var lines: [String] = ["# \(experiment.title)", ""]
         lines.append("\(experiment.strategies.count) initialization strategies, each training "
             + "\(network) for \(training.epochs) "
@@ -65,7 +64,7 @@ public enum MarkdownReport {
         lines.append("| Seeds | \(experiment.seeds.map(String.init).joined(separator: ", ")) |")
         lines.append("| Threads | \(context.threads) (training took \(String(format: "%.1f", context.trainingWallSeconds)) s) |")
         lines.append("| Tool | \(toolName) \(toolVersion) |")
-        let sameModel = experiment.strategies.allSatisfy { $0.model == experiment.model }
+        let sameModel = experiment.strategiesShareModel
         lines += ["", "| Strategy | Label |" + (sameModel ? "" : " Model |") + " Weights | Biases | Then |",
                   "|---|---|" + (sameModel ? "" : "---|") + "---|---|---|"]
         for strategy in experiment.strategies {

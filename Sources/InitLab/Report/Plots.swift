@@ -137,9 +137,10 @@ public enum Gnuplot {
     /// Renders the scripts (file names in `folder`), spread over `processes` gnuplot processes
     /// running at once; returns nil on success, else what went wrong.
     public static func render(scripts: [String], in folder: String, executable: String, processes: Int = 2) -> String? {
-        let groups = (0..<max(1, min(processes, scripts.count))).map { k in
-            stride(from: k, to: scripts.count, by: max(1, min(processes, scripts.count))).map { scripts[$0] }
-        }
+        // gnuplot without script arguments would read its standard input.
+        guard !scripts.isEmpty else { return nil }
+        let groupCount = max(1, min(processes, scripts.count))
+        let groups = (0..<groupCount).map { k in stride(from: k, to: scripts.count, by: groupCount).map { scripts[$0] } }
         var running: [(Process, Pipe)] = []
         for group in groups {
             let process = Process()

@@ -72,7 +72,7 @@ public struct Trainer: Sendable {
                 let t0 = monotonicSeconds()
                 let batch = order[batchStart..<min(batchStart + batchSize, order.count)]
                 let rows = batch.count
-                labels.withUnsafeMutableBufferPointer { dataset.gather(batch, into: x.pointer, labels: $0.baseAddress!) }
+                dataset.gather(batch, into: x.pointer, labels: &labels)
                 let t1 = monotonicSeconds()
                 model.forward(x.pointer, rows: rows, workspace: workspace, dropout: &dropout)
                 let loss = labels.withUnsafeBufferPointer { model.loss(labels: $0.baseAddress!, rows: rows, workspace: workspace) }
@@ -130,7 +130,7 @@ public struct Trainer: Sendable {
         let classes = model.classCount
         for start in stride(from: 0, to: indices.count, by: workspace.capacity) {
             let batch = indices[start..<min(start + workspace.capacity, indices.count)]
-            labels.withUnsafeMutableBufferPointer { dataset.gather(batch, into: x.pointer, labels: $0.baseAddress!) }
+            dataset.gather(batch, into: x.pointer, labels: &labels)
             model.forward(x.pointer, rows: batch.count, workspace: workspace, dropout: &dropout)
             let loss = labels.withUnsafeBufferPointer { model.loss(labels: $0.baseAddress!, rows: batch.count, workspace: workspace) }
             totalLoss += Double(loss) * Double(batch.count)
