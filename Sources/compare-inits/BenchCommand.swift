@@ -25,13 +25,10 @@ struct BenchCommand: ParsableCommand {
     var noScaling = false
 
     func run() throws {
-        let report: BenchmarkReport
-        do {
-            report = try Benchmark.run(configPath: config, threads: threads, scaling: !noScaling) {
+        let report = try Failure.reporting {
+            try Benchmark.run(configPath: config, threads: threads, scaling: !noScaling) {
                 FileHandle.standardError.write(Data("bench: \($0)\n".utf8))
             }
-        } catch {
-            throw Failure.from(error)
         }
         print(BenchmarkText.render(report, config: config))
     }
@@ -43,9 +40,9 @@ enum BenchmarkText {
         func pct(_ part: Double, _ whole: Double) -> String { String(format: "%.1f%%", 100 * part / whole) }
         func gflops(_ rate: Double) -> String { String(format: "%.1f GFLOP/s", rate / 1e9) }
         let s = r.step, a = r.stepAlone
-        func row(_ name: String, _ inComparison: Double, _ alone: Double, of: (StepTimes) -> Double = { $0.total }) -> String {
+        func row(_ name: String, _ inComparison: Double, _ alone: Double) -> String {
             name.padding(toLength: 29, withPad: " ", startingAt: 0)
-                + "\(ms(inComparison))  \(pct(inComparison, of(s)).leftPadded(6))    \(ms(alone))  \(pct(alone, of(a)).leftPadded(6))"
+                + "\(ms(inComparison))  \(pct(inComparison, s.total).leftPadded(6))    \(ms(alone))  \(pct(alone, a.total).leftPadded(6))"
         }
         var lines = [
             "compare-inits bench \(config): \(r.cores) cores, \(r.threads) runs at a time, single-threaded OpenBLAS per run",

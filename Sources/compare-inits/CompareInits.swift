@@ -47,6 +47,15 @@ struct Failure: Error {
     static func usage(_ message: String) -> Failure { Failure(message: message, status: 2) }
     static func runtime(_ message: String) -> Failure { Failure(message: message, status: 1) }
 
+    /// Runs `body`, turning the library's errors into Failures with their exit statuses.
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw from(error)
+        }
+    }
+
     /// The library's errors, sorted into the documented exit statuses.
     static func from(_ error: Error) -> Failure {
         switch error {

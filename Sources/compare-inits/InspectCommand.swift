@@ -24,12 +24,7 @@ struct InspectCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let experiment: Experiment
-        do {
-            experiment = try Experiment.load(path: config)
-        } catch {
-            throw Failure.from(error)
-        }
+        let experiment = try Failure.reporting { try Experiment.load(path: config) }
         let seed = seed ?? experiment.seed
         let inspections = Inspection.inspect(experiment, seed: seed)
         if json {

@@ -38,19 +38,9 @@ struct RunCommand: ParsableCommand {
         let stop = StopFlag()
         let signals = SignalWatcher(stop: stop)
         let options = JobOptions(seed: seed, output: output, threads: threads, keepPartial: keepPartial)
-        let job: ComparisonJob
-        do {
-            job = try ComparisonJob.prepare(configPath: config, options: options)
-        } catch {
-            throw Failure.from(error)
-        }
+        let job = try Failure.reporting { try ComparisonJob.prepare(configPath: config, options: options) }
         let progress = ProgressDisplay(job: job, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        let outcome: JobOutcome
-        do {
-            outcome = try job.run(stop: stop) { progress.handle($0) }
-        } catch {
-            throw Failure.from(error)
-        }
+        let outcome = try Failure.reporting { try job.run(stop: stop) { progress.handle($0) } }
         progress.finish()
         if outcome.wrote { print(SummaryTable.text(outcome.summaries, experiment: job.experiment)) }
         if let signal = signals.received {
