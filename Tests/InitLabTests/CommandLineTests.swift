@@ -72,11 +72,8 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil) thr
     }
 
     @Test func aRunPrintsTheSummaryTableAndWritesTheFolder() throws {
-        let folder = temporaryFolder()
+        let (folder, config) = try syntheticExperiment(output: "ignored")
         defer { removeFolder(folder) }
-        writeSyntheticDataset(in: folder)
-        let config = folder + "/synthetic.json"
-        try syntheticConfig(dataset: folder, output: folder + "/ignored").write(toFile: config, atomically: true, encoding: .utf8)
         let result = try runCommand([config, "--output", folder + "/chosen", "--seed", "5", "--threads", "1"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("After 2 epochs:") && result.stdout.contains("All Zeros"))
@@ -86,11 +83,8 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil) thr
     }
 
     @Test func missingGnuplotKeepsTheDataAndSaysHowToInstallIt() throws {
-        let folder = temporaryFolder()
+        let (folder, config) = try syntheticExperiment()
         defer { removeFolder(folder) }
-        writeSyntheticDataset(in: folder)
-        let config = folder + "/synthetic.json"
-        try syntheticConfig(dataset: folder, output: folder + "/out").write(toFile: config, atomically: true, encoding: .utf8)
         let noGnuplot = ["PATH": folder] // no gnuplot in an empty PATH
         let lenient = try runCommand([config], environment: noGnuplot)
         #expect(lenient.status == 0)

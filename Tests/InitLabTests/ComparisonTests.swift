@@ -3,13 +3,8 @@ import Testing
 @testable import InitLab
 
 @Suite struct ComparisonTests {
-    /// A synthetic dataset and a config for it, in a fresh folder.
-    func setUp(extra: String = "") throws -> (folder: String, config: String) {
-        let folder = temporaryFolder()
-        writeSyntheticDataset(in: folder)
-        let config = folder + "/synthetic.json"
-        try syntheticConfig(dataset: folder, output: folder + "/out", extra: extra).write(toFile: config, atomically: true, encoding: .utf8)
-        return (folder, config)
+    func setUp(extra: String = "", function: String = #function) throws -> (folder: String, config: String) {
+        try syntheticExperiment(extra: extra, function: function)
     }
 
     @Test func sameSeedGivesIdenticalLossesWhateverTheThreadCount() throws {

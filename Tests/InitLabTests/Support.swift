@@ -79,6 +79,16 @@ func syntheticConfig(dataset: String, output: String, extra: String = "") -> Str
     """
 }
 
+/// A fresh folder with a synthetic dataset and `synthetic.json`, a config for it whose output is
+/// `<folder>/<output>`. The caller removes the folder.
+func syntheticExperiment(output: String = "out", extra: String = "", function: String = #function) throws -> (folder: String, config: String) {
+    let folder = temporaryFolder(function)
+    writeSyntheticDataset(in: folder)
+    let config = folder + "/synthetic.json"
+    try syntheticConfig(dataset: folder, output: folder + "/" + output, extra: extra).write(toFile: config, atomically: true, encoding: .utf8)
+    return (folder, config)
+}
+
 /// The package's root folder (for configs/ and the built executable).
 let packageRoot: String = {
     var url = URL(fileURLWithPath: #filePath)
