@@ -60,18 +60,36 @@ void ckernels_prefetch_pixels(const unsigned char *pixels, const int *indices, l
 }
 
 __attribute__((target_clones("avx2", "default")))
-void ckernels_relu_training(float *restrict z, float *restrict gate, const float *restrict bias, long rows, long n) {
-    for (long r = 0; r < rows; r++) {
-        float *zr = z + r * n, *gr = gate + r * n;
-        for (long j = 0; j < n; j++) {
-            float v = zr[j] + bias[j], m = gr[j];
-            zr[j] = v > 0 ? v * m : 0.0f;
-            gr[j] = v > 0 ? m : 0.0f;
+void ckernels_relu_training(float *restrict z, float *restrict gate, const float *restrict bias, long features,
+                            long samples) {
+    for (long f = 0; f < features; f++) {
+        float *zf = z + f * samples, *gf = gate + f * samples, b = bias[f];
+        for (long s = 0; s < samples; s++) {
+            float v = zf[s] + b, m = gf[s];
+            zf[s] = v > 0 ? v * m : 0.0f;
+            gf[s] = v > 0 ? m : 0.0f;
         }
     }
 }
 
 __attribute__((target_clones("avx2", "default")))
-void ckernels_multiply(float *restrict delta, const float *restrict gate, long count) {
-    for (long i = 0; i < count; i++) delta[i] *= gate[i];
+void ckernels_gate_and_sum(float *restrict delta, const float *restrict gate, float *restrict sums, long features,
+                           long samples) {
+    for (long f = 0; f < features; f++) {
+        float *d = delta + f * samples;
+        const float *g = gate + f * samples;
+        float lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        long s = 0;
+        for (; s + 8 <= samples; s += 8) {
+            for (int j = 0; j < 8; j++) {
+                d[s + j] *= g[s + j];
+                lanes[j] += d[s + j];
+            }
+        }
+        for (int j = 0; s < samples; s++, j++) {
+            d[s] *= g[s];
+            lanes[j] += d[s];
+        }
+        sums[f] = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+    }
 }

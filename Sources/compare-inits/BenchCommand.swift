@@ -39,10 +39,10 @@ enum BenchmarkText {
         func ms(_ seconds: Double) -> String { String(format: "%.3f ms", seconds * 1000) }
         func pct(_ part: Double, _ whole: Double) -> String { String(format: "%.1f%%", 100 * part / whole) }
         func gflops(_ rate: Double) -> String { String(format: "%.1f GFLOP/s", rate / 1e9) }
-        let s = r.step, a = r.stepAlone
-        func row(_ name: String, _ inComparison: Double, _ alone: Double) -> String {
+        let s = r.step, a = r.stepAlone, t = r.stepOnTwoCores
+        func row(_ name: String, _ value: (StepTimes) -> Double) -> String {
             name.padding(toLength: 29, withPad: " ", startingAt: 0)
-                + "\(ms(inComparison))  \(pct(inComparison, s.total).leftPadded(6))    \(ms(alone))  \(pct(alone, a.total).leftPadded(6))"
+                + [s, a, t].map { "\(ms(value($0)))  \(pct(value($0), $0.total).leftPadded(6))" }.joined(separator: "    ")
         }
         var lines = [
             "compare-inits bench \(config): \(r.cores) cores, \(r.threads) runs at a time, single-threaded OpenBLAS per run",
@@ -52,14 +52,17 @@ enum BenchmarkText {
             String(format: "  peak resident memory         %.0f MB", Double(r.peakResidentBytes) / 1e6),
             "",
             String(format: "Per training step: %.1f MFLOP (forward %.1f, backward %.1f)", r.flopsPerStep / 1e6, r.forwardFlops / 1e6, r.backwardFlops / 1e6),
-            "                             in the comparison      one run alone",
-            row("  time", s.total, a.total),
-            row("    batch conversion", s.batch, a.batch),
-            row("    forward", s.forward, a.forward),
-            row("    backward", s.backward, a.backward),
-            row("    optimizer", s.optimizer, a.optimizer),
-            row("  in matrix products", s.products, a.products),
-            row("  outside matrix products", s.outsideProducts, a.outsideProducts),
+            "                             in the comparison      one run alone          one run, two cores",
+            row("  time", \.total),
+            row("    batch conversion", \.batch),
+            row("    forward", \.forward),
+            row("    backward", \.backward),
+            row("    optimizer", \.optimizer),
+            row("  in matrix products", \.products),
+            row("  outside matrix products", \.outsideProducts),
+            "The comparison's column is its steps on one core; \(r.partneredSteps) of its \(r.runs * r.stepsPerRun) steps had a",
+            String(format: "partner core (a run with a core to spare), which makes a step ×%.2f faster than alone. On two", a.total / t.total),
+            "cores, the products' time is the run's own core's share; its partner computes the rest meanwhile.",
             "",
             "Throughput",
             "  training, per core           \(gflops(r.trainingRate)) in the comparison, \(gflops(r.trainingRateAlone)) alone",

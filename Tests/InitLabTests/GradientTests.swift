@@ -14,12 +14,13 @@ import Testing
         let rows = 5
         let x = (0..<(rows * 7)).map { _ in Float(rng.uniform()) }
         let labels = (0..<rows).map { _ in Int32(rng.next() % 4) }
-        // The masks forward will draw from a stream seeded 99, drawn the same way here.
+        // The masks forward will draw from a stream seeded 99, drawn the same way here: one row
+        // per feature (forward's layout), handed to the reference one row per sample.
         var maskStream = DropoutStream(seededBy: Xoshiro256(seed: 99))
         let masks = [6, 5].map { width -> [Double] in
             let mask = FloatBuffer(count: rows * width)
             fillDropoutMask(mask.pointer, count: rows * width, p: dropout, stream: &maskStream)
-            return mask.array.map(Double.init)
+            return (0..<rows).flatMap { r in (0..<width).map { f in Double(mask.pointer[f * rows + r]) } }
         }
         return (model, x, labels, masks)
     }
@@ -32,7 +33,7 @@ import Testing
         var stream: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: 99))
         model.forward(x, rows: rows, workspace: workspace, dropout: &stream)
         let loss = model.loss(labels: labels, rows: rows, workspace: workspace)
-        model.backward(x, rows: rows, workspace: workspace)
+        model.backward(workspace: workspace)
 
         let reference = ReferenceMLP(model)
         let xs = x.map(Double.init), ls = labels.map(Int.init)

@@ -68,13 +68,27 @@ import Testing
     }
 
     @Test func fusedReLUForwardMatchesItsDefinition() {
-        // z = x·Wᵀ (before bias), bias b, mask m: out = relu(z + b)·m, gate = 1[z + b > 0]·m.
-        var z: [Float] = [-1, 0.5, 2, -0.25, 0.1, 3]
-        var gate: [Float] = [1.25, 0, 1.25, 1.25, 1.25, 1.25]
+        // z = W·xᵀ (before bias), 3 features × 2 samples, bias b per feature, mask m:
+        // out = relu(z + b)·m, gate = 1[z + b > 0]·m.
+        var z: [Float] = [-1, -0.25, 0.5, 0.1, 2, 3]
+        var gate: [Float] = [1.25, 1.25, 0, 1.25, 1.25, 1.25]
         let bias: [Float] = [0.5, -1, 0]
-        activateTraining(&z, gate: &gate, bias: bias, rows: 2, n: 3, activation: .relu)
-        #expect(z == [0, 0, 2.5, 0.3125, 0, 3.75])
-        #expect(gate == [0, 0, 1.25, 1.25, 0, 1.25])
+        activateTraining(&z, gate: &gate, bias: bias, features: 3, samples: 2, activation: .relu)
+        #expect(z == [0, 0.3125, 0, 0, 2.5, 3.75])
+        #expect(gate == [0, 1.25, 0, 0, 1.25, 1.25])
+    }
+}
+
+extension KernelTests {
+    @Test func gateAndSumMultipliesAndSumsEachFeaturesSamples() {
+        // 2 features × 10 samples (eight lanes, then a tail of two); values exact in Float, so
+        // any order of the sums gives the same result.
+        var delta: [Float] = (1...10).map { Float($0) } + (1...10).map { -0.5 * Float($0) }
+        let gate: [Float] = (0..<20).map { $0 % 2 == 0 ? 1.25 : 0 }
+        var sums: [Float] = [7, 7]
+        gateAndSum(&delta, gate: gate, features: 2, samples: 10, biasGradient: &sums)
+        #expect(delta == [1.25, 0, 3.75, 0, 6.25, 0, 8.75, 0, 11.25, 0, -0.625, 0, -1.875, 0, -3.125, 0, -4.375, 0, -5.625, 0])
+        #expect(sums == [31.25, -15.625])
     }
 }
 

@@ -28,12 +28,17 @@ typedef struct { unsigned long long s[4][8]; } ckernels_mask_stream;
 void ckernels_dropout_mask(float *restrict mask, long count, ckernels_mask_stream *restrict stream,
                            unsigned long long threshold, float scale);
 
-/// ReLU layer forward in training, in place: for z (rows, n) = x·Wᵀ, bias (n) and gate holding
-/// the dropout factors, z ← max(z + b, 0)·gate and gate ← 1[z + b > 0]·gate.
-void ckernels_relu_training(float *restrict z, float *restrict gate, const float *restrict bias, long rows, long n);
+/// ReLU layer forward in training, in place: for z (features, samples) = W·xᵀ, bias (features)
+/// and gate holding the dropout factors, z ← max(z + b, 0)·gate and gate ← 1[z + b > 0]·gate.
+void ckernels_relu_training(float *restrict z, float *restrict gate, const float *restrict bias, long features,
+                            long samples);
 
-/// delta ← delta ⊙ gate over `count` entries: a gradient through dropout and the activation.
-void ckernels_multiply(float *restrict delta, const float *restrict gate, long count);
+/// For delta and gate (features, samples): delta ← delta ⊙ gate, the gradient through dropout
+/// and the activation, and sums[f] = Σ over samples of delta[f], the bias gradient. Each sum runs
+/// in eight lanes (sample s in lane s mod 8), added pairwise at the end: a fixed order, so both
+/// versions of the kernel give the same bits.
+void ckernels_gate_and_sum(float *restrict delta, const float *restrict gate, float *restrict sums, long features,
+                           long samples);
 
 /// x (rows, features) = pixels[indices[r]·features + j] / 255, as torchvision's ToTensor.
 void ckernels_gather_pixels(float *restrict x, const unsigned char *restrict pixels, const int *restrict indices,
@@ -43,5 +48,16 @@ void ckernels_gather_pixels(float *restrict x, const unsigned char *restrict pix
 /// calls it for the next batch before the current step's optimizer update, so the random rows of
 /// a dataset larger than the cache arrive meanwhile instead of stalling the next gather.
 void ckernels_prefetch_pixels(const unsigned char *pixels, const int *indices, long rows, long features);
+
+/// Tells the CPU that this thread is waiting in a loop for a flag another core will set (x86's
+/// pause): the loop then takes fewer resources from the core's other hardware thread and exits
+/// without a pipeline flush when the flag changes.
+static inline void ckernels_spin_pause(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
 
 #endif

@@ -11,10 +11,14 @@ public struct BenchmarkReport: Sendable {
     public var stepsPerRun: Int
     public var forwardFlops: Double
     public var backwardFlops: Double
-    /// Mean per step over every run of the comparison (runs sharing the machine).
+    /// Mean per step over the comparison's steps trained on one core (runs sharing the machine).
     public var step: StepTimes
+    /// The comparison's steps trained with a partner core (a run with a core to spare), of all.
+    public var partneredSteps: Int
     /// Mean per step of one run trained alone, one thread, nothing else running.
     public var stepAlone: StepTimes
+    /// Mean per step of that run trained with a partner core from its first step.
+    public var stepOnTwoCores: StepTimes
     /// This machine's single-core sgemm seconds for one step's products, measured alone.
     public var sgemmSecondsPerStep: Double
     public var scaling: [ScalingCase]
@@ -52,7 +56,7 @@ public enum Benchmark {
         let experiment = job.experiment
         let model = MLP(widths: experiment.model.layers, activation: experiment.model.activation, dropout: 0)
         let rows = experiment.training.batchSize
-        let step = meanStep(outcome.results)
+        let step = meanStep(outcome.results.map(\.stepTimes))
 
         log("sgemm alone at the training shapes…")
         let sgemm = SgemmBenchmark.secondsPerStep(model.stepProducts(rows: rows))
@@ -62,6 +66,8 @@ public enum Benchmark {
         single.strategies = [experiment.strategies.last!]
         single.repeats = 1
         let alone = Comparison(experiment: single, dataset: job.dataset).run(threads: 1)
+        log("one run on two cores…")
+        let twoCores = Comparison(experiment: single, dataset: job.dataset).run(threads: 2)
 
         var cases: [ScalingCase] = []
         if scaling {
@@ -72,15 +78,18 @@ public enum Benchmark {
                                peakResidentBytes: peak, runs: outcome.results.count, stepsPerRun: job.comparison.stepsPerRun,
                                forwardFlops: 2 * Double(model.forwardMultiplyAdds(rows: rows)),
                                backwardFlops: 2 * Double(model.backwardMultiplyAdds(rows: rows)),
-                               step: step, stepAlone: meanStep(alone), sgemmSecondsPerStep: sgemm, scaling: cases)
+                               step: step, partneredSteps: outcome.results.reduce(0) { $0 + $1.partneredStepTimes.steps },
+                               stepAlone: meanStep(alone.map(\.stepTimes)), stepOnTwoCores: meanStep(twoCores.map(\.partneredStepTimes)),
+                               sgemmSecondsPerStep: sgemm, scaling: cases)
     }
 
-    /// Step times averaged over every step of `results`.
-    static func meanStep(_ results: [RunResult]) -> StepTimes {
-        var step = StepTimes()
-        let steps = Double(max(results.reduce(0) { $0 + $1.steps }, 1))
+    /// Step times averaged over every step of `times`.
+    static func meanStep(_ times: [StepTimes]) -> StepTimes {
+        var sum = StepTimes()
+        for t in times { sum += t }
+        var step = StepTimes(steps: 1)
         for keyPath in [\StepTimes.batch, \.forward, \.backward, \.optimizer, \.products] {
-            step[keyPath: keyPath] = results.reduce(0) { $0 + $1.stepTimes[keyPath: keyPath] } / steps
+            step[keyPath: keyPath] = sum[keyPath: keyPath] / Double(max(sum.steps, 1))
         }
         return step
     }

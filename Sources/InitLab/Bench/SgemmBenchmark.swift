@@ -1,18 +1,22 @@
-/// One matrix product of a training step: C (m, n) = op(A) (m, k) · op(B) (k, n).
-public struct ProductShape: Sendable, Equatable {
-    public let m, n, k: Int
-    public let transposeA, transposeB: Bool
-    public var flops: Double { 2 * Double(m) * Double(n) * Double(k) }
-}
-
 extension MLP {
-    /// The products one training step does with `rows` samples, in order: forward per layer,
-    /// then backward dW per layer and dX for all but the first.
+    /// The products one training step does with `rows` samples, in order and in the layouts
+    /// forward and backward use them (see Propagation): forward per layer, then backward dW per
+    /// layer and dx for all but the first.
     public func stepProducts(rows: Int) -> [ProductShape] {
-        var shapes = layers.map { ProductShape(m: rows, n: $0.outputs, k: $0.inputs, transposeA: false, transposeB: true) }
-        for (l, layer) in layers.enumerated().reversed() {
-            shapes.append(ProductShape(m: layer.outputs, n: layer.inputs, k: rows, transposeA: true, transposeB: false))
-            if l > 0 { shapes.append(ProductShape(m: rows, n: layer.inputs, k: layer.outputs, transposeA: false, transposeB: false)) }
+        let last = layers.count - 1
+        var shapes = layers.indices.map { l in
+            l == last
+                ? ProductShape(m: rows, n: layers[l].outputs, k: layers[l].inputs, transposeA: l > 0, transposeB: true)
+                : ProductShape(m: layers[l].outputs, n: rows, k: layers[l].inputs, transposeA: false, transposeB: l == 0)
+        }
+        for l in layers.indices.reversed() {
+            let layer = layers[l]
+            shapes.append(l == last
+                ? ProductShape(m: layer.outputs, n: layer.inputs, k: rows, transposeA: true, transposeB: l > 0)
+                : ProductShape(m: layer.outputs, n: layer.inputs, k: rows, transposeA: false, transposeB: l > 0))
+            if l > 0 {
+                shapes.append(ProductShape(m: layer.inputs, n: rows, k: layer.outputs, transposeA: true, transposeB: l == last))
+            }
         }
         return shapes
     }

@@ -30,7 +30,8 @@ enum LSUV {
             }
             layers.append(.object([("iterations", .number(Double(iterations))), ("variance", JSON(variance))]))
             if l < model.layers.count - 1 {
-                activateEvaluation(z.pointer, bias: model.biases(l).baseAddress!, rows: rows, n: layer.outputs, activation: model.activation)
+                activateEvaluation(z.pointer, bias: model.biases(l).baseAddress!, features: layer.outputs, samples: rows,
+                                   activation: model.activation)
                 input = z
             }
         }
@@ -41,17 +42,18 @@ enum LSUV {
         ])
     }
 
-    /// z (rows, out) = input·Wᵀ (without bias, which `activateEvaluation` adds), and the variance
-    /// of input·Wᵀ + b over all its entries.
+    /// zᵀ (out, rows) = W·inputᵀ (without bias, which `activateEvaluation` adds), and the variance
+    /// of its entries plus their bias. The input is the batch (rows, in) for the first layer,
+    /// else the previous layer's output, feature-major (in, rows), as in training.
     static func preActivationVariance(_ model: MLP, _ l: Int, input: FloatBuffer, rows: Int, into z: FloatBuffer) -> Double {
         let layer = model.layers[l]
-        gemm(false, true, m: rows, n: layer.outputs, k: layer.inputs, input.pointer, lda: layer.inputs,
-             model.weights(l).baseAddress!, ldb: layer.inputs, beta: 0, z.pointer, ldc: layer.outputs)
+        gemm(false, l == 0, m: layer.outputs, n: rows, k: layer.inputs, model.weights(l).baseAddress!, lda: layer.inputs,
+             input.pointer, ldb: l == 0 ? layer.inputs : rows, beta: 0, z.pointer, ldc: rows)
         let bias = model.biases(l)
         var sum = 0.0, squares = 0.0
-        for r in 0..<rows {
-            for j in 0..<layer.outputs {
-                let v = Double(z.pointer[r * layer.outputs + j] + bias[j])
+        for f in 0..<layer.outputs {
+            for s in 0..<rows {
+                let v = Double(z.pointer[f * rows + s] + bias[f])
                 sum += v
                 squares += v * v
             }

@@ -1,8 +1,9 @@
 import CKernels
 import Foundation
 
-// The elementwise passes of a training step, each one loop over contiguous memory. Shapes are
-// row-major: `rows` samples of `n` features; `bias` is (n).
+// The elementwise passes of a training step, each one loop over contiguous memory. Hidden layers
+// are feature-major, (features, samples), the output layer's scores sample-major, (rows, n);
+// `bias` has one entry per feature.
 
 /// Inverted-dropout mask for `count` activations: 0 with probability p, else 1/(1−p), so the
 /// expected activation is unchanged and evaluation needs no rescaling (PyTorch's nn.Dropout).
@@ -13,63 +14,49 @@ func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int, p: Float, 
     ckernels_dropout_mask(mask, count, &stream.state, threshold, 1 / (1 - p))
 }
 
-/// Training forward of a hidden layer, in place. On entry z is (rows, n) = x·Wᵀ and `gate`
-/// holds the dropout mask; on return z holds f(z + b)·mask and `gate` holds f'(z + b)·mask, the
-/// factor backward multiplies the incoming gradient by.
+/// Training forward of hidden-layer features, in place. On entry z is (features, samples), one
+/// feature per row, = W·xᵀ, and `gate` holds the dropout mask; on return z holds f(z + b)·mask
+/// and `gate` holds f'(z + b)·mask, the factor backward multiplies the incoming gradient by.
 func activateTraining(_ z: UnsafeMutablePointer<Float>, gate: UnsafeMutablePointer<Float>,
-                      bias: UnsafePointer<Float>, rows: Int, n: Int, activation: Activation) {
-    switch activation {
-    case .relu:
-        ckernels_relu_training(z, gate, bias, rows, n)
-    case .leakyReLU(let slope):
-        for r in 0..<rows {
-            let zr = z + r * n, gr = gate + r * n
-            for j in 0..<n {
-                let v = zr[j] + bias[j], m = gr[j]
+                      bias: UnsafePointer<Float>, features: Int, samples: Int, activation: Activation) {
+    if case .relu = activation { return ckernels_relu_training(z, gate, bias, features, samples) }
+    for f in 0..<features {
+        let zf = z + f * samples, gf = gate + f * samples, b = bias[f]
+        switch activation {
+        case .leakyReLU(let slope):
+            for s in 0..<samples {
+                let v = zf[s] + b, m = gf[s]
                 let d: Float = v > 0 ? 1 : slope
-                zr[j] = v * d * m
-                gr[j] = d * m
+                zf[s] = v * d * m
+                gf[s] = d * m
             }
-        }
-    case .identity:
-        for r in 0..<rows {
-            let zr = z + r * n, gr = gate + r * n
-            for j in 0..<n { zr[j] = (zr[j] + bias[j]) * gr[j] }
-        }
-    case .tanh:
-        for r in 0..<rows {
-            let zr = z + r * n, gr = gate + r * n
-            for j in 0..<n {
-                let t = Foundation.tanh(zr[j] + bias[j]), m = gr[j]
-                zr[j] = t * m
-                gr[j] = (1 - t * t) * m
+        case .identity:
+            for s in 0..<samples { zf[s] = (zf[s] + b) * gf[s] }
+        case .tanh:
+            for s in 0..<samples {
+                let t = Foundation.tanh(zf[s] + b), m = gf[s]
+                zf[s] = t * m
+                gf[s] = (1 - t * t) * m
             }
-        }
-    case .sigmoid, .selu:
-        for r in 0..<rows {
-            let zr = z + r * n, gr = gate + r * n
-            for j in 0..<n {
-                let v = zr[j] + bias[j], m = gr[j]
-                zr[j] = activation.value(v) * m
-                gr[j] = activation.derivative(v) * m
+        case .relu, .sigmoid, .selu:
+            for s in 0..<samples {
+                let v = zf[s] + b, m = gf[s]
+                zf[s] = activation.value(v) * m
+                gf[s] = activation.derivative(v) * m
             }
         }
     }
 }
 
-/// Evaluation forward of a hidden layer, in place: z ← f(z + b), no dropout.
-func activateEvaluation(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, rows: Int, n: Int,
+/// Evaluation forward of hidden-layer features (features, samples), in place: z ← f(z + b), no dropout.
+func activateEvaluation(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, features: Int, samples: Int,
                         activation: Activation) {
-    switch activation {
-    case .relu:
-        for r in 0..<rows {
-            let zr = z + r * n
-            for j in 0..<n { zr[j] = max(zr[j] + bias[j], 0) }
-        }
-    default:
-        for r in 0..<rows {
-            let zr = z + r * n
-            for j in 0..<n { zr[j] = activation.value(zr[j] + bias[j]) }
+    for f in 0..<features {
+        let zf = z + f * samples, b = bias[f]
+        if case .relu = activation {
+            for s in 0..<samples { zf[s] = max(zf[s] + b, 0) }
+        } else {
+            for s in 0..<samples { zf[s] = activation.value(zf[s] + b) }
         }
     }
 }
@@ -82,13 +69,16 @@ func addBias(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, rows:
     }
 }
 
-/// delta ← delta ⊙ gate: the gradient through dropout and the activation, in place.
-func multiply(_ delta: UnsafeMutablePointer<Float>, by gate: UnsafePointer<Float>, count: Int) {
-    ckernels_multiply(delta, gate, count)
+/// For hidden-layer features (features, samples): delta ← delta ⊙ gate, the gradient through
+/// dropout and the activation, in place, and db (features) = its sums over the samples, the
+/// layer's bias gradient (ckernels_gate_and_sum, whose header gives the order of the sums).
+func gateAndSum(_ delta: UnsafeMutablePointer<Float>, gate: UnsafePointer<Float>, features: Int, samples: Int,
+                biasGradient db: UnsafeMutablePointer<Float>) {
+    ckernels_gate_and_sum(delta, gate, db, features, samples)
 }
 
-/// db (n) = column sums of delta (rows, n).
-func sumRows(_ delta: UnsafePointer<Float>, rows: Int, n: Int, into db: UnsafeMutablePointer<Float>) {
+/// db (n) = column sums of delta (rows, n): the output layer's bias gradient.
+func columnSums(_ delta: UnsafePointer<Float>, rows: Int, n: Int, into db: UnsafeMutablePointer<Float>) {
     db.update(repeating: 0, count: n)
     for r in 0..<rows {
         let dr = delta + r * n

@@ -2,12 +2,14 @@ import CKernels
 import Foundation
 
 /// An optimizer's state over a model's parameter buffer; its buffers share the parameters'
-/// layout, so a step is one loop over every parameter.
+/// layout, so a step is one loop over every parameter, or over any ranges that cover them.
 public final class OptimizerState: @unchecked Sendable {
     public let optimizer: Optimizer
     private let first: FloatBuffer
     private let second: FloatBuffer
     public private(set) var step = 0
+    private var adamStepSize: Float = 0
+    private var adamRootCorrection2: Float = 0
 
     public init(_ optimizer: Optimizer, parameterCount: Int) {
         self.optimizer = optimizer
@@ -18,18 +20,44 @@ public final class OptimizerState: @unchecked Sendable {
     /// Applies one update of `parameters` from `gradients` (same count as the state).
     public func update(_ parameters: FloatBuffer, _ gradients: FloatBuffer) {
         precondition(parameters.count == first.count && gradients.count == first.count)
+        advance()
+        apply(parameters, gradients, range: 0..<first.count)
+    }
+
+    /// One update of a model being trained, with its partner's features (if it has one) updated
+    /// on the partner's core.
+    func update(_ model: MLP, workspace: Workspace) {
+        advance()
+        workspace.split(.optimizer) { update(model, workspace: workspace, on: .main) }
+    }
+
+    /// The share of an update that `core` computes (after `advance`).
+    func update(_ model: MLP, workspace: Workspace, on core: Core) {
+        workspace.forEachParameterRange(on: core) { apply(model.parameters, model.gradients, range: $0) }
+    }
+
+    /// Starts the next step: `apply` then uses its step count and bias corrections.
+    private func advance() {
         step += 1
-        let p = parameters.pointer, g = gradients.pointer, m = first.pointer, v = second.pointer
-        // A local count: read from the object inside the loop, it could (for all the compiler
-        // knows) change with every store through p, m or v, and the loop would not vectorize.
-        let count = first.count
-        switch optimizer {
-        case let .adam(learningRate, beta1, beta2, epsilon):
-            // PyTorch's Adam with bias correction; the loop is ckernels_adam (see its header).
+        if case let .adam(learningRate, beta1, beta2, _) = optimizer {
             let correction1 = 1 - pow(Double(beta1), Double(step))
             let correction2 = 1 - pow(Double(beta2), Double(step))
-            ckernels_adam(p, g, m, v, count, 1 - beta1, beta2, 1 - beta2, Float(Double(learningRate) / correction1),
-                          Float(correction2.squareRoot()), epsilon)
+            adamStepSize = Float(Double(learningRate) / correction1)
+            adamRootCorrection2 = Float(correction2.squareRoot())
+        }
+    }
+
+    /// The current step's update of the parameters in `range`. Every parameter's update depends
+    /// only on its own values, so any split of the buffer into ranges gives the same bits.
+    private func apply(_ parameters: FloatBuffer, _ gradients: FloatBuffer, range: Range<Int>) {
+        let offset = range.lowerBound
+        let p = parameters.pointer + offset, g = gradients.pointer + offset
+        let m = first.pointer + offset, v = second.pointer + offset
+        let count = range.count
+        switch optimizer {
+        case let .adam(_, beta1, beta2, epsilon):
+            // PyTorch's Adam with bias correction; the loop is ckernels_adam (see its header).
+            ckernels_adam(p, g, m, v, count, 1 - beta1, beta2, 1 - beta2, adamStepSize, adamRootCorrection2, epsilon)
         case let .sgd(learningRate, momentum):
             // torch.optim.SGD: buf ← momentum·buf + g (buf = g at the first step); p ← p − lr·buf
             if momentum == 0 {

@@ -76,15 +76,22 @@ public enum ResultsFile {
             ("procedure_seconds", JSON(run.procedureSeconds)),
             ("train_seconds", JSON(run.trainSeconds)),
             ("validation_seconds", JSON(run.validationSeconds)),
-            ("step_seconds", .object([
-                ("batch", JSON(run.stepTimes.batch)), ("forward", JSON(run.stepTimes.forward)),
-                ("backward", JSON(run.stepTimes.backward)), ("optimizer", JSON(run.stepTimes.optimizer)),
-                ("of_which_matrix_products", JSON(run.stepTimes.products)),
-            ])),
+            ("step_seconds", stepSeconds(run.stepTimes)),
+            ("partnered_step_seconds", stepSeconds(run.partneredStepTimes)),
             ("batch_losses", .array(run.batchLosses.map(JSON.init))),
         ]
         if let procedure = run.procedure { members.insert(("procedure", procedure), at: members.count - 1) }
         return .object(members)
+    }
+
+    /// Where a run's training time went, over the steps it trained alone or with a partner core.
+    static func stepSeconds(_ times: StepTimes) -> JSON {
+        .object([
+            ("steps", .number(Double(times.steps))),
+            ("batch", JSON(times.batch)), ("forward", JSON(times.forward)),
+            ("backward", JSON(times.backward)), ("optimizer", JSON(times.optimizer)),
+            ("of_which_matrix_products", JSON(times.products)),
+        ])
     }
 }
 

@@ -23,8 +23,10 @@ public struct RunPlan: Sendable, Equatable {
 }
 
 /// All runs of an experiment (every strategy × every seed), spread over worker threads, one run
-/// per thread at a time with single-threaded BLAS. Each run draws only from its own seeded
-/// streams, so the results are the same whatever the number of threads or the order of runs.
+/// per thread at a time with single-threaded BLAS. A thread with no run left to start becomes a
+/// partner of one still training, which then splits its large products over both (only where
+/// that keeps their bits, see RowCuts). Each run draws only from its own seeded streams, so the
+/// results are the same whatever the number of threads or the order of runs.
 public struct Comparison: Sendable {
     public let trainer: Trainer
     public let plans: [RunPlan]
@@ -51,38 +53,68 @@ public struct Comparison: Sendable {
             splits[seed] = Split(count: trainer.dataset.count,
                                  validationCount: experiment.training.validationCount(of: trainer.dataset.count), rng: &rng)
         }
-        let queue = JobQueue(count: plans.count)
+        let queue = RunQueue(count: plans.count)
         let results = ResultSlots(count: plans.count)
-        let workers = max(1, min(threads, plans.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, 2 * plans.count))) { _ in
             while !stop.isStopped, let index = queue.next() {
                 let plan = plans[index]
                 observe(.started(run: index))
-                let result = trainer.run(plan.strategy, seed: plan.seed, split: splits[plan.seed]!) { step, loss in
+                let result = trainer.run(plan.strategy, seed: plan.seed, split: splits[plan.seed]!, partner: queue.claimPartner) { step, loss in
                     observe(.step(run: index, step: step, loss: loss))
                     return !stop.isStopped
                 }
+                queue.finished()
                 results.store(result, at: index)
                 observe(.finished(run: index, result: result))
             }
+            // No run left to start: this core helps the runs still training, until none is.
+            let partner = Partner()
+            while queue.offer(partner) { partner.serve() }
         }
         return results.all(orInterrupted: plans)
     }
 }
 
-/// Hands out plan indices to workers, in order.
-private final class JobQueue: @unchecked Sendable {
+/// Hands out plan indices to workers, in order, and lends the workers left without a plan to
+/// the runs still training, as partners for their products.
+private final class RunQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
     private let count: Int
+    private var running = 0
+    private var offered: [Partner] = []
+
     init(count: Int) { self.count = count }
+
     func next() -> Int? {
         lock.withLock {
             guard nextIndex < count else { return nil }
+            running += 1
             defer { nextIndex += 1 }
             return nextIndex
         }
     }
+
+    /// A run handed out by `next` has ended. Once none is running, no partner will be claimed.
+    func finished() {
+        lock.withLock {
+            running -= 1
+            guard running == 0 else { return }
+            offered.forEach { $0.release() }
+            offered.removeAll()
+        }
+    }
+
+    /// Offers a worker's partner to the running runs; false when none is running.
+    func offer(_ partner: Partner) -> Bool {
+        lock.withLock {
+            guard running > 0 else { return false }
+            offered.append(partner)
+            return true
+        }
+    }
+
+    func claimPartner() -> Partner? { lock.withLock { offered.popLast() } }
 }
 
 private final class ResultSlots: @unchecked Sendable {

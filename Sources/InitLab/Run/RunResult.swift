@@ -14,8 +14,9 @@ public enum RunStatus: Sendable, Equatable {
     }
 }
 
-/// Seconds spent in each phase of the training steps of one run.
+/// Seconds spent in each phase of `steps` training steps of one run.
 public struct StepTimes: Sendable, Equatable {
+    public var steps = 0
     public var batch = 0.0
     public var forward = 0.0
     public var backward = 0.0
@@ -26,6 +27,15 @@ public struct StepTimes: Sendable, Equatable {
     /// Everything but the matrix products: batch conversion, bias, activation, dropout,
     /// softmax, cross-entropy and the optimizer.
     public var outsideProducts: Double { total - products }
+
+    static func += (sum: inout StepTimes, step: StepTimes) {
+        sum.steps += step.steps
+        sum.batch += step.batch
+        sum.forward += step.forward
+        sum.backward += step.backward
+        sum.optimizer += step.optimizer
+        sum.products += step.products
+    }
 }
 
 /// What one training run of one strategy with one seed produced.
@@ -46,7 +56,10 @@ public struct RunResult: Sendable {
     public var procedure: JSON?
     public var trainSeconds: Double
     public var validationSeconds: Double
+    /// The steps trained on the run's own core alone, and those with a partner core (the
+    /// products then count this core's share only).
     public var stepTimes: StepTimes
+    public var partneredStepTimes = StepTimes()
     public var steps: Int { batchLosses.count }
     public var lastBatchLoss: Float? { batchLosses.last }
 }

@@ -37,7 +37,9 @@ public struct Trainer: Sendable {
     }
 
     /// `onStep(step, loss)` is called after every step (1-based) and stops the run by returning false.
-    public func run(_ strategy: Strategy, seed: UInt64, split: Split, onStep: (Int, Float) -> Bool = { _, _ in true }) -> RunResult {
+    /// `partner()` is asked before every step until it lends one; the run releases it when it ends.
+    public func run(_ strategy: Strategy, seed: UInt64, split: Split, partner: () -> Partner? = { nil },
+                    onStep: (Int, Float) -> Bool = { _, _ in true }) -> RunResult {
         let training = experiment.training
         let startInit = monotonicSeconds()
         let model = initialModel(strategy, seed: seed)
@@ -52,6 +54,7 @@ public struct Trainer: Sendable {
 
         let batchSize = training.batchSize
         let workspace = Workspace(model: model, capacity: batchSize)
+        defer { workspace.releasePartner() }
         let optimizer = OptimizerState(training.optimizer, parameterCount: model.parameters.count)
         let x = FloatBuffer(count: batchSize * dataset.features)
         var labels = [Int32](repeating: 0, count: batchSize)
@@ -64,12 +67,15 @@ public struct Trainer: Sendable {
         var losses: [Float] = []
         losses.reserveCapacity(stepsPerEpoch * training.epochs)
         var status = RunStatus.ok
-        var times = StepTimes()
+        var times = StepTimes(), partneredTimes = StepTimes()
         let startTraining = monotonicSeconds()
         training: for _ in 0..<training.epochs {
             orderRNG.shuffle(&order)
             for batchStart in stride(from: 0, to: order.count, by: batchSize) {
-                let t0 = monotonicSeconds()
+                if workspace.partner == nil, let partner = partner() {
+                    workspace.attach(partner) { task in Self.partnerWork(task, model: model, workspace: workspace, optimizer: optimizer) }
+                }
+                let t0 = monotonicSeconds(), products0 = workspace.productSeconds
                 let batch = order[batchStart..<min(batchStart + batchSize, order.count)]
                 let rows = batch.count
                 dataset.gather(batch, into: x.pointer, labels: &labels)
@@ -82,18 +88,17 @@ public struct Trainer: Sendable {
                     status = .diverged(batch: losses.count)
                     break training
                 }
-                model.backward(x.pointer, rows: rows, workspace: workspace)
+                model.backward(workspace: workspace)
                 // The next batch's images, scattered over a dataset larger than the cache, start
                 // loading now and are in cache when the next step gathers them.
                 let nextStart = batchStart + batchSize
                 dataset.prefetch(order[min(nextStart, order.count)..<min(nextStart + batchSize, order.count)])
                 let t3 = monotonicSeconds()
-                optimizer.update(model.parameters, model.gradients)
+                optimizer.update(model, workspace: workspace)
                 let t4 = monotonicSeconds()
-                times.batch += t1 - t0
-                times.forward += t2 - t1
-                times.backward += t3 - t2
-                times.optimizer += t4 - t3
+                let step = StepTimes(steps: 1, batch: t1 - t0, forward: t2 - t1, backward: t3 - t2, optimizer: t4 - t3,
+                                     products: workspace.productSeconds - products0)
+                if workspace.partner == nil { times += step } else { partneredTimes += step }
                 guard onStep(losses.count, loss) else {
                     status = .interrupted
                     break training
@@ -101,12 +106,12 @@ public struct Trainer: Sendable {
             }
         }
         let trainSeconds = monotonicSeconds() - startTraining
-        times.products = workspace.productSeconds
 
         var result = RunResult(strategyID: strategy.id, label: strategy.label, seed: seed, status: status,
                                batchLosses: losses, validationAccuracy: nil, validationLoss: nil,
                                initSeconds: initSeconds, trainSeconds: trainSeconds, validationSeconds: 0,
                                stepTimes: times)
+        result.partneredStepTimes = partneredTimes
         result.procedure = procedureReport
         result.procedureSeconds = procedureSeconds
         guard status == .ok else { return result }
@@ -118,6 +123,15 @@ public struct Trainer: Sendable {
         result.validationLoss = loss
         result.validationSeconds = monotonicSeconds() - startValidation
         return result
+    }
+
+    /// What a partner lent to a run does with each task the run hands it.
+    static func partnerWork(_ task: PartnerTask, model: MLP, workspace: Workspace, optimizer: OptimizerState) {
+        switch task {
+        case .forward(let l): model.forwardHidden(l, on: .partner, workspace: workspace)
+        case .backward(let l): model.backwardHidden(l, on: .partner, workspace: workspace)
+        case .optimizer: optimizer.update(model, workspace: workspace, on: .partner)
+        }
     }
 
     /// Accuracy (first highest score wins, as torch.argmax) and mean loss over `indices`, in

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import InitLab
+
+/// A run lent a second core splits each hidden layer's features between the two cores; it must
+/// give the bits of the same run on one core.
+@Suite struct PartnerTests {
+    /// The synthetic dataset with 28×28 images, and a model wide enough that both hidden layers
+    /// are split (their products exceed RowCuts.minimumMultiplyAdds).
+    func wideExperiment(function: String = #function) throws -> (folder: String, experiment: Experiment, dataset: Dataset) {
+        let folder = temporaryFolder(function)
+        writeSyntheticDataset(in: folder, count: 600, side: 28)
+        let text = syntheticConfig(dataset: folder, output: folder + "/out")
+            .replacingOccurrences(of: "[36, 16, 8, 3]", with: "[784, 120, 120, 3]")
+            .replacingOccurrences(of: "\"batch_size\": 20", with: "\"batch_size\": 100")
+        let experiment = try parseExperiment(text)
+        return (folder, experiment, try Dataset.load(experiment.dataset))
+    }
+
+    @Test func aRunWithAPartnerHasTheBitsOfTheRunAlone() throws {
+        let (folder, experiment, dataset) = try wideExperiment()
+        defer { removeFolder(folder) }
+        let model = MLP(widths: experiment.model.layers, activation: .relu, dropout: 0)
+        for l in 0..<2 { #expect(RowCuts.cut(for: model.hiddenLayerProducts(l, rows: 100)) != nil, "layer \(l) is not split") }
+
+        let trainer = Trainer(experiment: experiment, dataset: dataset)
+        var rng = Xoshiro256(seed: 3, stream: "split")
+        let split = Split(count: dataset.count, validationCount: experiment.training.validationCount(of: dataset.count), rng: &rng)
+        let strategy = experiment.strategies[2]
+        let alone = trainer.run(strategy, seed: 3, split: split)
+
+        let partner = Partner()
+        let released = DispatchSemaphore(value: 0)
+        Thread { partner.serve(); released.signal() }.start()
+        var lent = false
+        let paired = trainer.run(strategy, seed: 3, split: split, partner: {
+            defer { lent = true }
+            return lent ? nil : partner
+        })
+        released.wait() // the run gave its partner back when it ended
+
+        #expect(alone.partneredStepTimes.steps == 0)
+        #expect(paired.partneredStepTimes.steps == paired.steps && paired.steps == 2 * 5)
+        #expect(paired.batchLosses == alone.batchLosses)
+        #expect(paired.validationLoss == alone.validationLoss)
+        #expect(paired.validationAccuracy == alone.validationAccuracy)
+    }
+
+    @Test func aComparisonGivesASpareCoreToTheRunStillTraining() throws {
+        let (folder, experiment, dataset) = try wideExperiment()
+        defer { removeFolder(folder) }
+        let comparison = Comparison(experiment: experiment, dataset: dataset)
+        let one = comparison.run(threads: 1)
+        let two = comparison.run(threads: 2)
+        #expect(one.map(\.batchLosses) == two.map(\.batchLosses))
+        #expect(one.map(\.validationLoss) == two.map(\.validationLoss))
+        #expect(one.allSatisfy { $0.partneredStepTimes.steps == 0 })
+    }
+
+    @Test func aCutKeepsTheBitsOfEveryProductOfItsLayer() throws {
+        let model = MLP(widths: [784, 256, 128, 10], activation: .relu, dropout: 0)
+        var rng = Xoshiro256(seed: 5)
+        for l in 0..<2 {
+            let shapes = model.hiddenLayerProducts(l, rows: 100)
+            let cut = try #require(RowCuts.cut(for: shapes))
+            let rows = model.layers[l].outputs
+            #expect(cut % 4 == 0 && 4 * cut >= rows && 4 * cut <= 3 * rows)
+            for shape in shapes {
+                // Operands other than the probe's, and the blocks' offsets written out here.
+                let a = (0..<(shape.m * shape.k)).map { _ in Float(rng.normal()) }
+                let b = (0..<(shape.k * shape.n)).map { _ in Float(rng.normal()) }
+                let lda = shape.transposeA ? shape.m : shape.k, ldb = shape.transposeB ? shape.k : shape.n
+                var whole = [Float](repeating: 0, count: shape.m * shape.n), blocks = whole
+                gemm(shape.transposeA, shape.transposeB, m: shape.m, n: shape.n, k: shape.k, a, lda: lda, b, ldb: ldb,
+                     beta: 0, &whole, ldc: shape.n)
+                a.withUnsafeBufferPointer { a in
+                    blocks.withUnsafeMutableBufferPointer { c in
+                        for (start, end) in [(0, cut), (cut, shape.m)] {
+                            gemm(shape.transposeA, shape.transposeB, m: end - start, n: shape.n, k: shape.k,
+                                 a.baseAddress! + (shape.transposeA ? start : start * lda), lda: lda, b, ldb: ldb,
+                                 beta: 0, c.baseAddress! + start * shape.n, ldc: shape.n)
+                        }
+                    }
+                }
+                #expect(whole == blocks, "\(shape) cut at \(cut)")
+            }
+        }
+    }
+
+    @Test func smallLayersAreNotSplit() {
+        let model = MLP(widths: [36, 16, 8, 3], activation: .relu, dropout: 0)
+        #expect(RowCuts.cut(for: model.hiddenLayerProducts(0, rows: 20)) == nil)
+    }
+}
