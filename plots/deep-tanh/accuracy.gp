@@ -5,8 +5,8 @@ $accuracy << EOD
 "N(0, 1)" 10.208 0.000 "10.21%"
 "N(0, 0.01)" 9.817 0.000 "9.82%"
 "Xavier uniform" 86.175 0.000 "86.17%"
-"Orthogonal (tanh gain)" 86.550 0.000 "86.55%"
-"LSUV" 86.300 0.000 "86.30%"
+"Orthogonal (tanh gain)" 87.092 0.000 "87.09%"
+"LSUV" 86.308 0.000 "86.31%"
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font "sans,11"

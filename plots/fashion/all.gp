@@ -13,8 +13,8 @@ set xrange [1:100]
 set logscale y
 plot "all.dat" using 1:2 with lines linewidth 2 title "All Zeros (val. acc. 9.54%)", \
      "" using 1:3 with lines linewidth 2 title "All Ones (val. acc. 10.42%)", \
-     "" using 1:4 with lines linewidth 2 title "Uniform [0, 1) (val. acc. 44.88%)", \
-     "" using 1:5 with lines linewidth 2 title "Centered [-0.5, 0.5) (val. acc. 80.91%)", \
-     "" using 1:6 with lines linewidth 2 title "General Rule [-y, y) (val. acc. 86.29%)", \
-     "" using 1:7 with lines linewidth 2 title "Normal N(0, y) (val. acc. 85.55%)", \
-     "" using 1:8 with lines linewidth 2 title "PyTorch default (val. acc. 85.66%)"
+     "" using 1:4 with lines linewidth 2 title "Uniform [0, 1) (val. acc. 44.81%)", \
+     "" using 1:5 with lines linewidth 2 title "Centered [-0.5, 0.5) (val. acc. 80.83%)", \
+     "" using 1:6 with lines linewidth 2 title "General Rule [-y, y) (val. acc. 85.49%)", \
+     "" using 1:7 with lines linewidth 2 title "Normal N(0, y) (val. acc. 85.54%)", \
+     "" using 1:8 with lines linewidth 2 title "PyTorch default (val. acc. 85.38%)"

@@ -2,14 +2,14 @@
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
 # as accuracy.dat): label, mean accuracy (%), standard deviation over seeds (%), bar text.
 $accuracy << EOD
-"PyTorch default" 85.842 0.621 "85.84%"
-"Keras default (Glorot uniform)" 85.761 0.081 "85.76%"
-"Xavier uniform" 86.231 0.426 "86.23%"
-"Xavier normal" 86.275 0.345 "86.28%"
-"He uniform" 86.219 0.213 "86.22%"
-"He normal" 86.089 0.358 "86.09%"
-"LeCun uniform" 86.167 0.417 "86.17%"
-"LeCun normal" 86.103 0.462 "86.10%"
+"PyTorch default" 86.100 0.397 "86.10%"
+"Keras default (Glorot uniform)" 86.397 0.302 "86.40%"
+"Xavier uniform" 86.133 0.306 "86.13%"
+"Xavier normal" 86.292 0.296 "86.29%"
+"He uniform" 86.158 0.278 "86.16%"
+"He normal" 86.317 0.338 "86.32%"
+"LeCun uniform" 85.989 0.250 "85.99%"
+"LeCun normal" 86.153 0.560 "86.15%"
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font "sans,11"

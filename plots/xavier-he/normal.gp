@@ -10,6 +10,6 @@ set grid
 set key top right
 set datafile missing "?"
 set xrange [1:100]
-plot "normal.dat" using 1:2 with lines linewidth 2 title "Xavier normal (val. acc. 86.28% ± 0.34)", \
-     "" using 1:3 with lines linewidth 2 title "He normal (val. acc. 86.09% ± 0.36)", \
-     "" using 1:4 with lines linewidth 2 title "LeCun normal (val. acc. 86.10% ± 0.46)"
+plot "normal.dat" using 1:2 with lines linewidth 2 title "Xavier normal (val. acc. 86.29% ± 0.30)", \
+     "" using 1:3 with lines linewidth 2 title "He normal (val. acc. 86.32% ± 0.34)", \
+     "" using 1:4 with lines linewidth 2 title "LeCun normal (val. acc. 86.15% ± 0.56)"

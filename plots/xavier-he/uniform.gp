@@ -10,6 +10,6 @@ set grid
 set key top right
 set datafile missing "?"
 set xrange [1:100]
-plot "uniform.dat" using 1:2 with lines linewidth 2 title "Xavier uniform (val. acc. 86.23% ± 0.43)", \
-     "" using 1:3 with lines linewidth 2 title "He uniform (val. acc. 86.22% ± 0.21)", \
-     "" using 1:4 with lines linewidth 2 title "LeCun uniform (val. acc. 86.17% ± 0.42)"
+plot "uniform.dat" using 1:2 with lines linewidth 2 title "Xavier uniform (val. acc. 86.13% ± 0.31)", \
+     "" using 1:3 with lines linewidth 2 title "He uniform (val. acc. 86.16% ± 0.28)", \
+     "" using 1:4 with lines linewidth 2 title "LeCun uniform (val. acc. 85.99% ± 0.25)"
