@@ -23,9 +23,9 @@ public struct RunPlan: Sendable, Equatable {
 }
 
 /// All runs of an experiment (every strategy × every seed), spread over worker threads, one run
-/// per thread at a time with single-threaded BLAS. A thread with no run left to start becomes a
-/// partner of one still training, which then splits its large products over both (only where
-/// that keeps their bits, see RowCuts). Each run draws only from its own seeded streams, so the
+/// per thread at a time with single-threaded BLAS. A thread with no run left to start becomes the
+/// partner of one still training, which then splits its hidden layers' features over both cores
+/// (only where that keeps the bits, see RowCuts). Each run draws only from its own seeded streams, so the
 /// results are the same whatever the number of threads or the order of runs.
 public struct Comparison: Sendable {
     public let trainer: Trainer
@@ -55,6 +55,7 @@ public struct Comparison: Sendable {
         }
         let queue = RunQueue(count: plans.count)
         let results = ResultSlots(count: plans.count)
+        // A run takes at most one partner, so more than two workers a run would only wait.
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, 2 * plans.count))) { _ in
             while !stop.isStopped, let index = queue.next() {
                 let plan = plans[index]
@@ -76,7 +77,7 @@ public struct Comparison: Sendable {
 }
 
 /// Hands out plan indices to workers, in order, and lends the workers left without a plan to
-/// the runs still training, as partners for their products.
+/// the runs still training, as their partners.
 private final class RunQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
