@@ -66,11 +66,11 @@ public final class Workspace: @unchecked Sendable {
         }
     }
 
-    /// The features of hidden layer `l` that `core` computes: without a partner, all of them on
-    /// the run's own core.
+    /// The features of layer `l` that `core` computes: all of them on the run's own core without
+    /// a partner, for a layer without a cut, and for the output layer.
     func features(_ l: Int, on core: Core) -> Range<Int> {
         let width = model.layers[l].outputs
-        guard partner != nil, let cut = cuts[l] else { return core == .main ? 0..<width : 0..<0 }
+        guard partner != nil, l < cuts.count, let cut = cuts[l] else { return core == .main ? 0..<width : 0..<0 }
         return core == .main ? 0..<cut : cut..<width
     }
 
@@ -78,7 +78,7 @@ public final class Workspace: @unchecked Sendable {
     /// every layer, the rows of W and the entries of b of those features.
     func forEachParameterRange(on core: Core, _ body: (Range<Int>) -> Void) {
         for (l, layer) in model.layers.enumerated() {
-            let features = l < cuts.count ? self.features(l, on: core) : (core == .main ? 0..<layer.outputs : 0..<0)
+            let features = self.features(l, on: core)
             guard !features.isEmpty else { continue }
             body(layer.weightOffset + features.lowerBound * layer.inputs..<layer.weightOffset + features.upperBound * layer.inputs)
             body(layer.biasOffset + features.lowerBound..<layer.biasOffset + features.upperBound)
