@@ -20,6 +20,7 @@ import Testing
     @Test func aRunWithAPartnerHasTheBitsOfTheRunAlone() throws {
         let (folder, experiment, dataset) = try wideExperiment()
         defer { removeFolder(folder) }
+        setBLASThreads(1) // as Comparison.run, which this test bypasses
         let model = MLP(widths: experiment.model.layers, activation: .relu, dropout: 0)
         for l in 0..<2 { #expect(RowCuts.cut(for: model.hiddenLayerProducts(l, rows: 100)) != nil, "layer \(l) is not split") }
 
@@ -58,6 +59,7 @@ import Testing
     }
 
     @Test func aCutKeepsTheBitsOfEveryProductOfItsLayer() throws {
+        setBLASThreads(1) // as a comparison trains
         let model = MLP(widths: [784, 256, 128, 10], activation: .relu, dropout: 0)
         var rng = Xoshiro256(seed: 5)
         for l in 0..<2 {

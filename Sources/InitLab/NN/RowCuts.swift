@@ -1,3 +1,4 @@
+import CBLAS
 import Foundation
 
 /// Where a layer's products can be cut into two row blocks, computed apart (on two cores), that
@@ -16,10 +17,14 @@ enum RowCuts {
 
     /// The first row of the second block for products `shapes`, all with the same m; nil when
     /// they are not to be cut.
+    /// Only with single-threaded OpenBLAS, as a comparison runs it (one run per core): with more
+    /// BLAS threads, OpenBLAS splits a product itself, and a cut probed then would prove nothing.
     static func cut(for shapes: [ProductShape]) -> Int? {
+        guard openblas_get_num_threads() == 1 else { return nil }
         guard let first = shapes.first, first.m * first.n * first.k >= minimumMultiplyAdds else { return nil }
         return cache.value(for: shapes) { shapes in
-            candidates(rows: first.m).first { cut in shapes.allSatisfy { keepsBits($0, cut: cut) } }
+            let probes = shapes.map(Probe.init)
+            return candidates(rows: first.m).first { cut in probes.allSatisfy { $0.keepsBits(cut: cut) } }
         }
     }
 
@@ -29,25 +34,38 @@ enum RowCuts {
         return Array(middleHalf.sorted { abs(2 * $0 - rows) < abs(2 * $1 - rows) }.prefix(8))
     }
 
-    /// Whether rows [0, cut) and [cut, m) of `shape`, computed as two products, equal the whole.
-    static func keepsBits(_ shape: ProductShape, cut: Int) -> Bool {
-        var rng = Xoshiro256(seed: 1, stream: "row-cut probe")
-        func operand(_ count: Int) -> FloatBuffer {
-            let buffer = FloatBuffer(count: count)
-            for i in 0..<count { buffer.pointer[i] = Float(rng.uniform()) - 0.5 }
-            return buffer
+    /// One product of a shape on random operands, computed whole once, against which cuts are tried.
+    struct Probe {
+        let shape: ProductShape
+        let a: FloatBuffer, b: FloatBuffer, whole: FloatBuffer, pieces: FloatBuffer
+
+        init(_ shape: ProductShape) {
+            self.shape = shape
+            var rng = Xoshiro256(seed: 1, stream: "row-cut probe")
+            func operand(_ count: Int) -> FloatBuffer {
+                let buffer = FloatBuffer(count: count)
+                for i in 0..<count { buffer.pointer[i] = Float(rng.uniform()) - 0.5 }
+                return buffer
+            }
+            a = operand(shape.m * shape.k)
+            b = operand(shape.k * shape.n)
+            whole = FloatBuffer(count: shape.m * shape.n)
+            pieces = FloatBuffer(count: shape.m * shape.n)
+            product(into: whole).compute()
         }
-        let a = operand(shape.m * shape.k), b = operand(shape.k * shape.n)
-        let whole = FloatBuffer(count: shape.m * shape.n), pieces = FloatBuffer(count: shape.m * shape.n)
+
         func product(into c: FloatBuffer) -> Product {
             Product(shape.transposeA, shape.transposeB, m: shape.m, n: shape.n, k: shape.k,
                     a.pointer, lda: shape.transposeA ? shape.m : shape.k,
                     b.pointer, ldb: shape.transposeB ? shape.k : shape.n, beta: 0, c.pointer, ldc: shape.n)
         }
-        product(into: whole).compute()
-        product(into: pieces).rows(0..<cut).compute()
-        product(into: pieces).rows(cut..<shape.m).compute()
-        return memcmp(whole.pointer, pieces.pointer, whole.count * MemoryLayout<Float>.size) == 0
+
+        /// Whether rows [0, cut) and [cut, m), computed as two products, equal the whole.
+        func keepsBits(cut: Int) -> Bool {
+            product(into: pieces).rows(0..<cut).compute()
+            product(into: pieces).rows(cut..<shape.m).compute()
+            return memcmp(whole.pointer, pieces.pointer, whole.count * MemoryLayout<Float>.size) == 0
+        }
     }
 
     private static let cache = Memo()
