@@ -7,10 +7,11 @@ import Foundation
 /// OpenBLAS computes C in micro-tiles of a fixed number of rows. A cut at a multiple of that number
 /// leaves every tile, and so every element's order of summation, as it was; any other cut moves
 /// the tiles' edges and changes the rounding of whole rows. The number depends on the kernel
-/// OpenBLAS picked for this CPU (12 on AVX2 machines), so it is not assumed: a cut is used only
-/// after it reproduced every whole product bit for bit on random operands of their shapes. A
-/// layer with no such cut is never split, and the results stay the same whatever the number of
-/// cores.
+/// OpenBLAS picked for this CPU (12 on AVX2 machines), and its AVX-512 kernels (SkylakeX,
+/// Cooperlake) hand products under about 10⁶ multiply-adds to other code altogether, so a half
+/// too small rounds differently. None of this is assumed: a cut is used only after it
+/// reproduced every whole product bit for bit on random operands of their shapes. A layer with
+/// no such cut is never split, and the results stay the same whatever the number of cores.
 enum RowCuts {
     /// Products smaller than this many multiply-adds are not worth handing to another core.
     static let minimumMultiplyAdds = 1 << 20
