@@ -56,13 +56,17 @@ struct Failure: Error {
         }
     }
 
-    /// The library's errors, sorted into the documented exit statuses.
+    /// The library's errors, sorted into the documented exit statuses. A message may quote a path
+    /// given on the command line: its control characters are shown, not sent to the terminal.
     static func from(_ error: Error) -> Failure {
         switch error {
-        case let config as ConfigError: return .usage(config.description.replacingOccurrences(of: "\n", with: "\ncompare-inits: "))
-        case let dataset as DatasetError: return .usage(dataset.description)
-        case let output as OutputError: return .runtime(output.description)
-        default: return .runtime(String(describing: error))
+        case let config as ConfigError:
+            let file = config.file.withVisibleControlCharacters
+            return .usage(config.problems.map { "\(file): \($0)" }.joined(separator: "\ncompare-inits: "))
+        case let dataset as DatasetError: return .usage(dataset.description.withVisibleControlCharacters)
+        case let memory as MemoryError: return .usage(memory.description.withVisibleControlCharacters)
+        case let output as OutputError: return .runtime(output.description.withVisibleControlCharacters)
+        default: return .runtime(String(describing: error).withVisibleControlCharacters)
         }
     }
 }

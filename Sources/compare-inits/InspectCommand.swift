@@ -25,6 +25,10 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let experiment = try Failure.reporting { try Experiment.load(path: config) }
+        // Inspection builds each strategy's model, one at a time, and no workspaces.
+        try Failure.reporting {
+            try MemoryEstimate(experiment: experiment, images: 0, features: experiment.model.layers[0], parallelRuns: 1).check(file: config)
+        }
         let seed = seed ?? experiment.seed
         let inspections = Inspection.inspect(experiment, seed: seed)
         if json {

@@ -30,7 +30,9 @@ struct RunCommand: ParsableCommand {
     var keepPartial = false
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let threads, !(1...ConfigLimits.threads).contains(threads) {
+            throw ValidationError("--threads must be from 1 to \(ConfigLimits.threads)")
+        }
     }
 
     func run() throws {

@@ -46,7 +46,7 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil) thr
         let missing = try runCommand([])
         #expect(missing.status == 2 && missing.stderr.contains("Missing expected argument '<config>'"))
         let badThreads = try runCommand(["configs/fashion.json", "--threads", "0"])
-        #expect(badThreads.status == 2 && badThreads.stderr.contains("--threads must be at least 1"))
+        #expect(badThreads.status == 2 && badThreads.stderr.contains("--threads must be from 1 to 1024"))
     }
 
     @Test func configAndDatasetErrorsAreOneLineEachWithStatus2() throws {

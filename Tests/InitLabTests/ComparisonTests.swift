@@ -106,9 +106,9 @@ import Testing
         #expect(report.contains("| Strategy | Validation accuracy | Last batch loss | Training time |"))
         #expect(report.contains("![Zeros vs Rule](zeros-vs-rule.png)") && report.contains("![Validation accuracy](accuracy.png)"))
         let script = try String(contentsOfFile: out + "/zeros-vs-rule.gp", encoding: .utf8)
-        #expect(script.contains("\"zeros-vs-rule.dat\" using 1:2") && script.contains("title \"All Zeros (val. acc. "))
+        #expect(script.contains("'zeros-vs-rule.dat' using 1:2") && script.contains("title 'All Zeros (val. acc. "))
         let accuracyScript = try String(contentsOfFile: out + "/accuracy.gp", encoding: .utf8)
-        #expect(accuracyScript.contains("$accuracy << EOD\n\"All Zeros\" "))
+        #expect(accuracyScript.contains("$accuracy << EOD\nzeros ") && accuracyScript.contains("set xtics ('All Zeros' 0, 'Rule' 1, 'Default' 2)"))
     }
 
     @Test func aGnuplotScriptReRendersItsPNGOnItsOwn() throws {

@@ -73,12 +73,12 @@ import Testing
          "plots": {"figures": [{"name": "f", "strategies": ["a", "zeroes"]}]}}
         """)
         let expected = [
-            "model.layers[1]: expected a layer width ≥ 1, found 0",
+            "model.layers[1]: expected a layer width from 1 to 16777216, found 0",
             "model.activation: unknown nonlinearity \"relu6\"; did you mean \"relu\"? valid: relu, tanh, sigmoid, leaky_relu, selu, identity, linear",
             "model.dropout: expected a probability in [0, 1), found 1.5",
             "training.optimizer.learning_rate: expected a number > 0, found -1",
-            "training.batch_size: expected an integer ≥ 1, found 0",
-            "training.epochs: expected an integer ≥ 1, found 1.5",
+            "training.batch_size: expected an integer from 1 to 16777216, found 0",
+            "training.epochs: expected an integer from 1 to 100000, found 1.5",
             "training.validation_fraction: expected a fraction strictly between 0 and 1, found 1",
             "strategies[0].weights.std: expected a number > 0, found -1",
             "strategies[1].id: duplicate strategy id \"a\"",

@@ -122,11 +122,11 @@ import Testing
         }
         // 3. Numbers out of range.
         let ranges: [(String, [Double])] = [
-            ("model.dropout", [-0.1, 1, 1.5]), ("model.layers[0]", [0, -4, 2.5]), ("model.layers[1]", [0]),
-            ("training.batch_size", [0, -1, 1.5]), ("training.epochs", [0, 2.5]),
+            ("model.dropout", [-0.1, 1, 1.5]), ("model.layers[0]", [0, -4, 2.5]), ("model.layers[1]", [0, 16_777_217, 1e12]),
+            ("training.batch_size", [0, -1, 1.5, 1e8]), ("training.epochs", [0, 2.5, 1e9]),
             ("training.validation_fraction", [0, 1, -0.5, 2]), ("training.optimizer.learning_rate", [0, -0.1]),
             ("training.optimizer.beta1", [1, -0.1]), ("training.optimizer.beta2", [1.5]), ("training.optimizer.epsilon", [0]),
-            ("seed", [-1, 0.5]), ("repeats", [0]), ("threads", [0]), ("plots.batches", [0]),
+            ("seed", [-1, 0.5]), ("repeats", [0, 1001]), ("threads", [0, 1025]), ("plots.batches", [0]),
             ("strategies[0].weights.std", [0, -1]), ("strategies[2].weights.scale", [0]),
         ]
         for (path, values) in ranges {
@@ -148,6 +148,12 @@ import Testing
         ]
         for (path, value, message) in names {
             cases.append(Case(kind: "bad name", text: set(path, .string(value)), expected: path + ": " + message))
+        }
+        // Text of more than one line, or with terminal control sequences, in any string.
+        for (path, value) in [("strategies[0].label", "A\n!touch x"), ("plots.figures[0].title", "F\u{2028}G"),
+                              ("output", "out\r"), ("dataset.images", "i\u{1B}[2J.gz"), ("name", "corpus\u{85}")] {
+            cases.append(Case(kind: "control character", text: set(path, .string(value)),
+                              expected: path + ": expected one line of text, found a control character (U+"))
         }
         // 5. Required keys removed.
         for (path, parent) in [("model", ""), ("model.layers", "model"), ("strategies", ""), ("strategies[0].id", "strategies[0]"),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything wrong with one config file, each problem located by its key path.
 public struct ConfigError: Error, CustomStringConvertible {
     public let file: String
@@ -7,12 +9,17 @@ public struct ConfigError: Error, CustomStringConvertible {
     public var description: String { problems.map { "\(file): \($0)" }.joined(separator: "\n") }
 }
 
+/// Titles and labels longer than this are refused: they could not be read in a figure anyway.
+let maximumTextLength = 500
+
 /// Collects problems instead of throwing at the first, so a user fixing a hand-edited config
 /// sees all of them in one go.
 final class ConfigProblems {
     private(set) var messages: [String] = []
+    /// Messages quote keys and values as the config gives them; any control character in those
+    /// is shown as `\u{…}`, never sent to the terminal.
     func add(_ path: String, _ message: String) {
-        messages.append(path.isEmpty ? message : "\(path): \(message)")
+        messages.append((path.isEmpty ? message : "\(path): \(message)").withVisibleControlCharacters)
     }
 }
 
@@ -44,9 +51,28 @@ struct ConfigNode {
         return values.enumerated().map { ConfigNode(path: "\(path)[\($0.offset)]", json: $0.element, problems: problems) }
     }
 
+    /// A string of one line: a control character or line break (which no name, path or label
+    /// needs) is refused here, for every string of the config, so none reaches a file or a
+    /// terminal.
     var string: String? {
         guard case .string(let s) = json else {
             report("expected a string, found \(json.typeName)")
+            return nil
+        }
+        if let bad = s.unicodeScalars.first(where: \.isLineBreakingOrControl) {
+            let name = bad == "\n" ? ", a line break" : ""
+            report("expected one line of text, found a control character (\(String(format: "U+%04X", bad.value))\(name))")
+            return nil
+        }
+        return s
+    }
+
+    /// Text shown in figures and the report (a title, a label): a string of at most
+    /// `maximumTextLength` characters.
+    var text: String? {
+        guard let s = string else { return nil }
+        guard s.count <= maximumTextLength else {
+            report("expected at most \(maximumTextLength) characters of text, found \(s.count)")
             return nil
         }
         return s
@@ -142,6 +168,10 @@ final class ConfigObject {
 
     func string(_ key: String, default value: String) -> String {
         optional(key).map { $0.string ?? value } ?? value
+    }
+
+    func text(_ key: String, default value: String) -> String {
+        optional(key).map { $0.text ?? value } ?? value
     }
 
     func bool(_ key: String, default value: Bool) -> Bool {

@@ -78,13 +78,13 @@ private struct ExperimentReader {
         defer { object.finish() }
         let name = object.string("name", default: defaultName)
         if !isPlainName(name) { object.optional("name")?.report("expected a plain name (letters, digits, - _ .)") }
-        let title = object.string("title", default: name)
+        let title = object.text("title", default: name)
         let dataset = readDataset(object.optional("dataset"))
         let model = readModel(object.required("model", "layers, activation, dropout"), defaults: nil)
         let training = readTraining(object.optional("training"))
         let seed = object.integer("seed", default: 1, "an integer ≥ 0") { $0 >= 0 }
-        let repeats = object.integer("repeats", default: 1, "an integer ≥ 1") { $0 >= 1 }
-        let threads = object.optional("threads")?.integer("an integer ≥ 1", { $0 >= 1 })
+        let repeats = object.integer("repeats", default: 1, ConfigLimits.range(ConfigLimits.repeats)) { (1...ConfigLimits.repeats).contains($0) }
+        let threads = object.optional("threads")?.integer(ConfigLimits.range(ConfigLimits.threads), { (1...ConfigLimits.threads).contains($0) })
         let output = object.string("output", default: "plots/\(name)")
         if output.isEmpty { object.optional("output")?.report("expected a folder path") }
         let (strategies, ids) = readStrategies(object.required("strategies", "the initialization strategies to compare"),
@@ -120,9 +120,11 @@ private struct ExperimentReader {
             // Given, the widths replace the defaults, and are only valid if every one is.
             layers = nil
             if let elements = layersNode.elements {
-                let widths = elements.map { $0.integer("a layer width ≥ 1") { $0 >= 1 } }
+                let widths = elements.map { $0.integer("a layer width from 1 to \(ConfigLimits.width)") { (1...ConfigLimits.width).contains($0) } }
                 if elements.count < 2 {
                     layersNode.report("expected at least 2 widths (input and output), found \(elements.count)")
+                } else if elements.count > ConfigLimits.layers + 1 {
+                    layersNode.report("expected at most \(ConfigLimits.layers + 1) widths (\(ConfigLimits.layers) layers), found \(elements.count)")
                 } else if widths.allSatisfy({ $0 != nil }) {
                     layers = widths.map { $0! }
                 }
@@ -152,8 +154,8 @@ private struct ExperimentReader {
         if let optimizerNode = object.optional("optimizer"), let parsed = readOptimizer(optimizerNode) {
             optimizer = parsed
         }
-        let batchSize = object.integer("batch_size", default: 100, "an integer ≥ 1") { $0 >= 1 }
-        let epochs = object.integer("epochs", default: 2, "an integer ≥ 1") { $0 >= 1 }
+        let batchSize = object.integer("batch_size", default: 100, ConfigLimits.range(ConfigLimits.batchSize)) { (1...ConfigLimits.batchSize).contains($0) }
+        let epochs = object.integer("epochs", default: 2, ConfigLimits.range(ConfigLimits.epochs)) { (1...ConfigLimits.epochs).contains($0) }
         let fraction = object.number("validation_fraction", default: 0.2, "a fraction strictly between 0 and 1") { $0 > 0 && $0 < 1 }
         let validationDropout = object.bool("validation_dropout", default: false)
         return TrainingSpec(optimizer: optimizer, batchSize: batchSize, epochs: epochs, validationFraction: fraction,
@@ -198,7 +200,7 @@ private struct ExperimentReader {
         defer { object.finish() }
         let id = object.required("id", "a short name used in files and plot groups")?.string
         if let id, !isPlainName(id) { object.optional("id")?.report("expected a plain name (letters, digits, - _ .)") }
-        let label = object.string("label", default: id ?? "")
+        let label = object.text("label", default: id ?? "")
         var model = experimentModel
         if let modelNode = object.optional("model") {
             model = experimentModel.flatMap { readModel(modelNode, defaults: $0) }
@@ -227,10 +229,12 @@ private struct ExperimentReader {
         guard let object = node.object else { return nil }
         defer { object.finish() }
         guard let kind = object.required("kind", "lsuv or rbm")?.choice(["lsuv", "rbm"], what: "procedure") else { return nil }
-        let batchSize = object.integer("batch_size", default: 100, "an integer ≥ 1") { $0 >= 1 }
+        let batchSize = object.integer("batch_size", default: 100, ConfigLimits.range(ConfigLimits.batchSize)) { (1...ConfigLimits.batchSize).contains($0) }
         if kind == "lsuv" {
             return .lsuv(tolerance: Float(object.number("tolerance", default: 0.1, "a number > 0") { $0 > 0 }),
-                         maxIterations: object.integer("max_iterations", default: 10, "an integer ≥ 1") { $0 >= 1 },
+                         maxIterations: object.integer("max_iterations", default: 10, ConfigLimits.range(ConfigLimits.iterations)) {
+                             (1...ConfigLimits.iterations).contains($0)
+                         },
                          batchSize: batchSize)
         }
         if let model, model.layerCount < 2 {
@@ -242,9 +246,11 @@ private struct ExperimentReader {
             learningRate: Float(object.number("learning_rate", default: 0.1, "a number > 0") { $0 > 0 }),
             initialMomentum: Float(object.number("initial_momentum", default: 0.5, fraction) { $0 >= 0 && $0 < 1 }),
             finalMomentum: Float(object.number("final_momentum", default: 0.9, fraction) { $0 >= 0 && $0 < 1 }),
-            momentumSwitchEpoch: object.integer("momentum_switch_epoch", default: 5, "an integer ≥ 0") { $0 >= 0 },
+            momentumSwitchEpoch: object.integer("momentum_switch_epoch", default: 5, ConfigLimits.range(ConfigLimits.epochs, from: 0)) {
+                (0...ConfigLimits.epochs).contains($0)
+            },
             weightCost: Float(object.number("weight_cost", default: 0.0002, "a number ≥ 0") { $0 >= 0 }),
-            epochs: object.integer("epochs", default: 2, "an integer ≥ 1") { $0 >= 1 },
+            epochs: object.integer("epochs", default: 2, ConfigLimits.range(ConfigLimits.epochs)) { (1...ConfigLimits.epochs).contains($0) },
             batchSize: batchSize))
     }
 
@@ -289,7 +295,7 @@ private struct ExperimentReader {
                 guard let name = nameNode?.string else { continue }
                 if !isPlainName(name) { nameNode?.report("expected a plain name (letters, digits, - _ .)"); continue }
                 if !names.insert(name).inserted { nameNode?.report("duplicate figure name \"\(name)\""); continue }
-                let title = figureObject.string("title", default: name)
+                let title = figureObject.text("title", default: name)
                 let logScale = figureObject.bool("log_scale", default: false)
                 var members: [String] = []
                 if let list = figureObject.required("strategies", "the ids of the strategies it shows")?.elements {

@@ -23,25 +23,41 @@ public struct Dataset: Sendable {
 
     /// Loads the images and labels named by `spec`, checking that they belong together.
     public static func load(_ spec: DatasetSpec) throws -> Dataset {
+        let (imagesPath, labelsPath) = try paths(spec)
+        let images = try IDX.read(path: imagesPath)
+        let labels = try IDX.read(path: labelsPath)
+        let shape = try checkShape(images: images.dimensions, labels: labels.dimensions, imagesPath, labelsPath)
+        return Dataset(pixels: images.values, labels: labels.values, features: shape.features)
+    }
+
+    /// The number of images and their pixels, read from the files' headers only: what loading
+    /// the dataset will take, known before it is loaded.
+    public static func shape(_ spec: DatasetSpec) throws -> (images: Int, features: Int) {
+        let (imagesPath, labelsPath) = try paths(spec)
+        return try checkShape(images: IDX.dimensions(path: imagesPath), labels: IDX.dimensions(path: labelsPath), imagesPath, labelsPath)
+    }
+
+    private static func paths(_ spec: DatasetSpec) throws -> (images: String, labels: String) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: spec.folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DatasetError.missingFolder(spec.folder)
         }
-        let imagesPath = (spec.folder as NSString).appendingPathComponent(spec.images)
-        let labelsPath = (spec.folder as NSString).appendingPathComponent(spec.labels)
-        let images = try IDX.read(path: imagesPath)
-        let labels = try IDX.read(path: labelsPath)
-        guard images.dimensions.count >= 2 else {
-            throw DatasetError.badHeader(imagesPath, "images need at least 2 dimensions (count, pixels…), found \(images.dimensions.count)")
+        return ((spec.folder as NSString).appendingPathComponent(spec.images), (spec.folder as NSString).appendingPathComponent(spec.labels))
+    }
+
+    private static func checkShape(images: [Int], labels: [Int], _ imagesPath: String, _ labelsPath: String) throws
+        -> (images: Int, features: Int) {
+        guard images.count >= 2 else {
+            throw DatasetError.badHeader(imagesPath, "images need at least 2 dimensions (count, pixels…), found \(images.count)")
         }
-        guard labels.dimensions.count == 1 else {
-            throw DatasetError.badHeader(labelsPath, "labels need 1 dimension, found \(labels.dimensions.count)")
+        guard labels.count == 1 else {
+            throw DatasetError.badHeader(labelsPath, "labels need 1 dimension, found \(labels.count)")
         }
-        guard images.dimensions[0] == labels.dimensions[0] else {
-            throw DatasetError.mismatch("\(imagesPath) holds \(images.dimensions[0]) images but \(labelsPath) holds \(labels.dimensions[0]) labels")
+        guard images[0] == labels[0] else {
+            throw DatasetError.mismatch("\(imagesPath) holds \(images[0]) images but \(labelsPath) holds \(labels[0]) labels")
         }
-        guard images.dimensions[0] > 0 else { throw DatasetError.mismatch("\(imagesPath) holds no images") }
-        return Dataset(pixels: images.values, labels: labels.values, features: images.dimensions.dropFirst().reduce(1, *))
+        guard images[0] > 0 else { throw DatasetError.mismatch("\(imagesPath) holds no images") }
+        return (images[0], images.dropFirst().reduce(1, *))
     }
 }
 

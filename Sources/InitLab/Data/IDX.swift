@@ -37,21 +37,11 @@ public enum IDX {
     /// Reads an IDX file, gzip-compressed or plain (zlib reads both), checking the header, the
     /// gzip stream's integrity and that the payload is exactly as long as the header says.
     public static func read(path: String) throws -> IDXArray {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DatasetError.missingFile(path)
-        }
-        if isDirectory.boolValue { throw DatasetError.unreadable(path, "it is a folder") }
-        guard let file = gzopen(path, "rb") else {
-            throw DatasetError.unreadable(path, String(cString: strerror(errno)))
-        }
+        let file = try open(path)
         defer { gzclose(file) }
-        gzbuffer(file, 1 << 20)
-        // The header first (4 bytes, then 4 per dimension), to size the values exactly: they
-        // are decompressed straight into their array, with no growing or copying.
-        var header = try readUpTo(4, from: file, path: path)
-        if header.count == 4 { header += try readUpTo(4 * Int(header[3]), from: file, path: path) }
-        let (dimensions, count) = try parseHeader(header, path: path)
+        // The header first, to size the values exactly: they are decompressed straight into
+        // their array, with no growing or copying.
+        let (dimensions, count) = try readHeader(file, path: path)
         let values = try readUpTo(count, from: file, path: path)
         guard values.count == count else {
             throw DatasetError.corrupt(path, "truncated: header says \(shape(dimensions)) = \(count) values, file has \(values.count)")
@@ -61,6 +51,33 @@ public enum IDX {
             throw DatasetError.corrupt(path, "has trailing bytes: header says \(shape(dimensions)) = \(count) values, file has more")
         }
         return IDXArray(dimensions: dimensions, values: values)
+    }
+
+    /// The dimensions a file's header gives, read without its values: what loading it will take.
+    public static func dimensions(path: String) throws -> [Int] {
+        let file = try open(path)
+        defer { gzclose(file) }
+        return try readHeader(file, path: path).dimensions
+    }
+
+    static func open(_ path: String) throws -> gzFile {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DatasetError.missingFile(path)
+        }
+        if isDirectory.boolValue { throw DatasetError.unreadable(path, "it is a folder") }
+        guard let file = gzopen(path, "rb") else {
+            throw DatasetError.unreadable(path, String(cString: strerror(errno)))
+        }
+        gzbuffer(file, 1 << 20)
+        return file
+    }
+
+    /// The header (4 bytes, then 4 per dimension), parsed: the dimensions and their value count.
+    static func readHeader(_ file: gzFile, path: String) throws -> (dimensions: [Int], count: Int) {
+        var header = try readUpTo(4, from: file, path: path)
+        if header.count == 4 { header += try readUpTo(4 * Int(header[3]), from: file, path: path) }
+        return try parseHeader(header, path: path)
     }
 
     /// Up to `count` decompressed bytes (fewer only at the end of the file).

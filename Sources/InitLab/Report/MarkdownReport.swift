@@ -10,7 +10,7 @@ public enum MarkdownReport {
         let steps = training.stepsPerEpoch(trainingCount: trainingImages)
         let seeds = experiment.seeds
         let network = experiment.strategiesShareModel ? "the same \(experiment.model.layers.map(String.init).joined(separator: "-")) MLP" : "its own MLP (see Settings)"
-        var lines: [String] = ["# \(experiment.title)", ""]
+        var lines: [String] = ["# \(escape(experiment.title))", ""]
         lines.append("\(experiment.strategies.count) initialization strategies, each training "
             + "\(network) for \(training.epochs) "
             + "epoch\(training.epochs == 1 ? "" : "s") on \(trainingImages) images, "
@@ -46,7 +46,7 @@ public enum MarkdownReport {
         lines += ["", "![Validation accuracy](\(experiment.plots.accuracyFigure).png)", ""]
         lines += ["## Training loss, first \(experiment.plots.batches) batches", ""]
         for figure in experiment.plots.figures {
-            lines += ["### \(figure.title)", "", "![\(escape(figure.title))](\(figure.name).png)", ""]
+            lines += ["### \(escape(figure.title))", "", "![\(escape(figure.title))](\(figure.name).png)", ""]
         }
         lines += ["Each figure is rendered by `gnuplot NAME.gp` in this folder from NAME.dat; edit the script to restyle it.", ""]
         lines += settings(experiment, context: context, trainingImages: trainingImages, validation: validation, steps: steps)
@@ -56,7 +56,7 @@ public enum MarkdownReport {
     static func settings(_ experiment: Experiment, context: ComparisonContext, trainingImages: Int, validation: Int, steps: Int) -> [String] {
         let model = experiment.model, training = experiment.training
         var lines = ["## Settings", "", "| Setting | Value |", "|---|---|"]
-        lines.append("| Dataset | `\(experiment.dataset.folder)` (\(context.dataset.count) images of \(context.dataset.features) pixels, \(context.dataset.classes) classes) |")
+        lines.append("| Dataset | \(escape(experiment.dataset.folder)) (\(context.dataset.count) images of \(context.dataset.features) pixels, \(context.dataset.classes) classes) |")
         lines.append("| Split | \(trainingImages) training, \(validation) validation (\(formatNumber(training.validationFraction * 100))%) |")
         lines.append("| Model | \(describe(model)) |")
         lines.append("| Optimizer | \(describe(training.optimizer)) |")
@@ -70,10 +70,10 @@ public enum MarkdownReport {
         for strategy in experiment.strategies {
             let first = strategy.layers[0]
             let uniform = strategy.layers.allSatisfy { $0 == first }
-            let weights = uniform ? describe(first.weights) : strategy.layers.map { describe($0.weights) }.joined(separator: "; ")
-            let biases = uniform ? describe(first.biases) : strategy.layers.map { describe($0.biases) }.joined(separator: "; ")
+            let weights = escape(uniform ? describe(first.weights) : strategy.layers.map { describe($0.weights) }.joined(separator: "; "))
+            let biases = escape(uniform ? describe(first.biases) : strategy.layers.map { describe($0.biases) }.joined(separator: "; "))
             let model = sameModel ? "" : " \(describe(strategy.model)) |"
-            let then = strategy.procedure.map { describe($0.json) } ?? "—"
+            let then = strategy.procedure.map { escape(describe($0.json)) } ?? "—"
             lines.append("| `\(strategy.id)` | \(escape(strategy.label)) |\(model) \(weights) | \(biases) | \(then) |")
         }
         return lines
@@ -113,5 +113,6 @@ public enum MarkdownReport {
 
     static func formatNumber(_ value: Double) -> String { String(format: "%.6g", value) }
 
-    static func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+    /// Config text as inline Markdown: see MarkdownText.
+    static func escape(_ text: String) -> String { MarkdownText.inline(text) }
 }

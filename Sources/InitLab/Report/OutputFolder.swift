@@ -70,7 +70,7 @@ public final class OutputFolder {
                 let to = (path as NSString).appendingPathComponent(name)
                 guard rename(from, to) == 0 else { throw OutputError(path: path, reason: "\(name): \(String(cString: strerror(errno)))") }
             }
-            for stale in previous where !names.contains(stale) && !stale.contains("/") && !stale.hasPrefix(".") {
+            for stale in previous where !names.contains(stale) && Self.couldHaveWritten(stale) {
                 try? manager.removeItem(atPath: (path as NSString).appendingPathComponent(stale))
             }
             let staged = (staging as NSString).appendingPathComponent(Self.manifestName)
@@ -82,6 +82,14 @@ public final class OutputFolder {
         } catch {
             throw OutputError(path: path, reason: Self.reason(error))
         }
+    }
+
+    /// Whether `name` is of a kind this tool writes. The manifest is read from a folder that may
+    /// come from someone else: it can name only files of the folder itself, and of those only the
+    /// tool's kinds, never a user's notes beside them.
+    static func couldHaveWritten(_ name: String) -> Bool {
+        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { return false }
+        return name == "results.json" || name == "report.md" || [".dat", ".gp", ".png"].contains { name.hasSuffix($0) }
     }
 
     /// Drops everything staged; the folder keeps what it had.

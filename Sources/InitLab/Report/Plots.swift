@@ -12,7 +12,7 @@ public struct OutputFile: Sendable, Equatable {
 public enum Plots {
     /// Every script starts from gnuplot's defaults (`reset`): the tool renders all scripts in one
     /// gnuplot process, where one figure's settings would otherwise leak into the next.
-    static let preamble = "reset\nset terminal pngcairo size 960,600 noenhanced font \"sans,11\""
+    static let preamble = "reset\nset terminal pngcairo size 960,600 noenhanced font 'sans,11'"
 
     /// NAME.dat and NAME.gp for every loss figure, and for the validation-accuracy bar chart.
     public static func files(experiment: Experiment, summaries: [StrategySummary]) -> [OutputFile] {
@@ -26,7 +26,7 @@ public enum Plots {
         let table = accuracyTable(summaries)
         files.append(OutputFile(name: name + ".dat", contents: "# strategy  validation accuracy (%)  std over seeds (%)  bar text\n" + table))
         files.append(OutputFile(name: name + ".gp", contents: accuracyScript(name: name, title: experiment.title, table: table,
-                                                                            count: summaries.count)))
+                                                                            labels: summaries.map(\.label))))
         return files
     }
 
@@ -47,21 +47,21 @@ public enum Plots {
 
     static func lossScript(_ figure: Figure, _ members: [StrategySummary], batches: Int) -> String {
         var lines = [
-            "# \(figure.title): training loss of the first \(batches) batches, written by \(toolName).",
-            "# Re-render with `gnuplot \(figure.name).gp` in this folder (reads \(figure.name).dat).",
+            GnuplotText.comment("Training loss of the first \(batches) batches, written by \(toolName)."),
+            GnuplotText.comment("Re-render with `gnuplot \(figure.name).gp` in this folder (reads \(figure.name).dat)."),
             preamble,
             "set output \(quoted(figure.name + ".png"))",
             "set title \(quoted(figure.title))",
-            "set xlabel \"Batches\"",
-            "set ylabel \"Loss\"",
+            "set xlabel 'Batches'",
+            "set ylabel 'Loss'",
             "set grid",
             "set key top right",
-            "set datafile missing \"?\"",
+            "set datafile missing '?'",
             "set xrange [1:\(batches)]",
         ]
         if figure.logScale { lines.append("set logscale y") }
         let plots = members.enumerated().map { column, member in
-            let source = column == 0 ? quoted(figure.name + ".dat") : "\"\""
+            let source = column == 0 ? quoted(figure.name + ".dat") : "''"
             return "\(source) using 1:\(column + 2) with lines linewidth 2 title \(quoted(keyTitle(member)))"
         }
         if plots.isEmpty {
@@ -78,46 +78,50 @@ public enum Plots {
         return "\(member.label) (val. acc. \(member.accuracyText))"
     }
 
-    /// One row per strategy: its label, mean accuracy in percent (0 when it did not finish), the
+    /// One row per strategy: its id, mean accuracy in percent (0 when it did not finish), the
     /// standard deviation over seeds in percent (0 with one seed), and the text above its bar.
+    /// Only the tool's own words are data here: the labels, which come from the config, are the
+    /// script's tick labels, where they are string literals (gnuplot's data files have no
+    /// escape for a quote inside a quoted column).
     static func accuracyTable(_ summaries: [StrategySummary]) -> String {
         summaries.map { summary in
             let percent = summary.finished ? (summary.meanAccuracy ?? 0) * 100 : 0
             let spread = (summary.finished ? summary.accuracyStandardDeviation ?? 0 : 0) * 100
             let text = summary.finished ? String(format: "%.2f%%", percent) : summary.statusNote ?? "n/a"
-            return "\(quoted(summary.label)) \(String(format: "%.3f", percent)) \(String(format: "%.3f", spread)) \(quoted(text))"
+            return "\(summary.id) \(String(format: "%.3f", percent)) \(String(format: "%.3f", spread)) \"\(text)\""
         }.joined(separator: "\n") + "\n"
     }
 
-    static func accuracyScript(name: String, title: String, table: String, count: Int) -> String {
-        """
-        # Validation accuracy of every strategy, written by \(toolName).
-        # Re-render with `gnuplot \(name).gp` in this folder; the table below is the data (the same
-        # as \(name).dat): label, mean accuracy (%), standard deviation over seeds (%), bar text.
+    static func accuracyScript(name: String, title: String, table: String, labels: [String]) -> String {
+        let ticks = labels.enumerated().map { "\(quoted($0.element)) \($0.offset)" }.joined(separator: ", ")
+        return """
+        \(GnuplotText.comment("Validation accuracy of every strategy, written by \(toolName)."))
+        \(GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder; the table below is the data (the same"))
+        \(GnuplotText.comment("as \(name).dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text."))
         $accuracy << EOD
         \(table)EOD
         \(preamble)
         set output \(quoted(name + ".png"))
         set title \(quoted(title + ": validation accuracy"))
-        set ylabel "Validation accuracy (%)"
+        set ylabel 'Validation accuracy (%)'
         set yrange [0:105]
-        set xrange [-0.6:\(Double(count) - 0.4)]
+        set xrange [-0.6:\(Double(labels.count) - 0.4)]
         set style fill solid 0.75 border -1
         set boxwidth 0.6
         set grid ytics
         set xtics rotate by -25 scale 0
+        set xtics (\(ticks))
         set bmargin 7
-        plot $accuracy using 0:2:xtic(1) with boxes linecolor rgb "#4C72B0" notitle, \\
-             $accuracy using 0:2:3 with yerrorbars linecolor rgb "black" pointtype -1 notitle, \\
-             $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font \(quoted(count > 6 ? ",9" : ",11")) notitle
+        plot $accuracy using 0:2 with boxes linecolor rgb '#4C72B0' notitle, \\
+             $accuracy using 0:2:3 with yerrorbars linecolor rgb 'black' pointtype -1 notitle, \\
+             $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font \(quoted(labels.count > 6 ? ",9" : ",11")) notitle
 
         """
     }
 
-    /// A gnuplot string literal.
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    /// A gnuplot string literal: every string a script holds, config text or not, is written by
+    /// this one function.
+    static func quoted(_ text: String) -> String { GnuplotText.literal(text) }
 }
 
 /// Runs gnuplot on scripts in a folder.

@@ -48,24 +48,30 @@ public final class ComparisonJob {
         if let seed = options.seed { experiment.seed = seed }
         if let output = options.output { experiment.output = output }
         if let threads = options.threads { experiment.threads = threads }
+        let threads = experiment.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let shape = try Dataset.shape(experiment.dataset)
+        let runs = experiment.strategies.count * experiment.repeats
+        let memory = MemoryEstimate(experiment: experiment, images: shape.images, features: shape.features,
+                                    parallelRuns: max(1, min(threads, runs)))
+        try memory.check(file: configPath)
         let start = monotonicSeconds()
         let dataset = try Dataset.load(experiment.dataset)
         try experiment.check(against: dataset, file: configPath)
         let loadSeconds = monotonicSeconds() - start
         let output = try OutputFolder(path: experiment.output)
-        return ComparisonJob(configPath: configPath, experiment: experiment, dataset: dataset, output: output,
+        return ComparisonJob(configPath: configPath, experiment: experiment, dataset: dataset, threads: threads, output: output,
                              options: options, loadSeconds: loadSeconds)
     }
 
-    private init(configPath: String, experiment: Experiment, dataset: Dataset, output: OutputFolder, options: JobOptions,
-                 loadSeconds: Double) {
+    private init(configPath: String, experiment: Experiment, dataset: Dataset, threads: Int, output: OutputFolder,
+                 options: JobOptions, loadSeconds: Double) {
         self.configPath = configPath
         self.experiment = experiment
         self.dataset = dataset
+        self.threads = threads
         self.output = output
         self.options = options
         self.loadSeconds = loadSeconds
-        threads = experiment.threads ?? ProcessInfo.processInfo.activeProcessorCount
     }
 
     public var comparison: Comparison { Comparison(experiment: experiment, dataset: dataset) }

@@ -1,0 +1,122 @@
+import Foundation
+
+/// The memory a comparison will hold at its peak, estimated from the config and the dataset's
+/// header before any of it is allocated. A model too large for the machine is then refused with
+/// one line instead of an allocation failure (a trap) or the kernel's OOM killer midway. Sizes
+/// are Doubles: the estimate of an absurd config must itself not overflow.
+///
+/// It counts what the code allocates, in Floats of 4 bytes: per run, the parameters, their
+/// gradients and the optimizer's two state buffers (4P); the batch workspace (inputs, and per
+/// hidden unit the output, gate and delta; per class the scores and their gradient); scratch as
+/// large as two of the largest weight matrices (orthogonal initialization's QR, the partner
+/// core's cut probes); a data-dependent procedure's buffers; the training order and the losses.
+/// Once per process: the dataset's bytes, one split per seed, and the report of every loss
+/// (results.json is built in memory, at most `reportBytesPerLoss` a loss).
+public struct MemoryEstimate: Sendable, Equatable {
+    public var datasetBytes: Double
+    /// The largest single run.
+    public var runBytes: Double
+    public var parallelRuns: Int
+    /// Splits, losses kept for the report, and the report itself.
+    public var resultsBytes: Double
+
+    /// The process without any of the above: the Swift runtime, OpenBLAS's buffers, the workers'
+    /// stacks (measured: the lesson's whole run peaks at about 120 MB, 60 MB of it the dataset).
+    public static let baseBytes = 64e6
+    static let reportBytesPerLoss = 96.0
+
+    public var totalBytes: Double { Self.baseBytes + datasetBytes + resultsBytes + runBytes * Double(parallelRuns) }
+
+    /// `images` of `features` pixels each; `parallelRuns` trained at once.
+    public init(experiment: Experiment, images: Int, features: Int, parallelRuns: Int) {
+        let training = experiment.training
+        let validation = training.validationCount(of: images)
+        let trainingImages = Double(max(0, images - validation))
+        let steps = Double(training.stepsPerEpoch(trainingCount: images - validation)) * Double(training.epochs)
+        datasetBytes = Double(images) * (Double(features) + 1)
+        runBytes = experiment.strategies.map {
+            Self.runBytes($0, training: training, features: Double(features), trainingImages: trainingImages, steps: steps)
+        }.max() ?? 0
+        self.parallelRuns = parallelRuns
+        let runs = Double(experiment.strategies.count * experiment.repeats)
+        resultsBytes = Double(experiment.repeats) * Double(images) * 4 + runs * steps * (4 + Self.reportBytesPerLoss)
+    }
+
+    static func runBytes(_ strategy: Strategy, training: TrainingSpec, features: Double, trainingImages: Double,
+                         steps: Double) -> Double {
+        let widths = strategy.model.layers.map(Double.init)
+        let products = zip(widths, widths.dropFirst()).map { $0 * $1 }
+        let parameters = products.reduce(0, +) + widths.dropFirst().reduce(0, +)
+        let hidden = widths.dropFirst().dropLast().reduce(0, +)
+        let classes = widths.last ?? 0, widest = widths.max() ?? 0, largest = products.max() ?? 0
+        let batch = Double(training.batchSize)
+        var floats = 4 * parameters + batch * (features + 3 * hidden + 2 * classes) + 2 * largest
+        switch strategy.procedure {
+        case .lsuv(_, _, let rows)?:
+            floats += Double(rows) * (features + 2 * widest)
+        case .rbm(let settings)?:
+            floats += Double(settings.batchSize) * (features + widths.dropLast().reduce(0, +) + 4 * widest) + 2 * largest
+        case nil:
+            break
+        }
+        return 4 * (floats + steps + trainingImages)
+    }
+
+    /// Nil when the estimate fits in `availableBytes`, else the one line that says it does not.
+    public func problem(availableBytes: Double, source: String) -> String? {
+        guard totalBytes > availableBytes else { return nil }
+        var line = "the comparison needs about \(Self.format(totalBytes)) of memory ("
+        line += parallelRuns > 1 ? "\(parallelRuns) runs at once × \(Self.format(runBytes))" : "a run \(Self.format(runBytes))"
+        line += " for weights, optimizer state and workspaces, the dataset \(Self.format(datasetBytes)), "
+        line += "results \(Self.format(resultsBytes))), but \(source) has \(Self.format(availableBytes)) available"
+        var fewer = self
+        fewer.parallelRuns = 1
+        if parallelRuns > 1, fewer.totalBytes <= availableBytes {
+            return line + "; it fits with --threads 1"
+        }
+        return line + "; use a smaller model, batch or number of epochs"
+    }
+
+    /// Throws when the estimate does not fit in the memory this process may still take.
+    public func check(file: String) throws {
+        let available = Self.available()
+        if let message = problem(availableBytes: available.bytes, source: available.source) {
+            throw MemoryError(file: file, message: message)
+        }
+    }
+
+    /// "1.2 GB", "47 MB".
+    static func format(_ bytes: Double) -> String {
+        for (unit, size) in [("TB", 1e12), ("GB", 1e9), ("MB", 1e6)] where bytes >= size {
+            return String(format: bytes >= 10 * size ? "%.0f" : "%.1f", bytes / size) + " " + unit
+        }
+        return String(format: "%.0f kB", bytes / 1e3)
+    }
+
+    /// The memory this process may still take, and what limits it: the smaller of the
+    /// machine's available memory (Linux: MemAvailable) and the room left under a cgroup limit.
+    public static func available() -> (bytes: Double, source: String) {
+        var best = (bytes: Double(ProcessInfo.processInfo.physicalMemory), source: "this machine")
+        if let meminfo = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
+           let line = meminfo.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
+           let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") {
+            best.bytes = kilobytes * 1024
+        }
+        if let limit = number(inFile: "/sys/fs/cgroup/memory.max"), let used = number(inFile: "/sys/fs/cgroup/memory.current"),
+           limit - used < best.bytes {
+            best = (max(0, limit - used), "this process's cgroup")
+        }
+        return best
+    }
+
+    private static func number(inFile path: String) -> Double? {
+        (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+}
+
+/// A config that would need more memory than the machine has.
+public struct MemoryError: Error, CustomStringConvertible {
+    public let file: String
+    public let message: String
+    public var description: String { "\(file): \(message)" }
+}
