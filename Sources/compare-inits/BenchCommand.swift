@@ -46,6 +46,7 @@ enum BenchmarkText {
         }
         var lines = [
             "compare-inits bench \(config): \(r.cores) cores, \(r.threads) runs at a time, single-threaded OpenBLAS per run",
+            "BLAS: \(r.blas.library), \(r.blas.core) kernels (\(r.blas.howChosen))",
             "",
             "Full comparison (\(r.runs) runs × \(r.stepsPerRun) steps: load, train, validate, report, gnuplot)",
             String(format: "  wall time                    %.2f s", r.wallSeconds),
@@ -69,6 +70,12 @@ enum BenchmarkText {
             "  sgemm alone, one core        \(gflops(r.sgemmRate))  (\(ms(r.sgemmSecondsPerStep)) for one step's products)",
             "  training / sgemm             \(pct(r.trainingRate, r.sgemmRate)) in the comparison, \(pct(r.trainingRateAlone, r.sgemmRate)) alone",
         ]
+        if let peak = r.vectorPeakRate, let clock = r.clockHertz {
+            lines.append("  CPU vectors                  \(r.cpuLanes) floats at \(String(format: "%.2f", clock / 1e9)) GHz: \(gflops(peak)) per FMA unit; sgemm reaches \(pct(r.sgemmRate, peak))")
+            if r.sgemmFarBelowPeak {
+                lines.append("  warning: sgemm runs at less than half of what one FMA unit of this CPU's vectors allows; the \(r.blas.core) kernels may not use them (see `compare-inits blas`)")
+            }
+        }
         if !r.scaling.isEmpty {
             lines += ["", "Scaling (one strategy, one run at a time)"]
             for c in r.scaling {

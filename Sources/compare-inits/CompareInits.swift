@@ -16,12 +16,16 @@ struct CompareInits: ParsableCommand {
         with --require-png); 2 a usage, config or dataset error.
         """,
         version: toolVersion,
-        subcommands: [RunCommand.self, InspectCommand.self, BenchCommand.self],
+        subcommands: [RunCommand.self, InspectCommand.self, BenchCommand.self, BLASCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
     /// Our own exit statuses: ArgumentParser's usage errors (64) become 2, like config errors.
     static func main() {
+        // Before anything else: this may start the process again under better BLAS kernels.
+        if let warning = BLASKernel.selectForThisProcess() {
+            FileHandle.standardError.write(Data("compare-inits: warning: \(warning)\n".utf8))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

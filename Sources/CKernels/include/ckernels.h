@@ -49,6 +49,16 @@ void ckernels_gather_pixels(float *restrict x, const unsigned char *restrict pix
 /// a dataset larger than the cache arrive meanwhile instead of stalling the next gather.
 void ckernels_prefetch_pixels(const unsigned char *pixels, const int *indices, long rows, long features);
 
+/// Vector instructions that both the CPU (CPUID) and the operating system (XGETBV: it saves the
+/// wide registers on a context switch) let a program use; 0 off x86-64.
+enum {
+    CKERNELS_CPU_AVX2_FMA = 1,     // AVX2 and FMA3, YMM state enabled
+    CKERNELS_CPU_AVX512 = 2,       // AVX-512 F, CD, BW, DQ and VL (the Skylake-X set), ZMM state enabled
+    CKERNELS_CPU_AVX512_BF16 = 4,  // AVX512_BF16 besides (Cooper Lake, Sapphire Rapids, Zen 4 and later)
+    CKERNELS_CPU_AMD = 8,          // the vendor is AMD
+};
+unsigned ckernels_cpu_features(void);
+
 /// Tells the CPU that this thread is waiting in a loop for a flag another core will set (x86's
 /// pause): the loop then takes fewer resources from the core's other hardware thread and exits
 /// without a pipeline flush when the flag changes.

@@ -22,6 +22,16 @@ public struct BenchmarkReport: Sendable {
     /// This machine's single-core sgemm seconds for one step's products, measured alone.
     public var sgemmSecondsPerStep: Double
     public var scaling: [ScalingCase]
+    public var blas: BLASKernel = .current
+    /// Floats in the CPU's widest usable vectors, and its clock (nil when unknown): one fused
+    /// multiply-add unit then allows 2·lanes·clock FLOP/s.
+    public var cpuLanes = BLASKernel.floatLanes(features: BLASKernel.cpuFeatures)
+    public var clockHertz = Benchmark.clockHertz()
+
+    /// What one FMA unit of this CPU's widest vectors computes per second, if the clock is known.
+    public var vectorPeakRate: Double? { clockHertz.map { 2 * Double(cpuLanes) * $0 } }
+    /// sgemm below half of one FMA unit's peak: the kernels in use do not use the CPU's vectors.
+    public var sgemmFarBelowPeak: Bool { vectorPeakRate.map { sgemmRate < 0.5 * $0 } ?? false }
 
     public var flopsPerStep: Double { forwardFlops + backwardFlops }
     public var sgemmRate: Double { flopsPerStep / sgemmSecondsPerStep }
@@ -121,6 +131,14 @@ public enum Benchmark {
             ScalingCase(name: "\(name(base)) → \(name(wider))", baseSeconds: baseSeconds, scaledSeconds: trainSeconds(wider),
                         expectedFactor: multiplyAdds(wider) / multiplyAdds(base)),
         ]
+    }
+
+    /// The CPU's clock as Linux reports it (/proc/cpuinfo "cpu MHz"), nil elsewhere.
+    public static func clockHertz() -> Double? {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let line = info.split(separator: "\n").first(where: { $0.hasPrefix("cpu MHz") }),
+              let megahertz = line.split(separator: ":").last.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) else { return nil }
+        return megahertz * 1e6
     }
 
     /// The process's peak resident set so far (Linux reports ru_maxrss in KiB).

@@ -63,6 +63,7 @@ public enum MarkdownReport {
         lines.append("| Batches | \(training.batchSize) images, \(steps) steps an epoch, \(training.epochs) epochs |")
         lines.append("| Seeds | \(experiment.seeds.map(String.init).joined(separator: ", ")) |")
         lines.append("| Threads | \(context.threads) (training took \(String(format: "%.1f", context.trainingWallSeconds)) s) |")
+        lines.append("| BLAS | \(context.blas.library), \(context.blas.core) kernels (\(escape(context.blas.howChosen))) |")
         lines.append("| Tool | \(toolName) \(toolVersion) |")
         let sameModel = experiment.strategiesShareModel
         lines += ["", "| Strategy | Label |" + (sameModel ? "" : " Model |") + " Weights | Biases | Then |",

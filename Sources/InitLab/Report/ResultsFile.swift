@@ -4,12 +4,14 @@ public struct ComparisonContext: Sendable {
     public var threads: Int
     public var loadSeconds: Double
     public var trainingWallSeconds: Double
+    public var blas: BLASKernel
 
-    public init(dataset: Dataset, threads: Int, loadSeconds: Double, trainingWallSeconds: Double) {
+    public init(dataset: Dataset, threads: Int, loadSeconds: Double, trainingWallSeconds: Double, blas: BLASKernel = .current) {
         self.dataset = dataset
         self.threads = threads
         self.loadSeconds = loadSeconds
         self.trainingWallSeconds = trainingWallSeconds
+        self.blas = blas
     }
 }
 
@@ -28,6 +30,11 @@ public enum ResultsFile {
             ("title", .string(experiment.title)),
             ("seeds", .array(experiment.seeds.map { .number(Double($0)) })),
             ("threads", .number(Double(context.threads))),
+            ("blas", .object([
+                ("library", .string(context.blas.library)),
+                ("core", .string(context.blas.core)),
+                ("chosen_by", .string(context.blas.howChosen)),
+            ])),
             ("dataset", .object([
                 ("folder", .string(experiment.dataset.folder)),
                 ("images", .number(Double(context.dataset.count))),

@@ -1,0 +1,32 @@
+import ArgumentParser
+import InitLab
+
+struct BLASCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "blas",
+        abstract: "Show which BLAS kernels compute the products on this machine, and why.",
+        discussion: """
+        OpenBLAS picks its kernels from the CPU model; on a CPU newer than the library it falls back \
+        to slow generic ones. compare-inits then chooses kernels from the CPU's features instead, \
+        after checking them against a Double-precision product. OPENBLAS_CORETYPE, when set, wins.
+        """
+    )
+
+    @Flag(help: "Print only the kernels' core name (e.g. for OPENBLAS_CORETYPE in a script).")
+    var core = false
+
+    func run() {
+        let kernel = BLASKernel.current
+        if core {
+            print(kernel.core)
+            return
+        }
+        let lanes = BLASKernel.floatLanes(features: BLASKernel.cpuFeatures)
+        print("""
+        library   \(kernel.library)
+        kernels   \(kernel.core)
+        chosen by \(kernel.howChosen)
+        CPU       vectors of \(lanes) floats (\(lanes == 16 ? "AVX-512" : lanes == 8 ? "AVX2 with FMA" : "SSE"))
+        """)
+    }
+}
