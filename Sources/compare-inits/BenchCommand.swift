@@ -15,8 +15,11 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The experiment config.")
-    var config = "configs/fashion.json"
+    @Argument(help: "The experiment configs (one: the detailed report; several: a table, one row each).")
+    var configs: [String] = ["configs/fashion.json"]
+
+    @Option(help: "A Python with torch: also time scripts/pytorch-peer.py on every config (run from the package's folder).")
+    var peer: String?
 
     @Option(help: "Runs trained at once (default: one per core).")
     var threads: Int?
@@ -25,16 +28,59 @@ struct BenchCommand: ParsableCommand {
     var noScaling = false
 
     func run() throws {
-        let report = try Failure.reporting {
-            try Benchmark.run(configPath: config, threads: threads, scaling: !noScaling) {
-                FileHandle.standardError.write(Data("bench: \($0)\n".utf8))
+        func log(_ line: String) { FileHandle.standardError.write(Data("bench: \(line)\n".utf8)) }
+        guard configs.count == 1, peer == nil else {
+            var rows: [ConfigBenchmark] = []
+            for config in configs {
+                log("\(config)…")
+                var row = try Failure.reporting { try ConfigBenchmark.measure(configPath: config, threads: threads) }
+                if let peer {
+                    log("\(config) in PyTorch…")
+                    row.peerSeconds = try Failure.reporting { try ConfigBenchmark.peerSeconds(configPath: config, python: peer).get() }
+                }
+                rows.append(row)
             }
+            print(BenchmarkText.table(rows))
+            return
         }
-        print(BenchmarkText.render(report, config: config))
+        let report = try Failure.reporting {
+            try Benchmark.run(configPath: configs[0], threads: threads, scaling: !noScaling, log: log)
+        }
+        print(BenchmarkText.render(report, config: configs[0]))
     }
 }
 
 enum BenchmarkText {
+    /// One row per config: wall time, training time per run, GFLOP/s per core against sgemm's,
+    /// peak memory, and with a peer, PyTorch's time and the ratio.
+    static func table(_ rows: [ConfigBenchmark]) -> String {
+        let kernel = BLASKernel.current
+        var lines = ["compare-inits bench: \(ProcessInfo.processInfo.activeProcessorCount) cores; BLAS: \(kernel.library), \(kernel.core) kernels (\(kernel.howChosen))", ""]
+        let peer = rows.contains { $0.peerSeconds != nil }
+        var header = ["config", "runs", "wall", "per run", "GFLOP/s a core", "sgemm GFLOP/s", "of sgemm", "peak RSS"]
+        if peer { header += ["PyTorch", "speed-up"] }
+        var cells = [header]
+        for r in rows {
+            var row = [r.config, "\(r.runs)", String(format: "%.2f s", r.wallSeconds), String(format: "%.2f s", r.meanRunSeconds),
+                       String(format: "%.1f", r.trainingRate / 1e9), String(format: "%.1f", r.sgemmRate / 1e9),
+                       String(format: "%.0f%%", 100 * r.sgemmFraction),
+                       r.peakResidentBytes.map { String(format: "%.0f MB", Double($0) / 1e6) } ?? "n/a"]
+            if peer {
+                row += [r.peerSeconds.map { String(format: "%.2f s", $0) } ?? "n/a",
+                        r.peerSeconds.map { String(format: "×%.1f", $0 / r.wallSeconds) } ?? "n/a"]
+            }
+            cells.append(row)
+        }
+        let widths = header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
+        for row in cells {
+            lines.append(zip(row, widths).enumerated().map { column, pair in
+                let (cell, width) = pair
+                return column == 0 ? cell + String(repeating: " ", count: width - cell.count) : cell.leftPadded(width)
+            }.joined(separator: "  "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
     static func render(_ r: BenchmarkReport, config: String) -> String {
         func ms(_ seconds: Double) -> String { String(format: "%.3f ms", seconds * 1000) }
         func pct(_ part: Double, _ whole: Double) -> String { String(format: "%.1f%%", 100 * part / whole) }

@@ -33,6 +33,27 @@ void ckernels_dropout_mask(float *restrict mask, long count, ckernels_mask_strea
 void ckernels_relu_training(float *restrict z, float *restrict gate, const float *restrict bias, long features,
                             long samples);
 
+/// The activations of the kernels below.
+enum { CKERNELS_RELU, CKERNELS_TANH, CKERNELS_SIGMOID, CKERNELS_LEAKY_RELU, CKERNELS_SELU, CKERNELS_IDENTITY };
+
+/// Any activation's layer forward in training, in place, as ckernels_relu_training: for z
+/// (features, samples) = W·xᵀ, bias (features) and gate holding the dropout factors,
+/// z ← f(z + b)·gate and gate ← f'(z + b)·gate. tanh's derivative is 1 − y², sigmoid's y(1 − y)
+/// from the output y, as PyTorch's backward computes them; SELU's is scale·α·eᵛ for v ≤ 0.
+/// `slope` is leaky ReLU's. The math is vectorized (activations.c gives its accuracy).
+void ckernels_activate_training(int kind, float slope, float *restrict z, float *restrict gate, const float *restrict bias,
+                                long features, long samples);
+
+/// The same in evaluation: z ← f(z + b), no dropout.
+void ckernels_activate_evaluation(int kind, float slope, float *restrict z, const float *restrict bias, long features,
+                                  long samples);
+
+/// y = eˣ elementwise, with the kernels' exp.
+void ckernels_exp(const float *restrict x, float *restrict y, long count);
+
+/// z (rows, n) ← σ(z + bias), bias (n) per column: the RBM's sample-major layers.
+void ckernels_sigmoid_bias(float *restrict z, const float *restrict bias, long rows, long n);
+
 /// For delta and gate (features, samples): delta ← delta ⊙ gate, the gradient through dropout
 /// and the activation, and sums[f] = Σ over samples of delta[f], the bias gradient. Each sum runs
 /// in eight lanes (sample s in lane s mod 8), added pairwise at the end: a fixed order, so both

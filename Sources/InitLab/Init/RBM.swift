@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Hinton's greedy layer-wise pre-training (Hinton & Salakhutdinov 2006, the rbm.m recipe): each
@@ -125,10 +126,7 @@ final class RBMLayer {
     }
 }
 
-/// z (rows, n) ← σ(z + b), in place.
+/// z (rows, n) ← σ(z + b), in place, with the training's vectorized sigmoid.
 func sigmoid(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, rows: Int, n: Int) {
-    for r in 0..<rows {
-        let zr = z + r * n
-        for j in 0..<n { zr[j] = 1 / (1 + exp(-(zr[j] + bias[j]))) }
-    }
+    ckernels_sigmoid_bias(z, bias, rows, n)
 }

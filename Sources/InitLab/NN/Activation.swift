@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// The nonlinearity after every hidden layer (the output layer gives raw scores).
@@ -22,6 +23,24 @@ public enum Activation: Sendable, Equatable {
         case .selu: return "selu"
         case .identity: return "identity"
         }
+    }
+
+    /// The activation's code for the C kernels.
+    var kernel: Int32 {
+        switch self {
+        case .relu: return Int32(CKERNELS_RELU)
+        case .tanh: return Int32(CKERNELS_TANH)
+        case .sigmoid: return Int32(CKERNELS_SIGMOID)
+        case .leakyReLU: return Int32(CKERNELS_LEAKY_RELU)
+        case .selu: return Int32(CKERNELS_SELU)
+        case .identity: return Int32(CKERNELS_IDENTITY)
+        }
+    }
+
+    /// Leaky ReLU's slope for the C kernels (unused by the others).
+    var slope: Float {
+        if case .leakyReLU(let slope) = self { return slope }
+        return 0
     }
 
     static let seluAlpha: Float = 1.6732632423543772848170429916717

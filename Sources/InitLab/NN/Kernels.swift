@@ -17,48 +17,16 @@ func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int, p: Float, 
 /// Training forward of hidden-layer features, in place. On entry z is (features, samples), one
 /// feature per row, = W·xᵀ, and `gate` holds the dropout mask; on return z holds f(z + b)·mask
 /// and `gate` holds f'(z + b)·mask, the factor backward multiplies the incoming gradient by.
+/// Vectorized C (ckernels_activate_training), whose header and source give the math's accuracy.
 func activateTraining(_ z: UnsafeMutablePointer<Float>, gate: UnsafeMutablePointer<Float>,
                       bias: UnsafePointer<Float>, features: Int, samples: Int, activation: Activation) {
-    if case .relu = activation { return ckernels_relu_training(z, gate, bias, features, samples) }
-    for f in 0..<features {
-        let zf = z + f * samples, gf = gate + f * samples, b = bias[f]
-        switch activation {
-        case .leakyReLU(let slope):
-            for s in 0..<samples {
-                let v = zf[s] + b, m = gf[s]
-                let d: Float = v > 0 ? 1 : slope
-                zf[s] = v * d * m
-                gf[s] = d * m
-            }
-        case .identity:
-            for s in 0..<samples { zf[s] = (zf[s] + b) * gf[s] }
-        case .tanh:
-            for s in 0..<samples {
-                let t = Foundation.tanh(zf[s] + b), m = gf[s]
-                zf[s] = t * m
-                gf[s] = (1 - t * t) * m
-            }
-        case .relu, .sigmoid, .selu:
-            for s in 0..<samples {
-                let v = zf[s] + b, m = gf[s]
-                zf[s] = activation.value(v) * m
-                gf[s] = activation.derivative(v) * m
-            }
-        }
-    }
+    ckernels_activate_training(activation.kernel, activation.slope, z, gate, bias, features, samples)
 }
 
 /// Evaluation forward of hidden-layer features (features, samples), in place: z ← f(z + b), no dropout.
 func activateEvaluation(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, features: Int, samples: Int,
                         activation: Activation) {
-    for f in 0..<features {
-        let zf = z + f * samples, b = bias[f]
-        if case .relu = activation {
-            for s in 0..<samples { zf[s] = max(zf[s] + b, 0) }
-        } else {
-            for s in 0..<samples { zf[s] = activation.value(zf[s] + b) }
-        }
-    }
+    ckernels_activate_evaluation(activation.kernel, activation.slope, z, bias, features, samples)
 }
 
 /// scores (rows, n) += bias, for the output layer.

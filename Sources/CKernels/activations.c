@@ -1,0 +1,142 @@
+#include "ckernels.h"
+#include <string.h>
+
+// Vectorizable math for the activations. Each function is branch-free straight-line arithmetic
+// (the compiler turns the conditionals into selects), so the loops below vectorize in every clone
+// of each kernel; being elementwise, with contraction off, all clones round every operation as
+// written and give the same bits. The functions work in Double and round once to Float at the
+// end: eˣ to about 10⁻⁹ relative, so every result is within 1 ulp of the correctly rounded
+// Float (ActivationAccuracyTests sweeps every exponent range: the worst it finds is 0.64 ulp,
+// SELU near 0). Double also holds e^±208 without overflow, so no intermediate needs a special
+// case.
+
+static inline float from_bits(unsigned int bits) { float f; memcpy(&f, &bits, sizeof f); return f; }
+
+/// 2ⁿ for integral n in [−126, 127], built from its bits.
+static inline float power_of_two(float n) { return from_bits((unsigned int)((int)n + 127) << 23); }
+
+/// eˣ in Double for Float x (NaN gives 1, ±inf and |x| > 104 are clamped: callers select those
+/// results themselves). x = n·ln2 + r, |r| ≤ ln2/2, with n rounded in Float, and eʳ by its Taylor
+/// series to r⁸/8! (the next term is under 10⁻¹⁰ of the result); 2ⁿ as two Float powers of two,
+/// exact in Double for n from −150 to 150.
+static inline double exp_double(float x) {
+    float c = x != x ? 0.0f : (x > 104.0f ? 104.0f : (x < -104.0f ? -104.0f : x));
+    float n = (c * 1.44269504088896341f + 12582912.0f) - 12582912.0f;  // round to nearest: 1.5·2²³
+    float half = (n * 0.5f + 12582912.0f) - 12582912.0f;
+    half = half > n * 0.5f ? half - 1.0f : half;                        // floor(n/2)
+    double r = (double)c - (double)n * 0.69314718055994530942;
+    double p = 1.0 + r * (1.0 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120 + r * (1.0 / 720
+               + r * (1.0 / 5040 + r * (1.0 / 40320))))))));
+    return p * (double)power_of_two(half) * (double)power_of_two(n - half);
+}
+
+/// eˣ: +inf above 88.72, subnormal or 0 below −87.34, NaN for NaN.
+static inline float ck_exp(float x) {
+    float y = (float)exp_double(x);
+    y = x > 104.0f ? __builtin_inff() : y;
+    return x != x ? x : y;
+}
+
+/// tanh: x·(1 − x²/3) below 2⁻¹², where the next term is under 10⁻⁸ of it (and −0 stays −0);
+/// (e^{2|x|} − 1)/(e^{2|x|} + 1) with x's sign elsewhere, |x| clamped at 20 (tanh is ±1 in Float
+/// from 9.01).
+static inline float ck_tanh(float x) {
+    double d = (double)x;
+    double a = d < 0 ? -d : d;
+    a = a > 20.0 ? 20.0 : a;
+    double e = exp_double((float)(a + a));
+    double large = (e - 1.0) / (e + 1.0);
+    double y = a < 0x1p-12 ? d * (1.0 - d * d / 3.0) : (d < 0 ? -large : large);
+    return x != x ? x : (float)y;
+}
+
+/// 1/(1 + e⁻ˣ), from e^{−|x|} (≤ 1): e/(1 + e) for negative x.
+static inline float ck_sigmoid(float x) {
+    double e = exp_double(x < 0 ? x : -x);
+    float y = (float)((x < 0 ? e : 1.0) / (1.0 + e));
+    return x != x ? x : y;
+}
+
+static const double selu_alpha = 1.6732632423543772848170429916717;
+static const double selu_scale = 1.0507009873554804934193349852946;
+
+/// SELU and its derivative: scale·x above 0, scale·α·(eˣ − 1) below, with eˣ − 1 as x + x²/2 near
+/// 0 where the difference would cancel; the derivative below 0 is scale·α·eˣ.
+static inline float selu_with(float v, float *d) {
+    double x = v > 0 ? 0.0 : (double)v;
+    double e = exp_double((float)x);
+    double em1 = x > -0x1p-12 ? x + x * x * 0.5 : e - 1.0;
+    *d = v != v ? v : (v > 0 ? (float)selu_scale : (float)(selu_scale * selu_alpha * e));
+    float y = v > 0 ? (float)(selu_scale * (double)v) : (float)(selu_scale * selu_alpha * em1);
+    return v != v ? v : y;
+}
+
+/// f(v) and f'(v) of each activation, the derivative into *d.
+static inline float tanh_with(float v, float *d) { float t = ck_tanh(v); *d = 1.0f - t * t; return t; }
+static inline float sigmoid_with(float v, float *d) { float y = ck_sigmoid(v); *d = y * (1.0f - y); return y; }
+static inline float leaky_with(float v, float slope, float *d) { *d = v > 0 ? 1.0f : slope; return v * *d; }
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void ckernels_activate_training(int kind, float slope, float *restrict z, float *restrict gate, const float *restrict bias,
+                                long features, long samples) {
+    if (kind == CKERNELS_RELU) return ckernels_relu_training(z, gate, bias, features, samples);
+    for (long f = 0; f < features; f++) {
+        float *zf = z + f * samples, *gf = gate + f * samples, b = bias[f];
+        switch (kind) {
+        case CKERNELS_TANH:
+            for (long s = 0; s < samples; s++) { float d, y = tanh_with(zf[s] + b, &d); zf[s] = y * gf[s]; gf[s] *= d; }
+            break;
+        case CKERNELS_SIGMOID:
+            for (long s = 0; s < samples; s++) { float d, y = sigmoid_with(zf[s] + b, &d); zf[s] = y * gf[s]; gf[s] *= d; }
+            break;
+        case CKERNELS_SELU:
+            for (long s = 0; s < samples; s++) { float d, y = selu_with(zf[s] + b, &d); zf[s] = y * gf[s]; gf[s] *= d; }
+            break;
+        case CKERNELS_LEAKY_RELU:
+            for (long s = 0; s < samples; s++) { float d, y = leaky_with(zf[s] + b, slope, &d); zf[s] = y * gf[s]; gf[s] *= d; }
+            break;
+        default:  // identity
+            for (long s = 0; s < samples; s++) zf[s] = (zf[s] + b) * gf[s];
+        }
+    }
+}
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void ckernels_activate_evaluation(int kind, float slope, float *restrict z, const float *restrict bias, long features,
+                                  long samples) {
+    for (long f = 0; f < features; f++) {
+        float *zf = z + f * samples, b = bias[f], d;
+        switch (kind) {
+        case CKERNELS_RELU:
+            for (long s = 0; s < samples; s++) { float v = zf[s] + b; zf[s] = v > 0 ? v : 0.0f; }
+            break;
+        case CKERNELS_TANH:
+            for (long s = 0; s < samples; s++) zf[s] = ck_tanh(zf[s] + b);
+            break;
+        case CKERNELS_SIGMOID:
+            for (long s = 0; s < samples; s++) zf[s] = ck_sigmoid(zf[s] + b);
+            break;
+        case CKERNELS_SELU:
+            for (long s = 0; s < samples; s++) zf[s] = selu_with(zf[s] + b, &d);
+            break;
+        case CKERNELS_LEAKY_RELU:
+            for (long s = 0; s < samples; s++) zf[s] = leaky_with(zf[s] + b, slope, &d);
+            break;
+        default:  // identity
+            for (long s = 0; s < samples; s++) zf[s] += b;
+        }
+    }
+}
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void ckernels_exp(const float *restrict x, float *restrict y, long count) {
+    for (long i = 0; i < count; i++) y[i] = ck_exp(x[i]);
+}
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void ckernels_sigmoid_bias(float *restrict z, const float *restrict bias, long rows, long n) {
+    for (long r = 0; r < rows; r++) {
+        float *zr = z + r * n;
+        for (long j = 0; j < n; j++) zr[j] = ck_sigmoid(zr[j] + bias[j]);
+    }
+}
