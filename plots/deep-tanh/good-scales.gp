@@ -1,15 +1,15 @@
-# Variance-preserving: Xavier, orthogonal, LSUV: training loss of the first 200 batches, written by compare-inits.
+# Training loss of the first 200 batches, written by compare-inits.
 # Re-render with `gnuplot good-scales.gp` in this folder (reads good-scales.dat).
 reset
-set terminal pngcairo size 960,600 noenhanced font "sans,11"
-set output "good-scales.png"
-set title "Variance-preserving: Xavier, orthogonal, LSUV"
-set xlabel "Batches"
-set ylabel "Loss"
+set terminal pngcairo size 960,600 noenhanced font 'sans,11'
+set output 'good-scales.png'
+set title 'Variance-preserving: Xavier, orthogonal, LSUV'
+set xlabel 'Batches'
+set ylabel 'Loss'
 set grid
 set key top right
-set datafile missing "?"
+set datafile missing '?'
 set xrange [1:200]
-plot "good-scales.dat" using 1:2 with lines linewidth 2 title "Xavier uniform (val. acc. 86.17%)", \
-     "" using 1:3 with lines linewidth 2 title "Orthogonal (tanh gain) (val. acc. 87.09%)", \
-     "" using 1:4 with lines linewidth 2 title "LSUV (val. acc. 86.31%)"
+plot 'good-scales.dat' using 1:2 with lines linewidth 2 title 'Xavier uniform (val. acc. 86.17%)', \
+     '' using 1:3 with lines linewidth 2 title 'Orthogonal (tanh gain) (val. acc. 86.23%)', \
+     '' using 1:4 with lines linewidth 2 title 'LSUV (val. acc. 86.34%)'

@@ -1,14 +1,14 @@
-# Uniform vs Normal: training loss of the first 100 batches, written by compare-inits.
+# Training loss of the first 100 batches, written by compare-inits.
 # Re-render with `gnuplot uniform-vs-normal.gp` in this folder (reads uniform-vs-normal.dat).
 reset
-set terminal pngcairo size 960,600 noenhanced font "sans,11"
-set output "uniform-vs-normal.png"
-set title "Uniform vs Normal"
-set xlabel "Batches"
-set ylabel "Loss"
+set terminal pngcairo size 960,600 noenhanced font 'sans,11'
+set output 'uniform-vs-normal.png'
+set title 'Uniform vs Normal'
+set xlabel 'Batches'
+set ylabel 'Loss'
 set grid
 set key top right
-set datafile missing "?"
+set datafile missing '?'
 set xrange [1:100]
-plot "uniform-vs-normal.dat" using 1:2 with lines linewidth 2 title "General Rule [-y, y) (val. acc. 85.49%)", \
-     "" using 1:3 with lines linewidth 2 title "Normal N(0, y) (val. acc. 85.54%)"
+plot 'uniform-vs-normal.dat' using 1:2 with lines linewidth 2 title 'General Rule [-y, y) (val. acc. 85.60%)', \
+     '' using 1:3 with lines linewidth 2 title 'Normal N(0, y) (val. acc. 85.12%)'

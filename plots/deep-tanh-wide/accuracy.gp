@@ -1,0 +1,27 @@
+# Validation accuracy of every strategy, written by compare-inits.
+# Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
+# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text.
+$accuracy << EOD
+normal-1 26.117 0.000 "26.12%"
+normal-0.01 19.450 0.000 "19.45%"
+xavier 85.292 0.000 "85.29%"
+kaiming 86.308 0.000 "86.31%"
+orthogonal 85.425 0.000 "85.42%"
+default 82.367 0.000 "82.37%"
+EOD
+reset
+set terminal pngcairo size 960,600 noenhanced font 'sans,11'
+set output 'accuracy.png'
+set title 'An 8-hidden-layer tanh network of 256 units, trained with Adam (Glorot & Bengio'."'".'s setting): validation accuracy'
+set ylabel 'Validation accuracy (%)'
+set yrange [0:105]
+set xrange [-0.6:5.6]
+set style fill solid 0.75 border -1
+set boxwidth 0.6
+set grid ytics
+set xtics rotate by -25 scale 0
+set xtics ('N(0, 1)' 0, 'N(0, 0.01)' 1, 'Xavier uniform' 2, 'Kaiming uniform (tanh gain)' 3, 'Orthogonal (tanh gain)' 4, 'PyTorch default' 5)
+set bmargin 7
+plot $accuracy using 0:2 with boxes linecolor rgb '#4C72B0' notitle, \
+     $accuracy using 0:2:3 with yerrorbars linecolor rgb 'black' pointtype -1 notitle, \
+     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',11' notitle
