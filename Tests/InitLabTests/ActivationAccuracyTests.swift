@@ -61,20 +61,21 @@ import Testing
         return worst
     }
 
-    /// The bound is 1 ulp: the functions round once from Double (activations.c).
-    @Test func expTanhSigmoidAndSELUAreWithinOneUlp() {
+    /// The bounds: 1 ulp for exp, sigmoid and SELU, which round once from Double; 2 ulp for tanh,
+    /// computed in Float (activations.c).
+    @Test func expSigmoidAndSELUAreWithinOneUlpAndTanhWithinTwo() {
         var exps = [Float](repeating: 0, count: Self.inputs.count)
         Self.inputs.withUnsafeBufferPointer { x in exps.withUnsafeMutableBufferPointer { ckernels_exp(x.baseAddress!, $0.baseAddress!, x.count) } }
-        let cases: [(String, [Float], (Double) -> Double)] = [
-            ("exp", exps, { Foundation.exp($0) }),
-            ("tanh", Self.evaluate(.tanh), { Foundation.tanh($0) }),
-            ("sigmoid", Self.evaluate(.sigmoid), { 1 / (1 + Foundation.exp(-$0)) }),
-            ("selu", Self.evaluate(.selu), Self.selu),
+        let cases: [(String, [Float], (Double) -> Double, Double)] = [
+            ("exp", exps, { Foundation.exp($0) }, 1),
+            ("tanh", Self.evaluate(.tanh), { Foundation.tanh($0) }, 2),
+            ("sigmoid", Self.evaluate(.sigmoid), { 1 / (1 + Foundation.exp(-$0)) }, 1),
+            ("selu", Self.evaluate(.selu), Self.selu, 1),
         ]
-        for (name, outputs, reference) in cases {
+        for (name, outputs, reference, bound) in cases {
             let (error, x) = Self.worst(outputs, reference)
             print("\(name): worst \(error) ulp at \(x)")
-            #expect(error <= 1, "\(name): \(error) ulp at x = \(x) (bits \(String(x.bitPattern, radix: 16)))")
+            #expect(error <= bound, "\(name): \(error) ulp at x = \(x) (bits \(String(x.bitPattern, radix: 16)))")
         }
     }
 

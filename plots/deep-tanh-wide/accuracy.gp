@@ -2,12 +2,12 @@
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
 # as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text.
 $accuracy << EOD
-normal-1 26.117 0.000 "26.12%"
-normal-0.01 19.450 0.000 "19.45%"
-xavier 85.292 0.000 "85.29%"
-kaiming 86.308 0.000 "86.31%"
-orthogonal 85.425 0.000 "85.42%"
-default 82.367 0.000 "82.37%"
+normal-1 25.558 0.000 "25.56%"
+normal-0.01 10.208 0.000 "10.21%"
+xavier 85.133 0.000 "85.13%"
+kaiming 85.567 0.000 "85.57%"
+orthogonal 85.725 0.000 "85.72%"
+default 81.217 0.000 "81.22%"
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'

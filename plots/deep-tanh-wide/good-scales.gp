@@ -10,7 +10,7 @@ set grid
 set key top right
 set datafile missing '?'
 set xrange [1:200]
-plot 'good-scales.dat' using 1:2 with lines linewidth 2 title 'Xavier uniform (val. acc. 85.29%)', \
-     '' using 1:3 with lines linewidth 2 title 'Kaiming uniform (tanh gain) (val. acc. 86.31%)', \
-     '' using 1:4 with lines linewidth 2 title 'Orthogonal (tanh gain) (val. acc. 85.42%)', \
-     '' using 1:5 with lines linewidth 2 title 'PyTorch default (val. acc. 82.37%)'
+plot 'good-scales.dat' using 1:2 with lines linewidth 2 title 'Xavier uniform (val. acc. 85.13%)', \
+     '' using 1:3 with lines linewidth 2 title 'Kaiming uniform (tanh gain) (val. acc. 85.57%)', \
+     '' using 1:4 with lines linewidth 2 title 'Orthogonal (tanh gain) (val. acc. 85.72%)', \
+     '' using 1:5 with lines linewidth 2 title 'PyTorch default (val. acc. 81.22%)'

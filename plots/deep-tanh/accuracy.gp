@@ -5,8 +5,8 @@ $accuracy << EOD
 normal-1 10.208 0.000 "10.21%"
 normal-0.01 9.817 0.000 "9.82%"
 xavier 86.175 0.000 "86.17%"
-orthogonal 86.233 0.000 "86.23%"
-lsuv 86.342 0.000 "86.34%"
+orthogonal 86.875 0.000 "86.88%"
+lsuv 86.358 0.000 "86.36%"
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'

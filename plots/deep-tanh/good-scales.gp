@@ -11,5 +11,5 @@ set key top right
 set datafile missing '?'
 set xrange [1:200]
 plot 'good-scales.dat' using 1:2 with lines linewidth 2 title 'Xavier uniform (val. acc. 86.17%)', \
-     '' using 1:3 with lines linewidth 2 title 'Orthogonal (tanh gain) (val. acc. 86.23%)', \
-     '' using 1:4 with lines linewidth 2 title 'LSUV (val. acc. 86.34%)'
+     '' using 1:3 with lines linewidth 2 title 'Orthogonal (tanh gain) (val. acc. 86.88%)', \
+     '' using 1:4 with lines linewidth 2 title 'LSUV (val. acc. 86.36%)'

@@ -9,7 +9,9 @@ import Foundation
 /// expected activation is unchanged and evaluation needs no rescaling (PyTorch's nn.Dropout).
 /// Each decision uses 32 random bits (p is exact to 2⁻³²); the loop is C (ckernels_dropout_mask),
 /// vectorized and branch-free.
+/// Without dropout (p = 0) every factor is 1, and no random number is drawn.
 func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int, p: Float, stream: inout DropoutStream) {
+    guard p > 0 else { return mask.update(repeating: 1, count: count) }
     let threshold = UInt64((Double(p) * 4_294_967_296).rounded())
     ckernels_dropout_mask(mask, count, &stream.state, threshold, 1 / (1 - p))
 }
