@@ -122,6 +122,11 @@ struct ConfigNode {
         return s
     }
 
+    /// One of an enumeration's names: the compiler owns the list, and the message lists it.
+    func choice<Name: RawRepresentable & CaseIterable>(_: Name.Type, what: String) -> Name? where Name.RawValue == String {
+        choice(Name.allCases.map(\.rawValue), what: what).flatMap(Name.init(rawValue:))
+    }
+
     private func describe(_ json: JSON) -> String {
         if case .number(let n) = json { return JSON.format(n) }
         return json.typeName

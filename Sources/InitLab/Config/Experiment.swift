@@ -42,6 +42,16 @@ public struct ModelSpec: Sendable, Equatable {
 }
 
 public enum Optimizer: Sendable, Equatable {
+    /// The names a config gives optimizers by.
+    public enum Name: String, CaseIterable, Sendable { case adam, sgd }
+
+    public var name: Name {
+        switch self {
+        case .adam: return .adam
+        case .sgd: return .sgd
+        }
+    }
+
     /// PyTorch's Adam: bias-corrected moments, no weight decay.
     case adam(learningRate: Float, beta1: Float, beta2: Float, epsilon: Float)
     /// Plain SGD with optional (PyTorch-style) momentum.
@@ -101,6 +111,16 @@ public struct Figure: Sendable, Equatable {
 /// A data-dependent initialization step, run after the strategy's initializers and before
 /// training, on training batches.
 public enum Procedure: Sendable, Equatable {
+    /// The names a config gives procedures by.
+    public enum Name: String, CaseIterable, Sendable { case lsuv, rbm }
+
+    public var name: Name {
+        switch self {
+        case .lsuv: return .lsuv
+        case .rbm: return .rbm
+        }
+    }
+
     /// Mishkin & Matas's layer-sequential unit variance: layer by layer, scale W by 1/√var of its
     /// pre-activation output on one batch until |var − 1| < tolerance or maxIterations.
     case lsuv(tolerance: Float, maxIterations: Int, batchSize: Int)

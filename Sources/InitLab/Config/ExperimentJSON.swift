@@ -9,10 +9,10 @@ extension Optimizer {
     var json: JSON {
         switch self {
         case let .adam(rate, beta1, beta2, epsilon):
-            return .object([("name", .string("adam")), ("learning_rate", JSON(rate)), ("beta1", JSON(beta1)),
+            return .object([("name", .string(name.rawValue)), ("learning_rate", JSON(rate)), ("beta1", JSON(beta1)),
                             ("beta2", JSON(beta2)), ("epsilon", JSON(epsilon))])
         case let .sgd(rate, momentum):
-            return .object([("name", .string("sgd")), ("learning_rate", JSON(rate)), ("momentum", JSON(momentum))])
+            return .object([("name", .string(name.rawValue)), ("learning_rate", JSON(rate)), ("momentum", JSON(momentum))])
         }
     }
 }
@@ -27,10 +27,10 @@ extension Procedure {
     var json: JSON {
         switch self {
         case let .lsuv(tolerance, maxIterations, batchSize):
-            return .object([("kind", .string("lsuv")), ("tolerance", JSON(tolerance)),
+            return .object([("kind", .string(name.rawValue)), ("tolerance", JSON(tolerance)),
                             ("max_iterations", .number(Double(maxIterations))), ("batch_size", .number(Double(batchSize)))])
         case .rbm(let s):
-            return .object([("kind", .string("rbm")), ("learning_rate", JSON(s.learningRate)),
+            return .object([("kind", .string(name.rawValue)), ("learning_rate", JSON(s.learningRate)),
                             ("initial_momentum", JSON(s.initialMomentum)), ("final_momentum", JSON(s.finalMomentum)),
                             ("momentum_switch_epoch", .number(Double(s.momentumSwitchEpoch))), ("weight_cost", JSON(s.weightCost)),
                             ("epochs", .number(Double(s.epochs))), ("batch_size", .number(Double(s.batchSize)))])

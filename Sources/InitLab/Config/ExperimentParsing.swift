@@ -165,11 +165,13 @@ private struct ExperimentReader {
     func readOptimizer(_ node: ConfigNode) -> Optimizer? {
         guard let object = node.object else { return nil }
         defer { object.finish() }
-        let name = object.required("name", "adam or sgd")?.choice(["adam", "sgd"], what: "optimizer") ?? "adam"
-        let rate = Float(object.number("learning_rate", default: name == "adam" ? 0.001 : 0.01, "a number > 0") { $0 > 0 })
+        let name = object.required("name", "adam or sgd")?.choice(Optimizer.Name.self, what: "optimizer") ?? .adam
+        let rate = Float(object.number("learning_rate", default: name == .adam ? 0.001 : 0.01, "a number > 0") { $0 > 0 })
         let fraction = "a number in [0, 1)"
-        if name == "sgd" {
+        switch name {
+        case .sgd:
             return .sgd(learningRate: rate, momentum: Float(object.number("momentum", default: 0, fraction) { $0 >= 0 && $0 < 1 }))
+        case .adam: break
         }
         return .adam(learningRate: rate,
                      beta1: Float(object.number("beta1", default: 0.9, fraction) { $0 >= 0 && $0 < 1 }),
@@ -228,9 +230,9 @@ private struct ExperimentReader {
     func readProcedure(_ node: ConfigNode, model: ModelSpec?) -> Procedure? {
         guard let object = node.object else { return nil }
         defer { object.finish() }
-        guard let kind = object.required("kind", "lsuv or rbm")?.choice(["lsuv", "rbm"], what: "procedure") else { return nil }
+        guard let kind = object.required("kind", "lsuv or rbm")?.choice(Procedure.Name.self, what: "procedure") else { return nil }
         let batchSize = object.integer("batch_size", default: 100, ConfigLimits.range(ConfigLimits.batchSize)) { (1...ConfigLimits.batchSize).contains($0) }
-        if kind == "lsuv" {
+        if kind == .lsuv {
             return .lsuv(tolerance: Float(object.number("tolerance", default: 0.1, "a number > 0") { $0 > 0 }),
                          maxIterations: object.integer("max_iterations", default: 10, ConfigLimits.range(ConfigLimits.iterations)) {
                              (1...ConfigLimits.iterations).contains($0)

@@ -36,7 +36,7 @@ enum LSUV {
             }
         }
         return .object([
-            ("kind", .string("lsuv")),
+            ("kind", .string(Procedure.Name.lsuv.rawValue)),
             ("batch", .array(batch.map { .number(Double($0)) })),
             ("layers", .array(layers)),
         ])

@@ -45,7 +45,7 @@ enum RBMPretraining {
             }
             layerErrors.append(.object([("layer", .number(Double(l))), ("reconstruction_error", .array(errors))]))
         }
-        return .object([("kind", .string("rbm")), ("layers", .array(layerErrors))])
+        return .object([("kind", .string(Procedure.Name.rbm.rawValue)), ("layers", .array(layerErrors))])
     }
 }
 

@@ -12,16 +12,35 @@ public enum Activation: Sendable, Equatable {
     case selu
     case identity
 
-    public static let names = ["relu", "tanh", "sigmoid", "leaky_relu", "selu", "identity"]
+    /// The names a config gives activations by; `linear` is PyTorch's other name for identity
+    /// (calculate_gain takes both).
+    public enum Name: String, CaseIterable, Sendable {
+        case relu, tanh, sigmoid, leakyReLU = "leaky_relu", selu, identity, linear
+
+        /// The activation of this name; `slope` is leaky ReLU's.
+        public func activation(slope: Float) -> Activation {
+            switch self {
+            case .relu: return .relu
+            case .tanh: return .tanh
+            case .sigmoid: return .sigmoid
+            case .leakyReLU: return .leakyReLU(slope: slope)
+            case .selu: return .selu
+            case .identity, .linear: return .identity
+            }
+        }
+    }
+
+    /// Leaky ReLU's slope when a config gives none (PyTorch's).
+    public static let defaultSlope: Float = 0.01
 
     public var name: String {
         switch self {
-        case .relu: return "relu"
-        case .tanh: return "tanh"
-        case .sigmoid: return "sigmoid"
-        case .leakyReLU: return "leaky_relu"
-        case .selu: return "selu"
-        case .identity: return "identity"
+        case .relu: return Name.relu.rawValue
+        case .tanh: return Name.tanh.rawValue
+        case .sigmoid: return Name.sigmoid.rawValue
+        case .leakyReLU: return Name.leakyReLU.rawValue
+        case .selu: return Name.selu.rawValue
+        case .identity: return Name.identity.rawValue
         }
     }
 
