@@ -21,8 +21,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "A Python with torch: also time scripts/pytorch-peer.py on every config (run from the package's folder).")
     var peer: String?
 
-    @Option(help: "Runs trained at once (default: one per core).")
-    var threads: Int?
+    @OptionGroup var parallel: ThreadOptions
 
     @Flag(help: "Skip the scaling measurements (twice the epochs, a 784-1024-1024-10 model).")
     var noScaling = false
@@ -33,7 +32,7 @@ struct BenchCommand: ParsableCommand {
             var rows: [ConfigBenchmark] = []
             for config in configs {
                 log("\(config)…")
-                var row = try Failure.reporting { try ConfigBenchmark.measure(configPath: config, threads: threads) }
+                var row = try Failure.reporting { try ConfigBenchmark.measure(configPath: config, threads: parallel.threads) }
                 if let peer {
                     log("\(config) in PyTorch…")
                     row.peerSeconds = try Failure.reporting { try ConfigBenchmark.peerSeconds(configPath: config, python: peer).get() }
@@ -44,7 +43,7 @@ struct BenchCommand: ParsableCommand {
             return
         }
         let report = try Failure.reporting {
-            try Benchmark.run(configPath: configs[0], threads: threads, scaling: !noScaling, log: log)
+            try Benchmark.run(configPath: configs[0], threads: parallel.threads, scaling: !noScaling, log: log)
         }
         print(BenchmarkText.render(report, config: configs[0]))
     }

@@ -14,22 +14,19 @@ struct InspectCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The experiment config.")
-    var config: String
-
-    @Option(help: "Seed of the initial weights (overrides the config's \"seed\").")
-    var seed: UInt64?
+    @OptionGroup var options: ExperimentOptions
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
     func run() throws {
+        let config = options.config
         let experiment = try Failure.reporting { try Experiment.load(path: config) }
         // Inspection builds each strategy's model, one at a time, and no workspaces.
         try Failure.reporting {
             try MemoryEstimate(experiment: experiment, images: 0, features: experiment.model.layers[0], parallelRuns: 1).check(file: config)
         }
-        let seed = seed ?? experiment.seed
+        let seed = options.seed ?? experiment.seed
         let inspections = Inspection.inspect(experiment, seed: seed)
         if json {
             print(Inspection.json(inspections, seed: seed).formatted(), terminator: "")

@@ -8,17 +8,12 @@ struct RunCommand: ParsableCommand {
         abstract: "Train every strategy of a config and write the report (the default command)."
     )
 
-    @Argument(help: "The experiment config, e.g. configs/fashion.json.")
-    var config: String
-
-    @Option(help: "Seed for initialization, split, batch order and dropout (overrides the config's \"seed\").")
-    var seed: UInt64?
+    @OptionGroup var experiment: ExperimentOptions
 
     @Option(help: "Folder for results.json, report.md and the figures (overrides the config's \"output\").")
     var output: String?
 
-    @Option(help: "Runs trained at once, one per thread (default: one per core; results are the same for any count).")
-    var threads: Int?
+    @OptionGroup var parallel: ThreadOptions
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
@@ -29,18 +24,12 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "When interrupted, still write the finished runs (the others marked interrupted).")
     var keepPartial = false
 
-    func validate() throws {
-        if let threads, !(1...ConfigLimits.threads).contains(threads) {
-            throw ValidationError("--threads must be from 1 to \(ConfigLimits.threads)")
-        }
-    }
-
     func run() throws {
         // Signals are watched from the start: a Ctrl-C while the dataset loads stops cleanly too.
         let stop = StopFlag()
         let signals = SignalWatcher(stop: stop)
-        let options = JobOptions(seed: seed, output: output, threads: threads, keepPartial: keepPartial)
-        let job = try Failure.reporting { try ComparisonJob.prepare(configPath: config, options: options) }
+        let options = JobOptions(seed: experiment.seed, output: output, threads: parallel.threads, keepPartial: keepPartial)
+        let job = try Failure.reporting { try ComparisonJob.prepare(configPath: experiment.config, options: options) }
         let progress = ProgressDisplay(job: job, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let outcome = try Failure.reporting { try job.run(stop: stop) { progress.handle($0) } }
         progress.finish()

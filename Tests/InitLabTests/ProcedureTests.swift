@@ -15,8 +15,7 @@ import Testing
         let (folder, experiment, dataset) = try synthetic()
         defer { removeFolder(folder) }
         let strategy = try parseExperiment(#"{"model": {"layers": [36, 16, 8, 3], "activation": "tanh"}, "strategies": [{"id": "l", "weights": "\#(weights)"}]}"#).strategies[0]
-        let trainer = Trainer(experiment: experiment, dataset: dataset)
-        let model = trainer.initialModel(strategy, seed: 1)
+        let model = strategy.initialModel(seed: 1)
         var rng = Xoshiro256(seed: 1, stream: "split")
         let split = Split(count: dataset.count, validationCount: experiment.training.validationCount(of: dataset.count), rng: &rng)
         let report = LSUV.apply(to: model, dataset: dataset, training: split.training, seed: 1, tolerance: tolerance,
@@ -47,10 +46,10 @@ import Testing
     }
 
     @Test func lsuvStopsAtTheIterationLimitAndOnZeroWeights() throws {
-        let (folder, experiment, dataset) = try synthetic()
+        let (folder, _, dataset) = try synthetic()
         defer { removeFolder(folder) }
         let strategy = try parseExperiment(#"{"model": {"layers": [36, 16, 8, 3]}, "strategies": [{"id": "z", "weights": "zeros"}]}"#).strategies[0]
-        let model = Trainer(experiment: experiment, dataset: dataset).initialModel(strategy, seed: 1)
+        let model = strategy.initialModel(seed: 1)
         let report = LSUV.apply(to: model, dataset: dataset, training: Array(0..<400), seed: 1, tolerance: 0.1, maxIterations: 3, batchSize: 20)
         #expect(report["layers"] == .array(Array(repeating: .object([("iterations", .number(0)), ("variance", .number(0))]), count: 3)))
         #expect(model.parameters.array.allSatisfy { $0 == 0 })
@@ -100,11 +99,11 @@ import Testing
     }
 
     @Test func rbmPretrainingLowersTheReconstructionErrorAndSetsTheHiddenLayers() throws {
-        let (folder, experiment, dataset) = try synthetic()
+        let (folder, _, dataset) = try synthetic()
         defer { removeFolder(folder) }
         let strategy = try parseExperiment(#"{"model": {"layers": [36, 16, 8, 3], "activation": "sigmoid"}, "strategies": [{"id": "r", "weights": {"kind": "normal", "std": 0.01}, "procedure": {"kind": "rbm", "epochs": 4, "batch_size": 20}}]}"#).strategies[0]
         guard case .rbm(let settings)? = strategy.procedure else { Issue.record("no rbm"); return }
-        let model = Trainer(experiment: experiment, dataset: dataset).initialModel(strategy, seed: 1)
+        let model = strategy.initialModel(seed: 1)
         let before = model.parameters.array
         let report = RBMPretraining.apply(to: model, dataset: dataset, training: Array(0..<450), seed: 1, settings: settings)
         guard case .array(let layers)? = report["layers"] else { Issue.record("bad report"); return }
@@ -146,8 +145,7 @@ import Testing
         #expect(experiment.strategies[0].model.layers == [784, 256, 256, 10])
         #expect(experiment.strategies[1].model == ModelSpec(layers: [784, 512, 512, 512, 512, 10], activation: .relu, dropout: 0.2))
         #expect(experiment.strategies[1].layers.count == 5)
-        let model = Trainer(experiment: experiment, dataset: Dataset(pixels: [], labels: [], features: 784))
-            .initialModel(experiment.strategies[1], seed: 1)
+        let model = experiment.strategies[1].initialModel(seed: 1)
         #expect(model.widths == [784, 512, 512, 512, 512, 10])
     }
 }

@@ -52,6 +52,15 @@ public enum Optimizer: Sendable, Equatable {
         }
     }
 
+    /// The optimizer of that name with PyTorch's defaults (SGD's learning rate, which PyTorch
+    /// requires, is 0.01 here).
+    public static func defaults(_ name: Name) -> Optimizer {
+        switch name {
+        case .adam: return .adam(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
+        case .sgd: return .sgd(learningRate: 0.01, momentum: 0)
+        }
+    }
+
     /// PyTorch's Adam: bias-corrected moments, no weight decay.
     case adam(learningRate: Float, beta1: Float, beta2: Float, epsilon: Float)
     /// Plain SGD with optional (PyTorch-style) momentum.
@@ -59,6 +68,10 @@ public enum Optimizer: Sendable, Equatable {
 }
 
 public struct TrainingSpec: Sendable, Equatable {
+    /// The lesson's training, every key's default: Adam, batches of 100, two epochs, 20% held out.
+    public static let lesson = TrainingSpec(optimizer: .defaults(.adam), batchSize: 100, epochs: 2, validationFraction: 0.2,
+                                            validationDropout: false)
+
     public var optimizer: Optimizer
     public var batchSize: Int
     public var epochs: Int
@@ -93,6 +106,10 @@ public struct LayerInit: Sendable, Equatable {
 }
 
 public struct PlotSpec: Sendable, Equatable {
+    /// The lesson's figures show the first 100 batches; the bar chart's file is accuracy.png.
+    public static let lessonBatches = 100
+    public static let defaultAccuracyFigure = "accuracy"
+
     /// How many leading batch losses a loss figure shows (the lesson shows 100).
     public var batches: Int
     public var figures: [Figure]

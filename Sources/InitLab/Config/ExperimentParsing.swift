@@ -82,7 +82,7 @@ private struct ExperimentReader {
         let dataset = readDataset(object.optional("dataset"))
         let model = readModel(object.required("model", "layers, activation, dropout"), defaults: nil)
         let training = readTraining(object.optional("training"))
-        let seed = object.integer("seed", default: 1, "an integer ≥ 0") { $0 >= 0 }
+        let seed = object.integer("seed", default: 1, ConfigLimits.range(ConfigLimits.seed, from: 0)) { (0...ConfigLimits.seed).contains($0) }
         let repeats = object.integer("repeats", default: 1, ConfigLimits.range(ConfigLimits.repeats)) { (1...ConfigLimits.repeats).contains($0) }
         let threads = object.optional("threads")?.integer(ConfigLimits.range(ConfigLimits.threads), { (1...ConfigLimits.threads).contains($0) })
         let output = object.string("output", default: "plots/\(name)")
@@ -145,19 +145,21 @@ private struct ExperimentReader {
     }
 
     func readTraining(_ node: ConfigNode?) -> TrainingSpec? {
-        var optimizer = Optimizer.adam(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
-        guard let node else {
-            return TrainingSpec(optimizer: optimizer, batchSize: 100, epochs: 2, validationFraction: 0.2, validationDropout: false)
-        }
+        let defaults = TrainingSpec.lesson
+        guard let node else { return defaults }
         guard let object = node.object else { return nil }
         defer { object.finish() }
-        if let optimizerNode = object.optional("optimizer"), let parsed = readOptimizer(optimizerNode) {
-            optimizer = parsed
+        let optimizer = object.optional("optimizer").flatMap(readOptimizer) ?? defaults.optimizer
+        let batchSize = object.integer("batch_size", default: defaults.batchSize, ConfigLimits.range(ConfigLimits.batchSize)) {
+            (1...ConfigLimits.batchSize).contains($0)
         }
-        let batchSize = object.integer("batch_size", default: 100, ConfigLimits.range(ConfigLimits.batchSize)) { (1...ConfigLimits.batchSize).contains($0) }
-        let epochs = object.integer("epochs", default: 2, ConfigLimits.range(ConfigLimits.epochs)) { (1...ConfigLimits.epochs).contains($0) }
-        let fraction = object.number("validation_fraction", default: 0.2, "a fraction strictly between 0 and 1") { $0 > 0 && $0 < 1 }
-        let validationDropout = object.bool("validation_dropout", default: false)
+        let epochs = object.integer("epochs", default: defaults.epochs, ConfigLimits.range(ConfigLimits.epochs)) {
+            (1...ConfigLimits.epochs).contains($0)
+        }
+        let fraction = object.number("validation_fraction", default: defaults.validationFraction, "a fraction strictly between 0 and 1") {
+            $0 > 0 && $0 < 1
+        }
+        let validationDropout = object.bool("validation_dropout", default: defaults.validationDropout)
         return TrainingSpec(optimizer: optimizer, batchSize: batchSize, epochs: epochs, validationFraction: fraction,
                             validationDropout: validationDropout)
     }
@@ -166,17 +168,17 @@ private struct ExperimentReader {
         guard let object = node.object else { return nil }
         defer { object.finish() }
         let name = object.required("name", "adam or sgd")?.choice(Optimizer.Name.self, what: "optimizer") ?? .adam
-        let rate = Float(object.number("learning_rate", default: name == .adam ? 0.001 : 0.01, "a number > 0") { $0 > 0 })
         let fraction = "a number in [0, 1)"
-        switch name {
-        case .sgd:
-            return .sgd(learningRate: rate, momentum: Float(object.number("momentum", default: 0, fraction) { $0 >= 0 && $0 < 1 }))
-        case .adam: break
+        switch Optimizer.defaults(name) {
+        case let .sgd(rate, momentum):
+            return .sgd(learningRate: Float(object.number("learning_rate", default: Double(rate), "a number > 0") { $0 > 0 }),
+                        momentum: Float(object.number("momentum", default: Double(momentum), fraction) { $0 >= 0 && $0 < 1 }))
+        case let .adam(rate, beta1, beta2, epsilon):
+            return .adam(learningRate: Float(object.number("learning_rate", default: Double(rate), "a number > 0") { $0 > 0 }),
+                         beta1: Float(object.number("beta1", default: Double(beta1), fraction) { $0 >= 0 && $0 < 1 }),
+                         beta2: Float(object.number("beta2", default: Double(beta2), fraction) { $0 >= 0 && $0 < 1 }),
+                         epsilon: Float(object.number("epsilon", default: Double(epsilon), "a number > 0") { $0 > 0 }))
         }
-        return .adam(learningRate: rate,
-                     beta1: Float(object.number("beta1", default: 0.9, fraction) { $0 >= 0 && $0 < 1 }),
-                     beta2: Float(object.number("beta2", default: 0.999, fraction) { $0 >= 0 && $0 < 1 }),
-                     epsilon: Float(object.number("epsilon", default: 1e-8, "a number > 0") { $0 > 0 }))
     }
 
     /// The strategies, if all are valid, and the ids the config gives (valid or not), so that
@@ -281,11 +283,12 @@ private struct ExperimentReader {
 
     func readPlots(_ node: ConfigNode?, ids: [String]) -> PlotSpec? {
         let everything = Figure(name: "all", title: "All strategies", strategies: ids, logScale: false)
-        guard let node else { return PlotSpec(batches: 100, figures: [everything], accuracyFigure: "accuracy") }
+        let defaults = PlotSpec(batches: PlotSpec.lessonBatches, figures: [everything], accuracyFigure: PlotSpec.defaultAccuracyFigure)
+        guard let node else { return defaults }
         guard let object = node.object else { return nil }
         defer { object.finish() }
-        let batches = object.integer("batches", default: 100, "an integer ≥ 1") { $0 >= 1 }
-        let accuracyFigure = object.string("accuracy_figure", default: "accuracy")
+        let batches = object.integer("batches", default: defaults.batches, "an integer ≥ 1") { $0 >= 1 }
+        let accuracyFigure = object.string("accuracy_figure", default: defaults.accuracyFigure)
         if !isPlainName(accuracyFigure) { object.optional("accuracy_figure")?.report("expected a plain name (letters, digits, - _ .)") }
         var figures: [Figure] = []
         var names: Set<String> = [accuracyFigure]

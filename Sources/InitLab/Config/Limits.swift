@@ -15,6 +15,8 @@ public enum ConfigLimits {
     public static let repeats = 1000
     /// Worker threads.
     public static let threads = 1024
+    /// The base seed: seed + repeat stays below 2⁵³, so every seed is exact in results.json.
+    public static let seed = 8_999_999_999_999_999
     /// LSUV's rescaling passes per layer.
     public static let iterations = 10_000
 

@@ -18,9 +18,8 @@ public enum Inspection {
     /// Every strategy's initial weights for `seed`, as the runs would start (before any
     /// data-dependent procedure, which needs the training data).
     public static func inspect(_ experiment: Experiment, seed: UInt64) -> [StrategyInspection] {
-        let trainer = Trainer(experiment: experiment, dataset: Dataset(pixels: [], labels: [], features: experiment.model.layers[0]))
-        return experiment.strategies.map { strategy in
-            let model = trainer.initialModel(strategy, seed: seed)
+        experiment.strategies.map { strategy in
+            let model = strategy.initialModel(seed: seed)
             let layers = model.layers.enumerated().map { l, layer in
                 let plan = strategy.layers[l]
                 return LayerInspection(

@@ -2,8 +2,8 @@ import Foundation
 
 /// report.md: the lesson's "After N epochs" printout as a table, every figure, and the settings.
 public enum MarkdownReport {
-    public static func text(experiment: Experiment, results: [RunResult], context: ComparisonContext) -> String {
-        let summaries = StrategySummary.make(results, experiment: experiment)
+    public static func text(experiment: Experiment, results: [RunResult], summaries: [StrategySummary],
+                            context: ComparisonContext) -> String {
         let training = experiment.training
         let validation = training.validationCount(of: context.dataset.count)
         let trainingImages = context.dataset.count - validation

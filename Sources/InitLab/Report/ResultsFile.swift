@@ -20,9 +20,9 @@ public enum ResultsFile {
     /// strategy and seed, each with `strategy`, `label`, `seed`, `status`, `validation_accuracy`
     /// (a fraction), `last_batch_loss`, `batch_losses` (every step) and `train_seconds`;
     /// non-finite losses are null.
-    public static func json(experiment: Experiment, results: [RunResult], context: ComparisonContext) -> JSON {
+    public static func json(experiment: Experiment, results: [RunResult], summaries: [StrategySummary],
+                            context: ComparisonContext) -> JSON {
         let validation = experiment.training.validationCount(of: context.dataset.count)
-        let summaries = StrategySummary.make(results, experiment: experiment)
         return .object([
             ("tool", .string(toolName)),
             ("version", .string(toolVersion)),
@@ -48,9 +48,15 @@ public enum ResultsFile {
                 ("training_wall_seconds", JSON(context.trainingWallSeconds)),
             ])),
             ("summary", .array(summaries.map(summaryJSON))),
-            ("runs", .array(results.map(runJSON))),
+            ("runs", .array(results.map(\.json))),
             ("config", experiment.echo),
         ])
+    }
+
+    /// The runs of a results.json text, as they were before they were written.
+    public static func runs(fromText text: String) throws -> [RunResult] {
+        guard case .array(let runs)? = try JSONParser.parse(text)["runs"] else { throw JSONFieldError(message: "results: no runs array") }
+        return try runs.map(RunResult.init(json:))
     }
 
     static func summaryJSON(_ summary: StrategySummary) -> JSON {
@@ -63,41 +69,6 @@ public enum ResultsFile {
             ("std_validation_accuracy", summary.accuracyStandardDeviation.map(JSON.init) ?? .null),
             ("min_validation_accuracy", summary.accuracies.min().map(JSON.init) ?? .null),
             ("max_validation_accuracy", summary.accuracies.max().map(JSON.init) ?? .null),
-        ])
-    }
-
-    static func runJSON(_ run: RunResult) -> JSON {
-        var members: [(key: String, value: JSON)] = [
-            ("strategy", .string(run.strategyID)),
-            ("label", .string(run.label)),
-            ("seed", .number(Double(run.seed))),
-            ("status", .string(run.status.name)),
-        ]
-        if case .diverged(let batch) = run.status { members.append(("diverged_at_batch", .number(Double(batch)))) }
-        members += [
-            ("validation_accuracy", run.validationAccuracy.map(JSON.init) ?? .null),
-            ("validation_loss", run.validationLoss.map(JSON.init) ?? .null),
-            ("last_batch_loss", run.lastBatchLoss.map(JSON.init) ?? .null),
-            ("steps", .number(Double(run.steps))),
-            ("init_seconds", JSON(run.initSeconds)),
-            ("procedure_seconds", JSON(run.procedureSeconds)),
-            ("train_seconds", JSON(run.trainSeconds)),
-            ("validation_seconds", JSON(run.validationSeconds)),
-            ("step_seconds", stepSeconds(run.stepTimes)),
-            ("partnered_step_seconds", stepSeconds(run.partneredStepTimes)),
-            ("batch_losses", .array(run.batchLosses.map(JSON.init))),
-        ]
-        if let procedure = run.procedure { members.insert(("procedure", procedure), at: members.count - 1) }
-        return .object(members)
-    }
-
-    /// Where a run's training time went, over the steps it trained alone or with a partner core.
-    static func stepSeconds(_ times: StepTimes) -> JSON {
-        .object([
-            ("steps", .number(Double(times.steps))),
-            ("batch", JSON(times.batch)), ("forward", JSON(times.forward)),
-            ("backward", JSON(times.backward)), ("optimizer", JSON(times.optimizer)),
-            ("of_which_matrix_products", JSON(times.products)),
         ])
     }
 }

@@ -99,8 +99,10 @@ public final class ComparisonJob {
         let context = ComparisonContext(dataset: dataset, threads: threads, loadSeconds: loadSeconds,
                                         trainingWallSeconds: trainingWallSeconds)
         var files = Plots.files(experiment: experiment, summaries: summaries)
-        files.append(OutputFile(name: "results.json", contents: ResultsFile.json(experiment: experiment, results: results, context: context).formatted()))
-        files.append(OutputFile(name: "report.md", contents: MarkdownReport.text(experiment: experiment, results: results, context: context)))
+        files.append(OutputFile(name: "results.json", contents: ResultsFile.json(experiment: experiment, results: results,
+                                                                                   summaries: summaries, context: context).formatted()))
+        files.append(OutputFile(name: "report.md", contents: MarkdownReport.text(experiment: experiment, results: results,
+                                                                                summaries: summaries, context: context)))
         do {
             for file in files { try output.write(file) }
         } catch {

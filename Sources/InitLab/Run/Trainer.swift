@@ -10,21 +10,6 @@ public struct Trainer: Sendable {
         self.dataset = dataset
     }
 
-    /// The model with the strategy's initial weights for `seed` (before any data-dependent step).
-    public func initialModel(_ strategy: Strategy, seed: UInt64) -> MLP {
-        let spec = strategy.model
-        let model = MLP(widths: spec.layers, activation: spec.activation, dropout: spec.dropout)
-        var rng = Xoshiro256(seed: seed, stream: "init", strategy.id)
-        for (l, layer) in model.layers.enumerated() {
-            let plan = strategy.layers[l]
-            plan.weights.fill(model.weights(l), rows: layer.outputs, cols: layer.inputs,
-                              fanIn: layer.inputs, fanOut: layer.outputs, rng: &rng)
-            plan.biases.fill(model.biases(l), rows: layer.outputs, cols: 1,
-                             fanIn: layer.inputs, fanOut: layer.outputs, rng: &rng)
-        }
-        return model
-    }
-
     /// Runs a data-dependent initialization on the training images; returns what it did.
     func apply(_ procedure: Procedure, to model: MLP, seed: UInt64, split: Split) -> JSON {
         switch procedure {
@@ -42,7 +27,7 @@ public struct Trainer: Sendable {
                     onStep: (Int, Float) -> Bool = { _, _ in true }) -> RunResult {
         let training = experiment.training
         let startInit = monotonicSeconds()
-        let model = initialModel(strategy, seed: seed)
+        let model = strategy.initialModel(seed: seed)
         let initSeconds = monotonicSeconds() - startInit
         var procedureReport: JSON?
         var procedureSeconds = 0.0

@@ -1,0 +1,128 @@
+/// A run in results.json, written and read back by the same code: `RunResult(json:)` gives the
+/// run `json` was written from, bit for bit (a NaN loss as a NaN). A non-finite loss is `null` in
+/// `batch_losses` (JSON has no NaN or infinity); it can only be a diverged run's last, which
+/// `non_finite_loss` ("nan", "inf" or "-inf") then gives exactly.
+extension RunResult {
+    public var json: JSON {
+        var members: [(key: String, value: JSON)] = [
+            ("strategy", .string(strategyID)),
+            ("label", .string(label)),
+            ("seed", .number(Double(seed))),
+            ("status", .string(status.name)),
+        ]
+        if case .diverged(let batch) = status {
+            members.append(("diverged_at_batch", .number(Double(batch))))
+            if let last = lastBatchLoss, !last.isFinite {
+                members.append(("non_finite_loss", .string(last.isNaN ? "nan" : last > 0 ? "inf" : "-inf")))
+            }
+        }
+        members += [
+            ("validation_accuracy", validationAccuracy.map(JSON.init) ?? .null),
+            ("validation_loss", validationLoss.map(JSON.init) ?? .null),
+            ("last_batch_loss", lastBatchLoss.map(JSON.init) ?? .null),
+            ("steps", .number(Double(steps))),
+            ("init_seconds", JSON(initSeconds)),
+            ("procedure_seconds", JSON(procedureSeconds)),
+            ("train_seconds", JSON(trainSeconds)),
+            ("validation_seconds", JSON(validationSeconds)),
+            ("step_seconds", stepTimes.json),
+            ("partnered_step_seconds", partneredStepTimes.json),
+        ]
+        if let procedure { members.append(("procedure", procedure)) }
+        members.append(("batch_losses", .array(batchLosses.map(JSON.init))))
+        return .object(members)
+    }
+
+    /// The run that `json` (a member of results.json's `runs`) was written from.
+    public init(json: JSON) throws {
+        let reader = JSONFields(json, what: "run")
+        let statusName = try reader.string("status")
+        let status: RunStatus
+        switch statusName {
+        case RunStatus.ok.name: status = .ok
+        case RunStatus.interrupted.name: status = .interrupted
+        case RunStatus.diverged(batch: 0).name: status = .diverged(batch: try reader.integer("diverged_at_batch"))
+        default: throw JSONFieldError(message: "run: unknown status \"\(statusName)\"")
+        }
+        guard case .array(let losses)? = json["batch_losses"] else { throw JSONFieldError(message: "run: no batch_losses array") }
+        var batchLosses = try losses.map { loss -> Float in
+            switch loss {
+            case .number(let value): return Float(value)
+            case .null: return .nan
+            default: throw JSONFieldError(message: "run: batch_losses holds a \(loss.typeName)")
+            }
+        }
+        if case .string(let name)? = json["non_finite_loss"], !batchLosses.isEmpty {
+            batchLosses[batchLosses.count - 1] = name == "inf" ? .infinity : name == "-inf" ? -.infinity : .nan
+        }
+        self.init(strategyID: try reader.string("strategy"), label: try reader.string("label"), seed: UInt64(try reader.integer("seed")),
+                  status: status, batchLosses: batchLosses, validationAccuracy: try reader.optionalNumber("validation_accuracy"),
+                  validationLoss: try reader.optionalNumber("validation_loss"), initSeconds: try reader.number("init_seconds"),
+                  trainSeconds: try reader.number("train_seconds"), validationSeconds: try reader.number("validation_seconds"),
+                  stepTimes: try StepTimes(json: json["step_seconds"] ?? .null))
+        procedureSeconds = try reader.number("procedure_seconds")
+        procedure = json["procedure"]
+        partneredStepTimes = try StepTimes(json: json["partnered_step_seconds"] ?? .null)
+    }
+}
+
+extension StepTimes {
+    /// Where a run's training time went, over the steps it trained alone or with a partner core.
+    var json: JSON {
+        .object([
+            ("steps", .number(Double(steps))),
+            ("batch", JSON(batch)), ("forward", JSON(forward)),
+            ("backward", JSON(backward)), ("optimizer", JSON(optimizer)),
+            ("of_which_matrix_products", JSON(products)),
+        ])
+    }
+
+    init(json: JSON) throws {
+        let reader = JSONFields(json, what: "step times")
+        self.init(steps: try reader.integer("steps"), batch: try reader.number("batch"), forward: try reader.number("forward"),
+                  backward: try reader.number("backward"), optimizer: try reader.number("optimizer"),
+                  products: try reader.number("of_which_matrix_products"))
+    }
+}
+
+/// A results file that does not hold what the tool writes.
+public struct JSONFieldError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// Typed members of a JSON object, each missing or mistyped one an error that names it.
+struct JSONFields {
+    let json: JSON
+    let what: String
+
+    init(_ json: JSON, what: String) {
+        self.json = json
+        self.what = what
+    }
+
+    private func fail(_ key: String, _ expected: String) -> JSONFieldError {
+        JSONFieldError(message: "\(what): \(key) is not \(expected)")
+    }
+
+    func string(_ key: String) throws -> String {
+        guard case .string(let value)? = json[key] else { throw fail(key, "a string") }
+        return value
+    }
+
+    func number(_ key: String) throws -> Double {
+        guard case .number(let value)? = json[key] else { throw fail(key, "a number") }
+        return value
+    }
+
+    func optionalNumber(_ key: String) throws -> Double? {
+        if json[key] == .null { return nil }
+        return try number(key)
+    }
+
+    func integer(_ key: String) throws -> Int {
+        let value = try number(key)
+        guard value == value.rounded(), abs(value) < 9e15 else { throw fail(key, "an integer") }
+        return Int(value)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import InitLab
+
+/// A run written to results.json reads back as the same run, bit for bit.
+@Suite struct ResultsRoundTripTests {
+    static func expectSame(_ a: RunResult, _ b: RunResult) {
+        #expect(a.strategyID == b.strategyID && a.label == b.label && a.seed == b.seed && a.status == b.status)
+        #expect(a.batchLosses.count == b.batchLosses.count)
+        #expect(zip(a.batchLosses, b.batchLosses).allSatisfy { $0.bitPattern == $1.bitPattern || $0.isNaN && $1.isNaN })
+        #expect(a.validationAccuracy?.bitPattern == b.validationAccuracy?.bitPattern && a.validationLoss?.bitPattern == b.validationLoss?.bitPattern)
+        #expect(a.initSeconds.bitPattern == b.initSeconds.bitPattern && a.trainSeconds.bitPattern == b.trainSeconds.bitPattern)
+        #expect(a.validationSeconds.bitPattern == b.validationSeconds.bitPattern && a.procedureSeconds.bitPattern == b.procedureSeconds.bitPattern)
+        #expect(a.stepTimes == b.stepTimes && a.partneredStepTimes == b.partneredStepTimes && a.procedure == b.procedure)
+    }
+
+    @Test func aComparisonsRunsReadBackFromItsResultsFile() throws {
+        let (folder, config) = try syntheticExperiment(extra: #""repeats": 2,"#)
+        defer { removeFolder(folder) }
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+            .replacingOccurrences(of: #"{ "id": "rule", "label": "Rule", "weights": { "kind": "fan_in_uniform" } }"#,
+                                  with: #"{ "id": "rule", "label": "Rule", "weights": "orthogonal", "procedure": { "kind": "lsuv" } }"#)
+        try text.write(toFile: config, atomically: true, encoding: .utf8)
+        let outcome = try ComparisonJob.prepare(configPath: config, options: JobOptions()).run()
+        let read = try ResultsFile.runs(fromText: String(contentsOfFile: folder + "/out/results.json", encoding: .utf8))
+        #expect(read.count == 6 && outcome.results.contains { $0.procedure != nil })
+        for (written, back) in zip(outcome.results, read) { Self.expectSame(written, back) }
+    }
+
+    @Test func divergedAndInterruptedRunsKeepTheirLastLoss() throws {
+        for last in [Float.infinity, -.infinity, .nan] {
+            let run = RunResult(strategyID: "x", label: "X \"quoted\"", seed: 8_999_999_999_999_999, status: .diverged(batch: 3),
+                                batchLosses: [2.3, 0x1p-140, last], validationAccuracy: nil, validationLoss: nil,
+                                initSeconds: 0.1, trainSeconds: 1e-7, validationSeconds: 0, stepTimes: StepTimes(steps: 2, batch: 0.25))
+            let back = try RunResult(json: JSONParser.parse(run.json.formatted()))
+            Self.expectSame(run, back)
+        }
+        let stopped = RunResult(strategyID: "y", label: "Y", seed: 0, status: .interrupted, batchLosses: [], validationAccuracy: nil,
+                                validationLoss: nil, initSeconds: 0, trainSeconds: 0, validationSeconds: 0, stepTimes: StepTimes())
+        Self.expectSame(stopped, try RunResult(json: JSONParser.parse(stopped.json.formatted())))
+        #expect(throws: JSONFieldError.self) { try RunResult(json: JSONParser.parse(#"{"status": "ok", "batch_losses": []}"#)) }
+    }
+}
