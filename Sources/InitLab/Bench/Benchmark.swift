@@ -86,8 +86,8 @@ public enum Benchmark {
         }
         return BenchmarkReport(cores: ProcessInfo.processInfo.activeProcessorCount, threads: job.threads, wallSeconds: wall,
                                peakResidentBytes: peak, runs: outcome.results.count, stepsPerRun: job.comparison.stepsPerRun,
-                               forwardFlops: 2 * Double(model.forwardMultiplyAdds(rows: rows)),
-                               backwardFlops: 2 * Double(model.backwardMultiplyAdds(rows: rows)),
+                               forwardFlops: model.stepFlops(rows: rows).forward,
+                               backwardFlops: model.stepFlops(rows: rows).backward,
                                step: step, partneredSteps: outcome.results.reduce(0) { $0 + $1.partneredStepTimes.steps },
                                stepAlone: meanStep(alone.map(\.stepTimes)), stepOnTwoCores: meanStep(twoCores.map(\.partneredStepTimes)),
                                sgemmSecondsPerStep: sgemm, scaling: cases)
@@ -122,7 +122,8 @@ public enum Benchmark {
         }
         func multiplyAdds(_ e: Experiment) -> Double {
             let m = MLP(widths: e.model.layers, activation: .relu, dropout: 0)
-            return Double(m.forwardMultiplyAdds(rows: 1) + m.backwardMultiplyAdds(rows: 1))
+            let flops = m.stepFlops(rows: 1)
+            return flops.forward + flops.backward
         }
         func name(_ e: Experiment) -> String { e.model.layers.map(String.init).joined(separator: "-") }
         return [

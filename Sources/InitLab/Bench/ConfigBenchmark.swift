@@ -34,7 +34,7 @@ public struct ConfigBenchmark: Sendable {
         var sgemmPerStep: [[Int]: Double] = [:]
         for (result, plan) in zip(outcome.results, job.comparison.plans) {
             let model = MLP(widths: plan.strategy.model.layers, activation: .identity, dropout: 0)
-            let perStep = 2 * Double(model.forwardMultiplyAdds(rows: rows) + model.backwardMultiplyAdds(rows: rows))
+            let stepFlops = model.stepFlops(rows: rows), perStep = stepFlops.forward + stepFlops.backward
             let sgemm = sgemmPerStep[model.widths] ?? SgemmBenchmark.secondsPerStep(model.stepProducts(rows: rows), repetitions: 50, rounds: 3)
             sgemmPerStep[model.widths] = sgemm
             flops += perStep * Double(result.stepTimes.steps)

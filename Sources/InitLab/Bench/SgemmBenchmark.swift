@@ -1,27 +1,3 @@
-extension MLP {
-    /// The products one training step does with `rows` samples, in order and in the layouts
-    /// forward and backward use them (see Propagation): forward per layer, then backward dW per
-    /// layer and dx for all but the first.
-    public func stepProducts(rows: Int) -> [ProductShape] {
-        let last = layers.count - 1
-        var shapes = layers.indices.map { l in
-            l == last
-                ? ProductShape(m: rows, n: layers[l].outputs, k: layers[l].inputs, transposeA: l > 0, transposeB: true)
-                : ProductShape(m: layers[l].outputs, n: rows, k: layers[l].inputs, transposeA: false, transposeB: l == 0)
-        }
-        for l in layers.indices.reversed() {
-            let layer = layers[l]
-            shapes.append(l == last
-                ? ProductShape(m: layer.outputs, n: layer.inputs, k: rows, transposeA: true, transposeB: l > 0)
-                : ProductShape(m: layer.outputs, n: layer.inputs, k: rows, transposeA: false, transposeB: l > 0))
-            if l > 0 {
-                shapes.append(ProductShape(m: layer.inputs, n: rows, k: layer.outputs, transposeA: true, transposeB: l == last))
-            }
-        }
-        return shapes
-    }
-}
-
 /// This machine's single-core sgemm rate at a step's shapes: the same products, alone, with
 /// operands already in memory, single-threaded OpenBLAS.
 public enum SgemmBenchmark {

@@ -47,8 +47,7 @@ enum LSUV {
     /// else the previous layer's output, feature-major (in, rows), as in training.
     static func preActivationVariance(_ model: MLP, _ l: Int, input: FloatBuffer, rows: Int, into z: FloatBuffer) -> Double {
         let layer = model.layers[l]
-        gemm(false, l == 0, m: layer.outputs, n: rows, k: layer.inputs, model.weights(l).baseAddress!, lda: layer.inputs,
-             input.pointer, ldb: l == 0 ? layer.inputs : rows, beta: 0, z.pointer, ldc: rows)
+        Product(model.featureMajorForward(l, rows: rows), model.weights(l).baseAddress!, input.pointer, into: z.pointer).compute()
         let bias = model.biases(l)
         var sum = 0.0, squares = 0.0
         for f in 0..<layer.outputs {

@@ -48,12 +48,4 @@ public final class MLP: @unchecked Sendable {
         let l = layers[layer]
         return UnsafeMutableBufferPointer(start: parameters.pointer + l.biasOffset, count: l.outputs)
     }
-
-    /// Multiply-adds of one forward pass for `rows` samples (the FLOP count is twice this).
-    public func forwardMultiplyAdds(rows: Int) -> Int { layers.reduce(0) { $0 + rows * $1.inputs * $1.outputs } }
-
-    /// Multiply-adds of one backward pass: dW for every layer, dx for all but the first.
-    public func backwardMultiplyAdds(rows: Int) -> Int {
-        layers.enumerated().reduce(0) { $0 + rows * $1.element.inputs * $1.element.outputs * ($1.offset == 0 ? 1 : 2) }
-    }
 }

@@ -30,6 +30,13 @@ struct Product {
         self.ldc = ldc
     }
 
+    /// C = op(A)·op(B) with every operand stored densely in the layout `shape` says, the leading
+    /// dimensions following from it, as LayerProducts describes a layer's products.
+    init(_ shape: ProductShape, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>) {
+        self.init(shape.transposeA, shape.transposeB, m: shape.m, n: shape.n, k: shape.k, a, lda: shape.transposeA ? shape.m : shape.k,
+                  b, ldb: shape.transposeB ? shape.k : shape.n, beta: 0, c, ldc: shape.n)
+    }
+
     func compute() {
         gemm(shape.transposeA, shape.transposeB, m: shape.m, n: shape.n, k: shape.k, a, lda: lda, b, ldb: ldb,
              beta: beta, c, ldc: ldc)

@@ -16,14 +16,9 @@ extension MLP {
             workspace.split(.forward(layer: l)) { forwardHidden(l, on: .main, workspace: workspace) }
         }
         let last = layers.count - 1, layer = layers[last]
-        let weights = UnsafePointer(parameters.pointer + layer.weightOffset)
-        // scores (rows, classes) = input (rows, in) · Wᵀ, the input being x or the last hidden layer's hᵀ
-        let product = last == 0
-            ? Product(false, true, m: rows, n: layer.outputs, k: layer.inputs, x, lda: layer.inputs,
-                      weights, ldb: layer.inputs, beta: 0, workspace.scores.pointer, ldc: layer.outputs)
-            : Product(true, true, m: rows, n: layer.outputs, k: layer.inputs, workspace.outputs[last - 1].pointer, lda: rows,
-                      weights, ldb: layer.inputs, beta: 0, workspace.scores.pointer, ldc: layer.outputs)
-        workspace.compute(product, on: .main)
+        // scores (rows, classes) = input · Wᵀ
+        workspace.compute(Product(products(last, rows: rows).forward, input(of: last, workspace: workspace),
+                                  parameters.pointer + layer.weightOffset, into: workspace.scores.pointer), on: .main)
         addBias(workspace.scores.pointer, bias: parameters.pointer + layer.biasOffset, rows: rows, n: layer.outputs)
     }
 
@@ -34,7 +29,9 @@ extension MLP {
         guard !features.isEmpty else { return }
         let layer = layers[l], rows = workspace.rows
         let z = workspace.outputs[l].pointer
-        workspace.compute(hiddenProduct(l, rows: rows, workspace: workspace, into: z).rows(features), on: core)
+        let product = Product(products(l, rows: rows).forward, parameters.pointer + layer.weightOffset,
+                              input(of: l, workspace: workspace), into: z)
+        workspace.compute(product.rows(features), on: core)
         let offset = features.lowerBound * rows
         let bias = parameters.pointer + layer.biasOffset + features.lowerBound
         if workspace.training {
@@ -45,16 +42,9 @@ extension MLP {
         }
     }
 
-    /// zᵀ (out, rows) = W (out, in) · inputᵀ for hidden layer l: the input is x (rows, in) for the
-    /// first layer, else the previous layer's hᵀ (in, rows).
-    func hiddenProduct(_ l: Int, rows: Int, workspace: Workspace, into z: UnsafeMutablePointer<Float>) -> Product {
-        let layer = layers[l]
-        let weights = UnsafePointer(parameters.pointer + layer.weightOffset)
-        return l == 0
-            ? Product(false, true, m: layer.outputs, n: rows, k: layer.inputs, weights, lda: layer.inputs,
-                      workspace.x!, ldb: layer.inputs, beta: 0, z, ldc: rows)
-            : Product(false, false, m: layer.outputs, n: rows, k: layer.inputs, weights, lda: layer.inputs,
-                      workspace.outputs[l - 1].pointer, ldb: rows, beta: 0, z, ldc: rows)
+    /// Layer l's input: the batch x (rows, in) for the first layer, else hᵀ (in, rows) below.
+    func input(of l: Int, workspace: Workspace) -> UnsafePointer<Float> {
+        l == 0 ? workspace.x! : UnsafePointer(workspace.outputs[l - 1].pointer)
     }
 
     /// Mean cross-entropy of the last forward's scores; leaves its gradient in the workspace.
@@ -67,22 +57,16 @@ extension MLP {
     /// accumulated: every step starts from zero, so no separate zero-grad pass is needed).
     public func backward(workspace: Workspace) {
         let rows = workspace.rows
-        let last = layers.count - 1, layer = layers[last]
+        let last = layers.count - 1, layer = layers[last], shapes = products(last, rows: rows)
         let dscores = UnsafePointer(workspace.dscores.pointer)
-        let dweights = gradients.pointer + layer.weightOffset
-        // dW (classes, in) = dscoresᵀ (classes, rows) · input (rows, in)
-        let product = last == 0
-            ? Product(true, false, m: layer.outputs, n: layer.inputs, k: rows, dscores, lda: layer.outputs,
-                      workspace.x!, ldb: layer.inputs, beta: 0, dweights, ldc: layer.inputs)
-            : Product(true, true, m: layer.outputs, n: layer.inputs, k: rows, dscores, lda: layer.outputs,
-                      workspace.outputs[last - 1].pointer, ldb: rows, beta: 0, dweights, ldc: layer.inputs)
-        workspace.compute(product, on: .main)
+        // dW (classes, in) = dscoresᵀ · input
+        workspace.compute(Product(shapes.weightGradient, dscores, input(of: last, workspace: workspace),
+                                  into: gradients.pointer + layer.weightOffset), on: .main)
         columnSums(dscores, rows: rows, n: layer.outputs, into: gradients.pointer + layer.biasOffset)
-        guard last > 0 else { return }
-        // dhᵀ (in, rows) = Wᵀ (in, classes) · dscoresᵀ (classes, rows), then through dropout and f'
+        guard let inputGradient = shapes.inputGradient else { return }
+        // dhᵀ (in, rows) = Wᵀ · dscoresᵀ, then through dropout and f'
         let delta = workspace.deltas[last - 1].pointer
-        workspace.compute(Product(true, true, m: layer.inputs, n: rows, k: layer.outputs, parameters.pointer + layer.weightOffset,
-                                  lda: layer.inputs, dscores, ldb: layer.outputs, beta: 0, delta, ldc: rows), on: .main)
+        workspace.compute(Product(inputGradient, parameters.pointer + layer.weightOffset, dscores, into: delta), on: .main)
         gateAndSum(delta, gate: workspace.gates[last - 1].pointer, features: layer.inputs, samples: rows,
                    biasGradient: gradients.pointer + layers[last - 1].biasOffset)
         for l in stride(from: last - 1, through: 0, by: -1) {
@@ -94,44 +78,23 @@ extension MLP {
     /// for the features of `core` in layer l − 1, through that layer's dropout and f', with that
     /// layer's bias gradient. (Layer l's own bias gradient came with its delta.)
     func backwardHidden(_ l: Int, on core: Core, workspace: Workspace) {
-        let layer = layers[l], rows = workspace.rows
+        let layer = layers[l], rows = workspace.rows, shapes = products(l, rows: rows)
         let features = workspace.features(l, on: core)
         let delta = UnsafePointer(workspace.deltas[l].pointer)
         if !features.isEmpty {
-            let dweights = gradients.pointer + layer.weightOffset
-            // dW (out, in) = deltaᵀ (out, rows) · input (rows, in), the input being x or hᵀ of layer l − 1
-            let product = l == 0
-                ? Product(false, false, m: layer.outputs, n: layer.inputs, k: rows, delta, lda: rows,
-                          workspace.x!, ldb: layer.inputs, beta: 0, dweights, ldc: layer.inputs)
-                : Product(false, true, m: layer.outputs, n: layer.inputs, k: rows, delta, lda: rows,
-                          workspace.outputs[l - 1].pointer, ldb: rows, beta: 0, dweights, ldc: layer.inputs)
+            // dW (out, in) = deltaᵀ · input
+            let product = Product(shapes.weightGradient, delta, input(of: l, workspace: workspace), into: gradients.pointer + layer.weightOffset)
             workspace.compute(product.rows(features), on: core)
         }
-        guard l > 0 else { return }
+        guard let inputGradient = shapes.inputGradient else { return }
         let inputFeatures = workspace.features(l - 1, on: core)
         guard !inputFeatures.isEmpty else { return }
-        // dhᵀ (in, rows) of layer l − 1 = Wᵀ (in, out) · deltaᵀ (out, rows)
+        // dhᵀ (in, rows) of layer l − 1 = Wᵀ · deltaᵀ
         let dinput = workspace.deltas[l - 1].pointer
-        let product = Product(true, false, m: layer.inputs, n: rows, k: layer.outputs, parameters.pointer + layer.weightOffset,
-                              lda: layer.inputs, delta, ldb: rows, beta: 0, dinput, ldc: rows)
+        let product = Product(inputGradient, parameters.pointer + layer.weightOffset, delta, into: dinput)
         workspace.compute(product.rows(inputFeatures), on: core)
         let offset = inputFeatures.lowerBound * rows
         gateAndSum(dinput + offset, gate: workspace.gates[l - 1].pointer + offset, features: inputFeatures.count, samples: rows,
                    biasGradient: gradients.pointer + layers[l - 1].biasOffset + inputFeatures.lowerBound)
-    }
-
-    /// The products whose rows are hidden layer l's features, for a batch of `rows`: its forward,
-    /// its dW, and the next layer's dx when that layer is hidden too. A cut of the layer must
-    /// keep the bits of all three.
-    func hiddenLayerProducts(_ l: Int, rows: Int) -> [ProductShape] {
-        let layer = layers[l]
-        var shapes = [
-            ProductShape(m: layer.outputs, n: rows, k: layer.inputs, transposeA: false, transposeB: l == 0),
-            ProductShape(m: layer.outputs, n: layer.inputs, k: rows, transposeA: false, transposeB: l > 0),
-        ]
-        if l + 1 < hiddenLayerCount {
-            shapes.append(ProductShape(m: layer.outputs, n: rows, k: layers[l + 1].outputs, transposeA: true, transposeB: false))
-        }
-        return shapes
     }
 }
