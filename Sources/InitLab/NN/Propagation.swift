@@ -13,7 +13,7 @@ extension MLP {
             if stream != nil {
                 fillDropoutMask(workspace.gates[l].pointer, count: rows * layers[l].outputs, p: dropout, stream: &stream!)
             }
-            workspace.split(.forward(layer: l)) { forwardHidden(l, on: .main, workspace: workspace) }
+            workspace.cores.split(.forward(layer: l)) { forwardHidden(l, on: .main, workspace: workspace) }
         }
         let last = layers.count - 1, layer = layers[last]
         // scores (rows, classes) = input · Wᵀ
@@ -25,7 +25,7 @@ extension MLP {
     /// Hidden layer l, the features of `core` only: zᵀ = W·inputᵀ, then bias, activation and
     /// (training) dropout.
     func forwardHidden(_ l: Int, on core: Core, workspace: Workspace) {
-        let features = workspace.features(l, on: core)
+        let features = workspace.cores.features(l, on: core)
         guard !features.isEmpty else { return }
         let layer = layers[l], rows = workspace.rows
         let z = workspace.outputs[l].pointer
@@ -48,6 +48,10 @@ extension MLP {
     }
 
     /// Mean cross-entropy of the last forward's scores; leaves its gradient in the workspace.
+    public func loss(labels: [Int32], rows: Int, workspace: Workspace) -> Float {
+        labels.withUnsafeBufferPointer { loss(labels: $0.baseAddress!, rows: rows, workspace: workspace) }
+    }
+
     public func loss(labels: UnsafePointer<Int32>, rows: Int, workspace: Workspace) -> Float {
         softmaxCrossEntropy(scores: workspace.scores.pointer, labels: labels, rows: rows, classes: classCount,
                             dscores: workspace.dscores.pointer)
@@ -70,7 +74,7 @@ extension MLP {
         gateAndSum(delta, gate: workspace.gates[last - 1].pointer, features: layer.inputs, samples: rows,
                    biasGradient: gradients.pointer + layers[last - 1].biasOffset)
         for l in stride(from: last - 1, through: 0, by: -1) {
-            workspace.split(.backward(layer: l)) { backwardHidden(l, on: .main, workspace: workspace) }
+            workspace.cores.split(.backward(layer: l)) { backwardHidden(l, on: .main, workspace: workspace) }
         }
     }
 
@@ -79,7 +83,7 @@ extension MLP {
     /// layer's bias gradient. (Layer l's own bias gradient came with its delta.)
     func backwardHidden(_ l: Int, on core: Core, workspace: Workspace) {
         let layer = layers[l], rows = workspace.rows, shapes = products(l, rows: rows)
-        let features = workspace.features(l, on: core)
+        let features = workspace.cores.features(l, on: core)
         let delta = UnsafePointer(workspace.deltas[l].pointer)
         if !features.isEmpty {
             // dW (out, in) = deltaᵀ · input
@@ -87,7 +91,7 @@ extension MLP {
             workspace.compute(product.rows(features), on: core)
         }
         guard let inputGradient = shapes.inputGradient else { return }
-        let inputFeatures = workspace.features(l - 1, on: core)
+        let inputFeatures = workspace.cores.features(l - 1, on: core)
         guard !inputFeatures.isEmpty else { return }
         // dhᵀ (in, rows) of layer l − 1 = Wᵀ · deltaᵀ
         let dinput = workspace.deltas[l - 1].pointer

@@ -24,20 +24,8 @@ public final class OptimizerState: @unchecked Sendable {
         apply(parameters, gradients, range: 0..<first.count)
     }
 
-    /// One update of a model being trained, with its partner's features (if it has one) updated
-    /// on the partner's core.
-    func update(_ model: MLP, workspace: Workspace) {
-        advance()
-        workspace.split(.optimizer) { update(model, workspace: workspace, on: .main) }
-    }
-
-    /// The share of an update that `core` computes (after `advance`).
-    func update(_ model: MLP, workspace: Workspace, on core: Core) {
-        workspace.forEachParameterRange(on: core) { apply(model.parameters, model.gradients, range: $0) }
-    }
-
     /// Starts the next step: `apply` then uses its step count and bias corrections.
-    private func advance() {
+    func advance() {
         step += 1
         if case let .adam(learningRate, beta1, beta2, _) = optimizer {
             let correction1 = 1 - pow(Double(beta1), Double(step))
@@ -49,7 +37,7 @@ public final class OptimizerState: @unchecked Sendable {
 
     /// The current step's update of the parameters in `range`. Every parameter's update depends
     /// only on its own values, so any split of the buffer into ranges gives the same bits.
-    private func apply(_ parameters: FloatBuffer, _ gradients: FloatBuffer, range: Range<Int>) {
+    func apply(_ parameters: FloatBuffer, _ gradients: FloatBuffer, range: Range<Int>) {
         let offset = range.lowerBound
         let p = parameters.pointer + offset, g = gradients.pointer + offset
         let m = first.pointer + offset, v = second.pointer + offset

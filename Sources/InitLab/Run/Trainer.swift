@@ -23,9 +23,8 @@ public struct Trainer: Sendable {
 
     /// `onStep(step, loss)` is called after every step (1-based) and stops the run by returning false.
     /// `partner()` is asked before every step until it lends one; the run releases it when it ends.
-    public func run(_ strategy: Strategy, seed: UInt64, split: Split, partner: () -> Partner? = { nil },
-                    onStep: (Int, Float) -> Bool = { _, _ in true }) -> RunResult {
-        let training = experiment.training
+    public func run(_ strategy: Strategy, seed: UInt64, split: Split, partner: @escaping () -> Partner? = { nil },
+                    onStep: @escaping (Int, Float) -> Bool = { _, _ in true }) -> RunResult {
         let startInit = monotonicSeconds()
         let model = strategy.initialModel(seed: seed)
         let initSeconds = monotonicSeconds() - startInit
@@ -37,9 +36,10 @@ public struct Trainer: Sendable {
             procedureSeconds = monotonicSeconds() - start
         }
 
-        let batchSize = training.batchSize
+        // Everything a step touches, allocated once.
+        let training = experiment.training, batchSize = training.batchSize
         let workspace = Workspace(model: model, capacity: batchSize)
-        defer { workspace.releasePartner() }
+        defer { workspace.cores.release() }
         let optimizer = OptimizerState(training.optimizer, parameterCount: model.parameters.count)
         let x = FloatBuffer(count: batchSize * dataset.features)
         var labels = [Int32](repeating: 0, count: batchSize)
@@ -47,47 +47,34 @@ public struct Trainer: Sendable {
         var orderRNG = Xoshiro256(seed: seed, stream: "order")
         var dropout: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: seed, stream: "dropout"))
         var order = split.training
-        let stepsPerEpoch = training.stepsPerEpoch(trainingCount: order.count)
-
         var losses: [Float] = []
-        losses.reserveCapacity(stepsPerEpoch * training.epochs)
+        losses.reserveCapacity(training.stepsPerEpoch(trainingCount: order.count) * training.epochs)
+        let monitor = StepMonitor(workspace: workspace, freePartner: partner, lend: { partner in
+            workspace.cores.lend(partner, model: model, workspace: workspace, optimizer: optimizer)
+        }, onStep: onStep)
+
         var status = RunStatus.ok
-        var times = StepTimes(), partneredTimes = StepTimes()
         let startTraining = monotonicSeconds()
         training: for _ in 0..<training.epochs {
             orderRNG.shuffle(&order)
-            for batchStart in stride(from: 0, to: order.count, by: batchSize) {
-                if workspace.partner == nil, let partner = partner() {
-                    workspace.attach(partner) { task in Self.partnerWork(task, model: model, workspace: workspace, optimizer: optimizer) }
-                }
-                let t0 = monotonicSeconds(), products0 = workspace.productSeconds
-                let batch = order[batchStart..<min(batchStart + batchSize, order.count)]
-                let rows = batch.count
+            for start in stride(from: 0, to: order.count, by: batchSize) {
+                monitor.stepStarts()
+                let batch = order[start..<min(start + batchSize, order.count)]
                 dataset.gather(batch, into: x.pointer, labels: &labels)
-                let t1 = monotonicSeconds()
-                model.forward(x.pointer, rows: rows, workspace: workspace, dropout: &dropout)
-                let loss = labels.withUnsafeBufferPointer { model.loss(labels: $0.baseAddress!, rows: rows, workspace: workspace) }
-                let t2 = monotonicSeconds()
+                monitor.phaseEnds(.batch)
+                model.forward(x.pointer, rows: batch.count, workspace: workspace, dropout: &dropout)
+                let loss = model.loss(labels: labels, rows: batch.count, workspace: workspace)
+                monitor.phaseEnds(.forward)
                 losses.append(loss)
-                guard loss.isFinite else {
-                    status = .diverged(batch: losses.count)
-                    break training
-                }
+                guard loss.isFinite else { status = .diverged(batch: losses.count); break training }
                 model.backward(workspace: workspace)
                 // The next batch's images, scattered over a dataset larger than the cache, start
                 // loading now and are in cache when the next step gathers them.
-                let nextStart = batchStart + batchSize
-                dataset.prefetch(order[min(nextStart, order.count)..<min(nextStart + batchSize, order.count)])
-                let t3 = monotonicSeconds()
-                optimizer.update(model, workspace: workspace)
-                let t4 = monotonicSeconds()
-                let step = StepTimes(steps: 1, batch: t1 - t0, forward: t2 - t1, backward: t3 - t2, optimizer: t4 - t3,
-                                     products: workspace.productSeconds - products0)
-                if workspace.partner == nil { times += step } else { partneredTimes += step }
-                guard onStep(losses.count, loss) else {
-                    status = .interrupted
-                    break training
-                }
+                dataset.prefetch(order[min(start + batchSize, order.count)..<min(start + 2 * batchSize, order.count)])
+                monitor.phaseEnds(.backward)
+                optimizer.update(model, cores: workspace.cores)
+                monitor.phaseEnds(.optimizer)
+                guard monitor.stepEnds(losses.count, loss: loss) else { status = .interrupted; break training }
             }
         }
         let trainSeconds = monotonicSeconds() - startTraining
@@ -95,8 +82,8 @@ public struct Trainer: Sendable {
         var result = RunResult(strategyID: strategy.id, label: strategy.label, seed: seed, status: status,
                                batchLosses: losses, validationAccuracy: nil, validationLoss: nil,
                                initSeconds: initSeconds, trainSeconds: trainSeconds, validationSeconds: 0,
-                               stepTimes: times)
-        result.partneredStepTimes = partneredTimes
+                               stepTimes: monitor.times)
+        result.partneredStepTimes = monitor.partneredTimes
         result.procedure = procedureReport
         result.procedureSeconds = procedureSeconds
         guard status == .ok else { return result }
@@ -108,15 +95,6 @@ public struct Trainer: Sendable {
         result.validationLoss = loss
         result.validationSeconds = monotonicSeconds() - startValidation
         return result
-    }
-
-    /// What a partner lent to a run does with each task the run hands it.
-    static func partnerWork(_ task: PartnerTask, model: MLP, workspace: Workspace, optimizer: OptimizerState) {
-        switch task {
-        case .forward(let l): model.forwardHidden(l, on: .partner, workspace: workspace)
-        case .backward(let l): model.backwardHidden(l, on: .partner, workspace: workspace)
-        case .optimizer: optimizer.update(model, workspace: workspace, on: .partner)
-        }
     }
 
     /// Accuracy (first highest score wins, as torch.argmax) and mean loss over `indices`, in
@@ -131,7 +109,7 @@ public struct Trainer: Sendable {
             let batch = indices[start..<min(start + workspace.capacity, indices.count)]
             dataset.gather(batch, into: x.pointer, labels: &labels)
             model.forward(x.pointer, rows: batch.count, workspace: workspace, dropout: &dropout)
-            let loss = labels.withUnsafeBufferPointer { model.loss(labels: $0.baseAddress!, rows: batch.count, workspace: workspace) }
+            let loss = model.loss(labels: labels, rows: batch.count, workspace: workspace)
             totalLoss += Double(loss) * Double(batch.count)
             let scores = workspace.scores.pointer
             for row in 0..<batch.count {

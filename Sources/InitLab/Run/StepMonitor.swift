@@ -1,0 +1,50 @@
+/// Whatever watches a run's steps without changing them: the clock of each step's phases and
+/// of its matrix products, the partner core (lent between two steps, when one is free), and the
+/// caller's `onStep` (progress, cancellation). The training loop tells it where a step starts,
+/// where each phase ends and where the step ends; it never touches the run's numbers or streams.
+final class StepMonitor {
+    enum Phase { case batch, forward, backward, optimizer }
+
+    /// The steps trained on the run's own core alone, and those with a partner.
+    private(set) var times = StepTimes(), partneredTimes = StepTimes()
+    private var current = StepTimes()
+    private var phaseStart = 0.0, productsAtStart = 0.0
+    private let workspace: Workspace
+    private let freePartner: () -> Partner?
+    private let lend: (Partner) -> Void
+    private let onStep: (Int, Float) -> Bool
+
+    /// `freePartner` is asked before every step until it gives one, which `lend` then attaches.
+    init(workspace: Workspace, freePartner: @escaping () -> Partner?, lend: @escaping (Partner) -> Void,
+         onStep: @escaping (Int, Float) -> Bool) {
+        self.workspace = workspace
+        self.freePartner = freePartner
+        self.lend = lend
+        self.onStep = onStep
+    }
+
+    func stepStarts() {
+        if workspace.cores.partner == nil, let partner = freePartner() { lend(partner) }
+        current = StepTimes(steps: 1)
+        productsAtStart = workspace.productSeconds
+        phaseStart = monotonicSeconds()
+    }
+
+    func phaseEnds(_ phase: Phase) {
+        let now = monotonicSeconds()
+        switch phase {
+        case .batch: current.batch = now - phaseStart
+        case .forward: current.forward = now - phaseStart
+        case .backward: current.backward = now - phaseStart
+        case .optimizer: current.optimizer = now - phaseStart
+        }
+        phaseStart = now
+    }
+
+    /// Records the step; false when the caller asks the run to stop.
+    func stepEnds(_ step: Int, loss: Float) -> Bool {
+        current.products = workspace.productSeconds - productsAtStart
+        if workspace.cores.partner == nil { times += current } else { partneredTimes += current }
+        return onStep(step, loss)
+    }
+}
