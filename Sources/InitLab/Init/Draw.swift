@@ -1,55 +1,83 @@
 import CBLAS
 import Foundation
 
+/// What an initializer draws a tensor from once its formula is evaluated for the tensor's fans:
+/// `Initializer.draw` states every formula once, and each distribution's sampler (`fill`) and
+/// predicted moments (`predicted`, which `inspect` checks the samples against) sit side by side.
+enum Draw {
+    case constant(Double)
+    case uniform(low: Double, high: Double)
+    case normal(mean: Double, std: Double)
+    case truncatedNormal(mean: Double, std: Double, low: Double, high: Double)
+    case orthogonal(gain: Float)
+    case sparse(fraction: Double, std: Double)
+    case identity(gain: Float)
+}
+
 extension Initializer {
+    /// The formula: what this initializer draws a tensor with these fans from.
+    func draw(fanIn: Int, fanOut: Int) -> Draw {
+        let fanInD = Double(fanIn)
+        func fan(_ mode: FanMode) -> Double { mode.fan(fanIn: fanIn, fanOut: fanOut) }
+        func symmetric(_ bound: Double) -> Draw { .uniform(low: -bound, high: bound) }
+        switch self {
+        case .constant(let value): return .constant(Double(value))
+        case let .uniform(low, high): return .uniform(low: Double(low), high: Double(high))
+        case let .normal(mean, std): return .normal(mean: Double(mean), std: Double(std))
+        case let .truncatedNormal(mean, std, low, high):
+            return .truncatedNormal(mean: Double(mean), std: Double(std), low: Double(low), high: Double(high))
+        case .fanInUniform(let scale): return symmetric(Double(scale) / fanInD.squareRoot())
+        case .fanInNormal(let scale): return .normal(mean: 0, std: Double(scale) / fanInD.squareRoot())
+        case .xavierUniform(let gain): return symmetric(Double(gain) * (6 / (fanInD + Double(fanOut))).squareRoot())
+        case .xavierNormal(let gain): return .normal(mean: 0, std: Double(gain) * (2 / (fanInD + Double(fanOut))).squareRoot())
+        case let .kaimingUniform(gain, mode): return symmetric(Double(gain) * (3 / fan(mode)).squareRoot())
+        case let .kaimingNormal(gain, mode): return .normal(mean: 0, std: Double(gain) / fan(mode).squareRoot())
+        case let .varianceScaling(scale, mode, distribution):
+            let variance = Double(scale) / fan(mode)
+            switch distribution {
+            case .uniform: return symmetric((3 * variance).squareRoot())
+            case .untruncatedNormal: return .normal(mean: 0, std: variance.squareRoot())
+            case .truncatedNormal:
+                // 0.8796…: std of a standard normal truncated to [-2, 2]; dividing by it makes the
+                // truncated samples' variance the target one, as Keras does.
+                let std = variance.squareRoot() / 0.87962566103423978
+                return .truncatedNormal(mean: 0, std: std, low: -2 * std, high: 2 * std)
+            }
+        case .orthogonal(let gain): return .orthogonal(gain: gain)
+        case let .sparse(fraction, std): return .sparse(fraction: fraction, std: Double(std))
+        case .identity(let gain): return .identity(gain: gain)
+        }
+    }
+
     /// Fills `values` (rows × cols, row-major: rows = out, cols = in for a weight matrix, rows = out
     /// and cols = 1 for a bias) whose layer has the given fans, drawing from `rng`.
     public func fill(_ values: UnsafeMutableBufferPointer<Float>, rows: Int, cols: Int, fanIn: Int, fanOut: Int,
                      rng: inout Xoshiro256) {
         precondition(values.count == rows * cols)
-        let fanIn = Double(fanIn), fanOut = Double(fanOut)
+        draw(fanIn: fanIn, fanOut: fanOut).fill(values, rows: rows, cols: cols, rng: &rng)
+    }
+
+    /// The mean, standard deviation and bounds the formula gives a rows × cols tensor with these fans.
+    public func predicted(rows: Int, cols: Int, fanIn: Int, fanOut: Int) -> PredictedStatistics {
+        draw(fanIn: fanIn, fanOut: fanOut).predicted(rows: rows, cols: cols)
+    }
+}
+
+extension Draw {
+    func fill(_ values: UnsafeMutableBufferPointer<Float>, rows: Int, cols: Int, rng: inout Xoshiro256) {
         switch self {
         case .constant(let value):
-            values.update(repeating: value)
-        case .uniform(let low, let high):
-            fillUniform(values, Double(low), Double(high), &rng)
-        case .normal(let mean, let std):
-            fillNormal(values, Double(mean), Double(std), &rng)
-        case .truncatedNormal(let mean, let std, let low, let high):
-            fillTruncatedNormal(values, Double(mean), Double(std), Double(low), Double(high), &rng)
-        case .fanInUniform(let scale):
-            let bound = Double(scale) / fanIn.squareRoot()
-            fillUniform(values, -bound, bound, &rng)
-        case .fanInNormal(let scale):
-            fillNormal(values, 0, Double(scale) / fanIn.squareRoot(), &rng)
-        case .xavierUniform(let gain):
-            let bound = Double(gain) * (6 / (fanIn + fanOut)).squareRoot()
-            fillUniform(values, -bound, bound, &rng)
-        case .xavierNormal(let gain):
-            fillNormal(values, 0, Double(gain) * (2 / (fanIn + fanOut)).squareRoot(), &rng)
-        case .kaimingUniform(let gain, let mode):
-            let bound = Double(gain) * (3 / mode.fan(fanIn: Int(fanIn), fanOut: Int(fanOut))).squareRoot()
-            fillUniform(values, -bound, bound, &rng)
-        case .kaimingNormal(let gain, let mode):
-            fillNormal(values, 0, Double(gain) / mode.fan(fanIn: Int(fanIn), fanOut: Int(fanOut)).squareRoot(), &rng)
-        case .varianceScaling(let scale, let mode, let distribution):
-            let variance = Double(scale) / mode.fan(fanIn: Int(fanIn), fanOut: Int(fanOut))
-            switch distribution {
-            case .uniform:
-                let bound = (3 * variance).squareRoot()
-                fillUniform(values, -bound, bound, &rng)
-            case .untruncatedNormal:
-                fillNormal(values, 0, variance.squareRoot(), &rng)
-            case .truncatedNormal:
-                // 0.8796…: std of a standard normal truncated to [-2, 2]; dividing by it makes the
-                // truncated samples' variance the target one, as Keras does.
-                let std = variance.squareRoot() / 0.87962566103423978
-                fillTruncatedNormal(values, 0, std, -2 * std, 2 * std, &rng)
-            }
+            values.update(repeating: Float(value))
+        case let .uniform(low, high):
+            fillUniform(values, low, high, &rng)
+        case let .normal(mean, std):
+            fillNormal(values, mean, std, &rng)
+        case let .truncatedNormal(mean, std, low, high):
+            fillTruncatedNormal(values, mean, std, low, high, &rng)
         case .orthogonal(let gain):
             fillOrthogonal(values, rows: rows, cols: cols, gain: gain, &rng)
-        case .sparse(let fraction, let std):
-            fillNormal(values, 0, Double(std), &rng)
+        case let .sparse(fraction, std):
+            fillNormal(values, 0, std, &rng)
             let zerosPerColumn = Int((fraction * Double(rows)).rounded(.up))
             var rowOrder = (0..<rows).map(Int32.init)
             for col in 0..<cols {
@@ -59,6 +87,29 @@ extension Initializer {
         case .identity(let gain):
             values.update(repeating: 0)
             for i in 0..<min(rows, cols) { values[i * cols + i] = gain }
+        }
+    }
+
+    func predicted(rows: Int, cols: Int) -> PredictedStatistics {
+        switch self {
+        case .constant(let value):
+            return PredictedStatistics(mean: value, std: 0, bounds: value...value)
+        case let .uniform(low, high):
+            return PredictedStatistics(mean: (low + high) / 2, std: (high - low) / 12.0.squareRoot(), bounds: low...high)
+        case let .normal(mean, std):
+            return PredictedStatistics(mean: mean, std: std, bounds: nil)
+        case let .truncatedNormal(mean, std, low, high):
+            return truncatedNormalStatistics(mean, std, low, high)
+        case .orthogonal(let gain):
+            // min(rows, cols) orthonormal vectors of squared norm gain², spread over rows·cols entries.
+            return PredictedStatistics(mean: 0, std: Double(gain) / Double(max(rows, cols)).squareRoot(), bounds: nil)
+        case let .sparse(fraction, std):
+            let zeros = (fraction * Double(rows)).rounded(.up)
+            return PredictedStatistics(mean: 0, std: std * (1 - zeros / Double(rows)).squareRoot(), bounds: nil)
+        case .identity(let gain):
+            let share = Double(min(rows, cols)) / Double(rows * cols), g = Double(gain)
+            return PredictedStatistics(mean: g * share, std: (g * g * share - g * g * share * share).squareRoot(),
+                                       bounds: min(0, g)...max(0, g))
         }
     }
 }
