@@ -21,10 +21,19 @@ import Testing
             .replacingOccurrences(of: #"{ "id": "rule", "label": "Rule", "weights": { "kind": "fan_in_uniform" } }"#,
                                   with: #"{ "id": "rule", "label": "Rule", "weights": "orthogonal", "procedure": { "kind": "lsuv" } }"#)
         try text.write(toFile: config, atomically: true, encoding: .utf8)
-        let outcome = try ComparisonJob.prepare(configPath: config, options: JobOptions()).run()
-        let read = try ResultsFile.runs(fromText: String(contentsOfFile: folder + "/out/results.json", encoding: .utf8))
+        let job = try ComparisonJob.prepare(configPath: config, options: JobOptions())
+        let outcome = try job.run()
+        let resultsText = try String(contentsOfFile: folder + "/out/results.json", encoding: .utf8)
+        let read = try ResultsFile.runs(fromText: resultsText)
         #expect(read.count == 6 && outcome.results.contains { $0.procedure != nil })
         for (written, back) in zip(outcome.results, read) { Self.expectSame(written, back) }
+        // Published again from the runs read back, the results and the report are the same text.
+        let context = ComparisonContext(dataset: job.dataset, threads: job.threads, loadSeconds: job.loadSeconds,
+                                        trainingWallSeconds: outcome.trainingWallSeconds)
+        let again = Publication(experiment: job.experiment, results: read, summaries: StrategySummary.make(read, experiment: job.experiment),
+                                context: context).files
+        #expect(again.first { $0.name == "results.json" }?.contents == resultsText)
+        #expect(again.first { $0.name == "report.md" }?.contents == (try String(contentsOfFile: folder + "/out/report.md", encoding: .utf8)))
     }
 
     @Test func divergedAndInterruptedRunsKeepTheirLastLoss() throws {

@@ -32,8 +32,9 @@ public struct JobOutcome: Sendable {
     public let trainingWallSeconds: Double
 }
 
-/// One comparison, from config file to output folder. Everything that can be wrong with the
-/// inputs (config, dataset, output folder) is found by `prepare`, before any training.
+/// One comparison, from config file to output folder: `prepare` finds everything that can be
+/// wrong with the inputs (config, memory, dataset, output folder) before any training, `run`
+/// trains and hands the results to a Publication.
 public final class ComparisonJob {
     public let configPath: String
     public let experiment: Experiment
@@ -98,25 +99,7 @@ public final class ComparisonJob {
     func write(_ results: [RunResult], summaries: [StrategySummary], trainingWallSeconds: Double) throws -> String? {
         let context = ComparisonContext(dataset: dataset, threads: threads, loadSeconds: loadSeconds,
                                         trainingWallSeconds: trainingWallSeconds)
-        var files = Plots.files(experiment: experiment, summaries: summaries)
-        files.append(OutputFile(name: "results.json", contents: ResultsFile.json(experiment: experiment, results: results,
-                                                                                   summaries: summaries, context: context).formatted()))
-        files.append(OutputFile(name: "report.md", contents: MarkdownReport.text(experiment: experiment, results: results,
-                                                                                summaries: summaries, context: context)))
-        do {
-            for file in files { try output.write(file) }
-        } catch {
-            output.discard()
-            throw error
-        }
-        var plotProblem: String?
-        if let gnuplot = options.gnuplot ?? Gnuplot.locate() {
-            let scripts = files.map(\.name).filter { $0.hasSuffix(".gp") }
-            plotProblem = Gnuplot.render(scripts: scripts, in: output.staging, executable: gnuplot)
-        } else {
-            plotProblem = "gnuplot is not installed"
-        }
-        try output.commit()
-        return plotProblem
+        let publication = Publication(experiment: experiment, results: results, summaries: summaries, context: context)
+        return try publication.write(to: output, gnuplot: options.gnuplot ?? Gnuplot.locate())
     }
 }
