@@ -35,9 +35,13 @@ struct CompareInits: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                exit(withError: error)
+                exit(withError: error)  // --help, --version: ArgumentParser prints them
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // ArgumentParser's own errors (a missing argument, --threads 0) in the one format
+            // every failure has: one line, the usage left to --help.
+            let message = self.message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }.joined(separator: "; ")
+            FileHandle.standardError.write(Data("compare-inits: \(message) (see compare-inits --help)\n".utf8))
             Foundation.exit(code == .failure ? 1 : 2)
         }
     }

@@ -47,6 +47,25 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil) thr
         #expect(missing.status == 2 && missing.stderr.contains("Missing expected argument '<config>'"))
         let badThreads = try runCommand(["configs/fashion.json", "--threads", "0"])
         #expect(badThreads.status == 2 && badThreads.stderr.contains("--threads must be from 1 to 1024"))
+        // Every failure, ArgumentParser's included, is one line in the tool's own format.
+        for result in [missing, badThreads, try runCommand(["--bogus"]), try runCommand(["inspect"])] {
+            #expect(result.stderr.hasPrefix("compare-inits: ") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            #expect(!result.stderr.contains("Usage:") && !result.stderr.hasPrefix("Error:"))
+        }
+        #expect(try runCommand(["--help"]).stdout.contains("USAGE: compare-inits"))
+    }
+
+    /// A problem that causes others (no strategies, so every figure names unknown ones) is
+    /// reported alone.
+    @Test func aProblemIsNotReportedAgainThroughItsConsequences() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        let config = folder + "/empty.json"
+        try #"{"model": {"layers": [784, 10]}, "strategies": [], "plots": {"figures": [{"name": "a", "strategies": ["x", "y"]}, {"name": "b", "strategies": ["z"]}]}}"#
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try runCommand([config])
+        #expect(result.status == 2)
+        #expect(result.stderr == "compare-inits: \(config): strategies: expected at least one strategy\n")
     }
 
     @Test func configAndDatasetErrorsAreOneLineEachWithStatus2() throws {

@@ -275,8 +275,8 @@ import Testing
         for c in cases {
             byKind[c.kind, default: 0] += 1
             writeFile(folder + "/images.gz", [])
-            FileManager.default.createFile(atPath: folder + "/images.gz", contents: Data(c.images))
-            FileManager.default.createFile(atPath: folder + "/labels.gz", contents: Data(c.labels))
+            try Data(c.images).write(to: URL(fileURLWithPath: folder + "/images.gz"))
+            try Data(c.labels).write(to: URL(fileURLWithPath: folder + "/labels.gz"))
             do {
                 let dataset = try Dataset.load(experiment.dataset)
                 try experiment.check(against: dataset, file: "d.json")
@@ -305,8 +305,8 @@ import Testing
         }
         var seenData = Set<String>()
         for c in try Self.dataCases(folder: folder) where seenData.insert(c.kind).inserted {
-            FileManager.default.createFile(atPath: folder + "/images.gz", contents: Data(c.images))
-            FileManager.default.createFile(atPath: folder + "/labels.gz", contents: Data(c.labels))
+            try Data(c.images).write(to: URL(fileURLWithPath: folder + "/images.gz"))
+            try Data(c.labels).write(to: URL(fileURLWithPath: folder + "/labels.gz"))
             try #"{"dataset": {"folder": "\#(folder)", "images": "images.gz", "labels": "labels.gz"}, "model": {"layers": [16, 3]}, "training": {"batch_size": 4}, "output": "\#(folder)/out", "strategies": [{"id": "a", "weights": "zeros"}]}"#
                 .write(toFile: folder + "/d.json", atomically: true, encoding: .utf8)
             let result = try runCommand([folder + "/d.json"])

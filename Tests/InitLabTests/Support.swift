@@ -26,7 +26,7 @@ func writeFile(_ path: String, _ bytes: [UInt8]) {
         _ = bytes.withUnsafeBytes { gzwrite(file, $0.baseAddress, UInt32($0.count)) }
         gzclose(file)
     } else {
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
     }
 }
 

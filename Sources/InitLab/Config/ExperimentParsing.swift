@@ -182,10 +182,15 @@ private struct ExperimentReader {
     }
 
     /// The strategies, if all are valid, and the ids the config gives (valid or not), so that
-    /// one broken strategy does not make every plot group that names it look wrong too.
-    func readStrategies(_ node: ConfigNode?, model: ModelSpec?) -> ([Strategy]?, [String]) {
-        guard let elements = node?.elements else { return (nil, []) }
-        if elements.isEmpty { node?.report("expected at least one strategy") }
+    /// one broken strategy does not make every plot group that names it look wrong too; no ids
+    /// when there is no list of strategies to name (missing, not a list, empty), whose one
+    /// problem is then not reported again for every figure.
+    func readStrategies(_ node: ConfigNode?, model: ModelSpec?) -> ([Strategy]?, [String]?) {
+        guard let elements = node?.elements else { return (nil, nil) }
+        if elements.isEmpty {
+            node?.report("expected at least one strategy")
+            return (nil, nil)
+        }
         var ids: [String] = []
         var strategies: [Strategy] = []
         for element in elements {
@@ -281,8 +286,8 @@ private struct ExperimentReader {
         return result
     }
 
-    func readPlots(_ node: ConfigNode?, ids: [String]) -> PlotSpec? {
-        let everything = Figure(name: "all", title: "All strategies", strategies: ids, logScale: false)
+    func readPlots(_ node: ConfigNode?, ids: [String]?) -> PlotSpec? {
+        let everything = Figure(name: "all", title: "All strategies", strategies: ids ?? [], logScale: false)
         let defaults = PlotSpec(batches: PlotSpec.lessonBatches, figures: [everything], accuracyFigure: PlotSpec.defaultAccuracyFigure)
         guard let node else { return defaults }
         guard let object = node.object else { return nil }
@@ -306,7 +311,7 @@ private struct ExperimentReader {
                 if let list = figureObject.required("strategies", "the ids of the strategies it shows")?.elements {
                     for item in list {
                         guard let id = item.string else { continue }
-                        if !ids.contains(id) {
+                        if let ids, !ids.contains(id) {
                             let hint = nearest(to: id, in: ids).map { "; did you mean \"\($0)\"?" } ?? "; strategies: \(Array(Set(ids)).sorted().joined(separator: ", "))"
                             item.report("no strategy has id \"\(id)\"\(hint)")
                         } else if members.contains(id) {
