@@ -119,7 +119,7 @@ void ckernels_activate_evaluation(int kind, float slope, float *restrict z, cons
         float *zf = z + f * samples, b = bias[f], d;
         switch (kind) {
         case CKERNELS_RELU:
-            for (long s = 0; s < samples; s++) { float v = zf[s] + b; zf[s] = v > 0 ? v : 0.0f; }
+            for (long s = 0; s < samples; s++) { float v = zf[s] + b; zf[s] = v > 0 || v != v ? v : 0.0f; }
             break;
         case CKERNELS_TANH:
             for (long s = 0; s < samples; s++) zf[s] = ck_tanh(zf[s] + b);

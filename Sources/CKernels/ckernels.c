@@ -66,7 +66,7 @@ void ckernels_relu_training(float *restrict z, float *restrict gate, const float
         float *zf = z + f * samples, *gf = gate + f * samples, b = bias[f];
         for (long s = 0; s < samples; s++) {
             float v = zf[s] + b, m = gf[s];
-            zf[s] = v > 0 ? v * m : 0.0f;
+            zf[s] = v > 0 || v != v ? v * m : 0.0f;  // NaN passes, as in PyTorch, so a diverging run shows
             gf[s] = v > 0 ? m : 0.0f;
         }
     }

@@ -22,10 +22,7 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         let config = options.config
         let experiment = try Failure.reporting { try Experiment.load(path: config) }
-        // Inspection builds each strategy's model, one at a time, and no workspaces.
-        try Failure.reporting {
-            try MemoryEstimate(experiment: experiment, images: 0, features: experiment.model.layers[0], parallelRuns: 1).check(file: config)
-        }
+        try Failure.reporting { try MemoryEstimate(inspecting: experiment).check(file: config) }
         let seed = options.seed ?? experiment.seed
         let inspections = Inspection.inspect(experiment, seed: seed)
         if json {

@@ -94,7 +94,7 @@ import Testing
                 #expect(z[0] == 0.5 && z[1] == 0.5 && z[2] == 1 && z[3] == 0 && z[4].isNaN)
             default:
                 #expect(z[0] == 0 && z[2] == .infinity && z[4].isNaN)
-                #expect(z[3] == -Activation.seluScale * Activation.seluAlpha)
+                #expect(z[3] == Float(-Self.seluScale * Self.seluAlpha))
             }
         }
     }

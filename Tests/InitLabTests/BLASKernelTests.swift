@@ -21,6 +21,7 @@ import Testing
         #expect(BLASKernel.preferredCore(features: Self.avx2 | Self.avx512 | Self.bf16 | Self.amd, detected: "Cooperlake") == nil)
         #expect(BLASKernel.preferredCore(features: Self.avx2 | Self.avx512, detected: "SKYLAKEX") == nil)
         #expect(BLASKernel.preferredCore(features: Self.avx2 | Self.amd, detected: "Haswell") == nil)
+        #expect(BLASKernel.preferredCore(features: Self.avx2 | Self.avx512 | Self.bf16, detected: "SapphireRapids") == nil)
         #expect(BLASKernel.preferredCore(features: 0, detected: "Prescott") == nil)
         #expect(BLASKernel.floatLanes(features: Self.avx2 | Self.avx512) == 16 && BLASKernel.floatLanes(features: Self.avx2) == 8
                 && BLASKernel.floatLanes(features: 0) == 4)

@@ -80,10 +80,10 @@ import Testing
         let out = folder + "/out"
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: out))
         var expected: Set<String> = ["results.json", "report.md", ".compare-inits-manifest"]
-        for name in ["zeros-vs-rule", "all", "accuracy"] { expected.formUnion(["\(name).dat", "\(name).gp"]) }
+        for name in ["zeros-vs-rule", "all", "accuracy", "whole-run", "epochs"] { expected.formUnion(["\(name).dat", "\(name).gp"]) }
         // The PNGs need gnuplot, which the test suite requires (apt-get install gnuplot-nox).
         #expect(outcome.plotProblem == nil, "\(outcome.plotProblem ?? "")")
-        for name in ["zeros-vs-rule", "all", "accuracy"] { expected.insert("\(name).png") }
+        for name in ["zeros-vs-rule", "all", "accuracy", "whole-run", "epochs"] { expected.insert("\(name).png") }
         #expect(files == expected)
 
         let results = try JSONParser.parse(String(contentsOfFile: out + "/results.json", encoding: .utf8))
@@ -98,6 +98,9 @@ import Testing
                 Issue.record("bad run \(run)"); continue
             }
             #expect(losses.count == 46 && run["last_batch_loss"] == losses.last)
+            // After every epoch, in evaluation mode; the last is the final validation.
+            guard case .array(let epochs)? = run["epoch_validation_accuracy"] else { Issue.record("no epoch accuracies"); continue }
+            #expect(epochs.count == 2 && epochs.last == run["validation_accuracy"])
             #expect((0...1).contains(accuracy))
         }
         #expect(results["config"]?["strategies"] != nil)
@@ -108,7 +111,7 @@ import Testing
         let script = try String(contentsOfFile: out + "/zeros-vs-rule.gp", encoding: .utf8)
         #expect(script.contains("'zeros-vs-rule.dat' using 1:2") && script.contains("title 'All Zeros (val. acc. "))
         let accuracyScript = try String(contentsOfFile: out + "/accuracy.gp", encoding: .utf8)
-        #expect(accuracyScript.contains("$accuracy << EOD\nzeros ") && accuracyScript.contains("set xtics ('All Zeros' 0, 'Rule' 1, 'Default' 2)"))
+        #expect(accuracyScript.contains("$accuracy << EOD\nzeros ") && accuracyScript.contains("set xtics scale 0 ('All Zeros' 0, 'Rule' 1, 'Default' 2)"))
     }
 
     @Test func aGnuplotScriptReRendersItsPNGOnItsOwn() throws {

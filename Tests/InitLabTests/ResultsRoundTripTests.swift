@@ -48,5 +48,13 @@ import Testing
                                 validationLoss: nil, initSeconds: 0, trainSeconds: 0, validationSeconds: 0, stepTimes: StepTimes())
         Self.expectSame(stopped, try RunResult(json: JSONParser.parse(stopped.json.formatted())))
         #expect(throws: JSONFieldError.self) { try RunResult(json: JSONParser.parse(#"{"status": "ok", "batch_losses": []}"#)) }
+        // The last seed of the largest base seed and the most repeats is still exact.
+        let lastSeed = UInt64(ConfigLimits.seed + ConfigLimits.repeats - 1)
+        let far = RunResult(strategyID: "z", label: "Z", seed: lastSeed, status: .ok, batchLosses: [1], validationAccuracy: 0.5,
+                            validationLoss: 1, initSeconds: 0, trainSeconds: 0, validationSeconds: 0, stepTimes: StepTimes())
+        #expect(try RunResult(json: JSONParser.parse(far.json.formatted())).seed == lastSeed)
+        var negative = far.json.formatted()
+        negative = negative.replacingOccurrences(of: "\"seed\": \(lastSeed)", with: "\"seed\": -3")
+        #expect(throws: JSONFieldError.self) { try RunResult(json: JSONParser.parse(negative)) }
     }
 }

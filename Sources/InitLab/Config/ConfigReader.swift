@@ -71,8 +71,9 @@ struct ConfigNode {
     /// `maximumTextLength` characters.
     var text: String? {
         guard let s = string else { return nil }
-        guard s.count <= maximumTextLength else {
-            report("expected at most \(maximumTextLength) characters of text, found \(s.count)")
+        // Counted in Unicode scalars: one character can carry any number of combining marks.
+        guard s.unicodeScalars.count <= maximumTextLength else {
+            report("expected at most \(maximumTextLength) characters of text, found \(s.unicodeScalars.count)")
             return nil
         }
         return s

@@ -115,6 +115,10 @@ public struct PlotSpec: Sendable, Equatable {
     public var figures: [Figure]
     /// File name (without extension) of the validation-accuracy bar chart.
     public var accuracyFigure: String
+
+    /// The figures every comparison gets besides the config's: the loss over the whole run and
+    /// the validation accuracy after every epoch. A config's figures cannot take their names.
+    public static let wholeRunFigure = "whole-run", epochsFigure = "epochs"
 }
 
 public struct Figure: Sendable, Equatable {
@@ -122,7 +126,9 @@ public struct Figure: Sendable, Equatable {
     public var name: String
     public var title: String
     public var strategies: [String]
-    public var logScale: Bool
+    /// A logarithmic loss axis; nil: chosen from the data (log when the curves span more than two
+    /// decades).
+    public var logScale: Bool?
 }
 
 /// A data-dependent initialization step, run after the strategy's initializers and before

@@ -78,9 +78,10 @@ extension Experiment {
         members.append(("plots", .object([
             ("batches", .number(Double(plots.batches))),
             ("accuracy_figure", .string(plots.accuracyFigure)),
-            ("figures", .array(plots.figures.map {
-                .object([("name", .string($0.name)), ("title", .string($0.title)),
-                         ("strategies", .array($0.strategies.map(JSON.string))), ("log_scale", .bool($0.logScale))])
+            ("figures", .array(plots.figures.map { figure in
+                .object([("name", .string(figure.name)), ("title", .string(figure.title)),
+                         ("strategies", .array(figure.strategies.map(JSON.string)))]
+                        + (figure.logScale.map { [("log_scale", .bool($0))] } ?? []))
             })),
         ])))
         return .object(members)

@@ -287,14 +287,18 @@ private struct ExperimentReader {
     }
 
     func readPlots(_ node: ConfigNode?, ids: [String]?) -> PlotSpec? {
-        let everything = Figure(name: "all", title: "All strategies", strategies: ids ?? [], logScale: false)
+        let everything = Figure(name: "all", title: "All strategies", strategies: ids ?? [], logScale: nil)
         let defaults = PlotSpec(batches: PlotSpec.lessonBatches, figures: [everything], accuracyFigure: PlotSpec.defaultAccuracyFigure)
         guard let node else { return defaults }
         guard let object = node.object else { return nil }
         defer { object.finish() }
         let batches = object.integer("batches", default: defaults.batches, "an integer ≥ 1") { $0 >= 1 }
         let accuracyFigure = object.string("accuracy_figure", default: defaults.accuracyFigure)
+        let ownFigures: Set = [PlotSpec.wholeRunFigure, PlotSpec.epochsFigure]
         if !isPlainName(accuracyFigure) { object.optional("accuracy_figure")?.report("expected a plain name (letters, digits, - _ .)") }
+        if ownFigures.contains(accuracyFigure) {
+            object.optional("accuracy_figure")?.report("\"\(accuracyFigure)\" is the name of a figure the tool always draws; choose another")
+        }
         var figures: [Figure] = []
         var names: Set<String> = [accuracyFigure]
         if let elements = object.optional("figures")?.elements {
@@ -304,9 +308,13 @@ private struct ExperimentReader {
                 let nameNode = figureObject.required("name", "the file name, without extension")
                 guard let name = nameNode?.string else { continue }
                 if !isPlainName(name) { nameNode?.report("expected a plain name (letters, digits, - _ .)"); continue }
+                if ownFigures.contains(name) {
+                    nameNode?.report("\"\(name)\" is the name of a figure the tool always draws; choose another")
+                    continue
+                }
                 if !names.insert(name).inserted { nameNode?.report("duplicate figure name \"\(name)\""); continue }
                 let title = figureObject.text("title", default: name)
-                let logScale = figureObject.bool("log_scale", default: false)
+                let logScale = figureObject.optional("log_scale").flatMap { $0.bool }
                 var members: [String] = []
                 if let list = figureObject.required("strategies", "the ids of the strategies it shows")?.elements {
                     for item in list {

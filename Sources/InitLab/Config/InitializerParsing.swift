@@ -105,7 +105,6 @@ extension ConfigNode {
 }
 
 extension Initializer {
-    /// The config name of this initializer's family.
     /// The name the config language gives this initializer (its canonical one, not an alias).
     public var kind: InitializerKind {
         switch self {

@@ -61,31 +61,4 @@ public enum Activation: Sendable, Equatable {
         if case .leakyReLU(let slope) = self { return slope }
         return 0
     }
-
-    static let seluAlpha: Float = 1.6732632423543772848170429916717
-    static let seluScale: Float = 1.0507009873554804934193349852946
-
-    /// f(x), the reference form the fused kernels are tested against.
-    public func value(_ x: Float) -> Float {
-        switch self {
-        case .relu: return max(x, 0)
-        case .tanh: return Foundation.tanh(x)
-        case .sigmoid: return 1 / (1 + exp(-x))
-        case .leakyReLU(let slope): return x > 0 ? x : slope * x
-        case .selu: return x > 0 ? Self.seluScale * x : Self.seluScale * Self.seluAlpha * (exp(x) - 1)
-        case .identity: return x
-        }
-    }
-
-    /// f'(x); at 0, ReLU's derivative is 0, as in PyTorch.
-    public func derivative(_ x: Float) -> Float {
-        switch self {
-        case .relu: return x > 0 ? 1 : 0
-        case .tanh: let t = Foundation.tanh(x); return 1 - t * t
-        case .sigmoid: let s = 1 / (1 + exp(-x)); return s * (1 - s)
-        case .leakyReLU(let slope): return x > 0 ? 1 : slope
-        case .selu: return x > 0 ? Self.seluScale : Self.seluScale * Self.seluAlpha * exp(x)
-        case .identity: return 1
-        }
-    }
 }

@@ -56,11 +56,14 @@ public struct BLASKernel: Sendable, Equatable {
         return config.prefix(2).joined(separator: " ")
     }
 
-    /// The cores whose kernels use the widest vectors `features` allow, best first; empty when
-    /// the CPU has no AVX2 with FMA (then OpenBLAS's own choice is as good as any).
+    /// The cores whose kernels use the widest vectors `features` allow, the one to ask for first
+    /// (a core OpenBLAS 0.3.21 has); empty when the CPU has no AVX2 with FMA (then OpenBLAS's own
+    /// choice is as good as any). SapphireRapids, which later OpenBLAS versions detect, counts as
+    /// suitable but is never asked for.
     public static func suitableCores(features: UInt32) -> [String] {
         if features & UInt32(CKERNELS_CPU_AVX512) != 0 {
-            return features & UInt32(CKERNELS_CPU_AVX512_BF16) != 0 ? ["Cooperlake", "SkylakeX"] : ["SkylakeX", "Cooperlake"]
+            let bf16 = features & UInt32(CKERNELS_CPU_AVX512_BF16) != 0
+            return (bf16 ? ["Cooperlake", "SkylakeX"] : ["SkylakeX", "Cooperlake"]) + ["SapphireRapids"]
         }
         if features & UInt32(CKERNELS_CPU_AVX2_FMA) != 0 {
             return features & UInt32(CKERNELS_CPU_AMD) != 0 ? ["Zen", "Haswell"] : ["Haswell", "Zen"]
@@ -99,7 +102,10 @@ public struct BLASKernel: Sendable, Equatable {
             exit(probeFailure(preferred: preferred) == nil ? 0 : 1)
         }
         if let detected = environment[detectedVariable] {
+            // OpenBLAS read OPENBLAS_CORETYPE when it loaded; the programs this one starts
+            // (gnuplot, the PyTorch peer, a test's binary) get the environment the user gave.
             unsetenv(detectedVariable)
+            unsetenv("OPENBLAS_CORETYPE")
             selection.withLock { $0 = .tool(detected: detected) }
             return nil
         }

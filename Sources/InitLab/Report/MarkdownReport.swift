@@ -48,6 +48,11 @@ public enum MarkdownReport {
         for figure in experiment.plots.figures {
             lines += ["### \(escape(figure.title))", "", "![\(escape(figure.title))](\(figure.name).png)", ""]
         }
+        lines += ["## The whole training", "",
+                  "The loss of every step (faint) with its moving average, and the validation accuracy after every epoch "
+                  + "(evaluation mode; results.json: `epoch_validation_accuracy`).", "",
+                  "![The whole training](\(PlotSpec.wholeRunFigure).png)", "",
+                  "![Validation accuracy after every epoch](\(PlotSpec.epochsFigure).png)", ""]
         lines += ["Each figure is rendered by `gnuplot NAME.gp` in this folder from NAME.dat; edit the script to restyle it.", ""]
         lines += settings(experiment, context: context, trainingImages: trainingImages, validation: validation, steps: steps)
         return lines.joined(separator: "\n") + "\n"

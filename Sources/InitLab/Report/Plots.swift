@@ -8,120 +8,73 @@ public struct OutputFile: Sendable, Equatable {
 
 /// The gnuplot data and scripts of a comparison's figures. Each NAME.gp is self-contained:
 /// `gnuplot NAME.gp`, run in the output folder, renders NAME.png, so users can restyle a plot
-/// without training again.
+/// without training again. Every string a script holds goes through GnuplotText.
 public enum Plots {
     /// Every script starts from gnuplot's defaults (`reset`): the tool renders all scripts in one
-    /// gnuplot process, where one figure's settings would otherwise leak into the next.
-    static let preamble = "reset\nset terminal pngcairo size 960,600 noenhanced font 'sans,11'"
+    /// gnuplot process, where one figure's settings would otherwise leak into the next. Then the
+    /// line styles: the Okabe–Ito colours, which colour-blind readers tell apart, each with its
+    /// own dash pattern, so that no two curves look alike in grey or in print either.
+    static func preamble(height: Int = 640) -> String {
+        let styles = [("#000000", "1"), ("#E69F00", "(14,6)"), ("#56B4E9", "(4,4)"), ("#009E73", "(14,4,3,4)"),
+                      ("#0072B2", "(28,8)"), ("#D55E00", "(3,3,10,3)"), ("#CC79A7", "(8,3)"), ("#B8A200", "(20,4,3,4,3,4)")]
+        return (["reset", "set terminal pngcairo size 960,\(height) noenhanced font 'sans,11'"]
+            + styles.enumerated().map { "set linetype \($0.offset + 1) linecolor rgb '\($0.element.0)' dashtype \($0.element.1) linewidth 2" }
+            + ["set linetype cycle 8"]).joined(separator: "\n")
+    }
 
-    /// NAME.dat and NAME.gp for every loss figure, and for the validation-accuracy bar chart.
-    public static func files(experiment: Experiment, summaries: [StrategySummary]) -> [OutputFile] {
+    /// Every figure: per config figure its losses, the accuracy bar chart, and the whole run's
+    /// loss and accuracy by epoch.
+    public static func files(experiment: Experiment, summaries: [StrategySummary], stepsPerEpoch: Int) -> [OutputFile] {
         var files: [OutputFile] = []
         for figure in experiment.plots.figures {
             let members = figure.strategies.compactMap { id in summaries.first { $0.id == id } }
-            files.append(OutputFile(name: figure.name + ".dat", contents: lossData(members, batches: experiment.plots.batches)))
-            files.append(OutputFile(name: figure.name + ".gp", contents: lossScript(figure, members, batches: experiment.plots.batches)))
+            files += LossFigure(name: figure.name, title: figure.title, members: members, logScale: figure.logScale,
+                                batches: experiment.plots.batches).files
         }
-        let name = experiment.plots.accuracyFigure
-        let table = accuracyTable(summaries)
-        files.append(OutputFile(name: name + ".dat", contents: "# strategy  validation accuracy (%)  std over seeds (%)  bar text\n" + table))
-        files.append(OutputFile(name: name + ".gp", contents: accuracyScript(name: name, title: experiment.title, table: table,
-                                                                            labels: summaries.map(\.label))))
+        files += AccuracyFigure(name: experiment.plots.accuracyFigure, title: experiment.title, summaries: summaries,
+                                seeds: experiment.repeats).files
+        files += WholeRunFigure(name: PlotSpec.wholeRunFigure, summaries: summaries, stepsPerEpoch: stepsPerEpoch,
+                                epochs: experiment.training.epochs).files
+        files += EpochFigure(name: PlotSpec.epochsFigure, summaries: summaries, epochs: experiment.training.epochs).files
         return files
     }
 
-    /// Column 1 the batch number (1-based), then one column of losses per strategy (the mean over
-    /// seeds); "?" marks a missing or non-finite loss, which the script tells gnuplot to skip.
-    static func lossData(_ members: [StrategySummary], batches: Int) -> String {
-        var text = "# batch " + members.map(\.id).joined(separator: " ") + "\n"
-        let steps = min(batches, members.map { $0.runs.map(\.steps).max() ?? 0 }.max() ?? 0)
-        for index in 0..<steps {
-            text += String(index + 1)
-            for member in members {
-                text += " " + (member.meanLoss(at: index).map { "\($0)" } ?? "?")
-            }
-            text += "\n"
-        }
-        return text
+    /// A loss axis spanning more than two decades is logarithmic, so a flat curve at 2.3 stays
+    /// visible beside one that starts at 600.
+    static func needsLogScale(_ values: [Float]) -> Bool {
+        let positive = values.filter { $0.isFinite && $0 > 0 }
+        guard let low = positive.min(), let high = positive.max() else { return false }
+        return high / low > 100
     }
 
-    static func lossScript(_ figure: Figure, _ members: [StrategySummary], batches: Int) -> String {
-        var lines = [
-            GnuplotText.comment("Training loss of the first \(batches) batches, written by \(toolName)."),
-            GnuplotText.comment("Re-render with `gnuplot \(figure.name).gp` in this folder (reads \(figure.name).dat)."),
-            preamble,
-            "set output \(quoted(figure.name + ".png"))",
-            "set title \(quoted(figure.title))",
-            "set xlabel 'Batches'",
-            "set ylabel 'Loss'",
-            "set grid",
-            "set key top right",
-            "set datafile missing '?'",
-            "set xrange [1:\(batches)]",
-        ]
-        if figure.logScale { lines.append("set logscale y") }
-        let plots = members.enumerated().map { column, member in
-            let source = column == 0 ? quoted(figure.name + ".dat") : "''"
-            return "\(source) using 1:\(column + 2) with lines linewidth 2 title \(quoted(keyTitle(member)))"
-        }
-        if plots.isEmpty {
-            lines.append("plot NaN notitle")
-        } else {
-            lines.append("plot " + plots.joined(separator: ", \\\n     "))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// "Centered [-0.5, 0.5) (val. acc. 80.9%)": every curve's key carries its result.
+    /// The text of a figure's key for a strategy: "Centered [-0.5, 0.5) (val. acc. 80.9%)".
     static func keyTitle(_ member: StrategySummary) -> String {
         guard member.finished, member.meanAccuracy != nil else { return "\(member.label) (\(member.accuracyText))" }
         return "\(member.label) (val. acc. \(member.accuracyText))"
     }
 
-    /// One row per strategy: its id, mean accuracy in percent (0 when it did not finish), the
-    /// standard deviation over seeds in percent (0 with one seed), and the text above its bar.
-    /// Only the tool's own words are data here: the labels, which come from the config, are the
-    /// script's tick labels, where they are string literals (gnuplot's data files have no
-    /// escape for a quote inside a quoted column).
-    static func accuracyTable(_ summaries: [StrategySummary]) -> String {
-        summaries.map { summary in
-            let percent = summary.finished ? (summary.meanAccuracy ?? 0) * 100 : 0
-            let spread = (summary.finished ? summary.accuracyStandardDeviation ?? 0 : 0) * 100
-            let text = summary.finished ? String(format: "%.2f%%", percent) : summary.statusNote ?? "n/a"
-            return "\(summary.id) \(String(format: "%.3f", percent)) \(String(format: "%.3f", spread)) \"\(text)\""
-        }.joined(separator: "\n") + "\n"
-    }
+    /// A key entry, wrapped so that a long label cannot make the key too wide to draw (gnuplot
+    /// then leaves the whole key out).
+    static func keyEntry(_ text: String) -> String { GnuplotText.lines(wrapped(text, width: keyWidth)) }
+    static let keyWidth = 60
 
-    static func accuracyScript(name: String, title: String, table: String, labels: [String]) -> String {
-        let ticks = labels.enumerated().map { "\(quoted($0.element)) \($0.offset)" }.joined(separator: ", ")
-        return """
-        \(GnuplotText.comment("Validation accuracy of every strategy, written by \(toolName)."))
-        \(GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder; the table below is the data (the same"))
-        \(GnuplotText.comment("as \(name).dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text."))
-        $accuracy << EOD
-        \(table)EOD
-        \(preamble)
-        set output \(quoted(name + ".png"))
-        set title \(quoted(title + ": validation accuracy"))
-        set ylabel 'Validation accuracy (%)'
-        set yrange [0:105]
-        set xrange [-0.6:\(Double(labels.count) - 0.4)]
-        set style fill solid 0.75 border -1
-        set boxwidth 0.6
-        set grid ytics
-        set xtics rotate by -25 scale 0
-        set xtics (\(ticks))
-        set bmargin 7
-        plot $accuracy using 0:2 with boxes linecolor rgb '#4C72B0' notitle, \\
-             $accuracy using 0:2:3 with yerrorbars linecolor rgb 'black' pointtype -1 notitle, \\
-             $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font \(quoted(labels.count > 6 ? ",9" : ",11")) notitle
-
-        """
-    }
-
-    /// A gnuplot string literal: every string a script holds, config text or not, is written by
-    /// this one function.
+    /// A gnuplot string expression: every string a script holds, config text or not, is written
+    /// by GnuplotText.
     static func quoted(_ text: String) -> String { GnuplotText.literal(text) }
+
+    /// `text` in lines of at most `width` characters, broken at spaces (a longer word stands alone).
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return lines + (line.isEmpty ? [] : [line])
+    }
 }
 
 /// Runs gnuplot on scripts in a folder.

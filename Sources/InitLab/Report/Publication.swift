@@ -16,7 +16,9 @@ public struct Publication {
 
     /// Every file but the PNGs, which gnuplot renders from the scripts.
     public var files: [OutputFile] {
-        Plots.files(experiment: experiment, summaries: summaries) + [
+        let training = experiment.training, images = context.dataset.count
+        let stepsPerEpoch = training.stepsPerEpoch(trainingCount: images - training.validationCount(of: images))
+        return Plots.files(experiment: experiment, summaries: summaries, stepsPerEpoch: stepsPerEpoch) + [
             OutputFile(name: "results.json", contents: ResultsFile.json(experiment: experiment, results: results,
                                                                         summaries: summaries, context: context).formatted()),
             OutputFile(name: "report.md", contents: MarkdownReport.text(experiment: experiment, results: results,

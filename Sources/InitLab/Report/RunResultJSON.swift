@@ -1,7 +1,8 @@
 /// A run in results.json, written and read back by the same code: `RunResult(json:)` gives the
 /// run `json` was written from, bit for bit (a NaN loss as a NaN). A non-finite loss is `null` in
 /// `batch_losses` (JSON has no NaN or infinity); it can only be a diverged run's last, which
-/// `non_finite_loss` ("nan", "inf" or "-inf") then gives exactly.
+/// `non_finite_loss` ("nan", "inf" or "-inf") then gives exactly. A non-finite validation loss
+/// (a finished network whose scores overflow) is `null` and reads back as none.
 extension RunResult {
     public var json: JSON {
         var members: [(key: String, value: JSON)] = [
@@ -19,6 +20,7 @@ extension RunResult {
         members += [
             ("validation_accuracy", validationAccuracy.map(JSON.init) ?? .null),
             ("validation_loss", validationLoss.map(JSON.init) ?? .null),
+            ("epoch_validation_accuracy", .array(epochValidationAccuracy.map(JSON.init))),
             ("last_batch_loss", lastBatchLoss.map(JSON.init) ?? .null),
             ("steps", .number(Double(steps))),
             ("init_seconds", JSON(initSeconds)),
@@ -55,12 +57,19 @@ extension RunResult {
         if case .string(let name)? = json["non_finite_loss"], !batchLosses.isEmpty {
             batchLosses[batchLosses.count - 1] = name == "inf" ? .infinity : name == "-inf" ? -.infinity : .nan
         }
-        self.init(strategyID: try reader.string("strategy"), label: try reader.string("label"), seed: UInt64(try reader.integer("seed")),
+        self.init(strategyID: try reader.string("strategy"), label: try reader.string("label"), seed: try reader.unsigned("seed"),
                   status: status, batchLosses: batchLosses, validationAccuracy: try reader.optionalNumber("validation_accuracy"),
                   validationLoss: try reader.optionalNumber("validation_loss"), initSeconds: try reader.number("init_seconds"),
                   trainSeconds: try reader.number("train_seconds"), validationSeconds: try reader.number("validation_seconds"),
                   stepTimes: try StepTimes(json: json["step_seconds"] ?? .null))
         procedureSeconds = try reader.number("procedure_seconds")
+        guard case .array(let epochs)? = json["epoch_validation_accuracy"] else {
+            throw JSONFieldError(message: "run: no epoch_validation_accuracy array")
+        }
+        epochValidationAccuracy = try epochs.map {
+            guard case .number(let accuracy) = $0 else { throw JSONFieldError(message: "run: epoch_validation_accuracy holds a \($0.typeName)") }
+            return accuracy
+        }
         procedure = json["procedure"]
         partneredStepTimes = try StepTimes(json: json["partnered_step_seconds"] ?? .null)
     }
@@ -120,9 +129,16 @@ struct JSONFields {
         return try number(key)
     }
 
+    /// An integer a Double holds exactly (|n| ≤ 2⁵³), as every count and seed the tool writes.
     func integer(_ key: String) throws -> Int {
         let value = try number(key)
-        guard value == value.rounded(), abs(value) < 9e15 else { throw fail(key, "an integer") }
+        guard value == value.rounded(), abs(value) <= 0x1p53 else { throw fail(key, "an integer") }
         return Int(value)
+    }
+
+    func unsigned(_ key: String) throws -> UInt64 {
+        let value = try integer(key)
+        guard value >= 0 else { throw fail(key, "an integer ≥ 0") }
+        return UInt64(value)
     }
 }

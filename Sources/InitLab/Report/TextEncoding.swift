@@ -50,8 +50,18 @@ public enum GnuplotText {
     /// `@` macros are not expanded inside quotes, and a line break, the one way out of a
     /// string left, is replaced by a space. The terminals run in `noenhanced` mode, so the text
     /// is also drawn as written (no `^`, `_`, `@`, `{}` markup).
+    /// The split is over Unicode scalars, as gnuplot reads bytes: split over Characters, a quote
+    /// joined into one grapheme with its neighbour (U+0600 before it, a combining mark after it)
+    /// would stay inside a piece and end the string there.
     public static func literal(_ text: String) -> String {
-        text.onOneLine.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }.joined(separator: ".\"'\".")
+        let pieces = text.onOneLine.unicodeScalars.split(separator: "'", omittingEmptySubsequences: false)
+        return pieces.map { "'" + String(String.UnicodeScalarView($0)) + "'" }.joined(separator: ".\"'\".")
+    }
+
+    /// Several lines of text as one string expression, joined by "\n", a double-quoted string
+    /// that holds nothing else (gnuplot substitutes nothing in it): for labels that wrap.
+    public static func lines(_ lines: [String]) -> String {
+        lines.isEmpty ? literal("") : lines.map(literal).joined(separator: ".\"\\n\".")
     }
 
     /// A comment line. A line break would end it, and gnuplot continues a comment that ends in a

@@ -8,10 +8,11 @@ import Foundation
 /// It counts what the code allocates, in Floats of 4 bytes: per run, the parameters, their
 /// gradients and the optimizer's two state buffers (4P); the batch workspace (inputs, and per
 /// hidden unit the output, gate and delta; per class the scores and their gradient); scratch as
-/// large as two of the largest weight matrices (orthogonal initialization's QR, the partner
-/// core's cut probes); a data-dependent procedure's buffers; the training order and the losses.
-/// Once per process: the dataset's bytes, one split per seed, and the report of every loss
-/// (results.json is built in memory, at most `reportBytesPerLoss` a loss).
+/// large as four of the largest weight matrices (orthogonal initialization's QR; the partner
+/// core's cut probes, which hold a layer's three products' operands and results at once); a
+/// data-dependent procedure's buffers; the training order and the losses. Once per process: the
+/// dataset's bytes, one split per seed, and the report of every loss and LSUV batch index
+/// (results.json is built in memory, at most `reportBytesPerNumber` a number).
 public struct MemoryEstimate: Sendable, Equatable {
     public var datasetBytes: Double
     /// The largest single run.
@@ -23,7 +24,7 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// The process without any of the above: the Swift runtime, OpenBLAS's buffers, the workers'
     /// stacks (measured: the lesson's whole run peaks at about 120 MB, 60 MB of it the dataset).
     public static let baseBytes = 64e6
-    static let reportBytesPerLoss = 96.0
+    static let reportBytesPerNumber = 96.0
 
     public var totalBytes: Double { Self.baseBytes + datasetBytes + resultsBytes + runBytes * Double(parallelRuns) }
 
@@ -38,8 +39,13 @@ public struct MemoryEstimate: Sendable, Equatable {
             Self.runBytes($0, training: training, features: Double(features), trainingImages: trainingImages, steps: steps)
         }.max() ?? 0
         self.parallelRuns = parallelRuns
+        let lsuvIndices = experiment.strategies.reduce(0.0) { sum, strategy in
+            guard case .lsuv(_, _, let batchSize)? = strategy.procedure else { return sum }
+            return sum + Double(batchSize)
+        }
         let runs = Double(experiment.strategies.count * experiment.repeats)
-        resultsBytes = Double(experiment.repeats) * Double(images) * 4 + runs * steps * (4 + Self.reportBytesPerLoss)
+        resultsBytes = Double(experiment.repeats) * Double(images) * 4 + runs * steps * (4 + Self.reportBytesPerNumber)
+            + Double(experiment.repeats) * lsuvIndices * Self.reportBytesPerNumber
     }
 
     static func runBytes(_ strategy: Strategy, training: TrainingSpec, features: Double, trainingImages: Double,
@@ -50,7 +56,7 @@ public struct MemoryEstimate: Sendable, Equatable {
         let hidden = widths.dropFirst().dropLast().reduce(0, +)
         let classes = widths.last ?? 0, widest = widths.max() ?? 0, largest = products.max() ?? 0
         let batch = Double(training.batchSize)
-        var floats = 4 * parameters + batch * (features + 3 * hidden + 2 * classes) + 2 * largest
+        var floats = 4 * parameters + batch * (features + 3 * hidden + 2 * classes) + 4 * largest
         switch strategy.procedure {
         case .lsuv(_, _, let rows)?:
             floats += Double(rows) * (features + 2 * widest)
@@ -60,6 +66,19 @@ public struct MemoryEstimate: Sendable, Equatable {
             break
         }
         return 4 * (floats + steps + trainingImages)
+    }
+
+    /// What `inspect` allocates: one strategy's model at a time (its parameters, and scratch as
+    /// large as two of its largest weight matrices for orthogonal initialization), no workspaces.
+    public init(inspecting experiment: Experiment) {
+        datasetBytes = 0
+        resultsBytes = 0
+        parallelRuns = 1
+        runBytes = experiment.strategies.map { strategy in
+            let widths = strategy.model.layers.map(Double.init)
+            let products = zip(widths, widths.dropFirst()).map { $0 * $1 }
+            return 4 * (products.reduce(0, +) + widths.dropFirst().reduce(0, +) + 2 * (products.max() ?? 0))
+        }.max() ?? 0
     }
 
     /// Nil when the estimate fits in `availableBytes`, else the one line that says it does not.

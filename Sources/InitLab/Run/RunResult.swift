@@ -49,6 +49,8 @@ public struct RunResult: Sendable {
     /// Fraction of the validation set classified correctly; nil when the run did not finish.
     public var validationAccuracy: Double?
     public var validationLoss: Double?
+    /// Validation accuracy after each finished epoch, in evaluation mode (dropout off).
+    public var epochValidationAccuracy: [Double] = []
     public var initSeconds: Double
     /// Seconds of the strategy's data-dependent procedure (LSUV, RBM pre-training), 0 without one.
     public var procedureSeconds = 0.0

@@ -54,8 +54,10 @@ public struct Trainer: Sendable {
         }, onStep: onStep)
 
         var status = RunStatus.ok
+        var epochAccuracies: [Double] = []
+        var epochEvaluationSeconds = 0.0
         let startTraining = monotonicSeconds()
-        training: for _ in 0..<training.epochs {
+        training: for epoch in 1...training.epochs {
             orderRNG.shuffle(&order)
             for start in stride(from: 0, to: order.count, by: batchSize) {
                 monitor.stepStarts()
@@ -76,8 +78,15 @@ public struct Trainer: Sendable {
                 monitor.phaseEnds(.optimizer)
                 guard monitor.stepEnds(losses.count, loss: loss) else { status = .interrupted; break training }
             }
+            // In evaluation mode the last epoch's accuracy is the final validation's, below.
+            if epoch < training.epochs || training.validationDropout {
+                let start = monotonicSeconds()
+                var noDropout: DropoutStream?
+                epochAccuracies.append(evaluate(model, on: split.validation, workspace: workspace, x: x, dropout: &noDropout).accuracy)
+                epochEvaluationSeconds += monotonicSeconds() - start
+            }
         }
-        let trainSeconds = monotonicSeconds() - startTraining
+        let trainSeconds = monotonicSeconds() - startTraining - epochEvaluationSeconds
 
         var result = RunResult(strategyID: strategy.id, label: strategy.label, seed: seed, status: status,
                                batchLosses: losses, validationAccuracy: nil, validationLoss: nil,
@@ -86,6 +95,7 @@ public struct Trainer: Sendable {
         result.partneredStepTimes = monitor.partneredTimes
         result.procedure = procedureReport
         result.procedureSeconds = procedureSeconds
+        result.epochValidationAccuracy = epochAccuracies
         guard status == .ok else { return result }
         let startValidation = monotonicSeconds()
         var validationDropout = training.validationDropout
@@ -93,7 +103,8 @@ public struct Trainer: Sendable {
         let (accuracy, loss) = evaluate(model, on: split.validation, workspace: workspace, x: x, dropout: &validationDropout)
         result.validationAccuracy = accuracy
         result.validationLoss = loss
-        result.validationSeconds = monotonicSeconds() - startValidation
+        if !training.validationDropout { result.epochValidationAccuracy.append(accuracy) }
+        result.validationSeconds = monotonicSeconds() - startValidation + epochEvaluationSeconds
         return result
     }
 

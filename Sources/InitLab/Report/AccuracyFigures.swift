@@ -1,0 +1,110 @@
+/// The validation accuracy of every strategy as bars, with the percentage above each; over
+/// several seeds the bar is the mean and an error bar spans ± one standard deviation.
+struct AccuracyFigure {
+    let name: String
+    let title: String
+    let summaries: [StrategySummary]
+    let seeds: Int
+
+    /// Labels wrap at this many characters, so that none is cut at the figure's edge.
+    static let labelWidth = 16
+
+    var files: [OutputFile] {
+        [OutputFile(name: name + ".dat", contents: "# strategy  validation accuracy (%)  std over seeds (%)  bar text\n" + table),
+         OutputFile(name: name + ".gp", contents: script)]
+    }
+
+    /// One row per strategy: its id, mean accuracy in percent (0 when it did not finish), the
+    /// standard deviation over seeds in percent (0 with one seed), and the text above its bar.
+    /// Only the tool's own words are data here: the labels, which come from the config, are the
+    /// script's tick labels, where they are string expressions (gnuplot's data files have no
+    /// escape for a quote inside a quoted column).
+    var table: String {
+        summaries.map { summary in
+            let percent = summary.finished ? (summary.meanAccuracy ?? 0) * 100 : 0
+            let spread = (summary.finished ? summary.accuracyStandardDeviation ?? 0 : 0) * 100
+            let text = summary.finished ? String(format: "%.2f%%", percent) : summary.statusNote ?? "n/a"
+            return "\(summary.id) \(String(format: "%.3f", percent)) \(String(format: "%.3f", spread)) \"\(text)\""
+        }.joined(separator: "\n") + "\n"
+    }
+
+    var script: String {
+        let labels = summaries.map { Plots.wrapped($0.label, width: Self.labelWidth) }
+        let ticks = labels.enumerated().map { "\(GnuplotText.lines($0.element)) \($0.offset)" }.joined(separator: ", ")
+        let labelLines = labels.map(\.count).max() ?? 1
+        let spread = seeds > 1
+        let caption = spread ? "mean over \(seeds) seeds, error bars ± 1 standard deviation" : "one seed"
+        var lines = [
+            GnuplotText.comment("Validation accuracy of every strategy, written by \(toolName)."),
+            GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder; the table below is the data (the same"),
+            GnuplotText.comment("as \(name).dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text."),
+            "$accuracy << EOD",
+            table + "EOD",
+            Plots.preamble(height: 600 + 16 * max(0, labelLines - 2)),
+            "set output \(Plots.quoted(name + ".png"))",
+            "set title \(GnuplotText.lines(Plots.wrapped(title + ": validation accuracy (" + caption + ")", width: 110)))",
+            "set ylabel 'Validation accuracy (%)'",
+            "set yrange [0:105]",
+            "set xrange [-0.6:\(Double(summaries.count) - 0.4)]",
+            "set style fill solid 0.75 border -1",
+            "set boxwidth 0.6",
+            "set grid ytics",
+            "set xtics scale 0 (\(ticks))",
+            "set bmargin \(3 + labelLines)",
+        ]
+        var plots = ["$accuracy using 0:2 with boxes linecolor rgb '#0072B2' notitle"]
+        if spread { plots.append("$accuracy using 0:2:3 with yerrorbars linecolor rgb 'black' pointsize 0 notitle") }
+        plots.append("$accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font \(Plots.quoted(summaries.count > 6 ? ",9" : ",11")) notitle")
+        lines.append("plot " + plots.joined(separator: ", \\\n     "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Each strategy's validation accuracy after every epoch (evaluation mode, mean over seeds).
+struct EpochFigure {
+    let name: String
+    let summaries: [StrategySummary]
+    let epochs: Int
+
+    var files: [OutputFile] { [OutputFile(name: name + ".dat", contents: data), OutputFile(name: name + ".gp", contents: script)] }
+
+    /// The mean over seeds of epoch `epoch`'s accuracy (in percent), where every seed reached it.
+    static func meanAccuracy(_ member: StrategySummary, epoch: Int) -> Double? {
+        let values = member.runs.compactMap { $0.epochValidationAccuracy.indices.contains(epoch) ? $0.epochValidationAccuracy[epoch] : nil }
+        return values.isEmpty || values.count < member.runs.count ? nil : 100 * values.reduce(0, +) / Double(values.count)
+    }
+
+    var data: String {
+        var text = "# epoch " + summaries.map(\.id).joined(separator: " ") + "\n"
+        for epoch in 0..<epochs {
+            text += String(epoch + 1)
+            for member in summaries { text += " " + (Self.meanAccuracy(member, epoch: epoch).map { String(format: "%.4f", $0) } ?? "?") }
+            text += "\n"
+        }
+        return text
+    }
+
+    var script: String {
+        var lines = [
+            GnuplotText.comment("Validation accuracy after every epoch (evaluation mode), written by \(toolName)."),
+            GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder (reads \(name).dat)."),
+            Plots.preamble(),
+            "set output \(Plots.quoted(name + ".png"))",
+            "set title 'Validation accuracy after every epoch (evaluation mode)'",
+            "set xlabel 'Epoch'",
+            "set ylabel 'Validation accuracy (%)'",
+            "set yrange [0:100]",
+            "set xrange [0.8:\(Double(epochs) + 0.2)]",
+            "set xtics 1",
+            "set grid",
+            "set key outside below center horizontal maxcols 2 height 1.5",
+            "set datafile missing '?'",
+        ]
+        let plots = summaries.enumerated().map { column, member in
+            let source = column == 0 ? Plots.quoted(name + ".dat") : "''"
+            return "\(source) using 1:\(column + 2) with linespoints linetype \(column + 1) pointtype \(column % 6 + 5) title \(Plots.keyEntry(member.label))"
+        }
+        lines.append(plots.isEmpty ? "plot NaN notitle" : "plot " + plots.joined(separator: ", \\\n     "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

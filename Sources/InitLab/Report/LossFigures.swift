@@ -1,0 +1,126 @@
+/// The loss of the first `batches` steps (the lesson's figure): column 1 the batch number
+/// (1-based), then one column per strategy, its mean over seeds; "?" marks a missing or
+/// non-finite loss, which the script tells gnuplot to skip.
+struct LossFigure {
+    let name: String
+    let title: String
+    let members: [StrategySummary]
+    /// nil: chosen from the data (Plots.needsLogScale).
+    let logScale: Bool?
+    let batches: Int
+
+    var files: [OutputFile] { [OutputFile(name: name + ".dat", contents: data), OutputFile(name: name + ".gp", contents: script)] }
+
+    var steps: Int { min(batches, members.map { $0.runs.map(\.steps).max() ?? 0 }.max() ?? 0) }
+
+    var data: String {
+        var text = "# batch " + members.map(\.id).joined(separator: " ") + "\n"
+        for index in 0..<steps {
+            text += String(index + 1)
+            for member in members { text += " " + (member.meanLoss(at: index).map { "\($0)" } ?? "?") }
+            text += "\n"
+        }
+        return text
+    }
+
+    var script: String {
+        let values = members.flatMap { member in (0..<steps).compactMap { member.meanLoss(at: $0) } }
+        let log = logScale ?? Plots.needsLogScale(values)
+        var lines = [
+            GnuplotText.comment("Training loss of the first \(batches) batches, written by \(toolName)."),
+            GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder (reads \(name).dat)."),
+            Plots.preamble(),
+            "set output \(Plots.quoted(name + ".png"))",
+            "set title \(Plots.quoted(title))",
+            "set xlabel 'Batches'",
+            "set ylabel \(Plots.quoted(log ? "Loss (log scale)" : "Loss"))",
+            "set grid",
+            // Under the plot, where it never covers a curve.
+            "set key outside below center horizontal maxcols 2 height 1.5",
+            "set datafile missing '?'",
+            "set xrange [1:\(batches)]",
+        ]
+        if log { lines.append("set logscale y") }
+        let plots = members.enumerated().map { column, member in
+            let source = column == 0 ? Plots.quoted(name + ".dat") : "''"
+            return "\(source) using 1:\(column + 2) with lines linetype \(column + 1) title \(Plots.keyEntry(Plots.keyTitle(member)))"
+        }
+        lines.append(plots.isEmpty ? "plot NaN notitle" : "plot " + plots.joined(separator: ", \\\n     "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Every step of every strategy: the raw mean loss faint, its moving average over `window`
+/// steps drawn over it, with the epochs' boundaries marked.
+struct WholeRunFigure {
+    let name: String
+    let summaries: [StrategySummary]
+    let stepsPerEpoch: Int
+    let epochs: Int
+
+    var files: [OutputFile] { [OutputFile(name: name + ".dat", contents: data), OutputFile(name: name + ".gp", contents: script)] }
+
+    var steps: Int { summaries.map { $0.runs.map(\.steps).max() ?? 0 }.max() ?? 0 }
+    /// About fifty points of average across the run, at least one step.
+    var window: Int { max(1, steps / 50) }
+
+    /// The mean of the finite values among the last `window` up to `index`.
+    func movingAverage(_ member: StrategySummary, at index: Int) -> Float? {
+        let values = (max(0, index - window + 1)...index).compactMap { member.meanLoss(at: $0) }
+        return values.isEmpty ? nil : values.reduce(0, +) / Float(values.count)
+    }
+
+    /// Column 1 the step, then per strategy its mean loss and the moving average.
+    var data: String {
+        var text = "# step " + summaries.map { "\($0.id) \($0.id)-average" }.joined(separator: " ") + "\n"
+        for index in 0..<steps {
+            text += String(index + 1)
+            for member in summaries {
+                text += " " + (member.meanLoss(at: index).map { "\($0)" } ?? "?")
+                text += " " + (movingAverage(member, at: index).map { "\($0)" } ?? "?")
+            }
+            text += "\n"
+        }
+        return text
+    }
+
+    var script: String {
+        let values = summaries.flatMap { member in (0..<steps).compactMap { member.meanLoss(at: $0) } }
+        let log = Plots.needsLogScale(values)
+        let title = "The whole training: loss of every step (faint), its moving average over \(window) steps"
+            + (epochs > 1 ? "; dotted lines: epochs" : "")
+        var lines = [
+            GnuplotText.comment("Training loss of every step, and its moving average over \(window) steps, written by \(toolName)."),
+            GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder (reads \(name).dat)."),
+            Plots.preamble(),
+            "set output \(Plots.quoted(name + ".png"))",
+            "set title \(Plots.quoted(title))",
+            "set xlabel 'Steps'",
+            "set ylabel \(Plots.quoted(log ? "Loss (log scale)" : "Loss"))",
+            "set grid",
+            "set key outside below center horizontal maxcols 2 height 1.5",
+            "set datafile missing '?'",
+            "set xrange [1:\(max(steps, 2))]",
+        ]
+        if log { lines.append("set logscale y") }
+        if epochs <= 50 {
+            for epoch in 1..<max(epochs, 1) {
+                lines.append("set arrow from \(epoch * stepsPerEpoch), graph 0 to \(epoch * stepsPerEpoch), graph 1 nohead dashtype 3 linecolor rgb '#808080'")
+            }
+        }
+        var plots: [String] = []
+        for (k, member) in summaries.enumerated() {
+            let source = plots.isEmpty ? Plots.quoted(name + ".dat") : "''"
+            plots.append("\(source) using 1:\(2 * k + 2) with lines linetype \(k + 1) linewidth 1 dashtype 1 linecolor rgb '\(Self.faint(k))' notitle")
+            plots.append("'' using 1:\(2 * k + 3) with lines linetype \(k + 1) title \(Plots.keyEntry(Plots.keyTitle(member)))")
+        }
+        lines.append(plots.isEmpty ? "plot NaN notitle" : "plot " + plots.joined(separator: ", \\\n     "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Linetype k's colour, mostly transparent (pngcairo reads #AARRGGBB, AA the transparency).
+    static func faint(_ k: Int) -> String {
+        let colours = ["000000", "E69F00", "56B4E9", "009E73", "0072B2", "D55E00", "CC79A7", "B8A200"]
+        return "#C0" + colours[k % colours.count]
+    }
+}
