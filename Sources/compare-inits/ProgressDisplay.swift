@@ -1,73 +1,97 @@
 import Foundation
 import InitLab
 
-/// One status line on stderr, redrawn at most ten times a second: runs done, the runs in
-/// progress with their batch and loss, and the time left; a line per run as it finishes.
+/// Progress on stderr, redrawn at most ten times a second: one line per run in progress (its
+/// label and seed, then its phase: pre-training, or epoch and step with the loss), and a line of
+/// runs done and time left; a line per run as it finishes stays above them.
 final class ProgressDisplay: @unchecked Sendable {
     private let enabled: Bool
     private let plans: [RunPlan]
     private let stepsPerRun: Int
+    private let epochs: Int
     private let lock = NSLock()
     private var running: [Int: (step: Int, loss: Float)] = [:]
     private var finished = 0
+    private var drawnLines = 0
     private var lastDraw = 0.0
     private let start = Date()
+    private var rate = TimeLeft()
 
     init(job: ComparisonJob, enabled: Bool) {
         self.enabled = enabled
         let comparison = job.comparison
         plans = comparison.plans
         stepsPerRun = comparison.stepsPerRun
+        epochs = job.experiment.training.epochs
     }
 
     func handle(_ event: ComparisonEvent) {
         guard enabled else { return }
         lock.withLock {
+            let now = Date().timeIntervalSince(start)
             switch event {
             case .started(let run):
                 running[run] = (0, .nan)
             case let .step(run, step, loss):
                 running[run] = (step, loss)
-                let now = Date().timeIntervalSince(start)
-                if now - lastDraw >= 0.1 {
-                    lastDraw = now
-                    draw(now)
-                }
+                guard now - lastDraw >= 0.1 else { return }
             case let .finished(run, result):
                 running[run] = nil
                 finished += 1
                 let accuracy = result.validationAccuracy.map { String(format: "%.2f%%", $0 * 100) } ?? result.status.name
-                let seed = Set(plans.map(\.seed)).count > 1 ? " (seed \(result.seed))" : ""
-                write("\r\u{1B}[K[\(finished)/\(plans.count)] \(result.label)\(seed): \(accuracy) in \(String(format: "%.1f", result.trainSeconds)) s\n")
-                draw(Date().timeIntervalSince(start))
+                erase()
+                write("[\(finished)/\(plans.count)] \(name(run)): \(accuracy) in \(String(format: "%.1f", result.trainSeconds)) s\n")
+            }
+            lastDraw = now
+            draw(now)
+        }
+    }
+
+    /// "PyTorch default" or "PyTorch default, seed 2" (labels cut to 40 characters).
+    private func name(_ run: Int) -> String {
+        let label = plans[run].strategy.label
+        let short = label.count > 40 ? String(label.prefix(39)) + "…" : label
+        return Set(plans.map(\.seed)).count > 1 ? "\(short), seed \(plans[run].seed)" : short
+    }
+
+    private func phase(_ run: Int, step: Int, loss: Float) -> String {
+        guard step > 0 else {
+            // Before its first step a run is initializing, which for RBM takes seconds.
+            switch plans[run].strategy.procedure {
+            case .rbm?: return "RBM pre-training"
+            case .lsuv?: return "LSUV"
+            case nil: return "starting"
             }
         }
+        let perEpoch = max(1, stepsPerRun / max(epochs, 1))
+        let epoch = min(epochs, (step - 1) / perEpoch + 1)
+        return "epoch \(epoch)/\(epochs)  step \(String(step).leftPadded(String(stepsPerRun).count))/\(stepsPerRun)  loss "
+            + (loss.isFinite ? String(format: "%.3f", loss) : "\(loss)")
     }
 
     private func draw(_ elapsed: Double) {
         let stepsDone = finished * stepsPerRun + running.values.reduce(0) { $0 + $1.step }
-        let total = plans.count * stepsPerRun
-        let remaining = stepsDone > 0 ? elapsed * Double(total - stepsDone) / Double(stepsDone) : .nan
-        let parts = running.keys.sorted().map { run -> String in
+        let left = rate.update(elapsed: elapsed, stepsDone: stepsDone, stepsLeft: plans.count * stepsPerRun - stepsDone)
+        var lines = running.keys.sorted().map { run in
             let (step, loss) = running[run]!
-            let strategy = plans[run].strategy
-            guard step > 0 else {
-                // Before its first step a run is initializing, which for RBM takes seconds.
-                switch strategy.procedure {
-                case .rbm?: return "\(strategy.id) RBM pre-training"
-                case .lsuv?: return "\(strategy.id) LSUV"
-                case nil: return "\(strategy.id) starting"
-                }
-            }
-            return "\(strategy.id) \(step)/\(stepsPerRun) loss \(String(format: "%.3f", loss))"
+            return "  \(name(run)): \(phase(run, step: step, loss: loss))"
         }
-        let left = remaining.isFinite ? String(format: "%.0f s left", remaining.rounded(.up)) : "estimating"
-        write("\r\u{1B}[K" + (parts + [left]).joined(separator: " | "))
+        lines.append("[\(finished)/\(plans.count) done] " + (left.map { String(format: "about %.0f s left", $0.rounded(.up)) } ?? "estimating the time left"))
+        erase()
+        write(lines.joined(separator: "\n"))
+        drawnLines = lines.count
+    }
+
+    /// Clears the lines drawn last, leaving the cursor where they began.
+    private func erase() {
+        guard drawnLines > 0 else { return }
+        write("\r" + String(repeating: "\u{1B}[1A", count: drawnLines - 1) + "\u{1B}[J")
+        drawnLines = 0
     }
 
     func finish() {
         guard enabled else { return }
-        lock.withLock { write("\r\u{1B}[K") }
+        lock.withLock { erase() }
     }
 
     private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }

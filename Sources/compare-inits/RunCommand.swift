@@ -43,7 +43,8 @@ struct RunCommand: ParsableCommand {
             if requirePng { throw Failure.runtime(message) }
             FileHandle.standardError.write(Data("compare-inits: warning: \(message)\n".utf8))
         }
-        print("Wrote \(job.outputPath)/report.md, results.json and \(job.experiment.plots.figures.count + 1) figures.")
+        // The config's figures, the accuracy chart, the whole run and the accuracy by epoch.
+        print("Wrote \(job.outputPath)/report.md, results.json and \(job.experiment.plots.figures.count + 3) figures.")
     }
 }
 
@@ -81,16 +82,26 @@ final class SignalWatcher: @unchecked Sendable {
 }
 
 enum SummaryTable {
+    /// The lesson's "After N epochs" printout, with the pre-training time where a strategy has one.
     static func text(_ summaries: [StrategySummary], experiment: Experiment) -> String {
         let width = max(8, summaries.map(\.label.count).max() ?? 0)
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+        let pretraining = experiment.strategies.contains { $0.procedure != nil }
         let epochs = experiment.training.epochs
-        var lines = ["After \(epochs) epoch\(epochs == 1 ? "" : "s"):",
-                     pad("Strategy", width) + "  " + "Validation accuracy".leftPadded(22) + "  " + "Last batch loss".leftPadded(15) + "  " + "Train".leftPadded(7)]
+        var header = pad("Strategy", width) + "  " + "Validation accuracy".leftPadded(22) + "  " + "Last batch loss".leftPadded(15) + "  "
+            + "Train".leftPadded(7)
+        if pretraining { header += "  " + "Pre-train".leftPadded(9) }
+        var lines = ["After \(epochs) epoch\(epochs == 1 ? "" : "s"):", header]
         for s in summaries {
             let loss = s.meanLastLoss.map { abs($0) >= 1000 ? String(format: "%.0f", $0) : String(format: "%.3f", $0) } ?? "n/a"
-            lines.append(pad(s.label, width) + "  " + s.accuracyText.leftPadded(22) + "  " + loss.leftPadded(15) + "  "
-                         + String(format: "%.1f s", s.meanTrainSeconds).leftPadded(7))
+            var line = pad(s.label, width) + "  " + s.accuracyText.leftPadded(22) + "  " + loss.leftPadded(15) + "  "
+                + String(format: "%.1f s", s.meanTrainSeconds).leftPadded(7)
+            if pretraining {
+                let seconds = s.runs.reduce(0) { $0 + $1.procedureSeconds } / Double(max(s.runs.count, 1))
+                let hasProcedure = experiment.strategies.first { $0.id == s.id }?.procedure != nil
+                line += "  " + (hasProcedure ? String(format: "%.1f s", seconds) : "—").leftPadded(9)
+            }
+            lines.append(line)
         }
         return lines.joined(separator: "\n")
     }

@@ -97,7 +97,7 @@ import Testing
         }
         // The bar chart wraps labels into lines; every line is drawn as written.
         for label in experiment.strategies.map(\.label) {
-            for line in Plots.wrapped(label, width: AccuracyFigure.labelWidth) {
+            for line in Plots.wrapped(label, width: AccuracyFigure.labelWidth(bars: experiment.strategies.count)) {
                 #expect(accuracy.contains(">" + svgText(line) + "<"), "accuracy.png lacks \(line)")
             }
         }

@@ -10,17 +10,24 @@ lsuv 86.358 0.000 "86.36%"
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'
+set linetype 1 linecolor rgb '#000000' dashtype 1 linewidth 2
+set linetype 2 linecolor rgb '#E69F00' dashtype (14,6) linewidth 2
+set linetype 3 linecolor rgb '#56B4E9' dashtype (4,4) linewidth 2
+set linetype 4 linecolor rgb '#009E73' dashtype (14,4,3,4) linewidth 2
+set linetype 5 linecolor rgb '#0072B2' dashtype (28,8) linewidth 2
+set linetype 6 linecolor rgb '#D55E00' dashtype (3,3,10,3) linewidth 2
+set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
+set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
+set linetype cycle 8
 set output 'accuracy.png'
-set title 'A 10-hidden-layer tanh network: where initialization decides whether it trains: validation accuracy'
+set title 'A 10-hidden-layer tanh network: where initialization decides whether it trains: validation accuracy (one seed)'
 set ylabel 'Validation accuracy (%)'
 set yrange [0:105]
 set xrange [-0.6:4.6]
 set style fill solid 0.75 border -1
 set boxwidth 0.6
 set grid ytics
-set xtics rotate by -25 scale 0
-set xtics ('N(0, 1)' 0, 'N(0, 0.01)' 1, 'Xavier uniform' 2, 'Orthogonal (tanh gain)' 3, 'LSUV' 4)
-set bmargin 7
-plot $accuracy using 0:2 with boxes linecolor rgb '#4C72B0' notitle, \
-     $accuracy using 0:2:3 with yerrorbars linecolor rgb 'black' pointtype -1 notitle, \
+set xtics scale 0 ('N(0, 1)' 0, 'N(0, 0.01)' 1, 'Xavier uniform' 2, 'Orthogonal (tanh'."\n".'gain)' 3, 'LSUV' 4)
+set bmargin 5
+plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' notitle, \
      $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',11' notitle

@@ -1,18 +1,27 @@
 # Training loss of the first 200 batches, written by compare-inits.
 # Re-render with `gnuplot all.gp` in this folder (reads all.dat).
 reset
-set terminal pngcairo size 960,600 noenhanced font 'sans,11'
+set terminal pngcairo size 960,640 noenhanced font 'sans,11'
+set linetype 1 linecolor rgb '#000000' dashtype 1 linewidth 2
+set linetype 2 linecolor rgb '#E69F00' dashtype (14,6) linewidth 2
+set linetype 3 linecolor rgb '#56B4E9' dashtype (4,4) linewidth 2
+set linetype 4 linecolor rgb '#009E73' dashtype (14,4,3,4) linewidth 2
+set linetype 5 linecolor rgb '#0072B2' dashtype (28,8) linewidth 2
+set linetype 6 linecolor rgb '#D55E00' dashtype (3,3,10,3) linewidth 2
+set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
+set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
+set linetype cycle 8
 set output 'all.png'
 set title 'All five'
 set xlabel 'Batches'
-set ylabel 'Loss'
+set ylabel 'Loss (log scale)'
 set grid
-set key top right
+set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:200]
 set logscale y
-plot 'all.dat' using 1:2 with lines linewidth 2 title 'N(0, 1) (val. acc. 10.21%)', \
-     '' using 1:3 with lines linewidth 2 title 'N(0, 0.01) (val. acc. 9.82%)', \
-     '' using 1:4 with lines linewidth 2 title 'Xavier uniform (val. acc. 86.17%)', \
-     '' using 1:5 with lines linewidth 2 title 'Orthogonal (tanh gain) (val. acc. 86.88%)', \
-     '' using 1:6 with lines linewidth 2 title 'LSUV (val. acc. 86.36%)'
+plot 'all.dat' using 1:2 with lines linetype 1 title 'N(0, 1) (val. acc. 10.21%)', \
+     '' using 1:3 with lines linetype 2 title 'N(0, 0.01) (val. acc. 9.82%)', \
+     '' using 1:4 with lines linetype 3 title 'Xavier uniform (val. acc. 86.17%)', \
+     '' using 1:5 with lines linetype 4 title 'Orthogonal (tanh gain) (val. acc. 86.88%)', \
+     '' using 1:6 with lines linetype 5 title 'LSUV (val. acc. 86.36%)'

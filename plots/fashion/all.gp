@@ -1,20 +1,29 @@
 # Training loss of the first 100 batches, written by compare-inits.
 # Re-render with `gnuplot all.gp` in this folder (reads all.dat).
 reset
-set terminal pngcairo size 960,600 noenhanced font 'sans,11'
+set terminal pngcairo size 960,640 noenhanced font 'sans,11'
+set linetype 1 linecolor rgb '#000000' dashtype 1 linewidth 2
+set linetype 2 linecolor rgb '#E69F00' dashtype (14,6) linewidth 2
+set linetype 3 linecolor rgb '#56B4E9' dashtype (4,4) linewidth 2
+set linetype 4 linecolor rgb '#009E73' dashtype (14,4,3,4) linewidth 2
+set linetype 5 linecolor rgb '#0072B2' dashtype (28,8) linewidth 2
+set linetype 6 linecolor rgb '#D55E00' dashtype (3,3,10,3) linewidth 2
+set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
+set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
+set linetype cycle 8
 set output 'all.png'
 set title 'All seven strategies'
 set xlabel 'Batches'
-set ylabel 'Loss'
+set ylabel 'Loss (log scale)'
 set grid
-set key top right
+set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:100]
 set logscale y
-plot 'all.dat' using 1:2 with lines linewidth 2 title 'All Zeros (val. acc. 9.54%)', \
-     '' using 1:3 with lines linewidth 2 title 'All Ones (val. acc. 9.54%)', \
-     '' using 1:4 with lines linewidth 2 title 'Uniform [0, 1) (val. acc. 44.80%)', \
-     '' using 1:5 with lines linewidth 2 title 'Centered [-0.5, 0.5) (val. acc. 81.23%)', \
-     '' using 1:6 with lines linewidth 2 title 'General Rule [-y, y) (val. acc. 85.60%)', \
-     '' using 1:7 with lines linewidth 2 title 'Normal N(0, y) (val. acc. 85.12%)', \
-     '' using 1:8 with lines linewidth 2 title 'PyTorch default (val. acc. 85.15%)'
+plot 'all.dat' using 1:2 with lines linetype 1 title 'All Zeros (val. acc. 9.54%)', \
+     '' using 1:3 with lines linetype 2 title 'All Ones (val. acc. 9.54%)', \
+     '' using 1:4 with lines linetype 3 title 'Uniform [0, 1) (val. acc. 44.80%)', \
+     '' using 1:5 with lines linetype 4 title 'Centered [-0.5, 0.5) (val. acc. 81.23%)', \
+     '' using 1:6 with lines linetype 5 title 'General Rule [-y, y) (val. acc. 85.60%)', \
+     '' using 1:7 with lines linetype 6 title 'Normal N(0, y) (val. acc. 85.12%)', \
+     '' using 1:8 with lines linetype 7 title 'PyTorch default (val. acc. 85.15%)'

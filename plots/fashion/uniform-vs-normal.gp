@@ -1,14 +1,23 @@
 # Training loss of the first 100 batches, written by compare-inits.
 # Re-render with `gnuplot uniform-vs-normal.gp` in this folder (reads uniform-vs-normal.dat).
 reset
-set terminal pngcairo size 960,600 noenhanced font 'sans,11'
+set terminal pngcairo size 960,640 noenhanced font 'sans,11'
+set linetype 1 linecolor rgb '#000000' dashtype 1 linewidth 2
+set linetype 2 linecolor rgb '#E69F00' dashtype (14,6) linewidth 2
+set linetype 3 linecolor rgb '#56B4E9' dashtype (4,4) linewidth 2
+set linetype 4 linecolor rgb '#009E73' dashtype (14,4,3,4) linewidth 2
+set linetype 5 linecolor rgb '#0072B2' dashtype (28,8) linewidth 2
+set linetype 6 linecolor rgb '#D55E00' dashtype (3,3,10,3) linewidth 2
+set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
+set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
+set linetype cycle 8
 set output 'uniform-vs-normal.png'
 set title 'Uniform vs Normal'
 set xlabel 'Batches'
 set ylabel 'Loss'
 set grid
-set key top right
+set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:100]
-plot 'uniform-vs-normal.dat' using 1:2 with lines linewidth 2 title 'General Rule [-y, y) (val. acc. 85.60%)', \
-     '' using 1:3 with lines linewidth 2 title 'Normal N(0, y) (val. acc. 85.12%)'
+plot 'uniform-vs-normal.dat' using 1:2 with lines linetype 1 title 'General Rule [-y, y) (val. acc. 85.60%)', \
+     '' using 1:3 with lines linetype 2 title 'Normal N(0, y) (val. acc. 85.12%)'

@@ -12,18 +12,26 @@ lecun-uniform 86.169 0.302 "86.17%"
 lecun-normal 86.203 0.873 "86.20%"
 EOD
 reset
-set terminal pngcairo size 960,600 noenhanced font 'sans,11'
+set terminal pngcairo size 960,632 noenhanced font 'sans,11'
+set linetype 1 linecolor rgb '#000000' dashtype 1 linewidth 2
+set linetype 2 linecolor rgb '#E69F00' dashtype (14,6) linewidth 2
+set linetype 3 linecolor rgb '#56B4E9' dashtype (4,4) linewidth 2
+set linetype 4 linecolor rgb '#009E73' dashtype (14,4,3,4) linewidth 2
+set linetype 5 linecolor rgb '#0072B2' dashtype (28,8) linewidth 2
+set linetype 6 linecolor rgb '#D55E00' dashtype (3,3,10,3) linewidth 2
+set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
+set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
+set linetype cycle 8
 set output 'accuracy.png'
-set title 'Xavier, He and LeCun against the frameworks'."'".' defaults (the lesson'."'".'s ReLU network, 3 seeds): validation accuracy'
+set title 'Xavier, He and LeCun against the frameworks'."'".' defaults (the lesson'."'".'s ReLU network, 3 seeds): validation'."\n".'accuracy (mean over 3 seeds, error bars ± 1 standard deviation)'
 set ylabel 'Validation accuracy (%)'
 set yrange [0:105]
 set xrange [-0.6:7.6]
 set style fill solid 0.75 border -1
 set boxwidth 0.6
 set grid ytics
-set xtics rotate by -25 scale 0
-set xtics ('PyTorch default' 0, 'Keras default (Glorot uniform)' 1, 'Xavier uniform' 2, 'Xavier normal' 3, 'He uniform' 4, 'He normal' 5, 'LeCun uniform' 6, 'LeCun normal' 7)
+set xtics scale 0 ('PyTorch'."\n".'default' 0, 'Keras'."\n".'default'."\n".'(Glorot'."\n".'uniform)' 1, 'Xavier'."\n".'uniform' 2, 'Xavier'."\n".'normal' 3, 'He uniform' 4, 'He normal' 5, 'LeCun'."\n".'uniform' 6, 'LeCun normal' 7)
 set bmargin 7
-plot $accuracy using 0:2 with boxes linecolor rgb '#4C72B0' notitle, \
-     $accuracy using 0:2:3 with yerrorbars linecolor rgb 'black' pointtype -1 notitle, \
+plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' notitle, \
+     $accuracy using 0:($2 - $3):(0):(2 * $3) with vectors heads size screen 0.008,90 linecolor rgb 'black' linewidth 1.5 notitle, \
      $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',9' notitle

@@ -1,20 +1,29 @@
 # Training loss of the first 100 batches, written by compare-inits.
 # Re-render with `gnuplot all.gp` in this folder (reads all.dat).
 reset
-set terminal pngcairo size 960,600 noenhanced font 'sans,11'
+set terminal pngcairo size 960,640 noenhanced font 'sans,11'
+set linetype 1 linecolor rgb '#000000' dashtype 1 linewidth 2
+set linetype 2 linecolor rgb '#E69F00' dashtype (14,6) linewidth 2
+set linetype 3 linecolor rgb '#56B4E9' dashtype (4,4) linewidth 2
+set linetype 4 linecolor rgb '#009E73' dashtype (14,4,3,4) linewidth 2
+set linetype 5 linecolor rgb '#0072B2' dashtype (28,8) linewidth 2
+set linetype 6 linecolor rgb '#D55E00' dashtype (3,3,10,3) linewidth 2
+set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
+set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
+set linetype cycle 8
 set output 'all.png'
 set title 'All eight (mean over 3 seeds)'
 set xlabel 'Batches'
 set ylabel 'Loss'
 set grid
-set key top right
+set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:100]
-plot 'all.dat' using 1:2 with lines linewidth 2 title 'PyTorch default (val. acc. 86.01% ± 0.22)', \
-     '' using 1:3 with lines linewidth 2 title 'Keras default (Glorot uniform) (val. acc. 86.50% ± 0.25)', \
-     '' using 1:4 with lines linewidth 2 title 'Xavier uniform (val. acc. 86.27% ± 0.31)', \
-     '' using 1:5 with lines linewidth 2 title 'Xavier normal (val. acc. 86.30% ± 0.51)', \
-     '' using 1:6 with lines linewidth 2 title 'He uniform (val. acc. 86.19% ± 0.37)', \
-     '' using 1:7 with lines linewidth 2 title 'He normal (val. acc. 86.49% ± 0.33)', \
-     '' using 1:8 with lines linewidth 2 title 'LeCun uniform (val. acc. 86.17% ± 0.30)', \
-     '' using 1:9 with lines linewidth 2 title 'LeCun normal (val. acc. 86.20% ± 0.87)'
+plot 'all.dat' using 1:2 with lines linetype 1 title 'PyTorch default (val. acc. 86.01% ± 0.22)', \
+     '' using 1:3 with lines linetype 2 title 'Keras default (Glorot uniform) (val. acc. 86.50% ± 0.25)', \
+     '' using 1:4 with lines linetype 3 title 'Xavier uniform (val. acc. 86.27% ± 0.31)', \
+     '' using 1:5 with lines linetype 4 title 'Xavier normal (val. acc. 86.30% ± 0.51)', \
+     '' using 1:6 with lines linetype 5 title 'He uniform (val. acc. 86.19% ± 0.37)', \
+     '' using 1:7 with lines linetype 6 title 'He normal (val. acc. 86.49% ± 0.33)', \
+     '' using 1:8 with lines linetype 7 title 'LeCun uniform (val. acc. 86.17% ± 0.30)', \
+     '' using 1:9 with lines linetype 8 title 'LeCun normal (val. acc. 86.20% ± 0.87)'

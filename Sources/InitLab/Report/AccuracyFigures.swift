@@ -6,8 +6,9 @@ struct AccuracyFigure {
     let summaries: [StrategySummary]
     let seeds: Int
 
-    /// Labels wrap at this many characters, so that none is cut at the figure's edge.
-    static let labelWidth = 16
+    /// Labels wrap at this many characters, fewer the more bars share the width, so that none
+    /// is cut at the figure's edge or runs into its neighbour.
+    static func labelWidth(bars: Int) -> Int { max(8, min(18, 100 / max(bars, 1))) }
 
     var files: [OutputFile] {
         [OutputFile(name: name + ".dat", contents: "# strategy  validation accuracy (%)  std over seeds (%)  bar text\n" + table),
@@ -29,7 +30,7 @@ struct AccuracyFigure {
     }
 
     var script: String {
-        let labels = summaries.map { Plots.wrapped($0.label, width: Self.labelWidth) }
+        let labels = summaries.map { Plots.wrapped($0.label, width: Self.labelWidth(bars: summaries.count)) }
         let ticks = labels.enumerated().map { "\(GnuplotText.lines($0.element)) \($0.offset)" }.joined(separator: ", ")
         let labelLines = labels.map(\.count).max() ?? 1
         let spread = seeds > 1
@@ -53,7 +54,10 @@ struct AccuracyFigure {
             "set bmargin \(3 + labelLines)",
         ]
         var plots = ["$accuracy using 0:2 with boxes linecolor rgb '#0072B2' notitle"]
-        if spread { plots.append("$accuracy using 0:2:3 with yerrorbars linecolor rgb 'black' pointsize 0 notitle") }
+        // Error bars as capped vectors: yerrorbars would also mark each mean with a point.
+        if spread {
+            plots.append("$accuracy using 0:($2 - $3):(0):(2 * $3) with vectors heads size screen 0.008,90 linecolor rgb 'black' linewidth 1.5 notitle")
+        }
         plots.append("$accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font \(Plots.quoted(summaries.count > 6 ? ",9" : ",11")) notitle")
         lines.append("plot " + plots.joined(separator: ", \\\n     "))
         return lines.joined(separator: "\n") + "\n"
