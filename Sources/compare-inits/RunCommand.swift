@@ -87,14 +87,16 @@ enum SummaryTable {
         let width = max(8, summaries.map(\.label.count).max() ?? 0)
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
         let pretraining = experiment.strategies.contains { $0.procedure != nil }
+        let test = experiment.dataset.test != nil
         let epochs = experiment.training.epochs
-        var header = pad("Strategy", width) + "  " + "Validation accuracy".leftPadded(22) + "  " + "Last batch loss".leftPadded(15) + "  "
-            + "Train".leftPadded(7)
+        var header = pad("Strategy", width) + "  " + "Validation accuracy".leftPadded(22) + "  "
+            + (test ? "Test accuracy".leftPadded(17) + "  " : "") + "Last batch loss".leftPadded(15) + "  " + "Train".leftPadded(7)
         if pretraining { header += "  " + "Pre-train".leftPadded(9) }
         var lines = ["After \(epochs) epoch\(epochs == 1 ? "" : "s"):", header]
         for s in summaries {
             let loss = s.meanLastLoss.map { abs($0) >= 1000 ? String(format: "%.0f", $0) : String(format: "%.3f", $0) } ?? "n/a"
-            var line = pad(s.label, width) + "  " + s.accuracyText.leftPadded(22) + "  " + loss.leftPadded(15) + "  "
+            var line = pad(s.label, width) + "  " + s.accuracyText.leftPadded(22) + "  "
+                + (test ? s.testAccuracyText.leftPadded(17) + "  " : "") + loss.leftPadded(15) + "  "
                 + String(format: "%.1f s", s.meanTrainSeconds).leftPadded(7)
             if pretraining {
                 let seconds = s.runs.reduce(0) { $0 + $1.procedureSeconds } / Double(max(s.runs.count, 1))

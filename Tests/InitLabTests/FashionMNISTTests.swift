@@ -30,7 +30,11 @@ import Testing
             let accuracy = try #require(result.validationAccuracy)
             let range = try #require(Self.expectedAccuracy[result.strategyID])
             #expect(range.contains(accuracy), "\(result.strategyID): \(accuracy) outside \(range)")
+            // The t10k images are a little harder than the validation split: a point lower at most.
+            let test = try #require(result.testAccuracy)
+            #expect((range.lowerBound - 0.015...range.upperBound).contains(test), "\(result.strategyID): test \(test)")
         }
+        #expect(job.testSet?.count == 10_000)
         // Zeros: every output is the same, so the loss stays at ln 10 while only the last bias learns.
         #expect(abs(outcome.results[0].batchLosses[0] - Float(log(10.0))) < 1e-5)
     }

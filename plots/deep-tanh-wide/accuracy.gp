@@ -2,12 +2,12 @@
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
 # as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text.
 $accuracy << EOD
-normal-1 25.558 0.000 "25.56%"
-normal-0.01 10.208 0.000 "10.21%"
-xavier 85.133 0.000 "85.13%"
-kaiming 85.567 0.000 "85.57%"
-orthogonal 85.725 0.000 "85.72%"
-default 81.217 0.000 "81.22%"
+normal-1 25.558 0.000 "25.56%" 25.710
+normal-0.01 10.208 0.000 "10.21%" 9.990
+xavier 85.133 0.000 "85.13%" 84.600
+kaiming 85.567 0.000 "85.57%" 84.470
+orthogonal 85.725 0.000 "85.72%" 84.630
+default 81.217 0.000 "81.22%" 80.650
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'
@@ -21,14 +21,17 @@ set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
 set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
 set linetype cycle 8
 set output 'accuracy.png'
-set title 'An 8-hidden-layer tanh network of 256 units, trained with Adam (Glorot & Bengio'."'".'s setting): validation'."\n".'accuracy (one seed)'
-set ylabel 'Validation accuracy (%)'
+set title 'An 8-hidden-layer tanh network of 256 units, trained with Adam (Glorot & Bengio'."'".'s setting): validation'."\n".'accuracy (one seed; diamonds: test accuracy)'
+set ylabel 'Accuracy (%)'
 set yrange [0:105]
 set xrange [-0.6:5.6]
 set style fill solid 0.75 border -1
 set boxwidth 0.6
 set grid ytics
 set xtics scale 0 ('N(0, 1)' 0, 'N(0, 0.01)' 1, 'Xavier uniform' 2, 'Kaiming uniform'."\n".'(tanh gain)' 3, 'Orthogonal (tanh'."\n".'gain)' 4, 'PyTorch default' 5)
-set bmargin 5
-plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' notitle, \
-     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',11' notitle
+set bmargin 7
+set datafile missing '?'
+set key outside below center horizontal height 1
+plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' title 'validation accuracy', \
+     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',11' notitle, \
+     $accuracy using 0:5 with points pointtype 13 pointsize 2 linecolor rgb '#D55E00' title 'test accuracy'

@@ -2,11 +2,11 @@
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
 # as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text.
 $accuracy << EOD
-normal-1 10.208 0.000 "10.21%"
-normal-0.01 9.817 0.000 "9.82%"
-xavier 86.175 0.000 "86.17%"
-orthogonal 86.875 0.000 "86.88%"
-lsuv 86.358 0.000 "86.36%"
+normal-1 10.208 0.000 "10.21%" 10.000
+normal-0.01 9.817 0.000 "9.82%" 10.000
+xavier 86.175 0.000 "86.17%" 85.120
+orthogonal 86.875 0.000 "86.88%" 85.760
+lsuv 86.358 0.000 "86.36%" 85.630
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'
@@ -20,14 +20,17 @@ set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
 set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
 set linetype cycle 8
 set output 'accuracy.png'
-set title 'A 10-hidden-layer tanh network: where initialization decides whether it trains: validation accuracy (one seed)'
-set ylabel 'Validation accuracy (%)'
+set title 'A 10-hidden-layer tanh network: where initialization decides whether it trains: validation accuracy (one seed;'."\n".'diamonds: test accuracy)'
+set ylabel 'Accuracy (%)'
 set yrange [0:105]
 set xrange [-0.6:4.6]
 set style fill solid 0.75 border -1
 set boxwidth 0.6
 set grid ytics
 set xtics scale 0 ('N(0, 1)' 0, 'N(0, 0.01)' 1, 'Xavier uniform' 2, 'Orthogonal (tanh'."\n".'gain)' 3, 'LSUV' 4)
-set bmargin 5
-plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' notitle, \
-     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',11' notitle
+set bmargin 7
+set datafile missing '?'
+set key outside below center horizontal height 1
+plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' title 'validation accuracy', \
+     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',11' notitle, \
+     $accuracy using 0:5 with points pointtype 13 pointsize 2 linecolor rgb '#D55E00' title 'test accuracy'

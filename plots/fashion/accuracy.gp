@@ -2,13 +2,13 @@
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
 # as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text.
 $accuracy << EOD
-zeros 9.542 0.000 "9.54%"
-ones 9.542 0.000 "9.54%"
-uniform 44.800 0.000 "44.80%"
-centered 81.225 0.000 "81.23%"
-rule 85.600 0.000 "85.60%"
-normal 85.125 0.000 "85.12%"
-default 85.150 0.000 "85.15%"
+zeros 9.542 0.000 "9.54%" 10.000
+ones 9.542 0.000 "9.54%" 10.000
+uniform 44.800 0.000 "44.80%" 44.100
+centered 81.225 0.000 "81.23%" 80.640
+rule 85.600 0.000 "85.60%" 84.730
+normal 85.125 0.000 "85.12%" 84.490
+default 85.150 0.000 "85.15%" 83.930
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'
@@ -22,14 +22,17 @@ set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
 set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
 set linetype cycle 8
 set output 'accuracy.png'
-set title 'Weight initialization on Fashion-MNIST (the PyTorch lesson): validation accuracy (one seed)'
-set ylabel 'Validation accuracy (%)'
+set title 'Weight initialization on Fashion-MNIST (the PyTorch lesson): validation accuracy (one seed; diamonds: test'."\n".'accuracy)'
+set ylabel 'Accuracy (%)'
 set yrange [0:105]
 set xrange [-0.6:6.6]
 set style fill solid 0.75 border -1
 set boxwidth 0.6
 set grid ytics
 set xtics scale 0 ('All Zeros' 0, 'All Ones' 1, 'Uniform [0, 1)' 2, 'Centered'."\n".'[-0.5, 0.5)' 3, 'General Rule'."\n".'[-y, y)' 4, 'Normal N(0, y)' 5, 'PyTorch'."\n".'default' 6)
-set bmargin 5
-plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' notitle, \
-     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',9' notitle
+set bmargin 7
+set datafile missing '?'
+set key outside below center horizontal height 1
+plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' title 'validation accuracy', \
+     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',9' notitle, \
+     $accuracy using 0:5 with points pointtype 13 pointsize 2 linecolor rgb '#D55E00' title 'test accuracy'

@@ -2,8 +2,8 @@
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
 # as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text.
 $accuracy << EOD
-two-layers 88.925 0.000 "88.92%"
-four-layers 88.958 0.000 "88.96%"
+two-layers 88.925 0.000 "88.92%" 88.350
+four-layers 88.958 0.000 "88.96%" 88.160
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'
@@ -17,14 +17,17 @@ set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
 set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
 set linetype cycle 8
 set output 'accuracy.png'
-set title 'The lab: 784-256-256-10 against the deeper 784-512x4-10, Xavier uniform, 15 epochs: validation accuracy (one'."\n".'seed)'
-set ylabel 'Validation accuracy (%)'
+set title 'The lab: 784-256-256-10 against the deeper 784-512x4-10, Xavier uniform, 15 epochs: validation accuracy (one'."\n".'seed; diamonds: test accuracy)'
+set ylabel 'Accuracy (%)'
 set yrange [0:105]
 set xrange [-0.6:1.6]
 set style fill solid 0.75 border -1
 set boxwidth 0.6
 set grid ytics
 set xtics scale 0 ('784-256-256-10,'."\n".'Xavier uniform' 0, '784-512x4-10,'."\n".'Xavier uniform' 1)
-set bmargin 5
-plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' notitle, \
-     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',11' notitle
+set bmargin 7
+set datafile missing '?'
+set key outside below center horizontal height 1
+plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' title 'validation accuracy', \
+     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',11' notitle, \
+     $accuracy using 0:5 with points pointtype 13 pointsize 2 linecolor rgb '#D55E00' title 'test accuracy'

@@ -2,14 +2,14 @@
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
 # as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text.
 $accuracy << EOD
-pytorch 86.011 0.223 "86.01%"
-keras 86.500 0.249 "86.50%"
-xavier-uniform 86.272 0.307 "86.27%"
-xavier-normal 86.297 0.514 "86.30%"
-he-uniform 86.194 0.373 "86.19%"
-he-normal 86.489 0.332 "86.49%"
-lecun-uniform 86.169 0.302 "86.17%"
-lecun-normal 86.203 0.873 "86.20%"
+pytorch 86.011 0.223 "86.01%" 84.900
+keras 86.500 0.249 "86.50%" 85.203
+xavier-uniform 86.272 0.307 "86.27%" 85.353
+xavier-normal 86.297 0.514 "86.30%" 85.190
+he-uniform 86.194 0.373 "86.19%" 85.117
+he-normal 86.489 0.332 "86.49%" 85.203
+lecun-uniform 86.169 0.302 "86.17%" 85.127
+lecun-normal 86.203 0.873 "86.20%" 85.063
 EOD
 reset
 set terminal pngcairo size 960,632 noenhanced font 'sans,11'
@@ -23,15 +23,18 @@ set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
 set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
 set linetype cycle 8
 set output 'accuracy.png'
-set title 'Xavier, He and LeCun against the frameworks'."'".' defaults (the lesson'."'".'s ReLU network, 3 seeds): validation'."\n".'accuracy (mean over 3 seeds, error bars ± 1 standard deviation)'
-set ylabel 'Validation accuracy (%)'
+set title 'Xavier, He and LeCun against the frameworks'."'".' defaults (the lesson'."'".'s ReLU network, 3 seeds): validation'."\n".'accuracy (mean over 3 seeds, error bars ± 1 standard deviation; diamonds: test accuracy)'
+set ylabel 'Accuracy (%)'
 set yrange [0:105]
 set xrange [-0.6:7.6]
 set style fill solid 0.75 border -1
 set boxwidth 0.6
 set grid ytics
 set xtics scale 0 ('PyTorch'."\n".'default' 0, 'Keras'."\n".'default'."\n".'(Glorot'."\n".'uniform)' 1, 'Xavier'."\n".'uniform' 2, 'Xavier'."\n".'normal' 3, 'He uniform' 4, 'He normal' 5, 'LeCun'."\n".'uniform' 6, 'LeCun normal' 7)
-set bmargin 7
-plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' notitle, \
+set bmargin 9
+set datafile missing '?'
+set key outside below center horizontal height 1
+plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' title 'validation accuracy', \
      $accuracy using 0:($2 - $3):(0):(2 * $3) with vectors heads size screen 0.008,90 linecolor rgb 'black' linewidth 1.5 notitle, \
-     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',9' notitle
+     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',9' notitle, \
+     $accuracy using 0:5 with points pointtype 13 pointsize 2 linecolor rgb '#D55E00' title 'test accuracy'

@@ -29,6 +29,24 @@ public struct DatasetSpec: Sendable, Equatable {
     public var folder: String
     public var images: String
     public var labels: String
+    /// A held-out test set in the same folder (Fashion-MNIST's t10k files), read once, used for
+    /// nothing but the trained networks' test accuracy.
+    public var testImages: String?
+    public var testLabels: String?
+
+    public init(folder: String, images: String, labels: String, testImages: String? = nil, testLabels: String? = nil) {
+        self.folder = folder
+        self.images = images
+        self.labels = labels
+        self.testImages = testImages
+        self.testLabels = testLabels
+    }
+
+    /// The test set's files as a spec of their own, when the config names them.
+    public var test: DatasetSpec? {
+        guard let testImages, let testLabels else { return nil }
+        return DatasetSpec(folder: folder, images: testImages, labels: testLabels)
+    }
 }
 
 public struct ModelSpec: Sendable, Equatable {

@@ -62,7 +62,8 @@ extension Experiment {
             ("name", .string(name)),
             ("title", .string(title)),
             ("dataset", .object([("folder", .string(dataset.folder)), ("images", .string(dataset.images)),
-                                 ("labels", .string(dataset.labels))])),
+                                 ("labels", .string(dataset.labels))]
+                                + (dataset.test.map { [("test_images", .string($0.images)), ("test_labels", .string($0.labels))] } ?? []))),
             ("model", model.json),
             ("training", .object([("optimizer", training.optimizer.json),
                                   ("batch_size", .number(Double(training.batchSize))),

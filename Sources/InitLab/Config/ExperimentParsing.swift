@@ -37,6 +37,19 @@ extension Experiment {
         return experiment
     }
 
+    /// The test set must hold images of the training set's size, with labels the output layer has.
+    public func check(testSet: Dataset, against dataset: Dataset, file: String) throws {
+        var problems: [String] = []
+        if testSet.features != dataset.features {
+            problems.append("dataset.test_images: its images have \(testSet.features) pixels, the training images \(dataset.features)")
+        }
+        let outputs = strategies.map { $0.model.layers.last! }.min() ?? model.layers.last!
+        if testSet.classes > outputs {
+            problems.append("dataset.test_labels: the labels have \(testSet.classes) classes but an output layer has \(outputs) units")
+        }
+        if !problems.isEmpty { throw ConfigError(file: file, problems: problems) }
+    }
+
     /// Checks against the loaded dataset what the config alone cannot know.
     public func check(against dataset: Dataset, file: String) throws {
         var problems: [String] = []
@@ -104,9 +117,14 @@ private struct ExperimentReader {
                                    labels: "train-labels-idx1-ubyte.gz")
         guard let node, let object = node.object else { return fallback }
         defer { object.finish() }
+        let testImages = object.optional("test_images")?.string, testLabels = object.optional("test_labels")?.string
+        if (testImages == nil) != (testLabels == nil) {
+            node.report("test_images and test_labels go together: give both or neither")
+        }
         return DatasetSpec(folder: object.string("folder", default: fallback.folder),
                            images: object.string("images", default: fallback.images),
-                           labels: object.string("labels", default: fallback.labels))
+                           labels: object.string("labels", default: fallback.labels),
+                           testImages: testImages, testLabels: testLabels)
     }
 
     /// A model; with `defaults` (a strategy's own model), every key is optional.

@@ -1,5 +1,6 @@
 /// The validation accuracy of every strategy as bars, with the percentage above each; over
-/// several seeds the bar is the mean and an error bar spans ± one standard deviation.
+/// several seeds the bar is the mean and an error bar spans ± one standard deviation. With a
+/// test set, a marker on each bar gives the test accuracy.
 struct AccuracyFigure {
     let name: String
     let title: String
@@ -11,12 +12,13 @@ struct AccuracyFigure {
     static func labelWidth(bars: Int) -> Int { max(8, min(18, 100 / max(bars, 1))) }
 
     var files: [OutputFile] {
-        [OutputFile(name: name + ".dat", contents: "# strategy  validation accuracy (%)  std over seeds (%)  bar text\n" + table),
+        [OutputFile(name: name + ".dat", contents: "# strategy  validation accuracy (%)  std over seeds (%)  bar text  test accuracy (%)\n" + table),
          OutputFile(name: name + ".gp", contents: script)]
     }
 
     /// One row per strategy: its id, mean accuracy in percent (0 when it did not finish), the
-    /// standard deviation over seeds in percent (0 with one seed), and the text above its bar.
+    /// standard deviation over seeds in percent (0 with one seed), the text above its bar, and
+    /// the mean test accuracy in percent ("?" without a test set).
     /// Only the tool's own words are data here: the labels, which come from the config, are the
     /// script's tick labels, where they are string expressions (gnuplot's data files have no
     /// escape for a quote inside a quoted column).
@@ -25,7 +27,8 @@ struct AccuracyFigure {
             let percent = summary.finished ? (summary.meanAccuracy ?? 0) * 100 : 0
             let spread = (summary.finished ? summary.accuracyStandardDeviation ?? 0 : 0) * 100
             let text = summary.finished ? String(format: "%.2f%%", percent) : summary.statusNote ?? "n/a"
-            return "\(summary.id) \(String(format: "%.3f", percent)) \(String(format: "%.3f", spread)) \"\(text)\""
+            let test = summary.finished ? summary.meanTestAccuracy.map { String(format: "%.3f", $0 * 100) } ?? "?" : "?"
+            return "\(summary.id) \(String(format: "%.3f", percent)) \(String(format: "%.3f", spread)) \"\(text)\" \(test)"
         }.joined(separator: "\n") + "\n"
     }
 
@@ -34,7 +37,9 @@ struct AccuracyFigure {
         let ticks = labels.enumerated().map { "\(GnuplotText.lines($0.element)) \($0.offset)" }.joined(separator: ", ")
         let labelLines = labels.map(\.count).max() ?? 1
         let spread = seeds > 1
-        let caption = spread ? "mean over \(seeds) seeds, error bars ± 1 standard deviation" : "one seed"
+        let test = summaries.contains { $0.meanTestAccuracy != nil }
+        let caption = (spread ? "mean over \(seeds) seeds, error bars ± 1 standard deviation" : "one seed")
+            + (test ? "; diamonds: test accuracy" : "")
         var lines = [
             GnuplotText.comment("Validation accuracy of every strategy, written by \(toolName)."),
             GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder; the table below is the data (the same"),
@@ -44,21 +49,26 @@ struct AccuracyFigure {
             Plots.preamble(height: 600 + 16 * max(0, labelLines - 2)),
             "set output \(Plots.quoted(name + ".png"))",
             "set title \(GnuplotText.lines(Plots.wrapped(title + ": validation accuracy (" + caption + ")", width: 110)))",
-            "set ylabel 'Validation accuracy (%)'",
+            "set ylabel \(Plots.quoted(test ? "Accuracy (%)" : "Validation accuracy (%)"))",
             "set yrange [0:105]",
             "set xrange [-0.6:\(Double(summaries.count) - 0.4)]",
             "set style fill solid 0.75 border -1",
             "set boxwidth 0.6",
             "set grid ytics",
             "set xtics scale 0 (\(ticks))",
-            "set bmargin \(3 + labelLines)",
+            "set bmargin \(3 + labelLines + (test ? 2 : 0))",
+            "set datafile missing '?'",
         ]
-        var plots = ["$accuracy using 0:2 with boxes linecolor rgb '#0072B2' notitle"]
+        if test { lines.append("set key outside below center horizontal height 1") }
+        var plots = ["$accuracy using 0:2 with boxes linecolor rgb '#0072B2' " + (test ? "title 'validation accuracy'" : "notitle")]
         // Error bars as capped vectors: yerrorbars would also mark each mean with a point.
         if spread {
             plots.append("$accuracy using 0:($2 - $3):(0):(2 * $3) with vectors heads size screen 0.008,90 linecolor rgb 'black' linewidth 1.5 notitle")
         }
         plots.append("$accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font \(Plots.quoted(summaries.count > 6 ? ",9" : ",11")) notitle")
+        if test {
+            plots.append("$accuracy using 0:5 with points pointtype 13 pointsize 2 linecolor rgb '#D55E00' title 'test accuracy'")
+        }
         lines.append("plot " + plots.joined(separator: ", \\\n     "))
         return lines.joined(separator: "\n") + "\n"
     }

@@ -15,6 +15,7 @@ public enum MarkdownReport {
             + "\(network) for \(training.epochs) "
             + "epoch\(training.epochs == 1 ? "" : "s") on \(trainingImages) images, "
             + (seeds.count == 1 ? "with seed \(seeds[0])" : "with \(seeds.count) seeds (\(seeds.first!)–\(seeds.last!)); accuracies are mean ± standard deviation over seeds")
+            + (experiment.dataset.test != nil ? ". Each trained network is also measured once on the held-out test set" : "")
             + ". Validation accuracy is measured on \(validation) held-out images "
             + (training.validationDropout ? "with dropout left on, as the lesson does." : "in evaluation mode (dropout off).")
         )
@@ -32,11 +33,14 @@ public enum MarkdownReport {
         lines += ["", "## After \(training.epochs) epoch\(training.epochs == 1 ? "" : "s")", ""]
         // Pre-training is shown beside training when a strategy has it: its cost is part of the comparison.
         let pretraining = experiment.strategies.contains { $0.procedure != nil }
-        lines.append("| Strategy | Validation accuracy | Last batch loss | Training time |" + (pretraining ? " Pre-training time |" : ""))
-        lines.append("|---|---:|---:|---:|" + (pretraining ? "---:|" : ""))
+        let test = experiment.dataset.test != nil
+        lines.append("| Strategy | Validation accuracy |" + (test ? " Test accuracy |" : "") + " Last batch loss | Training time |"
+                     + (pretraining ? " Pre-training time |" : ""))
+        lines.append("|---|---:|" + (test ? "---:|" : "") + "---:|---:|" + (pretraining ? "---:|" : ""))
         for summary in summaries {
             let loss = summary.meanLastLoss.map { formatLoss($0) } ?? "n/a"
-            var row = "| \(escape(summary.label)) | \(summary.accuracyText) | \(loss) | \(String(format: "%.1f s", summary.meanTrainSeconds)) |"
+            var row = "| \(escape(summary.label)) | \(summary.accuracyText) |" + (test ? " \(summary.testAccuracyText) |" : "")
+                + " \(loss) | \(String(format: "%.1f s", summary.meanTrainSeconds)) |"
             if pretraining {
                 let seconds = summary.runs.reduce(0) { $0 + $1.procedureSeconds } / Double(max(summary.runs.count, 1))
                 row += experiment.strategies.first { $0.id == summary.id }?.procedure == nil ? " — |" : String(format: " %.1f s |", seconds)
@@ -63,6 +67,9 @@ public enum MarkdownReport {
         var lines = ["## Settings", "", "| Setting | Value |", "|---|---|"]
         lines.append("| Dataset | \(escape(experiment.dataset.folder)) (\(context.dataset.count) images of \(context.dataset.features) pixels, \(context.dataset.classes) classes) |")
         lines.append("| Split | \(trainingImages) training, \(validation) validation (\(formatNumber(training.validationFraction * 100))%) |")
+        if let test = experiment.dataset.test, let testSet = context.testImages {
+            lines.append("| Test set | \(escape(test.images)), \(testSet) images, read once after training |")
+        }
         lines.append("| Model | \(describe(model)) |")
         lines.append("| Optimizer | \(describe(training.optimizer)) |")
         lines.append("| Batches | \(training.batchSize) images, \(steps) steps an epoch, \(training.epochs) epochs |")

@@ -5,8 +5,12 @@ public struct ComparisonContext: Sendable {
     public var loadSeconds: Double
     public var trainingWallSeconds: Double
     public var blas: BLASKernel
+    /// The number of test images, when the config names a test set.
+    public var testImages: Int?
 
-    public init(dataset: Dataset, threads: Int, loadSeconds: Double, trainingWallSeconds: Double, blas: BLASKernel = .current) {
+    public init(dataset: Dataset, threads: Int, loadSeconds: Double, trainingWallSeconds: Double, blas: BLASKernel = .current,
+                testImages: Int? = nil) {
+        self.testImages = testImages
         self.dataset = dataset
         self.threads = threads
         self.loadSeconds = loadSeconds
@@ -42,6 +46,7 @@ public enum ResultsFile {
                 ("classes", .number(Double(context.dataset.classes))),
                 ("training_images", .number(Double(context.dataset.count - validation))),
                 ("validation_images", .number(Double(validation))),
+                ("test_images", context.testImages.map { .number(Double($0)) } ?? .null),
             ])),
             ("timings", .object([
                 ("load_seconds", JSON(context.loadSeconds)),
@@ -69,6 +74,7 @@ public enum ResultsFile {
             ("std_validation_accuracy", summary.accuracyStandardDeviation.map(JSON.init) ?? .null),
             ("min_validation_accuracy", summary.accuracies.min().map(JSON.init) ?? .null),
             ("max_validation_accuracy", summary.accuracies.max().map(JSON.init) ?? .null),
+            ("mean_test_accuracy", summary.meanTestAccuracy.map(JSON.init) ?? .null),
         ])
     }
 }

@@ -21,6 +21,7 @@ extension RunResult {
             ("validation_accuracy", validationAccuracy.map(JSON.init) ?? .null),
             ("validation_loss", validationLoss.map(JSON.init) ?? .null),
             ("epoch_validation_accuracy", .array(epochValidationAccuracy.map(JSON.init))),
+            ("test_accuracy", testAccuracy.map(JSON.init) ?? .null),
             ("last_batch_loss", lastBatchLoss.map(JSON.init) ?? .null),
             ("steps", .number(Double(steps))),
             ("init_seconds", JSON(initSeconds)),
@@ -63,6 +64,7 @@ extension RunResult {
                   trainSeconds: try reader.number("train_seconds"), validationSeconds: try reader.number("validation_seconds"),
                   stepTimes: try StepTimes(json: json["step_seconds"] ?? .null))
         procedureSeconds = try reader.number("procedure_seconds")
+        testAccuracy = try reader.optionalNumber("test_accuracy")
         guard case .array(let epochs)? = json["epoch_validation_accuracy"] else {
             throw JSONFieldError(message: "run: no epoch_validation_accuracy array")
         }

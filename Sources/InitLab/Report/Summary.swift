@@ -17,6 +17,21 @@ public struct StrategySummary: Sendable {
         return (squares / Double(accuracies.count - 1)).squareRoot()
     }
 
+    /// Test accuracies of the runs that have one (the config names a test set).
+    public var testAccuracies: [Double] { runs.compactMap(\.testAccuracy) }
+    public var meanTestAccuracy: Double? {
+        testAccuracies.isEmpty ? nil : testAccuracies.reduce(0, +) / Double(testAccuracies.count)
+    }
+
+    /// "84.90%", with the standard deviation over several seeds; "n/a" without a test set.
+    public var testAccuracyText: String {
+        guard let mean = meanTestAccuracy, finished else { return finished ? "n/a" : statusNote ?? "n/a" }
+        let values = testAccuracies
+        guard values.count >= 2 else { return String(format: "%.2f%%", mean * 100) }
+        let std = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
+        return String(format: "%.2f%% ± %.2f", mean * 100, std * 100)
+    }
+
     public var meanLastLoss: Double? {
         let losses = runs.compactMap(\.lastBatchLoss).map(Double.init)
         return losses.isEmpty ? nil : losses.reduce(0, +) / Double(losses.count)

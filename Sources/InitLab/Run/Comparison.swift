@@ -31,8 +31,8 @@ public struct Comparison: Sendable {
     public let trainer: Trainer
     public let plans: [RunPlan]
 
-    public init(experiment: Experiment, dataset: Dataset) {
-        trainer = Trainer(experiment: experiment, dataset: dataset)
+    public init(experiment: Experiment, dataset: Dataset, testSet: Dataset? = nil) {
+        trainer = Trainer(experiment: experiment, dataset: dataset, testSet: testSet)
         plans = experiment.strategies.flatMap { strategy in experiment.seeds.map { RunPlan(strategy: strategy, seed: $0) } }
     }
 

@@ -39,6 +39,8 @@ public final class ComparisonJob {
     public let configPath: String
     public let experiment: Experiment
     public let dataset: Dataset
+    /// The held-out test set, when the config names one.
+    public let testSet: Dataset?
     public let threads: Int
     public let loadSeconds: Double
     let options: JobOptions
@@ -51,31 +53,36 @@ public final class ComparisonJob {
         if let threads = options.threads { experiment.threads = threads }
         let threads = experiment.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let shape = try Dataset.shape(experiment.dataset)
+        let testShape = try experiment.dataset.test.map(Dataset.shape)
         let runs = experiment.strategies.count * experiment.repeats
-        let memory = MemoryEstimate(experiment: experiment, images: shape.images, features: shape.features,
+        var memory = MemoryEstimate(experiment: experiment, images: shape.images, features: shape.features,
                                     parallelRuns: max(1, min(threads, runs)))
+        memory.datasetBytes += testShape.map { Double($0.images) * Double($0.features + 1) } ?? 0
         try memory.check(file: configPath)
         let start = monotonicSeconds()
         let dataset = try Dataset.load(experiment.dataset)
         try experiment.check(against: dataset, file: configPath)
+        let testSet = try experiment.dataset.test.map(Dataset.load)
+        if let testSet { try experiment.check(testSet: testSet, against: dataset, file: configPath) }
         let loadSeconds = monotonicSeconds() - start
         let output = try OutputFolder(path: experiment.output)
-        return ComparisonJob(configPath: configPath, experiment: experiment, dataset: dataset, threads: threads, output: output,
-                             options: options, loadSeconds: loadSeconds)
+        return ComparisonJob(configPath: configPath, experiment: experiment, dataset: dataset, testSet: testSet, threads: threads,
+                             output: output, options: options, loadSeconds: loadSeconds)
     }
 
-    private init(configPath: String, experiment: Experiment, dataset: Dataset, threads: Int, output: OutputFolder,
+    private init(configPath: String, experiment: Experiment, dataset: Dataset, testSet: Dataset?, threads: Int, output: OutputFolder,
                  options: JobOptions, loadSeconds: Double) {
         self.configPath = configPath
         self.experiment = experiment
         self.dataset = dataset
+        self.testSet = testSet
         self.threads = threads
         self.output = output
         self.options = options
         self.loadSeconds = loadSeconds
     }
 
-    public var comparison: Comparison { Comparison(experiment: experiment, dataset: dataset) }
+    public var comparison: Comparison { Comparison(experiment: experiment, dataset: dataset, testSet: testSet) }
     public var outputPath: String { output.path }
 
     /// Trains every run, then writes results.json, report.md and the figures.
@@ -98,7 +105,7 @@ public final class ComparisonJob {
     /// Writes and commits the outputs; returns why the PNGs are missing, if they are.
     func write(_ results: [RunResult], summaries: [StrategySummary], trainingWallSeconds: Double) throws -> String? {
         let context = ComparisonContext(dataset: dataset, threads: threads, loadSeconds: loadSeconds,
-                                        trainingWallSeconds: trainingWallSeconds)
+                                        trainingWallSeconds: trainingWallSeconds, testImages: testSet?.count)
         let publication = Publication(experiment: experiment, results: results, summaries: summaries, context: context)
         return try publication.write(to: output, gnuplot: options.gnuplot ?? Gnuplot.locate())
     }

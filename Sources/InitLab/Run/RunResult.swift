@@ -49,6 +49,8 @@ public struct RunResult: Sendable {
     /// Fraction of the validation set classified correctly; nil when the run did not finish.
     public var validationAccuracy: Double?
     public var validationLoss: Double?
+    /// Accuracy on the config's test set, when it names one (evaluation mode, after training).
+    public var testAccuracy: Double?
     /// Validation accuracy after each finished epoch, in evaluation mode (dropout off).
     public var epochValidationAccuracy: [Double] = []
     public var initSeconds: Double

@@ -4,10 +4,13 @@
 public struct Trainer: Sendable {
     public let experiment: Experiment
     public let dataset: Dataset
+    /// Held-out images whose accuracy a trained network reports; they choose nothing.
+    public let testSet: Dataset?
 
-    public init(experiment: Experiment, dataset: Dataset) {
+    public init(experiment: Experiment, dataset: Dataset, testSet: Dataset? = nil) {
         self.experiment = experiment
         self.dataset = dataset
+        self.testSet = testSet
     }
 
     /// Runs a data-dependent initialization on the training images; returns what it did.
@@ -104,14 +107,20 @@ public struct Trainer: Sendable {
         result.validationAccuracy = accuracy
         result.validationLoss = loss
         if !training.validationDropout { result.epochValidationAccuracy.append(accuracy) }
+        if let testSet {
+            var noDropout: DropoutStream?
+            result.testAccuracy = evaluate(model, on: Array(0..<Int32(testSet.count)), of: testSet, workspace: workspace, x: x,
+                                           dropout: &noDropout).accuracy
+        }
         result.validationSeconds = monotonicSeconds() - startValidation + epochEvaluationSeconds
         return result
     }
 
     /// Accuracy (first highest score wins, as torch.argmax) and mean loss over `indices`, in
     /// batches; with a dropout stream, dropout stays on (the lesson's way), else evaluation mode.
-    func evaluate(_ model: MLP, on indices: [Int32], workspace: Workspace, x: FloatBuffer,
+    func evaluate(_ model: MLP, on indices: [Int32], of dataset: Dataset? = nil, workspace: Workspace, x: FloatBuffer,
                   dropout: inout DropoutStream?) -> (accuracy: Double, loss: Double) {
+        let dataset = dataset ?? self.dataset
         var correct = 0
         var totalLoss = 0.0
         var labels = [Int32](repeating: 0, count: workspace.capacity)
