@@ -15,6 +15,9 @@ public struct Experiment: Sendable {
     public var output: String
     public var strategies: [Strategy]
     public var plots: PlotSpec
+    /// The strategy every other is compared with, seed by seed ("baseline"; by default the one
+    /// with id `default` when there is one).
+    public var baseline: String?
     /// The config as read (after defaults), echoed into results.json and the report.
     public var echo: JSON
 

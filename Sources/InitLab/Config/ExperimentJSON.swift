@@ -76,6 +76,7 @@ extension Experiment {
         if let threads { members.append(("threads", .number(Double(threads)))) }
         members.append(("output", .string(output)))
         members.append(("strategies", .array(strategies.map { $0.json(experimentModel: model) })))
+        if let baseline { members.append(("baseline", .string(baseline))) }
         members.append(("plots", .object([
             ("batches", .number(Double(plots.batches))),
             ("accuracy_figure", .string(plots.accuracyFigure)),

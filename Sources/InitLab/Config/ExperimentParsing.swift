@@ -103,11 +103,18 @@ private struct ExperimentReader {
         let (strategies, ids) = readStrategies(object.required("strategies", "the initialization strategies to compare"),
                                                model: model)
         let plots = readPlots(object.optional("plots"), ids: ids)
+        var baseline = ids?.contains("default") == true ? "default" : nil
+        if let node = object.optional("baseline"), let id = node.string {
+            if let ids, !ids.contains(id) {
+                node.report("no strategy has id \"\(id)\"" + (nearest(to: id, in: ids).map { "; did you mean \"\($0)\"?" } ?? ""))
+            }
+            baseline = id
+        }
 
         guard let model, let training, let strategies, let plots else { return nil }
         var experiment = Experiment(name: name, title: title, dataset: dataset, model: model, training: training,
                                     seed: UInt64(seed), repeats: repeats, threads: threads, output: output,
-                                    strategies: strategies, plots: plots, echo: .null)
+                                    strategies: strategies, plots: plots, baseline: baseline, echo: .null)
         experiment.echo = experiment.normalizedJSON
         return experiment
     }

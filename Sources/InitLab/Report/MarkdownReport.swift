@@ -48,6 +48,7 @@ public enum MarkdownReport {
             lines.append(row)
         }
         lines += ["", "![Validation accuracy](\(experiment.plots.accuracyFigure).png)", ""]
+        lines += verdicts(experiment, summaries: summaries)
         lines += ["## Training loss, first \(experiment.plots.batches) batches", ""]
         for figure in experiment.plots.figures {
             lines += ["### \(escape(figure.title))", "", "![\(escape(figure.title))](\(figure.name).png)", ""]
@@ -60,6 +61,46 @@ public enum MarkdownReport {
         lines += ["Each figure is rendered by `gnuplot NAME.gp` in this folder from NAME.dat; edit the script to restyle it.", ""]
         lines += settings(experiment, context: context, trainingImages: trainingImages, validation: validation, steps: steps)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Whether the differences are bigger than the noise between seeds: each strategy's 95%
+    /// interval and, against the baseline, the paired difference, its p-value (Holm) and verdict.
+    static func verdicts(_ experiment: Experiment, summaries: [StrategySummary]) -> [String] {
+        var lines = ["## Effect or seed noise?", ""]
+        guard experiment.repeats >= 2 else {
+            return lines + ["With one seed no verdict is possible: a difference in the table may be the noise between seeds. "
+                            + "Set `\"repeats\"` to 2 or more (5 is a good start) for 95% intervals and a paired test of every "
+                            + "strategy against the baseline.", ""]
+        }
+        func percent(_ x: Double) -> String { String(format: "%.2f", x * 100) }
+        func interval(_ r: ClosedRange<Double>?) -> String { r.map { "\(percent($0.lowerBound)) to \(percent($0.upperBound))" } ?? "—" }
+        let baseline = summaries.first { $0.id == experiment.baseline }
+        if let baseline {
+            lines.append("Over \(experiment.repeats) seeds, in percentage points. Each strategy is compared with "
+                         + "**\(escape(baseline.label))** seed by seed (the seeds share the split, the batches and the dropout masks), "
+                         + "with a paired t-test whose p-values are Holm-corrected over the strategies; \"better\" or \"worse\" "
+                         + "where the corrected p is below 0.05.")
+        } else {
+            lines.append("Over \(experiment.repeats) seeds, in percentage points. Name a `\"baseline\"` strategy in the config "
+                         + "for paired tests against it.")
+        }
+        lines += ["", "| Strategy | Mean | 95% interval |" + (baseline == nil ? "" : " Difference | 95% interval | p (Holm) | Verdict |"),
+                  "|---|---:|---:|" + (baseline == nil ? "" : "---:|---:|---:|---|")]
+        for summary in summaries {
+            var row = "| \(escape(summary.label)) | \(summary.estimate.map { percent($0.mean) } ?? summary.accuracyText) | \(interval(summary.estimate?.ci95)) |"
+            if baseline != nil {
+                if summary.id == experiment.baseline {
+                    row += " — | — | — | baseline |"
+                } else if let c = summary.versusBaseline {
+                    row += " \(String(format: "%+.2f", c.difference.mean * 100)) | \(interval(c.difference.ci95)) | "
+                        + "\(String(format: "%.3g", c.pHolm)) | \(c.verdict.rawValue) |"
+                } else {
+                    row += " — | — | — | \(summary.finished ? "not enough seeds" : "did not finish") |"
+                }
+            }
+            lines.append(row)
+        }
+        return lines + [""]
     }
 
     static func settings(_ experiment: Experiment, context: ComparisonContext, trainingImages: Int, validation: Int, steps: Int) -> [String] {

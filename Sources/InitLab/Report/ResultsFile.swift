@@ -64,8 +64,13 @@ public enum ResultsFile {
         return try runs.map(RunResult.init(json:))
     }
 
+    /// [low, high], or null where there is no interval (fewer than two seeds).
+    static func interval(_ range: ClosedRange<Double>?) -> JSON {
+        range.map { .array([JSON($0.lowerBound), JSON($0.upperBound)]) } ?? .null
+    }
+
     static func summaryJSON(_ summary: StrategySummary) -> JSON {
-        .object([
+        var members: [(key: String, value: JSON)] = [
             ("strategy", .string(summary.id)),
             ("label", .string(summary.label)),
             ("runs", .number(Double(summary.runs.count))),
@@ -75,7 +80,14 @@ public enum ResultsFile {
             ("min_validation_accuracy", summary.accuracies.min().map(JSON.init) ?? .null),
             ("max_validation_accuracy", summary.accuracies.max().map(JSON.init) ?? .null),
             ("mean_test_accuracy", summary.meanTestAccuracy.map(JSON.init) ?? .null),
-        ])
+            ("ci95", interval(summary.estimate?.ci95)),
+        ]
+        if let comparison = summary.versusBaseline {
+            members += [("difference", JSON(comparison.difference.mean)), ("difference_ci95", interval(comparison.difference.ci95)),
+                        ("p_value", JSON(comparison.pValue)), ("p_holm", JSON(comparison.pHolm)),
+                        ("verdict", .string(comparison.verdict.rawValue))]
+        }
+        return .object(members)
     }
 }
 

@@ -3,6 +3,11 @@ public struct StrategySummary: Sendable {
     public let id: String
     public let label: String
     public let runs: [RunResult]
+    /// The validation accuracy's mean and 95% interval over the seeds that finished.
+    public var estimate: Estimate? = nil
+    /// Against the experiment's baseline strategy (nil for the baseline itself, without one, or
+    /// with fewer than two seeds).
+    public var versusBaseline: BaselineComparison? = nil
 
     /// Validation accuracies of the runs that finished.
     public var accuracies: [Double] { runs.compactMap(\.validationAccuracy) }
@@ -64,10 +69,26 @@ public struct StrategySummary: Sendable {
         return String(format: "%.2f%%", mean * 100)
     }
 
-    /// Groups results (in plan order) by strategy, in the experiment's order.
+    /// Groups results (in plan order) by strategy, in the experiment's order, with each one's
+    /// estimate and, against the baseline, its paired comparison, Holm-corrected over all of them.
     public static func make(_ results: [RunResult], experiment: Experiment) -> [StrategySummary] {
-        experiment.strategies.map { strategy in
-            StrategySummary(id: strategy.id, label: strategy.label, runs: results.filter { $0.strategyID == strategy.id })
+        var summaries = experiment.strategies.map { strategy in
+            var summary = StrategySummary(id: strategy.id, label: strategy.label, runs: results.filter { $0.strategyID == strategy.id })
+            summary.estimate = summary.finished ? Estimate(summary.accuracies) : nil
+            return summary
         }
+        guard let baselineID = experiment.baseline, let baseline = summaries.first(where: { $0.id == baselineID }),
+              baseline.finished else { return summaries }
+        func bySeed(_ summary: StrategySummary) -> [UInt64: Double] {
+            Dictionary(uniqueKeysWithValues: summary.runs.compactMap { run in run.validationAccuracy.map { (run.seed, $0) } })
+        }
+        let reference = bySeed(baseline)
+        for i in summaries.indices where summaries[i].id != baselineID && summaries[i].finished {
+            summaries[i].versusBaseline = BaselineComparison(strategy: bySeed(summaries[i]), baseline: reference)
+        }
+        let compared = summaries.indices.filter { summaries[$0].versusBaseline != nil }
+        let adjusted = BaselineComparison.holm(compared.map { summaries[$0].versusBaseline!.pValue })
+        for (i, p) in zip(compared, adjusted) { summaries[i].versusBaseline!.pHolm = p }
+        return summaries
     }
 }
