@@ -137,9 +137,26 @@ public struct PlotSpec: Sendable, Equatable {
     /// File name (without extension) of the validation-accuracy bar chart.
     public var accuracyFigure: String
 
+    /// Plain pictures of initializers' distributions (the lesson's `hist_dist`).
+    public var distributions: [DistributionFigure] = []
+
     /// The figures every comparison gets besides the config's: the loss over the whole run and
     /// the validation accuracy after every epoch. A config's figures cannot take their names.
     public static let wholeRunFigure = "whole-run", epochsFigure = "epochs"
+}
+
+/// A histogram of `count` values drawn from an initializer for a tensor with the given fans, in
+/// `bins` equal bins over [low, high] (values outside are not counted, as numpy's histogram).
+public struct DistributionFigure: Sendable, Equatable {
+    public var name: String
+    public var title: String
+    public var initializer: Initializer
+    public var count: Int
+    public var bins: Int
+    public var low: Double
+    public var high: Double
+    public var fanIn: Int
+    public var fanOut: Int
 }
 
 public struct Figure: Sendable, Equatable {

@@ -80,6 +80,12 @@ extension Experiment {
         members.append(("plots", .object([
             ("batches", .number(Double(plots.batches))),
             ("accuracy_figure", .string(plots.accuracyFigure)),
+            ("distributions", .array(plots.distributions.map { d in
+                .object([("name", .string(d.name)), ("title", .string(d.title)), ("initializer", d.initializer.json),
+                         ("count", .number(Double(d.count))), ("bins", .number(Double(d.bins))),
+                         ("range", .array([.number(d.low), .number(d.high)])),
+                         ("fan_in", .number(Double(d.fanIn))), ("fan_out", .number(Double(d.fanOut)))])
+            })),
             ("figures", .array(plots.figures.map { figure in
                 .object([("name", .string(figure.name)), ("title", .string(figure.title)),
                          ("strategies", .array(figure.strategies.map(JSON.string)))]

@@ -330,15 +330,21 @@ private struct ExperimentReader {
             for element in elements {
                 guard let figureObject = element.object else { continue }
                 defer { figureObject.finish() }
+                // A bad name is reported once; the figure's other keys are still read, so that
+                // they are not reported as unknown on top of it.
                 let nameNode = figureObject.required("name", "the file name, without extension")
-                guard let name = nameNode?.string else { continue }
-                if !isPlainName(name) { nameNode?.report("expected a plain name (letters, digits, - _ .)"); continue }
-                if ownFigures.contains(name) {
-                    nameNode?.report("\"\(name)\" is the name of a figure the tool always draws; choose another")
-                    continue
+                var name = nameNode?.string
+                if let given = name, !isPlainName(given) {
+                    nameNode?.report("expected a plain name (letters, digits, - _ .)")
+                    name = nil
+                } else if let given = name, ownFigures.contains(given) {
+                    nameNode?.report("\"\(given)\" is the name of a figure the tool always draws; choose another")
+                    name = nil
+                } else if let given = name, !names.insert(given).inserted {
+                    nameNode?.report("duplicate figure name \"\(given)\"")
+                    name = nil
                 }
-                if !names.insert(name).inserted { nameNode?.report("duplicate figure name \"\(name)\""); continue }
-                let title = figureObject.text("title", default: name)
+                let title = figureObject.text("title", default: name ?? "")
                 let logScale = figureObject.optional("log_scale").flatMap { $0.bool }
                 var members: [String] = []
                 if let list = figureObject.required("strategies", "the ids of the strategies it shows")?.elements {
@@ -355,11 +361,43 @@ private struct ExperimentReader {
                     }
                     if list.isEmpty { element.report("a figure needs at least one strategy") }
                 }
-                figures.append(Figure(name: name, title: title, strategies: members, logScale: logScale))
+                if let name { figures.append(Figure(name: name, title: title, strategies: members, logScale: logScale)) }
             }
         } else {
             figures = [everything]
         }
-        return PlotSpec(batches: batches, figures: figures, accuracyFigure: accuracyFigure)
+        var distributions: [DistributionFigure] = []
+        for element in object.optional("distributions")?.elements ?? [] {
+            guard let figure = element.object else { continue }
+            defer { figure.finish() }
+            let nameNode = figure.required("name", "the file name, without extension")
+            var name = nameNode?.string
+            if let given = name, !isPlainName(given) || ownFigures.contains(given) {
+                nameNode?.report("expected a plain name of its own (letters, digits, - _ .)")
+                name = nil
+            } else if let given = name, !names.insert(given).inserted {
+                nameNode?.report("duplicate figure name \"\(given)\"")
+                name = nil
+            }
+            let initializer = figure.required("initializer", "the initializer to draw from")?.initializer(forBiases: false)
+            let count = figure.integer("count", default: 1000, "an integer from 1 to 1000000") { (1...1_000_000).contains($0) }
+            let bins = figure.integer("bins", default: 100, "an integer from 1 to 10000") { (1...10_000).contains($0) }
+            let fanIn = figure.integer("fan_in", default: 1, ConfigLimits.range(ConfigLimits.width)) { (1...ConfigLimits.width).contains($0) }
+            let fanOut = figure.integer("fan_out", default: 1, ConfigLimits.range(ConfigLimits.width)) { (1...ConfigLimits.width).contains($0) }
+            var range = (low: -4.0, high: 4.0)
+            if let rangeNode = figure.optional("range"), let ends = rangeNode.elements {
+                let values = ends.compactMap { $0.number("a number") { $0.isFinite } }
+                if values.count == 2, values[0] < values[1] { range = (values[0], values[1]) } else {
+                    rangeNode.report("expected [low, high] with low < high")
+                }
+            }
+            let title = figure.text("title", default: name ?? "")
+            guard let name, let initializer else { continue }
+            distributions.append(DistributionFigure(name: name, title: title, initializer: initializer,
+                                                    count: count, bins: bins, low: range.low, high: range.high, fanIn: fanIn, fanOut: fanOut))
+        }
+        var spec = PlotSpec(batches: batches, figures: figures, accuracyFigure: accuracyFigure)
+        spec.distributions = distributions
+        return spec
     }
 }

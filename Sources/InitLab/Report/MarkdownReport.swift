@@ -49,6 +49,12 @@ public enum MarkdownReport {
         }
         lines += ["", "![Validation accuracy](\(experiment.plots.accuracyFigure).png)", ""]
         lines += verdicts(experiment, summaries: summaries)
+        if !experiment.plots.distributions.isEmpty {
+            lines += ["## What the strategies draw from", ""]
+            for figure in experiment.plots.distributions {
+                lines += ["![\(escape(figure.title))](\(figure.name).png)", ""]
+            }
+        }
         lines += ["## Training loss, first \(experiment.plots.batches) batches", ""]
         for figure in experiment.plots.figures {
             lines += ["### \(escape(figure.title))", "", "![\(escape(figure.title))](\(figure.name).png)", ""]

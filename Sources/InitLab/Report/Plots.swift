@@ -36,6 +36,7 @@ public enum Plots {
         files += WholeRunFigure(name: PlotSpec.wholeRunFigure, summaries: summaries, stepsPerEpoch: stepsPerEpoch,
                                 epochs: experiment.training.epochs).files
         files += EpochFigure(name: PlotSpec.epochsFigure, summaries: summaries, epochs: experiment.training.epochs).files
+        for figure in experiment.plots.distributions { files += DistributionPicture(figure: figure, seed: experiment.seed).files }
         return files
     }
 
