@@ -80,10 +80,11 @@ import Testing
         let out = folder + "/out"
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: out))
         var expected: Set<String> = ["results.json", "report.md", ".compare-inits-manifest"]
-        for name in ["zeros-vs-rule", "all", "accuracy", "whole-run", "epochs"] { expected.formUnion(["\(name).dat", "\(name).gp"]) }
+        let figures = ["zeros-vs-rule", "all", "accuracy", "whole-run", "epochs", "weights-zeros", "weights-rule", "weights-default"]
+        for name in figures { expected.formUnion(["\(name).dat", "\(name).gp"]) }
         // The PNGs need gnuplot, which the test suite requires (apt-get install gnuplot-nox).
         #expect(outcome.plotProblem == nil, "\(outcome.plotProblem ?? "")")
-        for name in ["zeros-vs-rule", "all", "accuracy", "whole-run", "epochs"] { expected.insert("\(name).png") }
+        for name in figures { expected.insert("\(name).png") }
         #expect(files == expected)
 
         let results = try JSONParser.parse(String(contentsOfFile: out + "/results.json", encoding: .utf8))

@@ -12,6 +12,8 @@ import Testing
         #expect(a.initSeconds.bitPattern == b.initSeconds.bitPattern && a.trainSeconds.bitPattern == b.trainSeconds.bitPattern)
         #expect(a.validationSeconds.bitPattern == b.validationSeconds.bitPattern && a.procedureSeconds.bitPattern == b.procedureSeconds.bitPattern)
         #expect(a.stepTimes == b.stepTimes && a.partneredStepTimes == b.partneredStepTimes && a.procedure == b.procedure)
+        #expect(a.weightHistograms == b.weightHistograms && a.testAccuracy == b.testAccuracy
+                && a.epochValidationAccuracy == b.epochValidationAccuracy)
     }
 
     @Test func aComparisonsRunsReadBackFromItsResultsFile() throws {

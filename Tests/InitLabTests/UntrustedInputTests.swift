@@ -69,7 +69,8 @@ import Testing
         #expect(outcome.plotProblem == nil, "\(outcome.plotProblem ?? "")")
         let out = folder + "/out"
         let scripts = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".gp") }.sorted()
-        #expect(scripts == ["accuracy.gp", "all.gp", "epochs.gp", "whole-run.gp", "zeros-vs-rule.gp"])
+        let weightScripts = experiment.strategies.map { "weights-\($0.id).gp" }
+        #expect(scripts == (["accuracy.gp", "all.gp", "epochs.gp", "whole-run.gp", "zeros-vs-rule.gp"] + weightScripts).sorted())
         // Anyone who renders the folder again runs the scripts once more.
         #expect(Gnuplot.render(scripts: scripts, in: out, executable: gnuplot) == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: markers).isEmpty, "a command ran")

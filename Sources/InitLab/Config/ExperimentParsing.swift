@@ -75,6 +75,13 @@ extension Experiment {
     }
 }
 
+/// The names of the figures the tool draws for every comparison, and the prefix of its
+/// per-strategy weight figures: a config's own figures cannot take them.
+private struct OwnFigureNames {
+    let names: Set<String>
+    func contains(_ name: String) -> Bool { names.contains(name) || name.hasPrefix("weights-") }
+}
+
 /// Ids and figure names become file names and gnuplot column titles: keep them plain.
 private func isPlainName(_ name: String) -> Bool {
     !name.isEmpty && name.count <= 64 && name.unicodeScalars.allSatisfy {
@@ -319,7 +326,8 @@ private struct ExperimentReader {
         defer { object.finish() }
         let batches = object.integer("batches", default: defaults.batches, "an integer ≥ 1") { $0 >= 1 }
         let accuracyFigure = object.string("accuracy_figure", default: defaults.accuracyFigure)
-        let ownFigures: Set = [PlotSpec.wholeRunFigure, PlotSpec.epochsFigure]
+        let ownNames: Set = [PlotSpec.wholeRunFigure, PlotSpec.epochsFigure]
+        let ownFigures = OwnFigureNames(names: ownNames)
         if !isPlainName(accuracyFigure) { object.optional("accuracy_figure")?.report("expected a plain name (letters, digits, - _ .)") }
         if ownFigures.contains(accuracyFigure) {
             object.optional("accuracy_figure")?.report("\"\(accuracyFigure)\" is the name of a figure the tool always draws; choose another")

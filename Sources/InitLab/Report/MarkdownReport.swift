@@ -64,6 +64,13 @@ public enum MarkdownReport {
                   + "(evaluation mode; results.json: `epoch_validation_accuracy`).", "",
                   "![The whole training](\(PlotSpec.wholeRunFigure).png)", "",
                   "![Validation accuracy after every epoch](\(PlotSpec.epochsFigure).png)", ""]
+        let weightFigures = summaries.map(WeightFigure.init).filter { !$0.histograms.isEmpty }
+        if !weightFigures.isEmpty {
+            lines += ["## The weights, before and after training", "",
+                      "Each strategy's weights, layer by layer, where training started (filled) and where it ended (line): the "
+                      + "scheme's distribution, and how far training moved it.", ""]
+            for figure in weightFigures { lines += ["![\(escape(figure.summary.label))](\(figure.name).png)", ""] }
+        }
         lines += ["Each figure is rendered by `gnuplot NAME.gp` in this folder from NAME.dat; edit the script to restyle it.", ""]
         lines += settings(experiment, context: context, trainingImages: trainingImages, validation: validation, steps: steps)
         return lines.joined(separator: "\n") + "\n"

@@ -37,6 +37,7 @@ public enum Plots {
                                 epochs: experiment.training.epochs).files
         files += EpochFigure(name: PlotSpec.epochsFigure, summaries: summaries, epochs: experiment.training.epochs).files
         for figure in experiment.plots.distributions { files += DistributionPicture(figure: figure, seed: experiment.seed).files }
+        for summary in summaries { files += WeightFigure(summary: summary).files }
         return files
     }
 

@@ -22,6 +22,11 @@ extension RunResult {
             ("validation_loss", validationLoss.map(JSON.init) ?? .null),
             ("epoch_validation_accuracy", .array(epochValidationAccuracy.map(JSON.init))),
             ("test_accuracy", testAccuracy.map(JSON.init) ?? .null),
+            ("weight_histograms", .array(weightHistograms.map { h in
+                .object([("layer", .number(Double(h.layer))), ("low", JSON(h.low)), ("high", JSON(h.high)),
+                         ("initial", .array(h.initial.map { .number(Double($0)) })),
+                         ("trained", .array(h.trained.map { .number(Double($0)) }))])
+            })),
             ("last_batch_loss", lastBatchLoss.map(JSON.init) ?? .null),
             ("steps", .number(Double(steps))),
             ("init_seconds", JSON(initSeconds)),
@@ -65,6 +70,19 @@ extension RunResult {
                   stepTimes: try StepTimes(json: json["step_seconds"] ?? .null))
         procedureSeconds = try reader.number("procedure_seconds")
         testAccuracy = try reader.optionalNumber("test_accuracy")
+        guard case .array(let histograms)? = json["weight_histograms"] else { throw JSONFieldError(message: "run: no weight_histograms array") }
+        weightHistograms = try histograms.map { entry in
+            let fields = JSONFields(entry, what: "weight histogram")
+            func counts(_ key: String) throws -> [Int] {
+                guard case .array(let values)? = entry[key] else { throw JSONFieldError(message: "weight histogram: no \(key) array") }
+                return try values.map { value in
+                    guard case .number(let n) = value, n == n.rounded(), n >= 0 else { throw JSONFieldError(message: "weight histogram: bad count") }
+                    return Int(n)
+                }
+            }
+            return WeightHistogram(layer: try fields.integer("layer"), low: try fields.number("low"), high: try fields.number("high"),
+                                   initial: try counts("initial"), trained: try counts("trained"))
+        }
         guard case .array(let epochs)? = json["epoch_validation_accuracy"] else {
             throw JSONFieldError(message: "run: no epoch_validation_accuracy array")
         }

@@ -49,6 +49,8 @@ public struct RunResult: Sendable {
     /// Fraction of the validation set classified correctly; nil when the run did not finish.
     public var validationAccuracy: Double?
     public var validationLoss: Double?
+    /// Each layer's weights where training started and where it ended.
+    public var weightHistograms: [WeightHistogram] = []
     /// Accuracy on the config's test set, when it names one (evaluation mode, after training).
     public var testAccuracy: Double?
     /// Validation accuracy after each finished epoch, in evaluation mode (dropout off).

@@ -39,6 +39,9 @@ public struct Trainer: Sendable {
             procedureSeconds = monotonicSeconds() - start
         }
 
+        // The weights training starts from, for the histograms of what training did to them.
+        let startingParameters = model.parameters.array
+
         // Everything a step touches, allocated once.
         let training = experiment.training, batchSize = training.batchSize
         let workspace = Workspace(model: model, capacity: batchSize)
@@ -99,6 +102,12 @@ public struct Trainer: Sendable {
         result.procedure = procedureReport
         result.procedureSeconds = procedureSeconds
         result.epochValidationAccuracy = epochAccuracies
+        result.weightHistograms = model.layers.enumerated().map { l, layer in
+            startingParameters.withUnsafeBufferPointer { start in
+                WeightHistogram(layer: l + 1, initial: UnsafeBufferPointer(rebasing: start[layer.weightOffset..<layer.biasOffset]),
+                                trained: UnsafeBufferPointer(model.weights(l)))
+            }
+        }
         guard status == .ok else { return result }
         let startValidation = monotonicSeconds()
         var validationDropout = training.validationDropout

@@ -1,0 +1,56 @@
+/// One strategy's weights, layer by layer: where training started (filled bars: the scheme's
+/// distribution, after any data-dependent procedure) and where it ended (a line), in the same
+/// bins, from the strategy's first seed.
+struct WeightFigure {
+    static let prefix = "weights-"
+
+    let summary: StrategySummary
+
+    var name: String { Self.prefix + summary.id }
+    var histograms: [WeightHistogram] { summary.runs.first?.weightHistograms ?? [] }
+
+    var files: [OutputFile] {
+        guard !histograms.isEmpty else { return [] }
+        return [OutputFile(name: name + ".dat", contents: data), OutputFile(name: name + ".gp", contents: script)]
+    }
+
+    /// One block per layer (gnuplot's `index`): bin centre, count at the start, count at the end.
+    var data: String {
+        histograms.map { h in
+            let width = (h.high - h.low) / Double(WeightHistogram.bins)
+            return "# layer \(h.layer): bin centre, weights at the start, weights at the end\n" + h.initial.indices.map { i in
+                "\(h.low + (Double(i) + 0.5) * width) \(h.initial[i]) \(h.trained[i])"
+            }.joined(separator: "\n") + "\n"
+        }.joined(separator: "\n\n")
+    }
+
+    var script: String {
+        let columns = min(histograms.count, 3), rows = (histograms.count + columns - 1) / columns
+        let run = summary.runs.first
+        let title = "\(summary.label): each layer's weights where training started (filled) and where it ended (line)"
+            + (run.map { ", seed \($0.seed)" } ?? "")
+        var lines = [
+            GnuplotText.comment("Weight histograms of one strategy, written by \(toolName)."),
+            GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder (reads \(name).dat)."),
+            Plots.preamble(height: 120 + 300 * rows),
+            "set output \(Plots.quoted(name + ".png"))",
+            "set style fill solid 0.5 noborder",
+            "set grid",
+            "set multiplot layout \(rows),\(columns) title \(GnuplotText.lines(Plots.wrapped(title, width: 110)))",
+        ]
+        for (k, h) in histograms.enumerated() {
+            // A constant layer has all its weights in one bin: give it a visible width of its own.
+            let span = h.high - h.low
+            let width = span > 0 ? span / Double(WeightHistogram.bins) : max(abs(h.low) * 0.01, 0.01)
+            lines += [
+                "set title 'layer \(h.layer)'",
+                "set boxwidth \(width)",
+                "set xrange [\(h.low - width):\(h.high + width)]",
+                "plot \(Plots.quoted(name + ".dat")) index \(k) using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \\",
+                "     '' index \(k) using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle",
+            ]
+        }
+        lines.append("unset multiplot")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

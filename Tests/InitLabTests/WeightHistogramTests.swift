@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import InitLab
+
+/// Each layer's weights before and after training, counted in shared bins.
+@Suite struct WeightHistogramTests {
+    @Test func sharedBinsWithExactEdgesCountEveryFiniteWeight() {
+        let before: [Float] = [-1, -0.5, 0, 0.5, 1], after: [Float] = [-2, 2, 0.04, .nan]
+        let h = before.withUnsafeBufferPointer { b in after.withUnsafeBufferPointer { WeightHistogram(layer: 1, initial: b, trained: $0) } }
+        // One range for both, [-2, 2], in 50 bins of 0.08: -1 in bin 12, -0.5 in 18 (1.5/0.08 = 18.75), 0 in 25,
+        // 0.04 in 25 too, 0.5 in 31, 1 in 37, 2 in the last (closed) bin; NaN is not counted.
+        #expect(h.low == -2 && h.high == 2)
+        #expect(h.initial.reduce(0, +) == 5 && h.trained.reduce(0, +) == 3)
+        #expect([12, 18, 25, 31, 37].allSatisfy { h.initial[$0] == 1 })
+        #expect(h.trained[0] == 1 && h.trained[25] == 1 && h.trained[49] == 1)
+        // A constant layer: every weight in one bin.
+        let zeros = [Float](repeating: 0, count: 6)
+        let flat = zeros.withUnsafeBufferPointer { WeightHistogram(layer: 2, initial: $0, trained: $0) }
+        #expect(flat.initial[0] == 6 && flat.trained[0] == 6 && flat.low == 0 && flat.high == 0)
+    }
+
+    @Test func everyRunCountsEachLayersWeights() throws {
+        let (folder, config) = try syntheticExperiment()
+        defer { removeFolder(folder) }
+        let outcome = try ComparisonJob.prepare(configPath: config, options: JobOptions()).run()
+        for run in outcome.results {
+            #expect(run.weightHistograms.map(\.layer) == [1, 2, 3])
+            // [36, 16, 8, 3]: every weight is counted once, before and after.
+            #expect(run.weightHistograms.map { $0.initial.reduce(0, +) } == [576, 128, 24])
+            #expect(run.weightHistograms.map { $0.trained.reduce(0, +) } == [576, 128, 24])
+        }
+        // All Zeros starts with every weight at 0 in one bin.
+        #expect(outcome.results[0].weightHistograms.allSatisfy { $0.initial.filter { $0 > 0 }.count == 1 })
+        let figure = try String(contentsOfFile: folder + "/out/weights-rule.gp", encoding: .utf8)
+        #expect(figure.contains("set multiplot layout 1,3") && figure.contains("index 2 using 1:3 with histeps"))
+    }
+}

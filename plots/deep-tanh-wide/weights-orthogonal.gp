@@ -1,0 +1,63 @@
+# Weight histograms of one strategy, written by compare-inits.
+# Re-render with `gnuplot weights-orthogonal.gp` in this folder (reads weights-orthogonal.dat).
+reset
+set terminal pngcairo size 960,1020 noenhanced font 'sans,11'
+set linetype 1 linecolor rgb '#000000' dashtype 1 linewidth 2
+set linetype 2 linecolor rgb '#E69F00' dashtype (14,6) linewidth 2
+set linetype 3 linecolor rgb '#56B4E9' dashtype (4,4) linewidth 2
+set linetype 4 linecolor rgb '#009E73' dashtype (14,4,3,4) linewidth 2
+set linetype 5 linecolor rgb '#0072B2' dashtype (28,8) linewidth 2
+set linetype 6 linecolor rgb '#D55E00' dashtype (3,3,10,3) linewidth 2
+set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
+set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
+set linetype cycle 8
+set output 'weights-orthogonal.png'
+set style fill solid 0.5 noborder
+set grid
+set multiplot layout 3,3 title 'Orthogonal (tanh gain): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
+set title 'layer 1'
+set boxwidth 0.013370756506919861
+set xrange [-0.31454104602336885:0.38073829233646395]
+plot 'weights-orthogonal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 2'
+set boxwidth 0.01740689992904663
+set xrange [-0.4416735661029816:0.46348523020744326]
+plot 'weights-orthogonal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 3'
+set boxwidth 0.017184481024742126
+set xrange [-0.44986237585544586:0.4437306374311447]
+plot 'weights-orthogonal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 4'
+set boxwidth 0.01767914891242981
+set xrange [-0.44497531056404116:0.474340432882309]
+plot 'weights-orthogonal.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 5'
+set boxwidth 0.020064519047737123
+set xrange [-0.5659916859865188:0.47736330449581144]
+plot 'weights-orthogonal.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 6'
+set boxwidth 0.017446306347846986
+set xrange [-0.4505842596292496:0.45662367045879365]
+plot 'weights-orthogonal.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 7'
+set boxwidth 0.0189158433675766
+set xrange [-0.4980692678689957:0.4855545872449875]
+plot 'weights-orthogonal.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 8'
+set boxwidth 0.019147101044654845
+set xrange [-0.4763511747121811:0.519298079609871]
+plot 'weights-orthogonal.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 9'
+set boxwidth 0.014136461615562439
+set xrange [-0.38764080226421355:0.34745520174503325]
+plot 'weights-orthogonal.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+unset multiplot

@@ -1,0 +1,33 @@
+# Weight histograms of one strategy, written by compare-inits.
+# Re-render with `gnuplot weights-default.gp` in this folder (reads weights-default.dat).
+reset
+set terminal pngcairo size 960,420 noenhanced font 'sans,11'
+set linetype 1 linecolor rgb '#000000' dashtype 1 linewidth 2
+set linetype 2 linecolor rgb '#E69F00' dashtype (14,6) linewidth 2
+set linetype 3 linecolor rgb '#56B4E9' dashtype (4,4) linewidth 2
+set linetype 4 linecolor rgb '#009E73' dashtype (14,4,3,4) linewidth 2
+set linetype 5 linecolor rgb '#0072B2' dashtype (28,8) linewidth 2
+set linetype 6 linecolor rgb '#D55E00' dashtype (3,3,10,3) linewidth 2
+set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
+set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
+set linetype cycle 8
+set output 'weights-default.png'
+set style fill solid 0.5 noborder
+set grid
+set multiplot layout 1,3 title 'PyTorch default: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
+set title 'layer 1'
+set boxwidth 0.012472159266471862
+set xrange [-0.34404335081577303:0.3045089310407639]
+plot 'weights-default.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 2'
+set boxwidth 0.013287677764892578
+set xrange [-0.26359735369682313:0.42736189007759096]
+plot 'weights-default.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 3'
+set boxwidth 0.015468358397483825
+set xrange [-0.5197173947095871:0.28463724195957185]
+plot 'weights-default.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+unset multiplot

@@ -1,0 +1,43 @@
+# Weight histograms of one strategy, written by compare-inits.
+# Re-render with `gnuplot weights-four-layers.gp` in this folder (reads weights-four-layers.dat).
+reset
+set terminal pngcairo size 960,720 noenhanced font 'sans,11'
+set linetype 1 linecolor rgb '#000000' dashtype 1 linewidth 2
+set linetype 2 linecolor rgb '#E69F00' dashtype (14,6) linewidth 2
+set linetype 3 linecolor rgb '#56B4E9' dashtype (4,4) linewidth 2
+set linetype 4 linecolor rgb '#009E73' dashtype (14,4,3,4) linewidth 2
+set linetype 5 linecolor rgb '#0072B2' dashtype (28,8) linewidth 2
+set linetype 6 linecolor rgb '#D55E00' dashtype (3,3,10,3) linewidth 2
+set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
+set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
+set linetype cycle 8
+set output 'weights-four-layers.png'
+set style fill solid 0.5 noborder
+set grid
+set multiplot layout 2,3 title '784-512x4-10, Xavier uniform: each layer'."'".'s weights where training started (filled) and where it ended (line),'."\n".'seed 1'
+set title 'layer 1'
+set boxwidth 0.027852839231491087
+set xrange [-0.821795529127121:0.6265521109104156]
+plot 'weights-four-layers.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 2'
+set boxwidth 0.01904716491699219
+set xrange [-0.47444757223129275:0.516005003452301]
+plot 'weights-four-layers.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 3'
+set boxwidth 0.020119234919548035
+set xrange [-0.3997972160577774:0.6464029997587204]
+plot 'weights-four-layers.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 4'
+set boxwidth 0.019014177322387697
+set xrange [-0.3587833023071289:0.6299539184570313]
+plot 'weights-four-layers.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 5'
+set boxwidth 0.023243645429611205
+set xrange [-1.0245908296108246:0.18407873272895814]
+plot 'weights-four-layers.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+unset multiplot

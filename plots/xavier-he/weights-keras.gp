@@ -1,0 +1,33 @@
+# Weight histograms of one strategy, written by compare-inits.
+# Re-render with `gnuplot weights-keras.gp` in this folder (reads weights-keras.dat).
+reset
+set terminal pngcairo size 960,420 noenhanced font 'sans,11'
+set linetype 1 linecolor rgb '#000000' dashtype 1 linewidth 2
+set linetype 2 linecolor rgb '#E69F00' dashtype (14,6) linewidth 2
+set linetype 3 linecolor rgb '#56B4E9' dashtype (4,4) linewidth 2
+set linetype 4 linecolor rgb '#009E73' dashtype (14,4,3,4) linewidth 2
+set linetype 5 linecolor rgb '#0072B2' dashtype (28,8) linewidth 2
+set linetype 6 linecolor rgb '#D55E00' dashtype (3,3,10,3) linewidth 2
+set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
+set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
+set linetype cycle 8
+set output 'weights-keras.png'
+set style fill solid 0.5 noborder
+set grid
+set multiplot layout 1,3 title 'Keras default (Glorot uniform): each layer'."'".'s weights where training started (filled) and where it ended'."\n".'(line), seed 1'
+set title 'layer 1'
+set boxwidth 0.010839735269546508
+set xrange [-0.31801307678222657:0.2456531572341919]
+plot 'weights-keras.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 2'
+set boxwidth 0.010428151786327363
+set xrange [-0.2590424779057503:0.2832214149832726]
+plot 'weights-keras.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 3'
+set boxwidth 0.015392706394195557
+set xrange [-0.48731504440307616:0.31310568809509276]
+plot 'weights-keras.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+unset multiplot

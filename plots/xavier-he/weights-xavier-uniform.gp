@@ -1,0 +1,33 @@
+# Weight histograms of one strategy, written by compare-inits.
+# Re-render with `gnuplot weights-xavier-uniform.gp` in this folder (reads weights-xavier-uniform.dat).
+reset
+set terminal pngcairo size 960,420 noenhanced font 'sans,11'
+set linetype 1 linecolor rgb '#000000' dashtype 1 linewidth 2
+set linetype 2 linecolor rgb '#E69F00' dashtype (14,6) linewidth 2
+set linetype 3 linecolor rgb '#56B4E9' dashtype (4,4) linewidth 2
+set linetype 4 linecolor rgb '#009E73' dashtype (14,4,3,4) linewidth 2
+set linetype 5 linecolor rgb '#0072B2' dashtype (28,8) linewidth 2
+set linetype 6 linecolor rgb '#D55E00' dashtype (3,3,10,3) linewidth 2
+set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
+set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
+set linetype cycle 8
+set output 'weights-xavier-uniform.png'
+set style fill solid 0.5 noborder
+set grid
+set multiplot layout 1,3 title 'Xavier uniform: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
+set title 'layer 1'
+set boxwidth 0.010967837572097778
+set xrange [-0.3055888283252716:0.2647387254238129]
+plot 'weights-xavier-uniform.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 2'
+set boxwidth 0.011423593759536744
+set xrange [-0.2809302270412445:0.3130966484546661]
+plot 'weights-xavier-uniform.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+set title 'layer 3'
+set boxwidth 0.01473673939704895
+set xrange [-0.4642068123817444:0.302103636264801]
+plot 'weights-xavier-uniform.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
+     '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
+unset multiplot
