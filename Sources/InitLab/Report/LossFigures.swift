@@ -23,24 +23,29 @@ struct LossFigure {
         return text
     }
 
-    var script: String {
-        let values = members.flatMap { member in (0..<steps).compactMap { member.meanLoss(at: $0) } }
-        let log = logScale ?? Plots.needsLogScale(values)
-        var lines = [
-            GnuplotText.comment("Training loss of the first \(batches) batches, written by \(toolName)."),
+    /// What every loss figure's script starts with: its comments, terminal, title, axes and key.
+    static func header(name: String, what: String, title: String, xlabel: String, log: Bool, xmax: Int) -> [String] {
+        [
+            GnuplotText.comment("\(what), written by \(toolName)."),
             GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder (reads \(name).dat)."),
             Plots.preamble(),
             "set output \(Plots.quoted(name + ".png"))",
             "set title \(Plots.quoted(title))",
-            "set xlabel 'Batches'",
+            "set xlabel \(Plots.quoted(xlabel))",
             "set ylabel \(Plots.quoted(log ? "Loss (log scale)" : "Loss"))",
             "set grid",
             // Under the plot, where it never covers a curve.
             "set key outside below center horizontal maxcols 2 height 1.5",
             "set datafile missing '?'",
-            "set xrange [1:\(batches)]",
-        ]
-        if log { lines.append("set logscale y") }
+            "set xrange [1:\(xmax)]",
+        ] + (log ? ["set logscale y"] : [])
+    }
+
+    var script: String {
+        let values = members.flatMap { member in (0..<steps).compactMap { member.meanLoss(at: $0) } }
+        let log = logScale ?? Plots.needsLogScale(values)
+        var lines = Self.header(name: name, what: "Training loss of the first \(batches) batches", title: title, xlabel: "Batches",
+                                log: log, xmax: batches)
         let plots = members.enumerated().map { column, member in
             let source = column == 0 ? Plots.quoted(name + ".dat") : "''"
             return "\(source) using 1:\(column + 2) with lines linetype \(column + 1) title \(Plots.keyEntry(Plots.keyTitle(member)))"
@@ -89,20 +94,8 @@ struct WholeRunFigure {
         let log = Plots.needsLogScale(values)
         let title = "The whole training: loss of every step (faint), its moving average over \(window) steps"
             + (epochs > 1 ? "; dotted lines: epochs" : "")
-        var lines = [
-            GnuplotText.comment("Training loss of every step, and its moving average over \(window) steps, written by \(toolName)."),
-            GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder (reads \(name).dat)."),
-            Plots.preamble(),
-            "set output \(Plots.quoted(name + ".png"))",
-            "set title \(Plots.quoted(title))",
-            "set xlabel 'Steps'",
-            "set ylabel \(Plots.quoted(log ? "Loss (log scale)" : "Loss"))",
-            "set grid",
-            "set key outside below center horizontal maxcols 2 height 1.5",
-            "set datafile missing '?'",
-            "set xrange [1:\(max(steps, 2))]",
-        ]
-        if log { lines.append("set logscale y") }
+        var lines = LossFigure.header(name: name, what: "Training loss of every step, and its moving average over \(window) steps",
+                                      title: title, xlabel: "Steps", log: log, xmax: max(steps, 2))
         if epochs <= 50 {
             for epoch in 1..<max(epochs, 1) {
                 lines.append("set arrow from \(epoch * stepsPerEpoch), graph 0 to \(epoch * stepsPerEpoch), graph 1 nohead dashtype 3 linecolor rgb '#808080'")
