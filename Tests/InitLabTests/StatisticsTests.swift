@@ -29,6 +29,9 @@ import Testing
         let interval = try #require(comparison.difference.ci95)
         #expect(abs(interval.lowerBound - -2.4598858) < 1e-6 && abs(interval.upperBound - -0.7001142) < 1e-6)
         #expect(abs(comparison.pValue - 0.002833) < 5e-7)
+        // Far in the tail the p-value keeps its relative precision: P(|T| > 20) with 9 df is
+        // 9.0795213e-9 (scipy.stats.t.sf(20, 9) · 2).
+        #expect(abs(Student.twoSidedP(20, df: 9) / 9.0795213e-9 - 1) < 1e-6)
         #expect(comparison.verdict == .worse)
     }
 
@@ -84,6 +87,20 @@ import Testing
         let report = try String(contentsOfFile: folder + "/out/report.md", encoding: .utf8)
         #expect(report.contains("| Strategy | Mean | 95% interval | Difference | 95% interval | p (Holm) | Verdict |"))
         #expect(report.contains("| Default | ") && report.contains(" | baseline |"))
+    }
+
+    @Test func aBaselineThatDivergedIsSaidToHaveNotFinished() throws {
+        let (folder, config) = try syntheticExperiment(extra: #""repeats": 2,"#)
+        defer { removeFolder(folder) }
+        try String(contentsOfFile: config, encoding: .utf8)
+            .replacingOccurrences(of: #""weights": "pytorch_default", "biases": "pytorch_default""#,
+                                  with: #""weights": {"kind": "constant", "value": 1e12}"#)
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let outcome = try ComparisonJob.prepare(configPath: config, options: JobOptions()).run()
+        #expect(outcome.summaries.allSatisfy { $0.versusBaseline == nil })
+        let report = try String(contentsOfFile: folder + "/out/report.md", encoding: .utf8)
+        #expect(report.contains("The baseline, **Default**, did not finish, so no strategy is compared with it."))
+        #expect(!report.contains(" | baseline |") && report.contains("| Strategy | Mean | 95% interval |\n"))
     }
 
     @Test func oneSeedSaysNoVerdictIsPossibleAndHowToGetOne() throws {

@@ -1,6 +1,7 @@
 # Validation accuracy of every strategy, written by compare-inits.
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
-# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text.
+# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text,
+# mean test accuracy (%, ? without a test set).
 $accuracy << EOD
 normal-1 25.558 0.000 "25.56%" 25.710
 normal-0.01 10.208 0.000 "10.21%" 9.990

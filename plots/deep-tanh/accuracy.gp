@@ -1,6 +1,7 @@
 # Validation accuracy of every strategy, written by compare-inits.
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
-# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text.
+# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text,
+# mean test accuracy (%, ? without a test set).
 $accuracy << EOD
 normal-1 10.208 0.000 "10.21%" 10.000
 normal-0.01 9.817 0.000 "9.82%" 10.000

@@ -1,6 +1,7 @@
 # Validation accuracy of every strategy, written by compare-inits.
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
-# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text.
+# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text,
+# mean test accuracy (%, ? without a test set).
 $accuracy << EOD
 two-layers 88.925 0.000 "88.92%" 88.350
 four-layers 88.958 0.000 "88.96%" 88.160

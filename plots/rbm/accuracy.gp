@@ -1,6 +1,7 @@
 # Validation accuracy of every strategy, written by compare-inits.
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
-# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text.
+# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text,
+# mean test accuracy (%, ? without a test set).
 $accuracy << EOD
 rbm 86.042 0.000 "86.04%" 84.990
 default 85.008 0.000 "85.01%" 83.970

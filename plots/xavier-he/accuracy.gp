@@ -1,6 +1,7 @@
 # Validation accuracy of every strategy, written by compare-inits.
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
-# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text.
+# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text,
+# mean test accuracy (%, ? without a test set).
 $accuracy << EOD
 pytorch 86.011 0.223 "86.01%" 84.900
 keras 86.500 0.249 "86.50%" 85.203

@@ -43,7 +43,8 @@ struct AccuracyFigure {
         var lines = [
             GnuplotText.comment("Validation accuracy of every strategy, written by \(toolName)."),
             GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder; the table below is the data (the same"),
-            GnuplotText.comment("as \(name).dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text."),
+            GnuplotText.comment("as \(name).dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text,"),
+            GnuplotText.comment("mean test accuracy (%, ? without a test set)."),
             "$accuracy << EOD",
             table + "EOD",
             Plots.preamble(height: 600 + 16 * max(0, labelLines - 2)),

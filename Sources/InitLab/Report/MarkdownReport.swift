@@ -87,13 +87,17 @@ public enum MarkdownReport {
         }
         func percent(_ x: Double) -> String { String(format: "%.2f", x * 100) }
         func interval(_ r: ClosedRange<Double>?) -> String { r.map { "\(percent($0.lowerBound)) to \(percent($0.upperBound))" } ?? "—" }
-        let baseline = summaries.first { $0.id == experiment.baseline }
-        if let baseline {
+        var baseline = summaries.first { $0.id == experiment.baseline }
+        if let unfinished = baseline, !unfinished.finished {
+            lines.append("The baseline, **\(escape(unfinished.label))**, did not finish, so no strategy is compared with it.")
+            baseline = nil
+        } else if let baseline {
             lines.append("Over \(experiment.repeats) seeds, in percentage points. Each strategy is compared with "
                          + "**\(escape(baseline.label))** seed by seed (the seeds share the split, the batches and the dropout masks), "
                          + "with a paired t-test whose p-values are Holm-corrected over the strategies; \"better\" or \"worse\" "
                          + "where the corrected p is below 0.05.")
-        } else {
+        }
+        if baseline == nil {
             lines.append("Over \(experiment.repeats) seeds, in percentage points. Name a `\"baseline\"` strategy in the config "
                          + "for paired tests against it.")
         }

@@ -70,21 +70,34 @@ extension RunResult {
                   stepTimes: try StepTimes(json: json["step_seconds"] ?? .null))
         procedureSeconds = try reader.number("procedure_seconds")
         testAccuracy = try reader.optionalNumber("test_accuracy")
-        guard case .array(let histograms)? = json["weight_histograms"] else { throw JSONFieldError(message: "run: no weight_histograms array") }
+        let histograms: [JSON]
+        switch json["weight_histograms"] {
+        case .array(let values)?: histograms = values
+        case nil: histograms = []
+        default: throw JSONFieldError(message: "run: weight_histograms is not an array")
+        }
         weightHistograms = try histograms.map { entry in
             let fields = JSONFields(entry, what: "weight histogram")
             func counts(_ key: String) throws -> [Int] {
-                guard case .array(let values)? = entry[key] else { throw JSONFieldError(message: "weight histogram: no \(key) array") }
+                guard case .array(let values)? = entry[key], values.count == WeightHistogram.bins else {
+                    throw JSONFieldError(message: "weight histogram: \(key) is not \(WeightHistogram.bins) counts")
+                }
                 return try values.map { value in
-                    guard case .number(let n) = value, n == n.rounded(), n >= 0 else { throw JSONFieldError(message: "weight histogram: bad count") }
+                    guard case .number(let n) = value, n == n.rounded(), n >= 0, n <= 0x1p53 else {
+                        throw JSONFieldError(message: "weight histogram: a count is not an integer from 0 to 2^53")
+                    }
                     return Int(n)
                 }
             }
             return WeightHistogram(layer: try fields.integer("layer"), low: try fields.number("low"), high: try fields.number("high"),
                                    initial: try counts("initial"), trained: try counts("trained"))
         }
-        guard case .array(let epochs)? = json["epoch_validation_accuracy"] else {
-            throw JSONFieldError(message: "run: no epoch_validation_accuracy array")
+        // Written since the whole-run figures; a results file from before has none.
+        let epochs: [JSON]
+        switch json["epoch_validation_accuracy"] {
+        case .array(let values)?: epochs = values
+        case nil: epochs = []
+        default: throw JSONFieldError(message: "run: epoch_validation_accuracy is not an array")
         }
         epochValidationAccuracy = try epochs.map {
             guard case .number(let accuracy) = $0 else { throw JSONFieldError(message: "run: epoch_validation_accuracy holds a \($0.typeName)") }

@@ -80,7 +80,8 @@ public struct StrategySummary: Sendable {
         guard let baselineID = experiment.baseline, let baseline = summaries.first(where: { $0.id == baselineID }),
               baseline.finished else { return summaries }
         func bySeed(_ summary: StrategySummary) -> [UInt64: Double] {
-            Dictionary(uniqueKeysWithValues: summary.runs.compactMap { run in run.validationAccuracy.map { (run.seed, $0) } })
+            // One result per seed; results read from a file could repeat one, of which the first counts.
+            Dictionary(summary.runs.compactMap { run in run.validationAccuracy.map { (run.seed, $0) } }, uniquingKeysWith: { first, _ in first })
         }
         let reference = bySeed(baseline)
         for i in summaries.indices where summaries[i].id != baselineID && summaries[i].finished {

@@ -23,9 +23,11 @@ enum Student {
         return (low + high) / 2
     }
 
-    /// Two-sided p-value of a t statistic.
+    /// Two-sided p-value of a t statistic: both tails, I_x(df/2, 1/2) with x = df/(df + t²),
+    /// computed directly so that a small p keeps its precision.
     static func twoSidedP(_ t: Double, df: Double) -> Double {
-        min(1, 2 * (1 - cdf(abs(t), df: df)))
+        if t.isInfinite { return 0 }
+        return min(1, incompleteBeta(df / (df + t * t), a: df / 2, b: 0.5))
     }
 
     /// I_x(a, b), the regularized incomplete beta function: the continued fraction of Numerical
