@@ -11,21 +11,20 @@ public enum SgemmBenchmark {
             for i in 0..<b.count { b.pointer[i] = Float(rng.uniform()) - 0.5 }
             return (a, b, FloatBuffer(count: shape.m * shape.n))
         }
-        func oneStep() {
-            for (shape, (a, b, c)) in zip(shapes, operands) {
-                gemm(shape.transposeA, shape.transposeB, m: shape.m, n: shape.n, k: shape.k,
-                     a.pointer, lda: shape.transposeA ? shape.m : shape.k,
-                     b.pointer, ldb: shape.transposeB ? shape.k : shape.n,
-                     beta: 0, c.pointer, ldc: shape.n)
+        let products = zip(shapes, operands).map { shape, operands in
+            Product(shape, operands.0.pointer, operands.1.pointer, into: operands.2.pointer)
+        }
+        func oneStep() { for product in products { product.compute() } }
+        // The products hold raw pointers into the buffers: keep them alive while they run.
+        return withExtendedLifetime(operands) {
+            for _ in 0..<20 { oneStep() } // warm caches and OpenBLAS's buffers
+            var best = Double.infinity
+            for _ in 0..<rounds {
+                let start = monotonicSeconds()
+                for _ in 0..<repetitions { oneStep() }
+                best = min(best, (monotonicSeconds() - start) / Double(repetitions))
             }
+            return best
         }
-        for _ in 0..<20 { oneStep() } // warm caches and OpenBLAS's buffers
-        var best = Double.infinity
-        for _ in 0..<rounds {
-            let start = monotonicSeconds()
-            for _ in 0..<repetitions { oneStep() }
-            best = min(best, (monotonicSeconds() - start) / Double(repetitions))
-        }
-        return best
     }
 }

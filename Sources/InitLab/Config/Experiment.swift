@@ -143,6 +143,13 @@ public struct PlotSpec: Sendable, Equatable {
     /// The figures every comparison gets besides the config's: the loss over the whole run and
     /// the validation accuracy after every epoch. A config's figures cannot take their names.
     public static let wholeRunFigure = "whole-run", epochsFigure = "epochs"
+    /// The per-strategy weight figures are named this and the strategy's id.
+    public static let weightFigurePrefix = "weights-"
+
+    /// Whether `name` is one of the tool's own figures, which a config's cannot be named.
+    static func isToolsOwn(_ name: String) -> Bool {
+        name == wholeRunFigure || name == epochsFigure || name.hasPrefix(weightFigurePrefix)
+    }
 }
 
 /// A histogram of `count` values drawn from an initializer for a tensor with the given fans, in

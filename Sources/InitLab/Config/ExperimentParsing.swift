@@ -75,13 +75,6 @@ extension Experiment {
     }
 }
 
-/// The names of the figures the tool draws for every comparison, and the prefix of its
-/// per-strategy weight figures: a config's own figures cannot take them.
-private struct OwnFigureNames {
-    let names: Set<String>
-    func contains(_ name: String) -> Bool { names.contains(name) || name.hasPrefix("weights-") }
-}
-
 /// Ids and figure names become file names and gnuplot column titles: keep them plain.
 private func isPlainName(_ name: String) -> Bool {
     !name.isEmpty && name.count <= 64 && name.unicodeScalars.allSatisfy {
@@ -318,6 +311,24 @@ private struct ExperimentReader {
         return result
     }
 
+    /// A figure's file name, if it is plain, not the tool's own and not `taken` (which it then
+    /// joins); a bad name is reported once, and the caller still reads the figure's other keys,
+    /// so that they are not reported as unknown on top of it.
+    func figureName(_ figure: ConfigObject, taken names: inout Set<String>) -> String? {
+        let node = figure.required("name", "the file name, without extension")
+        guard let name = node?.string else { return nil }
+        if !isPlainName(name) {
+            node?.report("expected a plain name (letters, digits, - _ .)")
+        } else if PlotSpec.isToolsOwn(name) {
+            node?.report("\"\(name)\" is the name of a figure the tool always draws; choose another")
+        } else if !names.insert(name).inserted {
+            node?.report("duplicate figure name \"\(name)\"")
+        } else {
+            return name
+        }
+        return nil
+    }
+
     func readPlots(_ node: ConfigNode?, ids: [String]?) -> PlotSpec? {
         let everything = Figure(name: "all", title: "All strategies", strategies: ids ?? [], logScale: nil)
         let defaults = PlotSpec(batches: PlotSpec.lessonBatches, figures: [everything], accuracyFigure: PlotSpec.defaultAccuracyFigure)
@@ -326,10 +337,8 @@ private struct ExperimentReader {
         defer { object.finish() }
         let batches = object.integer("batches", default: defaults.batches, "an integer ≥ 1") { $0 >= 1 }
         let accuracyFigure = object.string("accuracy_figure", default: defaults.accuracyFigure)
-        let ownNames: Set = [PlotSpec.wholeRunFigure, PlotSpec.epochsFigure]
-        let ownFigures = OwnFigureNames(names: ownNames)
         if !isPlainName(accuracyFigure) { object.optional("accuracy_figure")?.report("expected a plain name (letters, digits, - _ .)") }
-        if ownFigures.contains(accuracyFigure) {
+        if PlotSpec.isToolsOwn(accuracyFigure) {
             object.optional("accuracy_figure")?.report("\"\(accuracyFigure)\" is the name of a figure the tool always draws; choose another")
         }
         var figures: [Figure] = []
@@ -340,18 +349,7 @@ private struct ExperimentReader {
                 defer { figureObject.finish() }
                 // A bad name is reported once; the figure's other keys are still read, so that
                 // they are not reported as unknown on top of it.
-                let nameNode = figureObject.required("name", "the file name, without extension")
-                var name = nameNode?.string
-                if let given = name, !isPlainName(given) {
-                    nameNode?.report("expected a plain name (letters, digits, - _ .)")
-                    name = nil
-                } else if let given = name, ownFigures.contains(given) {
-                    nameNode?.report("\"\(given)\" is the name of a figure the tool always draws; choose another")
-                    name = nil
-                } else if let given = name, !names.insert(given).inserted {
-                    nameNode?.report("duplicate figure name \"\(given)\"")
-                    name = nil
-                }
+                let name = figureName(figureObject, taken: &names)
                 let title = figureObject.text("title", default: name ?? "")
                 let logScale = figureObject.optional("log_scale").flatMap { $0.bool }
                 var members: [String] = []
@@ -378,15 +376,7 @@ private struct ExperimentReader {
         for element in object.optional("distributions")?.elements ?? [] {
             guard let figure = element.object else { continue }
             defer { figure.finish() }
-            let nameNode = figure.required("name", "the file name, without extension")
-            var name = nameNode?.string
-            if let given = name, !isPlainName(given) || ownFigures.contains(given) {
-                nameNode?.report("expected a plain name of its own (letters, digits, - _ .)")
-                name = nil
-            } else if let given = name, !names.insert(given).inserted {
-                nameNode?.report("duplicate figure name \"\(given)\"")
-                name = nil
-            }
+            let name = figureName(figure, taken: &names)
             let initializer = figure.required("initializer", "the initializer to draw from")?.initializer(forBiases: false)
             let count = figure.integer("count", default: 1000, "an integer from 1 to 1000000") { (1...1_000_000).contains($0) }
             let bins = figure.integer("bins", default: 100, "an integer from 1 to 10000") { (1...10_000).contains($0) }

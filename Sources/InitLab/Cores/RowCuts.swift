@@ -55,11 +55,7 @@ enum RowCuts {
             product(into: whole).compute()
         }
 
-        func product(into c: FloatBuffer) -> Product {
-            Product(shape.transposeA, shape.transposeB, m: shape.m, n: shape.n, k: shape.k,
-                    a.pointer, lda: shape.transposeA ? shape.m : shape.k,
-                    b.pointer, ldb: shape.transposeB ? shape.k : shape.n, beta: 0, c.pointer, ldc: shape.n)
-        }
+        func product(into c: FloatBuffer) -> Product { Product(shape, a.pointer, b.pointer, into: c.pointer) }
 
         /// Whether rows [0, cut) and [cut, m), computed as two products, equal the whole.
         func keepsBits(cut: Int) -> Bool {

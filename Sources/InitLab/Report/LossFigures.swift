@@ -62,27 +62,43 @@ struct WholeRunFigure {
     let summaries: [StrategySummary]
     let stepsPerEpoch: Int
     let epochs: Int
+    let steps: Int
+    /// Per strategy, its mean loss of every step over the seeds (nil where none is finite),
+    /// worked out once for the data, the averages and the axis.
+    let means: [[Float?]]
+
+    init(name: String, summaries: [StrategySummary], stepsPerEpoch: Int, epochs: Int) {
+        self.name = name
+        self.summaries = summaries
+        self.stepsPerEpoch = stepsPerEpoch
+        self.epochs = epochs
+        let steps = summaries.map { $0.runs.map(\.steps).max() ?? 0 }.max() ?? 0
+        self.steps = steps
+        means = summaries.map { member in (0..<steps).map { member.meanLoss(at: $0) } }
+    }
 
     var files: [OutputFile] { [OutputFile(name: name + ".dat", contents: data), OutputFile(name: name + ".gp", contents: script)] }
 
-    var steps: Int { summaries.map { $0.runs.map(\.steps).max() ?? 0 }.max() ?? 0 }
     /// About fifty points of average across the run, at least one step.
     var window: Int { max(1, steps / 50) }
 
-    /// The mean of the finite values among the last `window` up to `index`.
-    func movingAverage(_ member: StrategySummary, at index: Int) -> Float? {
-        let values = (max(0, index - window + 1)...index).compactMap { member.meanLoss(at: $0) }
-        return values.isEmpty ? nil : values.reduce(0, +) / Float(values.count)
+    /// Per step, the mean of the finite values among the last `window` of `values` up to it.
+    func movingAverage(_ values: [Float?]) -> [Float?] {
+        values.indices.map { index in
+            let inWindow = values[max(0, index - window + 1)...index].compactMap { $0 }
+            return inWindow.isEmpty ? nil : inWindow.reduce(0, +) / Float(inWindow.count)
+        }
     }
 
     /// Column 1 the step, then per strategy its mean loss and the moving average.
     var data: String {
+        let averages = means.map(movingAverage)
         var text = "# step " + summaries.map { "\($0.id) \($0.id)-average" }.joined(separator: " ") + "\n"
         for index in 0..<steps {
             text += String(index + 1)
-            for member in summaries {
-                text += " " + (member.meanLoss(at: index).map { "\($0)" } ?? "?")
-                text += " " + (movingAverage(member, at: index).map { "\($0)" } ?? "?")
+            for k in summaries.indices {
+                text += " " + (means[k][index].map { "\($0)" } ?? "?")
+                text += " " + (averages[k][index].map { "\($0)" } ?? "?")
             }
             text += "\n"
         }
@@ -90,8 +106,7 @@ struct WholeRunFigure {
     }
 
     var script: String {
-        let values = summaries.flatMap { member in (0..<steps).compactMap { member.meanLoss(at: $0) } }
-        let log = Plots.needsLogScale(values)
+        let log = Plots.needsLogScale(means.flatMap { $0.compactMap { $0 } })
         let title = "The whole training: loss of every step (faint), its moving average over \(window) steps"
             + (epochs > 1 ? "; dotted lines: epochs" : "")
         var lines = LossFigure.header(name: name, what: "Training loss of every step, and its moving average over \(window) steps",
@@ -112,8 +127,5 @@ struct WholeRunFigure {
     }
 
     /// Linetype k's colour, mostly transparent (pngcairo reads #AARRGGBB, AA the transparency).
-    static func faint(_ k: Int) -> String {
-        let colours = ["000000", "E69F00", "56B4E9", "009E73", "0072B2", "D55E00", "CC79A7", "B8A200"]
-        return "#C0" + colours[k % colours.count]
-    }
+    static func faint(_ k: Int) -> String { "#C0" + Plots.palette[k % Plots.palette.count].colour }
 }

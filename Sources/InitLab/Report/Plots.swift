@@ -15,12 +15,16 @@ public enum Plots {
     /// line styles: the Okabe–Ito colours, which colour-blind readers tell apart, each with its
     /// own dash pattern, so that no two curves look alike in grey or in print either.
     static func preamble(height: Int = 640) -> String {
-        let styles = [("#000000", "1"), ("#E69F00", "(14,6)"), ("#56B4E9", "(4,4)"), ("#009E73", "(14,4,3,4)"),
-                      ("#0072B2", "(28,8)"), ("#D55E00", "(3,3,10,3)"), ("#CC79A7", "(8,3)"), ("#B8A200", "(20,4,3,4,3,4)")]
-        return (["reset", "set terminal pngcairo size 960,\(height) noenhanced font 'sans,11'"]
-            + styles.enumerated().map { "set linetype \($0.offset + 1) linecolor rgb '\($0.element.0)' dashtype \($0.element.1) linewidth 2" }
-            + ["set linetype cycle 8"]).joined(separator: "\n")
+        (["reset", "set terminal pngcairo size 960,\(height) noenhanced font 'sans,11'"]
+            + palette.enumerated().map { "set linetype \($0.offset + 1) linecolor rgb '#\($0.element.colour)' dashtype \($0.element.dashes) linewidth 2" }
+            + ["set linetype cycle \(palette.count)"]).joined(separator: "\n")
     }
+
+    /// The linetypes' colours (RRGGBB) and dash patterns, in order.
+    static let palette: [(colour: String, dashes: String)] = [
+        ("000000", "1"), ("E69F00", "(14,6)"), ("56B4E9", "(4,4)"), ("009E73", "(14,4,3,4)"),
+        ("0072B2", "(28,8)"), ("D55E00", "(3,3,10,3)"), ("CC79A7", "(8,3)"), ("B8A200", "(20,4,3,4,3,4)"),
+    ]
 
     /// Every figure: per config figure its losses, the accuracy bar chart, and the whole run's
     /// loss and accuracy by epoch.

@@ -2,11 +2,9 @@
 /// distribution, after any data-dependent procedure) and where it ended (a line), in the same
 /// bins, from the strategy's first seed.
 struct WeightFigure {
-    static let prefix = "weights-"
-
     let summary: StrategySummary
 
-    var name: String { Self.prefix + summary.id }
+    var name: String { PlotSpec.weightFigurePrefix + summary.id }
     var histograms: [WeightHistogram] { summary.runs.first?.weightHistograms ?? [] }
 
     var files: [OutputFile] {

@@ -48,13 +48,18 @@ public struct MemoryEstimate: Sendable, Equatable {
             + Double(experiment.repeats) * lsuvIndices * Self.reportBytesPerNumber
     }
 
+    /// A model's parameter count and its largest weight matrix, in Doubles.
+    static func sizes(_ model: ModelSpec) -> (widths: [Double], parameters: Double, largest: Double) {
+        let widths = model.layers.map(Double.init)
+        let products = zip(widths, widths.dropFirst()).map { $0 * $1 }
+        return (widths, products.reduce(0, +) + widths.dropFirst().reduce(0, +), products.max() ?? 0)
+    }
+
     static func runBytes(_ strategy: Strategy, training: TrainingSpec, features: Double, trainingImages: Double,
                          steps: Double) -> Double {
-        let widths = strategy.model.layers.map(Double.init)
-        let products = zip(widths, widths.dropFirst()).map { $0 * $1 }
-        let parameters = products.reduce(0, +) + widths.dropFirst().reduce(0, +)
+        let (widths, parameters, largest) = sizes(strategy.model)
         let hidden = widths.dropFirst().dropLast().reduce(0, +)
-        let classes = widths.last ?? 0, widest = widths.max() ?? 0, largest = products.max() ?? 0
+        let classes = widths.last ?? 0, widest = widths.max() ?? 0
         let batch = Double(training.batchSize)
         var floats = 4 * parameters + batch * (features + 3 * hidden + 2 * classes) + 4 * largest
         switch strategy.procedure {
@@ -75,9 +80,8 @@ public struct MemoryEstimate: Sendable, Equatable {
         resultsBytes = 0
         parallelRuns = 1
         runBytes = experiment.strategies.map { strategy in
-            let widths = strategy.model.layers.map(Double.init)
-            let products = zip(widths, widths.dropFirst()).map { $0 * $1 }
-            return 4 * (products.reduce(0, +) + widths.dropFirst().reduce(0, +) + 2 * (products.max() ?? 0))
+            let (_, parameters, largest) = Self.sizes(strategy.model)
+            return 4 * (parameters + 2 * largest)
         }.max() ?? 0
     }
 
