@@ -18,56 +18,67 @@ set multiplot layout 4,3 title 'N(0, 0.01): each layer'."'".'s weights where tra
 set title 'layer 1'
 set boxwidth 0.0017408175766468047
 set xrange [-0.04562425673007965:0.0448982572555542]
+set xtics 0.02
 plot 'weights-normal-0.01.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.00164250448346138
 set xrange [-0.04217994377017021:0.043230289369821547]
+set xtics 0.02
 plot 'weights-normal-0.01.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.001491919681429863
 set xrange [-0.04080782510340214:0.03677199833095074]
+set xtics 0.02
 plot 'weights-normal-0.01.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.0016088781505823135
 set xrange [-0.03984304122626781:0.04381862260401249]
+set xtics 0.02
 plot 'weights-normal-0.01.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.0016503281891345977
 set xrange [-0.039501427114009856:0.046315638720989226]
+set xtics 0.02
 plot 'weights-normal-0.01.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.0015353836119174958
 set xrange [-0.03940982893109322:0.04043011888861656]
+set xtics 0.02
 plot 'weights-normal-0.01.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.0015956015139818192
 set xrange [-0.04048651464283466:0.04248476408421993]
+set xtics 0.02
 plot 'weights-normal-0.01.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
 set boxwidth 0.0015385358780622483
 set xrange [-0.038511077240109444:0.041492788419127465]
+set xtics 0.02
 plot 'weights-normal-0.01.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
 set boxwidth 0.0015213625133037568
 set xrange [-0.036971921622753146:0.04213892906904221]
+set xtics 0.02
 plot 'weights-normal-0.01.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 10'
 set boxwidth 0.001707765907049179
 set xrange [-0.04306463494896889:0.045739192217588424]
+set xtics 0.02
 plot 'weights-normal-0.01.dat' index 9 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 9 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 11'
 set boxwidth 0.0014529276639223098
 set xrange [-0.03459919355809689:0.04095304496586323]
+set xtics 0.02
 plot 'weights-normal-0.01.dat' index 10 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 10 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

@@ -18,16 +18,19 @@ set multiplot layout 1,3 title 'PyTorch default: each layer'."'".'s weights wher
 set title 'layer 1'
 set boxwidth 0.012472159266471862
 set xrange [-0.34404335081577303:0.3045089310407639]
+set xtics 0.2
 plot 'weights-default.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.013287677764892578
 set xrange [-0.26359735369682313:0.42736189007759096]
+set xtics 0.2
 plot 'weights-default.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.015468358397483825
 set xrange [-0.5197173947095871:0.28463724195957185]
+set xtics 0.2
 plot 'weights-default.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

@@ -18,16 +18,19 @@ set multiplot layout 1,3 title 'Normal N(0, y): each layer'."'".'s weights where
 set title 'layer 1'
 set boxwidth 0.013407344222068787
 set xrange [-0.39386423885822297:0.30331766068935395]
+set xtics 0.2
 plot 'weights-normal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.013501612544059753
 set xrange [-0.32217263996601103:0.3799112123250961]
+set xtics 0.2
 plot 'weights-normal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.014755186438560487
 set xrange [-0.48597383201122285:0.28129586279392244]
+set xtics 0.2
 plot 'weights-normal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

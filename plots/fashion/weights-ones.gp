@@ -18,16 +18,19 @@ set multiplot layout 1,3 title 'All Ones: each layer'."'".'s weights where train
 set title 'layer 1'
 set boxwidth 0.011142842173576355
 set xrange [0.4317150491476059:1.0111428421735764]
+set xtics 0.1
 plot 'weights-ones.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.007455692291259765
 set xrange [0.619759693145752:1.0074556922912599]
+set xtics 0.1
 plot 'weights-ones.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 9.654521942138672e-05
 set xrange [0.9999034547805786:1.0049238061904908]
+set xtics 0.001
 plot 'weights-ones.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

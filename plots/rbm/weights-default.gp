@@ -18,16 +18,19 @@ set multiplot layout 1,3 title 'PyTorch default: each layer'."'".'s weights wher
 set title 'layer 1'
 set boxwidth 0.022343335151672365
 set xrange [-0.5835473513603211:0.5783060765266419]
+set xtics 0.2
 plot 'weights-default.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.01537792682647705
 set xrange [-0.39880170226097106:0.40085049271583556]
+set xtics 0.2
 plot 'weights-default.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.013939513564109803
 set xrange [-0.40745638191699984:0.3173983234167099]
+set xtics 0.2
 plot 'weights-default.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

@@ -18,16 +18,19 @@ set multiplot layout 1,3 title 'He uniform: each layer'."'".'s weights where tra
 set title 'layer 1'
 set boxwidth 0.011686095595359802
 set xrange [-0.346313813328743:0.26136315762996676]
+set xtics 0.2
 plot 'weights-he-uniform.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.014071338176727295
 set xrange [-0.3411145734786987:0.3905950117111206]
+set xtics 0.2
 plot 'weights-he-uniform.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.015343197584152223
 set xrange [-0.4604643070697784:0.33738196730613706]
+set xtics 0.2
 plot 'weights-he-uniform.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

@@ -18,16 +18,19 @@ set multiplot layout 1,3 title 'Keras default (Glorot uniform): each layer'."'".
 set title 'layer 1'
 set boxwidth 0.010839735269546508
 set xrange [-0.31801307678222657:0.2456531572341919]
+set xtics 0.1
 plot 'weights-keras.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.010428151786327363
 set xrange [-0.2590424779057503:0.2832214149832726]
+set xtics 0.1
 plot 'weights-keras.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.015392706394195557
 set xrange [-0.48731504440307616:0.31310568809509276]
+set xtics 0.2
 plot 'weights-keras.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

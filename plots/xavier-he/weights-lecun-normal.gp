@@ -18,16 +18,19 @@ set multiplot layout 1,3 title 'LeCun normal: each layer'."'".'s weights where t
 set title 'layer 1'
 set boxwidth 0.011430622339248657
 set xrange [-0.31244820475578305:0.28194415688514707]
+set xtics 0.1
 plot 'weights-lecun-normal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.01200236439704895
 set xrange [-0.2800995564460754:0.34402339220046996]
+set xtics 0.2
 plot 'weights-lecun-normal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.016368396282196045
 set xrange [-0.5241054964065551:0.32705111026763917]
+set xtics 0.2
 plot 'weights-lecun-normal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

@@ -18,16 +18,19 @@ set multiplot layout 1,3 title 'LeCun uniform: each layer'."'".'s weights where 
 set title 'layer 1'
 set boxwidth 0.010748513638973237
 set xrange [-0.30510867446660994:0.2538140347599983]
+set xtics 0.1
 plot 'weights-lecun-uniform.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.011931429207324982
 set xrange [-0.25150322407484055:0.3689310947060585]
+set xtics 0.2
 plot 'weights-lecun-uniform.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.013846347033977508
 set xrange [-0.45808679789304735:0.2619232478737831]
+set xtics 0.2
 plot 'weights-lecun-uniform.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

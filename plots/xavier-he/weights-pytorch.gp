@@ -18,16 +18,19 @@ set multiplot layout 1,3 title 'PyTorch default: each layer'."'".'s weights wher
 set title 'layer 1'
 set boxwidth 0.011274348497390747
 set xrange [-0.3082060325145721:0.2780600893497467]
+set xtics 0.1
 plot 'weights-pytorch.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.009967966675758362
 set xrange [-0.2535559076070786:0.2647783595323563]
+set xtics 0.1
 plot 'weights-pytorch.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.014161829054355621
 set xrange [-0.5412209668755531:0.19519414395093918]
+set xtics 0.2
 plot 'weights-pytorch.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

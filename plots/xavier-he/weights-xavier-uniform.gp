@@ -18,16 +18,19 @@ set multiplot layout 1,3 title 'Xavier uniform: each layer'."'".'s weights where
 set title 'layer 1'
 set boxwidth 0.010967837572097778
 set xrange [-0.3055888283252716:0.2647387254238129]
+set xtics 0.1
 plot 'weights-xavier-uniform.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.011423593759536744
 set xrange [-0.2809302270412445:0.3130966484546661]
+set xtics 0.1
 plot 'weights-xavier-uniform.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.01473673939704895
 set xrange [-0.4642068123817444:0.302103636264801]
+set xtics 0.2
 plot 'weights-xavier-uniform.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One strategy's weights, layer by layer: where training started (filled bars: the scheme's
 /// distribution, after any data-dependent procedure) and where it ended (a line), in the same
 /// bins, from the strategy's first seed.
@@ -13,6 +15,13 @@ struct WeightFigure {
     }
 
     /// One block per layer (gnuplot's `index`): bin centre, count at the start, count at the end.
+    /// The largest round tic step (1, 2 or 5 times a power of ten) at most a third of `span`:
+    /// three to seven tics, which a panel a third of the figure wide can label.
+    static func ticStep(_ span: Double) -> Double {
+        let raw = span / 3, power = pow(10, log10(raw).rounded(.down))
+        return [5.0, 2, 1].map { $0 * power }.first { $0 <= raw } ?? power
+    }
+
     var data: String {
         histograms.map { h in
             let width = (h.high - h.low) / Double(WeightHistogram.bins)
@@ -44,6 +53,8 @@ struct WeightFigure {
                 "set title 'layer \(h.layer)'",
                 "set boxwidth \(width)",
                 "set xrange [\(h.low - width):\(h.high + width)]",
+                // A panel is a third of the figure wide: four or five tic labels fit, not gnuplot's ten.
+                "set xtics \(Self.ticStep(span + 2 * width))",
                 "plot \(Plots.quoted(name + ".dat")) index \(k) using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \\",
                 "     '' index \(k) using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle",
             ]
