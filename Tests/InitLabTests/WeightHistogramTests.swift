@@ -19,6 +19,18 @@ import Testing
         #expect(flat.initial[0] == 6 && flat.trained[0] == 6 && flat.low == 0 && flat.high == 0)
     }
 
+    @Test func eachPanelGetsThreeToSevenRoundTics() {
+        // span / 3 rounded down to 1, 2 or 5 times a power of ten.
+        #expect(WeightFigure.ticStep(30) == 10)
+        #expect(WeightFigure.ticStep(0.6) == 0.2)
+        #expect(WeightFigure.ticStep(0.02) == 0.005)
+        #expect(abs(WeightFigure.ticStep(0.0052) - 0.001) < 1e-12)
+        for span in stride(from: 0.0013, through: 170, by: 0.37) {
+            let tics = span / WeightFigure.ticStep(span)
+            #expect(tics >= 3 && tics <= 7.5, "span \(span): \(tics) tics")
+        }
+    }
+
     @Test func everyRunCountsEachLayersWeights() throws {
         let (folder, config) = try syntheticExperiment()
         defer { removeFolder(folder) }

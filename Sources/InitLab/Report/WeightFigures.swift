@@ -14,14 +14,15 @@ struct WeightFigure {
         return [OutputFile(name: name + ".dat", contents: data), OutputFile(name: name + ".gp", contents: script)]
     }
 
-    /// One block per layer (gnuplot's `index`): bin centre, count at the start, count at the end.
     /// The largest round tic step (1, 2 or 5 times a power of ten) at most a third of `span`:
     /// three to seven tics, which a panel a third of the figure wide can label.
     static func ticStep(_ span: Double) -> Double {
-        let raw = span / 3, power = pow(10, log10(raw).rounded(.down))
+        // The slack keeps a step that is exactly a third (0.6 / 3 is 0.19999999999999998) from losing to rounding.
+        let raw = span / 3 * (1 + 1e-9), power = pow(10, log10(raw).rounded(.down))
         return [5.0, 2, 1].map { $0 * power }.first { $0 <= raw } ?? power
     }
 
+    /// One block per layer (gnuplot's `index`): bin centre, count at the start, count at the end.
     var data: String {
         histograms.map { h in
             let width = (h.high - h.low) / Double(WeightHistogram.bins)
