@@ -43,8 +43,7 @@ struct RunCommand: ParsableCommand {
             if requirePng { throw Failure.runtime(message) }
             FileHandle.standardError.write(Data("compare-inits: warning: \(message)\n".utf8))
         }
-        // The config's figures, the accuracy chart, the whole run and the accuracy by epoch.
-        print("Wrote \(job.outputPath)/report.md, results.json and \(job.experiment.plots.figures.count + 3) figures.")
+        print("Wrote \(job.outputPath)/report.md, results.json and \(outcome.figures) figures.")
     }
 }
 
@@ -99,9 +98,8 @@ enum SummaryTable {
                 + (test ? s.testAccuracyText.leftPadded(17) + "  " : "") + loss.leftPadded(15) + "  "
                 + String(format: "%.1f s", s.meanTrainSeconds).leftPadded(7)
             if pretraining {
-                let seconds = s.runs.reduce(0) { $0 + $1.procedureSeconds } / Double(max(s.runs.count, 1))
                 let hasProcedure = experiment.strategies.first { $0.id == s.id }?.procedure != nil
-                line += "  " + (hasProcedure ? String(format: "%.1f s", seconds) : "—").leftPadded(9)
+                line += "  " + (hasProcedure ? String(format: "%.1f s", s.meanProcedureSeconds) : "—").leftPadded(9)
             }
             lines.append(line)
         }

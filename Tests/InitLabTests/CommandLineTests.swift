@@ -99,6 +99,9 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil) thr
         #expect(result.stderr.isEmpty, "no progress without a terminal: \(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder + "/chosen/report.md"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/ignored"))
+        // The count it prints is the figures it wrote: weight and distribution figures included.
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: folder + "/chosen").filter { $0.hasSuffix(".gp") }
+        #expect(scripts.count > 3 && result.stdout.contains("results.json and \(scripts.count) figures."), "\(result.stdout)")
     }
 
     @Test func missingGnuplotKeepsTheDataAndSaysHowToInstallIt() throws {

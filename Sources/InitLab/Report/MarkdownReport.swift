@@ -42,8 +42,8 @@ public enum MarkdownReport {
             var row = "| \(escape(summary.label)) | \(summary.accuracyText) |" + (test ? " \(summary.testAccuracyText) |" : "")
                 + " \(loss) | \(String(format: "%.1f s", summary.meanTrainSeconds)) |"
             if pretraining {
-                let seconds = summary.runs.reduce(0) { $0 + $1.procedureSeconds } / Double(max(summary.runs.count, 1))
-                row += experiment.strategies.first { $0.id == summary.id }?.procedure == nil ? " — |" : String(format: " %.1f s |", seconds)
+                row += experiment.strategies.first { $0.id == summary.id }?.procedure == nil
+                    ? " — |" : String(format: " %.1f s |", summary.meanProcedureSeconds)
             }
             lines.append(row)
         }

@@ -28,8 +28,9 @@ public struct Publication {
 
     /// Writes, renders with `gnuplot` (nil: not installed) and commits; returns why the PNGs are
     /// missing, if they are. Nothing is committed when writing fails.
-    public func write(to output: OutputFolder, gnuplot: String?) throws -> String? {
-        let files = self.files
+    /// Returns how many figures it wrote (their gnuplot scripts) and why their PNGs are missing, if they are.
+    public func write(to output: OutputFolder, gnuplot: String?) throws -> (figures: Int, plotProblem: String?) {
+        let files = self.files, scripts = files.map(\.name).filter { $0.hasSuffix(".gp") }
         do {
             for file in files { try output.write(file) }
         } catch {
@@ -38,11 +39,11 @@ public struct Publication {
         }
         var plotProblem: String?
         if let gnuplot {
-            plotProblem = Gnuplot.render(scripts: files.map(\.name).filter { $0.hasSuffix(".gp") }, in: output.staging, executable: gnuplot)
+            plotProblem = Gnuplot.render(scripts: scripts, in: output.staging, executable: gnuplot)
         } else {
             plotProblem = "gnuplot is not installed"
         }
         try output.commit()
-        return plotProblem
+        return (scripts.count, plotProblem)
     }
 }

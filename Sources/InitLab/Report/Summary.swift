@@ -13,28 +13,25 @@ public struct StrategySummary: Sendable {
     public var accuracies: [Double] { runs.compactMap(\.validationAccuracy) }
     public var finished: Bool { runs.allSatisfy { $0.status == .ok } }
 
-    public var meanAccuracy: Double? { accuracies.isEmpty ? nil : accuracies.reduce(0, +) / Double(accuracies.count) }
+    public var meanAccuracy: Double? { Sample.mean(accuracies) }
 
     /// Sample standard deviation over seeds (nil with fewer than two finished runs).
-    public var accuracyStandardDeviation: Double? {
-        guard accuracies.count >= 2, let mean = meanAccuracy else { return nil }
-        let squares = accuracies.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        return (squares / Double(accuracies.count - 1)).squareRoot()
+    public var accuracyStandardDeviation: Double? { Sample.standardDeviation(accuracies) }
+
+    /// "85.93%", or "85.93% ± 0.31" over several values.
+    static func percentText(_ values: [Double]) -> String {
+        guard let mean = Sample.mean(values) else { return "n/a" }
+        if let std = Sample.standardDeviation(values) { return String(format: "%.2f%% ± %.2f", mean * 100, std * 100) }
+        return String(format: "%.2f%%", mean * 100)
     }
 
     /// Test accuracies of the runs that have one (the config names a test set).
     public var testAccuracies: [Double] { runs.compactMap(\.testAccuracy) }
-    public var meanTestAccuracy: Double? {
-        testAccuracies.isEmpty ? nil : testAccuracies.reduce(0, +) / Double(testAccuracies.count)
-    }
+    public var meanTestAccuracy: Double? { Sample.mean(testAccuracies) }
 
     /// "84.90%", with the standard deviation over several seeds; "n/a" without a test set.
     public var testAccuracyText: String {
-        guard let mean = meanTestAccuracy, finished else { return finished ? "n/a" : statusNote ?? "n/a" }
-        let values = testAccuracies
-        guard values.count >= 2 else { return String(format: "%.2f%%", mean * 100) }
-        let std = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
-        return String(format: "%.2f%% ± %.2f", mean * 100, std * 100)
+        finished ? Self.percentText(testAccuracies) : statusNote ?? "n/a"
     }
 
     public var meanLastLoss: Double? {
@@ -43,6 +40,7 @@ public struct StrategySummary: Sendable {
     }
 
     public var meanTrainSeconds: Double { runs.reduce(0) { $0 + $1.trainSeconds } / Double(max(runs.count, 1)) }
+    public var meanProcedureSeconds: Double { runs.reduce(0) { $0 + $1.procedureSeconds } / Double(max(runs.count, 1)) }
 
     /// Words for a run that did not finish ("diverged at batch 12"), nil when all did.
     public var statusNote: String? {
@@ -64,9 +62,7 @@ public struct StrategySummary: Sendable {
 
     /// "85.93%", "85.93% ± 0.31" over several seeds, or the status of a run that did not finish.
     public var accuracyText: String {
-        guard let mean = meanAccuracy, finished else { return statusNote ?? "n/a" }
-        if let std = accuracyStandardDeviation { return String(format: "%.2f%% ± %.2f", mean * 100, std * 100) }
-        return String(format: "%.2f%%", mean * 100)
+        finished && !accuracies.isEmpty ? Self.percentText(accuracies) : statusNote ?? "n/a"
     }
 
     /// Groups results (in plan order) by strategy, in the experiment's order, with each one's

@@ -27,6 +27,8 @@ public struct JobOutcome: Sendable {
     public let interrupted: Bool
     /// Whether the outputs were written (not when interrupted without keepPartial).
     public let wrote: Bool
+    /// How many figures were written (0 when nothing was).
+    public let figures: Int
     /// Why the PNGs are missing, when gnuplot is missing or failed.
     public let plotProblem: String?
     public let trainingWallSeconds: Double
@@ -94,16 +96,16 @@ public final class ComparisonJob {
         let interrupted = results.contains { $0.status == .interrupted }
         guard !interrupted || options.keepPartial else {
             output.discard()
-            return JobOutcome(results: results, summaries: summaries, interrupted: true, wrote: false, plotProblem: nil,
-                              trainingWallSeconds: wall)
+            return JobOutcome(results: results, summaries: summaries, interrupted: true, wrote: false, figures: 0,
+                              plotProblem: nil, trainingWallSeconds: wall)
         }
-        let plotProblem = try write(results, summaries: summaries, trainingWallSeconds: wall)
+        let written = try write(results, summaries: summaries, trainingWallSeconds: wall)
         return JobOutcome(results: results, summaries: summaries, interrupted: interrupted, wrote: true,
-                          plotProblem: plotProblem, trainingWallSeconds: wall)
+                          figures: written.figures, plotProblem: written.plotProblem, trainingWallSeconds: wall)
     }
 
-    /// Writes and commits the outputs; returns why the PNGs are missing, if they are.
-    func write(_ results: [RunResult], summaries: [StrategySummary], trainingWallSeconds: Double) throws -> String? {
+    /// Writes and commits the outputs; returns how many figures, and why their PNGs are missing, if they are.
+    func write(_ results: [RunResult], summaries: [StrategySummary], trainingWallSeconds: Double) throws -> (figures: Int, plotProblem: String?) {
         let context = ComparisonContext(dataset: dataset, threads: threads, loadSeconds: loadSeconds,
                                         trainingWallSeconds: trainingWallSeconds, testImages: testSet?.count)
         let publication = Publication(experiment: experiment, results: results, summaries: summaries, context: context)

@@ -6,17 +6,18 @@ public struct Estimate: Sendable, Equatable {
     public let mean: Double
     /// Student's t interval, mean ± t(0.975, n − 1)·s/√n with s over n − 1; nil for n < 2.
     public let ci95: ClosedRange<Double>?
+    /// s, over n − 1; nil for n < 2.
+    public let standardDeviation: Double?
 
     /// `values` (one per seed); nil when there are none.
     public init?(_ values: [Double]) {
-        guard !values.isEmpty else { return nil }
-        let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
+        guard let mean = Sample.mean(values) else { return nil }
         self.mean = mean
-        guard values.count >= 2 else { ci95 = nil; return }
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+        guard let variance = Sample.variance(values) else { ci95 = nil; standardDeviation = nil; return }
+        let n = Double(values.count)
         let half = Student.quantile(0.975, df: n - 1) * (variance / n).squareRoot()
         ci95 = (mean - half)...(mean + half)
+        standardDeviation = variance.squareRoot()
     }
 }
 
@@ -38,11 +39,10 @@ public struct BaselineComparison: Sendable, Equatable {
     /// nil with fewer than two paired seeds: no verdict is possible.
     init?(strategy: [UInt64: Double], baseline: [UInt64: Double]) {
         let seeds = strategy.keys.filter { baseline[$0] != nil }.sorted()
-        guard seeds.count >= 2, let difference = Estimate(seeds.map { strategy[$0]! - baseline[$0]! }) else { return nil }
+        guard seeds.count >= 2, let difference = Estimate(seeds.map { strategy[$0]! - baseline[$0]! }),
+              let s = difference.standardDeviation else { return nil }
         self.difference = difference
         let n = Double(seeds.count)
-        let values = seeds.map { strategy[$0]! - baseline[$0]! }
-        let s = (values.reduce(0) { $0 + ($1 - difference.mean) * ($1 - difference.mean) } / (n - 1)).squareRoot()
         if s == 0 {
             pValue = difference.mean == 0 ? 1 : 0
         } else {
