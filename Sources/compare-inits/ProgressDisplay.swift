@@ -7,6 +7,8 @@ import InitLab
 final class ProgressDisplay: @unchecked Sendable {
     private let enabled: Bool
     private let plans: [RunPlan]
+    /// Whether a run's name carries its seed: only when there are several.
+    private let namesSeeds: Bool
     private let stepsPerRun: Int
     private let epochs: Int
     private let lock = NSLock()
@@ -21,6 +23,7 @@ final class ProgressDisplay: @unchecked Sendable {
         self.enabled = enabled
         let comparison = job.comparison
         plans = comparison.plans
+        namesSeeds = Set(plans.map(\.seed)).count > 1
         stepsPerRun = comparison.stepsPerRun
         epochs = job.experiment.training.epochs
     }
@@ -51,7 +54,7 @@ final class ProgressDisplay: @unchecked Sendable {
     private func name(_ run: Int) -> String {
         let label = plans[run].strategy.label
         let short = label.count > 40 ? String(label.prefix(39)) + "…" : label
-        return Set(plans.map(\.seed)).count > 1 ? "\(short), seed \(plans[run].seed)" : short
+        return namesSeeds ? "\(short), seed \(plans[run].seed)" : short
     }
 
     private func phase(_ run: Int, step: Int, loss: Float) -> String {

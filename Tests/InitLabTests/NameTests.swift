@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func noNameStandsForTwoThings() {
-        #expect(Set(InitializerKind.names).count == InitializerKind.allCases.count)
+        #expect(Set(InitializerKind.allCases.map(\.rawValue)).count == InitializerKind.allCases.count)
         #expect(Set(Activation.Name.allCases.map(\.rawValue)).count == Activation.Name.allCases.count)
         // Every activation the network can run has a name of its own, which parses back to it.
         let activations: [Activation] = [.relu, .tanh, .sigmoid, .leakyReLU(slope: 0.01), .selu, .identity]

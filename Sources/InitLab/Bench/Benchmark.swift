@@ -84,10 +84,10 @@ public enum Benchmark {
             log("scaling with epochs and model size…")
             cases = scalingCases(single, baseSeconds: alone[0].trainSeconds, dataset: job.dataset)
         }
+        let flops = model.stepFlops(rows: rows)
         return BenchmarkReport(cores: ProcessInfo.processInfo.activeProcessorCount, threads: job.threads, wallSeconds: wall,
                                peakResidentBytes: peak, runs: outcome.results.count, stepsPerRun: job.comparison.stepsPerRun,
-                               forwardFlops: model.stepFlops(rows: rows).forward,
-                               backwardFlops: model.stepFlops(rows: rows).backward,
+                               forwardFlops: flops.forward, backwardFlops: flops.backward,
                                step: step, partneredSteps: outcome.results.reduce(0) { $0 + $1.partneredStepTimes.steps },
                                stepAlone: meanStep(alone.map(\.stepTimes)), stepOnTwoCores: meanStep(twoCores.map(\.partneredStepTimes)),
                                sgemmSecondsPerStep: sgemm, scaling: cases)

@@ -7,8 +7,6 @@ public enum InitializerKind: String, CaseIterable, Sendable {
     case kaimingUniform = "kaiming_uniform", kaimingNormal = "kaiming_normal", heUniform = "he_uniform", heNormal = "he_normal"
     case lecunUniform = "lecun_uniform", lecunNormal = "lecun_normal", varianceScaling = "variance_scaling"
     case orthogonal, sparse, identity, eye, pytorchDefault = "pytorch_default", kerasDefault = "keras_default"
-
-    public static var names: [String] { allCases.map(\.rawValue) }
 }
 
 extension ConfigNode {
