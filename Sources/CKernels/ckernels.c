@@ -93,3 +93,78 @@ void ckernels_gate_and_sum(float *restrict delta, const float *restrict gate, fl
         sums[f] = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
     }
 }
+
+// The diagnostics' statistics: sums in double, in eight lanes (entry s of a row in lane s mod 8),
+// the lanes added pairwise at the end of each row, so both versions give the same bits.
+static double lane_total(const double lanes[8]) {
+    return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+}
+
+__attribute__((target_clones("avx2", "default")))
+double ckernels_shifted_sum(const float *restrict x, const float *restrict shift, long features, long samples) {
+    double total = 0;
+    for (long f = 0; f < features; f++) {
+        const float *row = x + f * samples;
+        double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        long s = 0;
+        for (; s + 8 <= samples; s += 8) {
+            for (int j = 0; j < 8; j++) lanes[j] += (double)row[s + j];
+        }
+        for (int j = 0; s < samples; s++, j++) lanes[j] += (double)row[s];
+        total += lane_total(lanes) + (shift ? (double)shift[f] * (double)samples : 0);
+    }
+    return total;
+}
+
+__attribute__((target_clones("avx2", "default")))
+double ckernels_squared_deviations(const float *restrict x, const float *restrict shift, double center, long features,
+                                   long samples) {
+    double total = 0;
+    for (long f = 0; f < features; f++) {
+        const float *row = x + f * samples;
+        const double offset = (shift ? (double)shift[f] : 0) - center;
+        double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        long s = 0;
+        for (; s + 8 <= samples; s += 8) {
+            for (int j = 0; j < 8; j++) {
+                const double d = (double)row[s + j] + offset;
+                lanes[j] += d * d;
+            }
+        }
+        for (int j = 0; s < samples; s++, j++) {
+            const double d = (double)row[s] + offset;
+            lanes[j] += d * d;
+        }
+        total += lane_total(lanes);
+    }
+    return total;
+}
+
+__attribute__((target_clones("avx2", "default")))
+long ckernels_count_saturated(const float *restrict y, long features, long samples, float low, float high) {
+    long saturated = 0;
+    for (long f = 0; f < features; f++) {
+        const float *row = y + f * samples;
+        long outside = 0;
+        for (long s = 0; s < samples; s++) outside += (row[s] < low) | (row[s] > high);
+        saturated += 2 * outside > samples;
+    }
+    return saturated;
+}
+
+__attribute__((target_clones("avx2", "default")))
+double ckernels_squared_distance(const float *restrict a, const float *restrict b, long count) {
+    double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    long i = 0;
+    for (; i + 8 <= count; i += 8) {
+        for (int j = 0; j < 8; j++) {
+            const double d = (double)a[i + j] - (double)b[i + j];
+            lanes[j] += d * d;
+        }
+    }
+    for (int j = 0; i < count; i++, j++) {
+        const double d = (double)a[i] - (double)b[i];
+        lanes[j] += d * d;
+    }
+    return lane_total(lanes);
+}

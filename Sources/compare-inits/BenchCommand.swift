@@ -56,14 +56,15 @@ enum BenchmarkText {
         let kernel = BLASKernel.current
         var lines = ["compare-inits bench: \(ProcessInfo.processInfo.activeProcessorCount) cores; BLAS: \(kernel.library), \(kernel.core) kernels (\(kernel.howChosen))", ""]
         let peer = rows.contains { $0.peerSeconds != nil }
-        var header = ["config", "runs", "wall", "per run", "GFLOP/s a core", "sgemm GFLOP/s", "of sgemm", "peak RSS"]
+        var header = ["config", "runs", "wall", "per run", "GFLOP/s a core", "sgemm GFLOP/s", "of sgemm", "peak RSS", "diagnostics"]
         if peer { header += ["PyTorch", "speed-up"] }
         var cells = [header]
         for r in rows {
             var row = [r.config, "\(r.runs)", String(format: "%.2f s", r.wallSeconds), String(format: "%.2f s", r.meanRunSeconds),
                        String(format: "%.1f", r.trainingRate / 1e9), String(format: "%.1f", r.sgemmRate / 1e9),
                        String(format: "%.0f%%", 100 * r.sgemmFraction),
-                       r.peakResidentBytes.map { String(format: "%.0f MB", Double($0) / 1e6) } ?? "n/a"]
+                       r.peakResidentBytes.map { String(format: "%.0f MB", Double($0) / 1e6) } ?? "n/a",
+                       String(format: "%.1f%%", 100 * r.diagnosticsShare)]
             if peer {
                 row += [r.peerSeconds.map { String(format: "%.2f s", $0) } ?? "n/a",
                         r.peerSeconds.map { String(format: "×%.1f", $0 / r.wallSeconds) } ?? "n/a"]
@@ -89,13 +90,21 @@ enum BenchmarkText {
             name.padding(toLength: 29, withPad: " ", startingAt: 0)
                 + [s, a, t].map { "\(ms(value($0)))  \(pct(value($0), $0.total).leftPadded(6))" }.joined(separator: "    ")
         }
-        var lines = [
+        var lines: [String] = [
             "compare-inits bench \(config): \(r.cores) cores, \(r.threads) runs at a time, single-threaded OpenBLAS per run",
             "BLAS: \(r.blas.library), \(r.blas.core) kernels (\(r.blas.howChosen))",
             "",
             "Full comparison (\(r.runs) runs × \(r.stepsPerRun) steps: load, train, validate, report, gnuplot)",
             String(format: "  wall time                    %.2f s", r.wallSeconds),
             String(format: "  peak resident memory         %.0f MB", Double(r.peakResidentBytes) / 1e6),
+        ]
+        if let without = r.wallSecondsWithoutDiagnostics {
+            lines += [
+                String(format: "  without diagnostics          %.2f s (with them %+.1f%%)", without, 100 * (r.wallSeconds / without - 1)),
+                String(format: "  diagnostics, of runs' time   %.1f%%", 100 * r.diagnosticsShare),
+            ]
+        }
+        lines += [
             "",
             String(format: "Per training step: %.1f MFLOP (forward %.1f, backward %.1f)", r.flopsPerStep / 1e6, r.forwardFlops / 1e6, r.backwardFlops / 1e6),
             "                             in the comparison      one run alone          one run, two cores",

@@ -9,8 +9,11 @@ struct InspectCommand: ParsableCommand {
         discussion: """
         For every strategy and layer: the min, max, mean and standard deviation of the initial \
         weights and biases, beside the standard deviation and bounds the initializer's formula \
-        predicts. Data-dependent procedures (LSUV, RBM pre-training) are not applied: they need the \
-        training data.
+        predicts. Then, as the diagnostics of a run measure it, the network on the probe batch of \
+        training images (read from the config's dataset): pre-activation and activation mean and \
+        std, dead and saturated units, and the gradient std at each layer's output and of its \
+        weights (--no-probe skips it, and the dataset). Data-dependent procedures (LSUV, RBM \
+        pre-training) are not applied: they need a run's split of the training data.
         """
     )
 
@@ -19,12 +22,27 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Flag(help: "Do not read the dataset's probe batch: weight statistics only.")
+    var noProbe = false
+
     func run() throws {
         let config = options.config
         let experiment = try Failure.reporting { try Experiment.load(path: config) }
-        try Failure.reporting { try MemoryEstimate(inspecting: experiment).check(file: config) }
+        let probeImages = noProbe || !experiment.diagnostics.enabled ? nil : experiment.diagnostics.probeImages
+        try Failure.reporting {
+            let shape = try probeImages.map { _ in try Dataset.shape(experiment.dataset) }
+            try MemoryEstimate(inspecting: experiment, dataset: shape, probeImages: probeImages ?? 0).check(file: config)
+        }
+        let probe = try probeImages.map { count in
+            let dataset = try Failure.reporting {
+                let dataset = try Dataset.load(experiment.dataset)
+                try experiment.check(against: dataset, file: config)
+                return dataset
+            }
+            return ProbeBatch(dataset: dataset, count: count)
+        }
         let seed = options.seed ?? experiment.seed
-        let inspections = Inspection.inspect(experiment, seed: seed)
+        let inspections = Inspection.inspect(experiment, seed: seed, probe: probe)
         if json {
             print(Inspection.json(inspections, seed: seed).formatted(), terminator: "")
             return
@@ -56,8 +74,26 @@ struct InspectCommand: ParsableCommand {
                 let name = if case .lsuv = procedure { "LSUV" } else { "RBM pre-training" }
                 lines.append("  then \(name) on training data (not applied here)")
             }
+            if let inside = inspection.inside { lines += ["", Self.insideHeader] + inside.map(Self.insideRow) }
             lines.append("")
         }
+        if inspections.contains(where: { $0.inside != nil }) {
+            lines.append("On the probe: mean and std over all units × images; dead: units 0 on every image; saturated: tanh |y| > 0.99, "
+                         + "sigmoid y < 0.01 or > 0.99 on most images; gradients of the batch's mean cross-entropy, dropout off.")
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// The probe table's columns: a layer label, then numbers 12 wide and percentages 8 wide.
+    static let insideHeader = "  on the probe " + ["pre-act mean", "pre-act std", "act mean", "act std"].map { $0.leftPadded(12) }.joined()
+        + ["dead", "saturated"].map { $0.leftPadded(10) }.joined() + " │" + ["out-grad std", "W-grad std"].map { $0.leftPadded(13) }.joined()
+
+    static func insideRow(_ layer: LayerDiagnostics) -> String {
+        func number(_ x: Double?, _ width: Int) -> String { (x.map { String(format: "%.4g", $0) } ?? "—").leftPadded(width) }
+        func percent(_ x: Double?) -> String { (x.map { String(format: "%.1f%%", $0 * 100) } ?? "—").leftPadded(10) }
+        return "  layer " + String(layer.layer).leftPadded(5) + "  "
+            + [layer.preactivationMean, layer.preactivationStd, layer.activationMean, layer.activationStd].map { number($0, 12) }.joined()
+            + percent(layer.deadFraction) + percent(layer.saturatedFraction) + " │"
+            + [layer.outputGradientStd, layer.weightGradientStd].map { number($0, 13) }.joined()
     }
 }

@@ -80,7 +80,8 @@ import Testing
         let out = folder + "/out"
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: out))
         var expected: Set<String> = ["results.json", "report.md", ".compare-inits-manifest"]
-        let figures = ["zeros-vs-rule", "all", "accuracy", "whole-run", "epochs", "weights-zeros", "weights-rule", "weights-default"]
+        let figures = ["zeros-vs-rule", "all", "accuracy", "whole-run", "epochs", "weights-zeros", "weights-rule", "weights-default",
+                       "activations", "gradients", "training-zeros", "training-rule", "training-default"]
         for name in figures { expected.formUnion(["\(name).dat", "\(name).gp"]) }
         // The PNGs need gnuplot, which the test suite requires (apt-get install gnuplot-nox).
         #expect(outcome.plotProblem == nil, "\(outcome.plotProblem ?? "")")
@@ -103,12 +104,26 @@ import Testing
             guard case .array(let epochs)? = run["epoch_validation_accuracy"] else { Issue.record("no epoch accuracies"); continue }
             #expect(epochs.count == 2 && epochs.last == run["validation_accuracy"])
             #expect((0...1).contains(accuracy))
+            // The diagnostics, with every documented field in every layer entry.
+            guard case .array(let initial)? = run["diagnostics"]?["init"]?["layers"], case .array(let steps)? = run["diagnostics"]?["steps"] else {
+                Issue.record("no diagnostics"); continue
+            }
+            #expect(initial.count == 3 && steps.map { $0["step"] } == [0, 1, 2, 5, 10, 20, 23, 46].map { .number($0) })
+            let fields = ["layer", "activation_mean", "activation_std", "preactivation_std", "dead_fraction", "saturated_fraction",
+                          "output_gradient_std", "weight_gradient_std", "weight_std", "weight_gradient_norm", "update_ratio"]
+            for entry in initial + steps.flatMap({ if case .array(let l)? = $0["layers"] { return l } else { return [] } }) {
+                for key in fields { #expect(entry[key] != nil, "a diagnostics layer lacks \(key)") }
+            }
+            #expect(run["diagnostics"]?["probe_images"] == .number(600) && run["diagnostics_seconds"] != nil)
         }
         #expect(results["config"]?["strategies"] != nil)
 
         let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         #expect(report.contains("| Strategy | Validation accuracy | Last batch loss | Training time |"))
         #expect(report.contains("![Zeros vs Rule](zeros-vs-rule.png)") && report.contains("![Validation accuracy](accuracy.png)"))
+        #expect(report.contains("## Inside the network") && report.contains("![Activation std at initialization](activations.png)"))
+        #expect(report.contains("- **All Zeros**: every hidden unit outputs 0 on every probe image"))
+        #expect(report.contains("![Rule over training](training-rule.png)"))
         let script = try String(contentsOfFile: out + "/zeros-vs-rule.gp", encoding: .utf8)
         #expect(script.contains("'zeros-vs-rule.dat' using 1:2") && script.contains("title 'All Zeros (val. acc. "))
         let accuracyScript = try String(contentsOfFile: out + "/accuracy.gp", encoding: .utf8)

@@ -34,6 +34,24 @@ import Testing
         #expect(again.strategies == experiment.strategies)
         #expect(again.model == experiment.model && again.training == experiment.training && again.plots == experiment.plots)
         #expect(again.echo == experiment.echo)
+        #expect(again.diagnostics == experiment.diagnostics)
+    }
+
+    @Test func theDiagnosticsSectionIsReadAndChecked() throws {
+        let minimal = #"{"model": {"layers": [4, 2]}, "strategies": [{"id": "x", "weights": "zeros"}]"#
+        #expect(try parseExperiment(minimal + "}").diagnostics == .standard)
+        let custom = try parseExperiment(minimal + #", "diagnostics": {"enabled": false, "probe_images": 64, "steps": [3, 1]}}"#)
+        #expect(custom.diagnostics == DiagnosticsSpec(enabled: false, probeImages: 64, steps: [3, 1]))
+        #expect(try parseExperiment(custom.echo.formatted()).diagnostics == custom.diagnostics)
+        #expect(configProblems(minimal + #", "diagnostics": {"probe_images": 0, "steps": [-1, 2.5], "enabled": "yes", "every": 3}}"#) == [
+            "diagnostics.enabled: expected true or false, found a string",
+            "diagnostics.probe_images: expected an integer from 1 to 1048576, found 0",
+            "diagnostics.steps[0]: expected an integer from 0 to 1099511627776, found -1",
+            "diagnostics.steps[1]: expected an integer from 0 to 1099511627776, found 2.5",
+            "diagnostics.every: unknown key; valid here: enabled, probe_images, steps",
+        ])
+        #expect(configProblems(minimal + #", "plots": {"figures": [{"name": "training-x", "strategies": ["x"]}]}}"#).first?
+            .contains("is the name of a figure the tool always draws") == true)
     }
 
     @Test func defaultsFillWhatAMinimalConfigLeavesOut() throws {

@@ -38,4 +38,37 @@ import Testing
         // Zeros: every output is the same, so the loss stays at ln 10 while only the last bias learns.
         #expect(abs(outcome.results[0].batchLosses[0] - Float(log(10.0))) < 1e-5)
     }
+
+    /// The deep-tanh config's claims, at initialization on the real probe batch: N(0, 1)
+    /// saturates every layer, N(0, 0.01) lets the signal vanish, Xavier and orthogonal keep it
+    /// steady; and the report's reading says so.
+    @Test func theDeepTanhNetworkSaturatesVanishesOrPropagatesAsItsReportSays() throws {
+        let experiment = try Experiment.load(path: packageRoot + "/configs/deep-tanh.json")
+        guard FileManager.default.fileExists(atPath: experiment.dataset.folder + "/" + experiment.dataset.images) else {
+            Issue.record("needs the real Fashion-MNIST: apt-get install dataset-fashion-mnist")
+            return
+        }
+        let probe = ProbeBatch(dataset: try Dataset.load(experiment.dataset), count: experiment.diagnostics.probeImages)
+        func initial(_ id: String) throws -> [LayerDiagnostics] {
+            let strategy = try #require(experiment.strategies.first { $0.id == id })
+            return Probe(model: strategy.initialModel(seed: experiment.seed), batch: probe).measure(gradients: true)
+        }
+        func reading(_ layers: [LayerDiagnostics]) -> String { InsideReading.atInitialization(layers, activation: .tanh).joined(separator: "; ") }
+
+        let large = try initial("normal-1")
+        for layer in large.dropLast().dropFirst(4) { #expect(layer.saturatedFraction! >= 0.9, "N(0, 1) layer \(layer.layer)") }
+        #expect(reading(large).contains("units are saturated"))
+
+        let small = try initial("normal-0.01")
+        let stds = small.dropLast().map { $0.activationStd! }
+        #expect(stds.last! < 1e-3 * stds.first!, "N(0, 0.01): \(stds)")
+        #expect(reading(small).contains("the signal vanishes"))
+
+        for id in ["xavier", "orthogonal"] {
+            let layers = try initial(id), stds = layers.dropLast().map { $0.activationStd! }
+            #expect(stds.allSatisfy { (0.1...1).contains($0) } && stds.max()! / stds.min()! < 5, "\(id): \(stds)")
+            #expect(layers.dropLast().allSatisfy { $0.saturatedFraction! < 0.1 }, "\(id)")
+            #expect(reading(layers).contains("the signal propagates"), "\(id)")
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InitLab
+@testable import compare_inits
 
 @Suite struct InspectTests {
     static let config = """
@@ -45,11 +46,13 @@ import Testing
         let folder = temporaryFolder()
         defer { removeFolder(folder) }
         try Self.config.write(toFile: folder + "/c.json", atomically: true, encoding: .utf8)
-        let table = try runCommand(["inspect", folder + "/c.json"])
+        // This config reads no dataset: --no-probe leaves the probe batch out.
+        let table = try runCommand(["inspect", folder + "/c.json", "--no-probe"])
         #expect(table.status == 0)
+        #expect(!table.stdout.contains("on the probe"))
         #expect(table.stdout.contains("layer  shape      tensor       min        max       mean        std │ formula std"))
         #expect(table.stdout.contains("then LSUV on training data (not applied here)"))
-        let json = try runCommand(["inspect", folder + "/c.json", "--json", "--seed", "9"])
+        let json = try runCommand(["inspect", folder + "/c.json", "--json", "--seed", "9", "--no-probe"])
         #expect(json.status == 0)
         let parsed = try JSONParser.parse(json.stdout)
         #expect(parsed["seed"] == .number(9))
@@ -57,5 +60,24 @@ import Testing
         #expect(strategies.count == 15)
         #expect(strategies[0]["layers"].map { if case .array(let l) = $0 { return l.count } else { return 0 } } == 3)
         #expect(strategies[0]["layers"]?.description.contains("\"predicted_std\"") == true)
+        #expect(strategies[0]["inside"] == .null)
+    }
+
+    @Test func theCommandMeasuresEveryStrategyOnTheProbeBatch() throws {
+        let (folder, config) = try syntheticExperiment()
+        defer { removeFolder(folder) }
+        let table = try runCommand(["inspect", config])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.components(separatedBy: InspectCommand.insideHeader).count == 4) // three strategies
+        // All Zeros: both hidden layers dead, the scores' gradient the only one.
+        #expect(table.stdout.contains("  layer     1             0           0           0           0    100.0%         — │            0            0"))
+        let json = try JSONParser.parse(try runCommand(["inspect", config, "--json"]).stdout)
+        guard case .array(let strategies)? = json["strategies"], case .array(let layers)? = strategies[2]["inside"]?["layers"] else {
+            Issue.record("no probe statistics"); return
+        }
+        let experiment = try Experiment.load(path: config)
+        let probe = ProbeBatch(dataset: try Dataset.load(experiment.dataset), count: experiment.diagnostics.probeImages)
+        let expected = Probe(model: experiment.strategies[2].initialModel(seed: experiment.seed), batch: probe).measure(gradients: true)
+        #expect(try layers.map(LayerDiagnostics.init(json:)) == expected)
     }
 }

@@ -58,6 +58,28 @@ struct ReferenceMLP {
         return total / Double(rows)
     }
 
+    /// Every layer's pre-activations z and outputs f(z) (the last layer's: its scores), no
+    /// dropout, each (rows, width) row-major.
+    func layers(x: [Double], rows: Int) -> [(z: [Double], y: [Double])] {
+        var input = x, offset = 0, result: [(z: [Double], y: [Double])] = []
+        for l in 0..<(widths.count - 1) {
+            let n = widths[l], m = widths[l + 1], last = l == widths.count - 2
+            var z = [Double](repeating: 0, count: rows * m)
+            for r in 0..<rows {
+                for o in 0..<m {
+                    var sum = parameters[offset + n * m + o]
+                    for i in 0..<n { sum += input[r * n + i] * parameters[offset + o * n + i] }
+                    z[r * m + o] = sum
+                }
+            }
+            let y = last ? z : z.map(activate)
+            result.append((z, y))
+            offset += n * m + m
+            input = y
+        }
+        return result
+    }
+
     /// Central-difference gradient of the loss with respect to every parameter.
     func numericalGradient(x: [Double], labels: [Int], rows: Int, masks: [[Double]]?, step: Double = 1e-6) -> [Double] {
         var probe = self

@@ -14,6 +14,7 @@ import Testing
         #expect(a.stepTimes == b.stepTimes && a.partneredStepTimes == b.partneredStepTimes && a.procedure == b.procedure)
         #expect(a.weightHistograms == b.weightHistograms && a.testAccuracy == b.testAccuracy
                 && a.epochValidationAccuracy == b.epochValidationAccuracy)
+        #expect(a.diagnostics == b.diagnostics && a.diagnosticsSeconds.bitPattern == b.diagnosticsSeconds.bitPattern)
     }
 
     @Test func aComparisonsRunsReadBackFromItsResultsFile() throws {
@@ -28,6 +29,7 @@ import Testing
         let resultsText = try String(contentsOfFile: folder + "/out/results.json", encoding: .utf8)
         let read = try ResultsFile.runs(fromText: resultsText)
         #expect(read.count == 6 && outcome.results.contains { $0.procedure != nil })
+        #expect(outcome.results.allSatisfy { $0.diagnostics?.steps.isEmpty == false })
         for (written, back) in zip(outcome.results, read) { Self.expectSame(written, back) }
         // Published again from the runs read back, the results and the report are the same text.
         let context = ComparisonContext(dataset: job.dataset, threads: job.threads, loadSeconds: job.loadSeconds,

@@ -69,8 +69,9 @@ import Testing
         #expect(outcome.plotProblem == nil, "\(outcome.plotProblem ?? "")")
         let out = folder + "/out"
         let scripts = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".gp") }.sorted()
-        let weightScripts = experiment.strategies.map { "weights-\($0.id).gp" }
-        #expect(scripts == (["accuracy.gp", "all.gp", "epochs.gp", "whole-run.gp", "zeros-vs-rule.gp"] + weightScripts).sorted())
+        let strategyScripts = experiment.strategies.flatMap { ["weights-\($0.id).gp", "training-\($0.id).gp"] }
+        #expect(scripts == (["accuracy.gp", "activations.gp", "all.gp", "epochs.gp", "gradients.gp", "whole-run.gp", "zeros-vs-rule.gp"]
+                            + strategyScripts).sorted())
         // Anyone who renders the folder again runs the scripts once more.
         #expect(Gnuplot.render(scripts: scripts, in: out, executable: gnuplot) == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: markers).isEmpty, "a command ran")
@@ -244,11 +245,15 @@ import Testing
         let experiment = try Experiment.load(path: packageRoot + "/configs/fashion.json")
         let estimate = MemoryEstimate(experiment: experiment, images: 60_000, features: 784, parallelRuns: 2)
         // 235,146 parameters × 4 buffers; a batch of 100 × (784 + 3·384 + 2·10); 4 × 784·256
-        // scratch; 48,000 training indices and 960 losses: in Floats of 4 bytes.
+        // scratch; 48,000 training indices and 960 losses; the diagnostics' probe of 1000 images
+        // alike, one weight gradient and a copy of the parameters: in Floats of 4 bytes.
         let floats: Int = 4 * 235_146 + 100 * (784 + 3 * 384 + 20) + 4 * 784 * 256 + 48_000 + 960
+            + 1000 * (784 + 3 * 384 + 20) + 784 * 256 + 235_146
         let run = Double(4 * floats)
         let dataset: Double = 60_000 * 785
-        let results: Double = 60_000 * 4 + 7 * 960 * 100
+        // The split, the losses and, per run, 13 diagnostics records (10 steps, 2 epochs' ends,
+        // initialization) of 3 layers × 12 numbers.
+        let results: Double = 60_000 * 4 + 7 * 960 * 100 + 7 * 13 * 3 * 12 * 96
         #expect(estimate.runBytes == run)
         #expect(estimate.datasetBytes == dataset)
         #expect(estimate.resultsBytes == results)
@@ -257,7 +262,7 @@ import Testing
         let tight = estimate.totalBytes - estimate.runBytes / 2
         let message = try #require(estimate.problem(availableBytes: tight, source: "this machine"))
         #expect(message.hasSuffix("available; it fits with --threads 1"))
-        #expect(message.contains("2 runs at once × 8.0 MB"))
+        #expect(message.contains("2 runs at once × 18 MB"))
         #expect(estimate.problem(availableBytes: 1e6, source: "this machine")?.hasSuffix("use a smaller model, batch or number of epochs") == true)
     }
 

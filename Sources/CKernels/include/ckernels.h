@@ -61,6 +61,21 @@ void ckernels_sigmoid_bias(float *restrict z, const float *restrict bias, long r
 void ckernels_gate_and_sum(float *restrict delta, const float *restrict gate, float *restrict sums, long features,
                            long samples);
 
+/// For x (features, samples), each row f shifted by shift[f] (shift may be NULL: no shift): the
+/// sum of the entries, and the sum of their squared deviations from `center`; summed in double,
+/// in a fixed order (eight lanes per row, see ckernels.c), so both versions give the same bits.
+/// The diagnostics' mean and standard deviation of a layer's (pre-)activations.
+double ckernels_shifted_sum(const float *restrict x, const float *restrict shift, long features, long samples);
+double ckernels_squared_deviations(const float *restrict x, const float *restrict shift, double center, long features,
+                                   long samples);
+
+/// Σ (a[i] − b[i])² in double, in the same fixed order: the size of a training step's update.
+double ckernels_squared_distance(const float *restrict a, const float *restrict b, long count);
+
+/// For y (features, samples): how many features have more than half their samples outside
+/// [low, high] (a NaN is inside), the diagnostics' saturated units.
+long ckernels_count_saturated(const float *restrict y, long features, long samples, float low, float high);
+
 /// x (rows, features) = pixels[indices[r]·features + j] / 255, as torchvision's ToTensor.
 void ckernels_gather_pixels(float *restrict x, const unsigned char *restrict pixels, const int *restrict indices,
                             long rows, long features);

@@ -22,6 +22,10 @@ public struct BenchmarkReport: Sendable {
     /// This machine's single-core sgemm seconds for one step's products, measured alone.
     public var sgemmSecondsPerStep: Double
     public var scaling: [ScalingCase]
+    /// The same comparison's wall time with the diagnostics off, when they were on.
+    public var wallSecondsWithoutDiagnostics: Double?
+    /// The runs' time spent in the diagnostics, of all their time (see `diagnosticsShare`).
+    public var diagnosticsShare = 0.0
     public var blas: BLASKernel = .current
     /// Floats in the CPU's widest usable vectors, and its clock (nil when unknown): one fused
     /// multiply-add unit then allows 2·lanes·clock FLOP/s.
@@ -62,6 +66,13 @@ public enum Benchmark {
         let outcome = try job.run()
         let wall = monotonicSeconds() - start
         let peak = peakResidentBytes()
+        var wallWithout: Double?
+        if job.experiment.diagnostics.enabled {
+            log("the same without diagnostics…")
+            let start = monotonicSeconds()
+            _ = try ComparisonJob.prepare(configPath: configPath, options: JobOptions(output: output, threads: threads, diagnostics: false)).run()
+            wallWithout = monotonicSeconds() - start
+        }
 
         let experiment = job.experiment
         let model = MLP(widths: experiment.model.layers, activation: experiment.model.activation, dropout: 0)
@@ -85,12 +96,24 @@ public enum Benchmark {
             cases = scalingCases(single, baseSeconds: alone[0].trainSeconds, dataset: job.dataset)
         }
         let flops = model.stepFlops(rows: rows)
-        return BenchmarkReport(cores: ProcessInfo.processInfo.activeProcessorCount, threads: job.threads, wallSeconds: wall,
-                               peakResidentBytes: peak, runs: outcome.results.count, stepsPerRun: job.comparison.stepsPerRun,
-                               forwardFlops: flops.forward, backwardFlops: flops.backward,
-                               step: step, partneredSteps: outcome.results.reduce(0) { $0 + $1.partneredStepTimes.steps },
-                               stepAlone: meanStep(alone.map(\.stepTimes)), stepOnTwoCores: meanStep(twoCores.map(\.partneredStepTimes)),
-                               sgemmSecondsPerStep: sgemm, scaling: cases)
+        var report = BenchmarkReport(cores: ProcessInfo.processInfo.activeProcessorCount, threads: job.threads, wallSeconds: wall,
+                                     peakResidentBytes: peak, runs: outcome.results.count, stepsPerRun: job.comparison.stepsPerRun,
+                                     forwardFlops: flops.forward, backwardFlops: flops.backward,
+                                     step: step, partneredSteps: outcome.results.reduce(0) { $0 + $1.partneredStepTimes.steps },
+                                     stepAlone: meanStep(alone.map(\.stepTimes)), stepOnTwoCores: meanStep(twoCores.map(\.partneredStepTimes)),
+                                     sgemmSecondsPerStep: sgemm, scaling: cases)
+        report.wallSecondsWithoutDiagnostics = wallWithout
+        report.diagnosticsShare = diagnosticsShare(outcome.results)
+        return report
+    }
+
+    /// The runs' seconds in the diagnostics, of all their seconds (initialization, procedure,
+    /// training, validation and diagnostics): what the diagnostics cost in compute, free of the
+    /// noise of two wall times.
+    public static func diagnosticsShare(_ results: [RunResult]) -> Double {
+        let diagnostics = results.reduce(0) { $0 + $1.diagnosticsSeconds }
+        let all = results.reduce(0) { $0 + $1.initSeconds + $1.procedureSeconds + $1.trainSeconds + $1.validationSeconds + $1.diagnosticsSeconds }
+        return all > 0 ? diagnostics / all : 0
     }
 
     /// Step times averaged over every step of `times`.

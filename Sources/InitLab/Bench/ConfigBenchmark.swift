@@ -15,6 +15,8 @@ public struct ConfigBenchmark: Sendable {
     public var sgemmRate: Double
     /// The peak resident memory of this comparison (Linux: VmHWM, reset before it), nil when unknown.
     public var peakResidentBytes: Int?
+    /// The runs' time spent in the diagnostics, of all their time.
+    public var diagnosticsShare = 0.0
     /// The PyTorch peer's whole-process seconds for the same config, when asked for.
     public var peerSeconds: Double?
 
@@ -42,9 +44,11 @@ public struct ConfigBenchmark: Sendable {
             sgemmSeconds += sgemm * Double(result.stepTimes.steps)
         }
         let runs = outcome.results.count
-        return ConfigBenchmark(config: configPath, runs: runs, wallSeconds: wall,
-                               meanRunSeconds: outcome.results.reduce(0) { $0 + $1.trainSeconds } / Double(max(runs, 1)),
-                               trainingRate: flops / seconds, sgemmRate: flops / sgemmSeconds, peakResidentBytes: peak)
+        var row = ConfigBenchmark(config: configPath, runs: runs, wallSeconds: wall,
+                                  meanRunSeconds: outcome.results.reduce(0) { $0 + $1.trainSeconds } / Double(max(runs, 1)),
+                                  trainingRate: flops / seconds, sgemmRate: flops / sgemmSeconds, peakResidentBytes: peak)
+        row.diagnosticsShare = Benchmark.diagnosticsShare(outcome.results)
+        return row
     }
 
     /// Runs scripts/pytorch-peer.py (in the current folder) on the config with `python`; its

@@ -20,11 +20,34 @@ public struct Experiment: Sendable {
     public var baseline: String?
     /// The config as read (after defaults), echoed into results.json and the report.
     public var echo: JSON
+    /// What the runs measure inside the network besides training it.
+    public var diagnostics = DiagnosticsSpec.standard
 
     public var seeds: [UInt64] { (0..<repeats).map { seed &+ UInt64($0) } }
 
     /// Whether every strategy trains the experiment's model (none brings its own).
     public var strategiesShareModel: Bool { strategies.allSatisfy { $0.model == model } }
+}
+
+/// The diagnostics: statistics of every layer on a fixed probe batch of training images, at
+/// initialization (with the batch's gradients) and after the scheduled training steps.
+public struct DiagnosticsSpec: Sendable, Equatable {
+    /// Dense at the start, where initializations differ most, then sparse.
+    public static let defaultSteps = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500]
+    public static let standard = DiagnosticsSpec(enabled: true, probeImages: 1000, steps: defaultSteps)
+
+    public var enabled: Bool
+    /// The probe batch's size (at most the dataset's images).
+    public var probeImages: Int
+    /// Steps after which to measure (0: before the first), besides every epoch's end.
+    public var steps: [Int]
+
+    /// The steps a run of `stepsPerEpoch` × `epochs` steps records, increasing.
+    public func schedule(stepsPerEpoch: Int, epochs: Int) -> [Int] {
+        let total = stepsPerEpoch * epochs
+        let ends = (1...max(1, epochs)).map { $0 * stepsPerEpoch }
+        return Set(steps + ends).filter { $0 <= total }.sorted()
+    }
 }
 
 public struct DatasetSpec: Sendable, Equatable {
@@ -145,10 +168,14 @@ public struct PlotSpec: Sendable, Equatable {
     public static let wholeRunFigure = "whole-run", epochsFigure = "epochs"
     /// The per-strategy weight figures are named this and the strategy's id.
     public static let weightFigurePrefix = "weights-"
+    /// The diagnostics' figures: activation and gradient std by layer at initialization, and
+    /// per strategy (this prefix and its id) what training does inside the network.
+    public static let activationsFigure = "activations", gradientsFigure = "gradients", trainingFigurePrefix = "training-"
 
     /// Whether `name` is one of the tool's own figures, which a config's cannot be named.
     static func isToolsOwn(_ name: String) -> Bool {
-        name == wholeRunFigure || name == epochsFigure || name.hasPrefix(weightFigurePrefix)
+        [wholeRunFigure, epochsFigure, activationsFigure, gradientsFigure].contains(name)
+            || name.hasPrefix(weightFigurePrefix) || name.hasPrefix(trainingFigurePrefix)
     }
 }
 

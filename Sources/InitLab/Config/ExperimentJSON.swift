@@ -77,6 +77,9 @@ extension Experiment {
         members.append(("output", .string(output)))
         members.append(("strategies", .array(strategies.map { $0.json(experimentModel: model) })))
         if let baseline { members.append(("baseline", .string(baseline))) }
+        members.append(("diagnostics", .object([("enabled", .bool(diagnostics.enabled)),
+                                                ("probe_images", .number(Double(diagnostics.probeImages))),
+                                                ("steps", .array(diagnostics.steps.map { .number(Double($0)) }))])))
         members.append(("plots", .object([
             ("batches", .number(Double(plots.batches))),
             ("accuracy_figure", .string(plots.accuracyFigure)),

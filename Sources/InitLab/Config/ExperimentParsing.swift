@@ -111,12 +111,35 @@ private struct ExperimentReader {
             baseline = id
         }
 
-        guard let model, let training, let strategies, let plots else { return nil }
+        let diagnostics = readDiagnostics(object.optional("diagnostics"))
+
+        guard let model, let training, let strategies, let plots, let diagnostics else { return nil }
         var experiment = Experiment(name: name, title: title, dataset: dataset, model: model, training: training,
                                     seed: UInt64(seed), repeats: repeats, threads: threads, output: output,
                                     strategies: strategies, plots: plots, baseline: baseline, echo: .null)
+        experiment.diagnostics = diagnostics
         experiment.echo = experiment.normalizedJSON
         return experiment
+    }
+
+    func readDiagnostics(_ node: ConfigNode?) -> DiagnosticsSpec? {
+        let defaults = DiagnosticsSpec.standard
+        guard let node else { return defaults }
+        guard let object = node.object else { return nil }
+        defer { object.finish() }
+        let enabled = object.bool("enabled", default: defaults.enabled)
+        let probeImages = object.integer("probe_images", default: defaults.probeImages, ConfigLimits.range(ConfigLimits.probeImages)) {
+            (1...ConfigLimits.probeImages).contains($0)
+        }
+        var steps = defaults.steps
+        if let stepsNode = object.optional("steps"), let elements = stepsNode.elements {
+            if elements.count > ConfigLimits.diagnosticSteps {
+                stepsNode.report("expected at most \(ConfigLimits.diagnosticSteps) steps, found \(elements.count)")
+            }
+            let values = elements.map { $0.integer(ConfigLimits.range(ConfigLimits.steps, from: 0)) { (0...ConfigLimits.steps).contains($0) } }
+            steps = values.compactMap { $0 }
+        }
+        return DiagnosticsSpec(enabled: enabled, probeImages: probeImages, steps: steps)
     }
 
     func readDataset(_ node: ConfigNode?) -> DatasetSpec {

@@ -12,12 +12,15 @@ public struct LayerInspection: Sendable {
 public struct StrategyInspection: Sendable {
     public let strategy: Strategy
     public let layers: [LayerInspection]
+    /// The network on the probe batch, as the diagnostics see it (nil without a probe batch).
+    public let inside: [LayerDiagnostics]?
 }
 
 public enum Inspection {
     /// Every strategy's initial weights for `seed`, as the runs would start (before any
-    /// data-dependent procedure, which needs the training data).
-    public static func inspect(_ experiment: Experiment, seed: UInt64) -> [StrategyInspection] {
+    /// data-dependent procedure, which needs a run's split), and with a probe batch the
+    /// diagnostics' statistics of the network on it.
+    public static func inspect(_ experiment: Experiment, seed: UInt64, probe: ProbeBatch? = nil) -> [StrategyInspection] {
         experiment.strategies.map { strategy in
             let model = strategy.initialModel(seed: seed)
             let layers = model.layers.enumerated().map { l, layer in
@@ -29,7 +32,8 @@ public enum Inspection {
                     biases: ObservedStatistics(model.biases(l)),
                     predictedBiases: plan.biases.predicted(rows: layer.outputs, cols: 1, fanIn: layer.inputs, fanOut: layer.outputs))
             }
-            return StrategyInspection(strategy: strategy, layers: layers)
+            let inside = probe.map { Probe(model: model, batch: $0).measure(gradients: true) }
+            return StrategyInspection(strategy: strategy, layers: layers, inside: inside)
         }
     }
 
@@ -47,6 +51,7 @@ public enum Inspection {
                     ("strategy", .string(inspection.strategy.id)),
                     ("label", .string(inspection.strategy.label)),
                     ("procedure", inspection.strategy.procedure?.json ?? .null),
+                    ("inside", inspection.inside.map { .object([("layers", .array($0.map(\.json)))]) } ?? .null),
                     ("layers", .array(inspection.layers.map { layer in
                         .object([("layer", .number(Double(layer.layer))),
                                  ("shape", .array([.number(Double(layer.outputs)), .number(Double(layer.inputs))])),

@@ -71,6 +71,7 @@ public enum MarkdownReport {
                       + "scheme's distribution, and how far training moved it.", ""]
             for figure in weightFigures { lines += ["![\(escape(figure.summary.label))](\(figure.name).png)", ""] }
         }
+        lines += inside(experiment, summaries: summaries)
         lines += ["Each figure is rendered by `gnuplot NAME.gp` in this folder from NAME.dat; edit the script to restyle it.", ""]
         lines += settings(experiment, context: context, trainingImages: trainingImages, validation: validation, steps: steps)
         return lines.joined(separator: "\n") + "\n"
@@ -118,6 +119,53 @@ public enum MarkdownReport {
             lines.append(row)
         }
         return lines + [""]
+    }
+
+    /// The diagnostics: a table and figures of the networks at initialization, a reading of
+    /// each strategy generated from its numbers, and the figures of what training did inside.
+    static func inside(_ experiment: Experiment, summaries: [StrategySummary]) -> [String] {
+        let measured = summaries.compactMap { summary in InsideFigures.diagnostics(summary).map { (summary, $0.seed, $0.diagnostics) } }
+        guard let (_, _, example) = measured.first else { return [] }
+        let steps = example.steps.map { String($0.step) }.joined(separator: ", ")
+        var lines = ["## Inside the network", "",
+                     "Every network is measured on the same probe batch of \(example.probeImages) training images (the first ones of "
+                     + "the training file), dropout off: at initialization (after any data-dependent procedure), with the gradient of the "
+                     + "batch's mean cross-entropy, and after steps \(steps). The table, figures and readings show each strategy's first "
+                     + "seed; results.json has every run's (`diagnostics`).", "",
+                     "| Strategy | Activation std, first → last hidden layer | Dead units, worst layer | Saturated units, worst layer | Gradient std, last → first hidden layer |",
+                     "|---|---:|---:|---:|---:|"]
+        func range(_ values: [Double?]) -> String {
+            guard let first = values.first ?? nil, let last = values.last ?? nil else { return "—" }
+            return values.count == 1 ? InsideReading.number(first) : "\(InsideReading.number(first)) → \(InsideReading.number(last))"
+        }
+        func worst(_ values: [Double?]) -> String {
+            let known = values.enumerated().compactMap { l, v in v.map { (l + 1, $0) } }
+            guard let (layer, value) = known.max(by: { $0.1 < $1.1 }) else { return "—" }
+            return value == 0 ? "0%" : "\(InsideReading.percent(value)) (layer \(layer))"
+        }
+        for (summary, _, diagnostics) in measured {
+            let hidden = diagnostics.initial.dropLast()
+            lines.append("| \(escape(summary.label)) | \(range(hidden.map(\.activationStd))) | \(worst(hidden.map(\.deadFraction))) | "
+                         + "\(worst(hidden.map(\.saturatedFraction))) | \(range(hidden.reversed().map(\.outputGradientStd))) |")
+        }
+        lines += ["", "![Activation std at initialization](\(PlotSpec.activationsFigure).png)", "",
+                  "![Gradient std at initialization](\(PlotSpec.gradientsFigure).png)", ""]
+        for (summary, _, diagnostics) in measured {
+            let activation = experiment.strategies.first { $0.id == summary.id }?.model.activation ?? experiment.model.activation
+            let initial = InsideReading.atInitialization(diagnostics.initial, activation: activation)
+            let training = InsideReading.overTraining(diagnostics)
+            guard !initial.isEmpty || !training.isEmpty else { continue }
+            lines.append("- **\(escape(summary.label))**: " + (initial.isEmpty ? "" : initial.joined(separator: "; ") + ". ")
+                         + (training.isEmpty ? "" : "Over training: " + training.joined(separator: "; ") + "."))
+        }
+        lines += ["", "### Over training", "",
+                  "Left: each layer's update ratio ‖ΔW‖/‖W‖ at the recorded steps (about 10⁻³ is the usual rule of thumb for a "
+                  + "healthy step). Right: activation std by layer on the probe batch at each recorded step, light to dark, so that "
+                  + "vanishing, exploding, saturating and dying show as they happen.", ""]
+        for (summary, _, _) in measured where !TrainingDiagnosticsFigure(summary: summary).files.isEmpty {
+            lines += ["![\(escape(summary.label)) over training](\(TrainingDiagnosticsFigure(summary: summary).name).png)", ""]
+        }
+        return lines
     }
 
     static func settings(_ experiment: Experiment, context: ComparisonContext, trainingImages: Int, validation: Int, steps: Int) -> [String] {

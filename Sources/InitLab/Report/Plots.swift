@@ -42,6 +42,8 @@ public enum Plots {
         files += EpochFigure(name: PlotSpec.epochsFigure, summaries: summaries, epochs: experiment.training.epochs).files
         for figure in experiment.plots.distributions { files += DistributionPicture(figure: figure, seed: experiment.seed).files }
         for summary in summaries { files += WeightFigure(summary: summary).files }
+        files += LayerProfileFigure.activations(summaries).files + LayerProfileFigure.gradients(summaries).files
+        for summary in summaries { files += TrainingDiagnosticsFigure(summary: summary).files }
         return files
     }
 

@@ -33,10 +33,12 @@ extension RunResult {
             ("procedure_seconds", JSON(procedureSeconds)),
             ("train_seconds", JSON(trainSeconds)),
             ("validation_seconds", JSON(validationSeconds)),
+            ("diagnostics_seconds", JSON(diagnosticsSeconds)),
             ("step_seconds", stepTimes.json),
             ("partnered_step_seconds", partneredStepTimes.json),
         ]
         if let procedure { members.append(("procedure", procedure)) }
+        members.append(("diagnostics", diagnostics?.json ?? .null))
         members.append(("batch_losses", .array(batchLosses.map(JSON.init))))
         return .object(members)
     }
@@ -104,6 +106,9 @@ extension RunResult {
             return accuracy
         }
         procedure = json["procedure"]
+        // Written since the diagnostics; a results file from before has neither.
+        if json["diagnostics_seconds"] != nil { diagnosticsSeconds = try reader.number("diagnostics_seconds") }
+        if let entry = json["diagnostics"], entry != .null { diagnostics = try RunDiagnostics(json: entry) }
         partneredStepTimes = try StepTimes(json: json["partnered_step_seconds"] ?? .null)
     }
 }

@@ -9,13 +9,17 @@ public struct JobOptions: Sendable {
     public var keepPartial = false
     /// The gnuplot program; nil: look it up on PATH.
     public var gnuplot: String?
+    /// Turns the config's diagnostics on or off (bench measures their cost so).
+    public var diagnostics: Bool?
 
-    public init(seed: UInt64? = nil, output: String? = nil, threads: Int? = nil, keepPartial: Bool = false, gnuplot: String? = nil) {
+    public init(seed: UInt64? = nil, output: String? = nil, threads: Int? = nil, keepPartial: Bool = false, gnuplot: String? = nil,
+                diagnostics: Bool? = nil) {
         self.seed = seed
         self.output = output
         self.threads = threads
         self.keepPartial = keepPartial
         self.gnuplot = gnuplot
+        self.diagnostics = diagnostics
     }
 }
 
@@ -53,6 +57,7 @@ public final class ComparisonJob {
         if let seed = options.seed { experiment.seed = seed }
         if let output = options.output { experiment.output = output }
         if let threads = options.threads { experiment.threads = threads }
+        if let diagnostics = options.diagnostics { experiment.diagnostics.enabled = diagnostics }
         let threads = experiment.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let shape = try Dataset.shape(experiment.dataset)
         let testShape = try experiment.dataset.test.map(Dataset.shape)

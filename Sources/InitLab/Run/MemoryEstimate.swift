@@ -35,8 +35,11 @@ public struct MemoryEstimate: Sendable, Equatable {
         let trainingImages = Double(max(0, images - validation))
         let steps = Double(training.stepsPerEpoch(trainingCount: images - validation)) * Double(training.epochs)
         datasetBytes = Double(images) * (Double(features) + 1)
+        let diagnostics = experiment.diagnostics
+        let probeRows = diagnostics.enabled ? Double(min(diagnostics.probeImages, images)) : 0
         runBytes = experiment.strategies.map {
             Self.runBytes($0, training: training, features: Double(features), trainingImages: trainingImages, steps: steps)
+                + Self.probeBytes($0.model, rows: probeRows, features: Double(features))
         }.max() ?? 0
         self.parallelRuns = parallelRuns
         let lsuvIndices = experiment.strategies.reduce(0.0) { sum, strategy in
@@ -44,8 +47,12 @@ public struct MemoryEstimate: Sendable, Equatable {
             return sum + Double(batchSize)
         }
         let runs = Double(experiment.strategies.count * experiment.repeats)
+        // The diagnostics: per recorded step and layer a dozen numbers.
+        let records = diagnostics.enabled ? Double(diagnostics.steps.count + training.epochs + 1) : 0
+        let layers = experiment.strategies.map { Double($0.model.layerCount) }.max() ?? 0
         resultsBytes = Double(experiment.repeats) * Double(images) * 4 + runs * steps * (4 + Self.reportBytesPerNumber)
             + Double(experiment.repeats) * lsuvIndices * Self.reportBytesPerNumber
+            + runs * records * layers * 12 * Self.reportBytesPerNumber
     }
 
     /// A model's parameter count and its largest weight matrix, in Doubles.
@@ -74,15 +81,27 @@ public struct MemoryEstimate: Sendable, Equatable {
     }
 
     /// What `inspect` allocates: one strategy's model at a time (its parameters, and scratch as
-    /// large as two of its largest weight matrices for orthogonal initialization), no workspaces.
-    public init(inspecting experiment: Experiment) {
-        datasetBytes = 0
+    /// large as two of its largest weight matrices for orthogonal initialization), and with a
+    /// dataset (images, features) the dataset and the probe's buffers.
+    public init(inspecting experiment: Experiment, dataset: (images: Int, features: Int)? = nil, probeImages: Int = 0) {
+        datasetBytes = dataset.map { Double($0.images) * (Double($0.features) + 1) } ?? 0
         resultsBytes = 0
         parallelRuns = 1
+        let probe = Double(min(probeImages, dataset?.images ?? 0))
         runBytes = experiment.strategies.map { strategy in
             let (_, parameters, largest) = Self.sizes(strategy.model)
-            return 4 * (parameters + 2 * largest)
+            return 4 * (parameters + 2 * largest) + Self.probeBytes(strategy.model, rows: probe, features: Double(dataset?.features ?? 0))
         }.max() ?? 0
+    }
+
+    /// The diagnostics' buffers of one run: the probe images, and per hidden unit its values,
+    /// gate and gradient, per class the scores and their gradient, one weight gradient and a
+    /// copy of the parameters, for `rows` probe images.
+    static func probeBytes(_ model: ModelSpec, rows: Double, features: Double) -> Double {
+        guard rows > 0 else { return 0 }
+        let (widths, parameters, largest) = sizes(model)
+        let hidden = widths.dropFirst().dropLast().reduce(0, +)
+        return 4 * (rows * (features + 3 * hidden + 2 * (widths.last ?? 0)) + largest + parameters)
     }
 
     /// Nil when the estimate fits in `availableBytes`, else the one line that says it does not.

@@ -62,6 +62,10 @@ public struct RunResult: Sendable {
     public var procedure: JSON?
     public var trainSeconds: Double
     public var validationSeconds: Double
+    /// Layer statistics at initialization and over training (nil with diagnostics off), and
+    /// the seconds they took, which `trainSeconds` leaves out.
+    public var diagnostics: RunDiagnostics?
+    public var diagnosticsSeconds = 0.0
     /// The steps trained on the run's own core alone, and those with a partner core (the
     /// products then count this core's share only).
     public var stepTimes: StepTimes

@@ -6,11 +6,15 @@ public struct Trainer: Sendable {
     public let dataset: Dataset
     /// Held-out images whose accuracy a trained network reports; they choose nothing.
     public let testSet: Dataset?
+    /// The images the diagnostics measure every network on; nil with diagnostics off.
+    public let probe: ProbeBatch?
 
     public init(experiment: Experiment, dataset: Dataset, testSet: Dataset? = nil) {
         self.experiment = experiment
         self.dataset = dataset
         self.testSet = testSet
+        let diagnostics = experiment.diagnostics
+        probe = diagnostics.enabled ? ProbeBatch(dataset: dataset, count: diagnostics.probeImages) : nil
     }
 
     /// Runs a data-dependent initialization on the training images; returns what it did.
@@ -54,7 +58,12 @@ public struct Trainer: Sendable {
         var dropout: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: seed, stream: "dropout"))
         var order = split.training
         var losses: [Float] = []
-        losses.reserveCapacity(training.stepsPerEpoch(trainingCount: order.count) * training.epochs)
+        let stepsPerEpoch = training.stepsPerEpoch(trainingCount: order.count)
+        losses.reserveCapacity(stepsPerEpoch * training.epochs)
+        let recorder = probe.map {
+            DiagnosticsRecorder(model: model, batch: $0,
+                                schedule: experiment.diagnostics.schedule(stepsPerEpoch: stepsPerEpoch, epochs: training.epochs))
+        }
         let monitor = StepMonitor(workspace: workspace, freePartner: partner, lend: { partner in
             workspace.cores.lend(partner, model: model, workspace: workspace, optimizer: optimizer)
         }, onStep: onStep)
@@ -80,8 +89,10 @@ public struct Trainer: Sendable {
                 // loading now and are in cache when the next step gathers them.
                 dataset.prefetch(order[min(start + batchSize, order.count)..<min(start + 2 * batchSize, order.count)])
                 monitor.phaseEnds(.backward)
+                recorder?.stepWillUpdate(losses.count)
                 optimizer.update(model, cores: workspace.cores)
                 monitor.phaseEnds(.optimizer)
+                recorder?.stepDidUpdate(losses.count)
                 guard monitor.stepEnds(losses.count, loss: loss) else { status = .interrupted; break training }
             }
             // In evaluation mode the last epoch's accuracy is the final validation's, below.
@@ -92,7 +103,9 @@ public struct Trainer: Sendable {
                 epochEvaluationSeconds += monotonicSeconds() - start
             }
         }
-        let trainSeconds = monotonicSeconds() - startTraining - epochEvaluationSeconds
+        let diagnosticsSeconds = recorder?.seconds ?? 0
+        // The recorder measured the initial network before training started: only its steps' share was inside.
+        let trainSeconds = monotonicSeconds() - startTraining - epochEvaluationSeconds - (recorder?.stepSeconds ?? 0)
 
         var result = RunResult(strategyID: strategy.id, label: strategy.label, seed: seed, status: status,
                                batchLosses: losses, validationAccuracy: nil, validationLoss: nil,
@@ -102,6 +115,8 @@ public struct Trainer: Sendable {
         result.procedure = procedureReport
         result.procedureSeconds = procedureSeconds
         result.epochValidationAccuracy = epochAccuracies
+        result.diagnostics = recorder?.diagnostics
+        result.diagnosticsSeconds = diagnosticsSeconds
         result.weightHistograms = model.layers.enumerated().map { l, layer in
             startingParameters.withUnsafeBufferPointer { start in
                 WeightHistogram(layer: l + 1, initial: UnsafeBufferPointer(rebasing: start[layer.weightOffset..<layer.biasOffset]),

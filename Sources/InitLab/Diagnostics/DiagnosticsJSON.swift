@@ -1,0 +1,45 @@
+/// The diagnostics in results.json (`diagnostics` of a run), read back by the same code. A
+/// statistic a layer does not have, or that is not finite (a diverging run's), is null.
+extension LayerDiagnostics {
+    /// results.json's names of the statistics, in the order they are written.
+    static let fields: [(key: String, path: WritableKeyPath<LayerDiagnostics, Double?>)] = [
+        ("weight_std", \.weightStd),
+        ("preactivation_mean", \.preactivationMean), ("preactivation_std", \.preactivationStd),
+        ("activation_mean", \.activationMean), ("activation_std", \.activationStd),
+        ("dead_fraction", \.deadFraction), ("saturated_fraction", \.saturatedFraction),
+        ("output_gradient_std", \.outputGradientStd), ("weight_gradient_std", \.weightGradientStd),
+        ("weight_gradient_norm", \.weightGradientNorm), ("update_ratio", \.updateRatio),
+    ]
+
+    var json: JSON {
+        .object([("layer", .number(Double(layer)))] + Self.fields.map { ($0.key, self[keyPath: $0.path].map(JSON.init) ?? .null) })
+    }
+
+    init(json: JSON) throws {
+        let reader = JSONFields(json, what: "diagnostics layer")
+        self.init(layer: try reader.integer("layer"))
+        for field in Self.fields { self[keyPath: field.path] = try reader.optionalNumber(field.key) }
+    }
+}
+
+extension RunDiagnostics {
+    var json: JSON {
+        .object([
+            ("probe_images", .number(Double(probeImages))),
+            ("init", .object([("layers", .array(initial.map(\.json)))])),
+            ("steps", .array(steps.map { .object([("step", .number(Double($0.step))), ("layers", .array($0.layers.map(\.json)))]) })),
+        ])
+    }
+
+    init(json: JSON) throws {
+        let reader = JSONFields(json, what: "diagnostics")
+        func layers(_ json: JSON?) throws -> [LayerDiagnostics] {
+            guard case .array(let entries)? = json?["layers"] else { throw JSONFieldError(message: "diagnostics: no layers array") }
+            return try entries.map(LayerDiagnostics.init(json:))
+        }
+        guard case .array(let steps)? = json["steps"] else { throw JSONFieldError(message: "diagnostics: no steps array") }
+        self.init(probeImages: try reader.integer("probe_images"), initial: try layers(json["init"]),
+                  steps: try steps.map { StepDiagnostics(step: try JSONFields($0, what: "diagnostics step").integer("step"),
+                                                         layers: try layers($0)) })
+    }
+}

@@ -1,0 +1,47 @@
+/// What the diagnostics saw in one weight layer (1-based, input side first) of one run, at
+/// initialization or after a training step. Statistics over the probe batch are population
+/// ones (over all units × images); a field a layer or a moment does not have is nil: the output
+/// layer has no activation, only tanh and sigmoid saturate, gradients of the probe batch exist
+/// at initialization, those of a step (norm, update ratio) after training steps.
+public struct LayerDiagnostics: Sendable, Equatable {
+    public var layer: Int
+    /// The weights' standard deviation (biases excluded).
+    public var weightStd: Double?
+    /// z = W·x + b on the probe batch.
+    public var preactivationMean: Double?
+    public var preactivationStd: Double?
+    /// f(z) on the probe batch (hidden layers only).
+    public var activationMean: Double?
+    public var activationStd: Double?
+    /// Units whose output is exactly 0 for every probe image: they pass no signal and get no gradient.
+    public var deadFraction: Double?
+    /// Units in their activation's flat region for more than half the probe images (tanh: |y| >
+    /// 0.99; sigmoid: y < 0.01 or y > 0.99); nil for activations without one.
+    public var saturatedFraction: Double?
+    /// The gradient of the probe batch's mean cross-entropy (dropout off) with respect to the
+    /// layer's output, and with respect to its weights.
+    public var outputGradientStd: Double?
+    public var weightGradientStd: Double?
+    /// After a training step: the Euclidean norm of that step's weight gradient (its own batch)
+    /// and ‖ΔW‖/‖W‖, the size of the step's update relative to the weights before it.
+    public var weightGradientNorm: Double?
+    public var updateRatio: Double?
+
+    public init(layer: Int) { self.layer = layer }
+}
+
+/// The diagnostics after one training step (step 0: before any).
+public struct StepDiagnostics: Sendable, Equatable {
+    public var step: Int
+    public var layers: [LayerDiagnostics]
+}
+
+/// Everything the diagnostics recorded of one run.
+public struct RunDiagnostics: Sendable, Equatable {
+    /// How many training images the probe batch holds.
+    public var probeImages: Int
+    /// At initialization (after any data-dependent procedure), with the probe batch's gradients.
+    public var initial: [LayerDiagnostics]
+    /// At the steps of the schedule, in order.
+    public var steps: [StepDiagnostics]
+}

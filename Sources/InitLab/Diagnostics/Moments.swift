@@ -1,0 +1,63 @@
+import CKernels
+
+/// Population mean and standard deviation of Float values, accumulated in double over two
+/// passes (mean, then squared deviations), so that a small spread around a large mean (sigmoid
+/// outputs near 0.5) is not lost to cancellation. Vectorized C in a fixed order (ckernels.c).
+struct Moments: Equatable {
+    let mean: Double
+    let std: Double
+
+    init(_ values: UnsafePointer<Float>, count: Int) {
+        self.init(values, features: 1, samples: count, bias: nil)
+    }
+
+    /// Over the entries of a feature-major (features, samples) block, feature f's entries
+    /// shifted by bias[f] when a bias is given.
+    init(_ values: UnsafePointer<Float>, features: Int, samples: Int, bias: UnsafePointer<Float>?) {
+        let n = Double(features * samples)
+        mean = ckernels_shifted_sum(values, bias, features, samples) / n
+        std = (ckernels_squared_deviations(values, bias, mean, features, samples) / n).squareRoot()
+    }
+
+    /// The Euclidean norm of `count` values.
+    static func norm(_ values: UnsafePointer<Float>, count: Int) -> Double {
+        ckernels_squared_deviations(values, nil, 0, 1, count).squareRoot()
+    }
+
+    /// ‖a − b‖ over `count` values.
+    static func distance(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Double {
+        ckernels_squared_distance(a, b, count).squareRoot()
+    }
+}
+
+extension Activation {
+    /// The outputs outside which the activation is flat (its derivative below about 0.02, where
+    /// a unit learns little); nil for activations without such a region.
+    var unsaturated: ClosedRange<Float>? {
+        switch self {
+        case .tanh: return -0.99...0.99
+        case .sigmoid: return 0.01...0.99
+        case .relu, .leakyReLU, .selu, .identity: return nil
+        }
+    }
+}
+
+/// Unit counts over a layer's activations, feature-major (features, samples).
+enum UnitCounts {
+    /// The fraction of features whose every sample is exactly 0.
+    static func deadFraction(_ y: UnsafePointer<Float>, features: Int, samples: Int) -> Double {
+        var dead = 0
+        for f in 0..<features {
+            let row = y + f * samples
+            var allZero = true
+            for s in 0..<samples where row[s] != 0 { allZero = false; break }
+            if allZero { dead += 1 }
+        }
+        return Double(dead) / Double(features)
+    }
+
+    /// The fraction of features outside `unsaturated` for more than half of the samples.
+    static func saturatedFraction(_ y: UnsafePointer<Float>, features: Int, samples: Int, unsaturated: ClosedRange<Float>) -> Double {
+        Double(ckernels_count_saturated(y, features, samples, unsaturated.lowerBound, unsaturated.upperBound)) / Double(features)
+    }
+}

@@ -1,0 +1,98 @@
+/// One network measured on the probe batch, dropout off: the forward pass layer by layer with
+/// the statistics of its pre-activations and activations, and, at initialization, the backward
+/// pass of the batch's mean cross-entropy with the spread of every layer's gradients (the
+/// measurements of Glorot & Bengio 2010 and He et al. 2015). Its buffers are the run's own,
+/// allocated once; it reads the parameters and writes nothing the training uses, on this
+/// thread alone, so a run trains the same bits with or without it.
+final class Probe {
+    let model: MLP
+    let batch: ProbeBatch
+    /// Hidden layer l's (outputs, rows): its pre-activations, then in place its activations.
+    private let values: [FloatBuffer]
+    /// Hidden layer l's f'(z), and the gradient with respect to its output (then, in place, its pre-activation).
+    private let gates: [FloatBuffer]
+    private let deltas: [FloatBuffer]
+    private let scores: FloatBuffer
+    private let dscores: FloatBuffer
+    /// One layer's weight gradient at a time, and the bias gradient gateAndSum also computes.
+    private let weightGradient: FloatBuffer
+    private let biasGradient: FloatBuffer
+
+    init(model: MLP, batch: ProbeBatch) {
+        self.model = model
+        self.batch = batch
+        let rows = batch.rows, hidden = model.widths.dropFirst().dropLast()
+        values = hidden.map { FloatBuffer(count: rows * $0) }
+        gates = hidden.map { FloatBuffer(count: rows * $0) }
+        deltas = hidden.map { FloatBuffer(count: rows * $0) }
+        scores = FloatBuffer(count: rows * model.classCount)
+        dscores = FloatBuffer(count: rows * model.classCount)
+        weightGradient = FloatBuffer(count: model.layers.map { $0.inputs * $0.outputs }.max() ?? 0)
+        biasGradient = FloatBuffer(count: hidden.max() ?? 0)
+    }
+
+    /// Every layer's statistics on the probe batch; with `gradients`, those of the backward pass too.
+    func measure(gradients: Bool) -> [LayerDiagnostics] {
+        let rows = batch.rows, last = model.layers.count - 1
+        var layers = model.layers.indices.map { l in
+            var entry = LayerDiagnostics(layer: l + 1)
+            entry.weightStd = Moments(UnsafePointer(model.weights(l).baseAddress!), count: model.weights(l).count).std
+            return entry
+        }
+        for l in 0..<last {
+            let width = model.layers[l].outputs, z = values[l].pointer, bias = UnsafePointer(model.biases(l).baseAddress!)
+            Product(model.featureMajorForward(l, rows: rows), model.weights(l).baseAddress!, input(of: l), into: z).compute()
+            let preactivation = Moments(z, features: width, samples: rows, bias: bias)
+            if gradients {
+                gates[l].pointer.update(repeating: 1, count: width * rows)
+                activateTraining(z, gate: gates[l].pointer, bias: bias, features: width, samples: rows, activation: model.activation)
+            } else {
+                activateEvaluation(z, bias: bias, features: width, samples: rows, activation: model.activation)
+            }
+            let activation = Moments(z, count: width * rows)
+            layers[l].preactivationMean = preactivation.mean
+            layers[l].preactivationStd = preactivation.std
+            layers[l].activationMean = activation.mean
+            layers[l].activationStd = activation.std
+            layers[l].deadFraction = UnitCounts.deadFraction(z, features: width, samples: rows)
+            layers[l].saturatedFraction = model.activation.unsaturated.map {
+                UnitCounts.saturatedFraction(z, features: width, samples: rows, unsaturated: $0)
+            }
+        }
+        let output = model.layers[last]
+        Product(model.products(last, rows: rows).forward, input(of: last), model.weights(last).baseAddress!, into: scores.pointer).compute()
+        addBias(scores.pointer, bias: model.biases(last).baseAddress!, rows: rows, n: output.outputs)
+        let scoreMoments = Moments(scores.pointer, count: rows * output.outputs)
+        layers[last].preactivationMean = scoreMoments.mean
+        layers[last].preactivationStd = scoreMoments.std
+        if gradients { backward(into: &layers) }
+        return layers
+    }
+
+    /// The gradients of the probe batch's mean cross-entropy, from the scores down: at each
+    /// layer the spread of the gradient arriving at its output, and of its weight gradient.
+    private func backward(into layers: inout [LayerDiagnostics]) {
+        let rows = batch.rows, last = model.layers.count - 1
+        _ = batch.labels.withUnsafeBufferPointer {
+            softmaxCrossEntropy(scores: scores.pointer, labels: $0.baseAddress!, rows: rows, classes: model.classCount,
+                                dscores: dscores.pointer)
+        }
+        layers[last].outputGradientStd = Moments(dscores.pointer, count: rows * model.classCount).std
+        for l in stride(from: last, through: 0, by: -1) {
+            let layer = model.layers[l], shapes = model.products(l, rows: rows)
+            let delta = UnsafePointer(l == last ? dscores.pointer : deltas[l].pointer)
+            Product(shapes.weightGradient, delta, input(of: l), into: weightGradient.pointer).compute()
+            layers[l].weightGradientStd = Moments(weightGradient.pointer, count: layer.inputs * layer.outputs).std
+            guard let inputGradient = shapes.inputGradient else { break }
+            let below = deltas[l - 1].pointer
+            Product(inputGradient, model.weights(l).baseAddress!, delta, into: below).compute()
+            layers[l - 1].outputGradientStd = Moments(below, count: layer.inputs * rows).std
+            gateAndSum(below, gate: gates[l - 1].pointer, features: layer.inputs, samples: rows, biasGradient: biasGradient.pointer)
+        }
+    }
+
+    /// Layer l's input: the probe images (rows, in) for the first layer, else the activations below (in, rows).
+    private func input(of l: Int) -> UnsafePointer<Float> {
+        UnsafePointer(l == 0 ? batch.x.pointer : values[l - 1].pointer)
+    }
+}

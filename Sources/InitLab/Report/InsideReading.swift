@@ -1,0 +1,93 @@
+import Foundation
+
+/// What the diagnostics of one run say, in sentences generated from the numbers: whether the
+/// signal vanishes, explodes or propagates at initialization, which units are dead or
+/// saturated, how the back-propagated gradient changes on its way down, and what training did
+/// to that. The thresholds (a factor of 10 across the network, a tenth of the units) are where
+/// a reader of Glorot & Bengio's figures would start to call it so.
+enum InsideReading {
+    static func number(_ x: Double) -> String {
+        String(format: "%.3g", x)
+    }
+
+    static func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
+
+    /// Sentences about the network at initialization; `saturation` words the activation's flat region.
+    static func atInitialization(_ layers: [LayerDiagnostics], activation: Activation) -> [String] {
+        let hidden = Array(layers.dropLast())
+        var sentences: [String] = []
+        let stds = hidden.compactMap(\.activationStd)
+        if let first = stds.first, let last = stds.last, let low = stds.min(), let high = stds.max(), stds.count == hidden.count {
+            let lastLayer = hidden.count
+            if high == 0 {
+                sentences.append("every hidden unit outputs 0 on every probe image: no signal passes, and no weight below the output layer gets a gradient")
+            } else if stds.count == 1 {
+                sentences.append("the hidden layer's activation std is \(number(first))")
+            } else if last < first / 10 {
+                sentences.append("activation std falls from \(number(first)) at layer 1 to \(number(last)) at layer \(lastLayer): the signal vanishes")
+            } else if last > first * 10 {
+                sentences.append("activation std grows from \(number(first)) at layer 1 to \(number(last)) at layer \(lastLayer): the signal explodes")
+            } else {
+                sentences.append("activation std stays between \(number(low)) and \(number(high)) over the \(stds.count) hidden layers: the signal propagates")
+            }
+            if high > 0 {
+                sentences += worst(hidden, \.deadFraction, what: "dead (0 on every probe image)")
+                sentences += worst(hidden, \.saturatedFraction, what: "saturated (\(saturationWords(activation)) on most probe images)")
+            }
+        }
+        let gradients = hidden.map(\.outputGradientStd)
+        if hidden.count >= 2, let bottom = gradients.first ?? nil, let top = gradients.last ?? nil, bottom > 0, top > 0 {
+            let ratio = bottom / top
+            if ratio < 0.1 {
+                sentences.append("the back-propagated gradient shrinks \(number(1 / ratio))× from layer \(hidden.count) down to layer 1")
+            } else if ratio > 10 {
+                sentences.append("the back-propagated gradient grows \(number(ratio))× from layer \(hidden.count) down to layer 1")
+            }
+        }
+        return sentences
+    }
+
+    /// Sentences about training: the first step's update ratios, and how the last hidden
+    /// layer's activations, dead and saturated units changed by the last recorded step.
+    static func overTraining(_ diagnostics: RunDiagnostics) -> [String] {
+        var sentences: [String] = []
+        if let first = diagnostics.steps.first(where: { $0.step > 0 }) {
+            let ratios = first.layers.compactMap(\.updateRatio).filter(\.isFinite)
+            if let low = ratios.min(), let high = ratios.max() {
+                sentences.append("step \(first.step) changes the weights by \(low == high ? number(low) : "\(number(low)) to \(number(high))") of their norm")
+            }
+        }
+        guard let start = diagnostics.steps.first, let end = diagnostics.steps.last, end.step > start.step,
+              start.layers.count >= 2, end.layers.count == start.layers.count else { return sentences }
+        let l = start.layers.count - 2
+        var changes: [String] = []
+        if let a = start.layers[l].activationStd, let b = end.layers[l].activationStd, a.isFinite, b.isFinite, a != b {
+            changes.append("layer \(l + 1)'s activation std went from \(number(a)) to \(number(b))")
+        }
+        for (path, what) in [(\LayerDiagnostics.deadFraction, "dead"), (\LayerDiagnostics.saturatedFraction, "saturated")] {
+            let before = start.layers.dropLast().compactMap { $0[keyPath: path] }.max() ?? 0
+            let after = end.layers.dropLast().compactMap { $0[keyPath: path] }.max() ?? 0
+            if abs(after - before) >= 0.05 {
+                changes.append("\(what) units (worst layer) \(after > before ? "rose" : "fell") from \(percent(before)) to \(percent(after))")
+            }
+        }
+        if !changes.isEmpty { sentences.append("by step \(end.step), " + changes.joined(separator: "; ")) }
+        return sentences
+    }
+
+    /// The layer where `path` is largest, when at least a tenth of its units are so.
+    private static func worst(_ layers: [LayerDiagnostics], _ path: KeyPath<LayerDiagnostics, Double?>, what: String) -> [String] {
+        let values = layers.enumerated().compactMap { l, layer in layer[keyPath: path].map { (l + 1, $0) } }
+        guard let (layer, fraction) = values.max(by: { $0.1 < $1.1 }), fraction >= 0.1 else { return [] }
+        let also = values.filter { $0.1 >= 0.1 }.count
+        return ["\(percent(fraction)) of layer \(layer)'s units are \(what)" + (also > 1 ? " (\(also) layers have 10% or more)" : "")]
+    }
+
+    static func saturationWords(_ activation: Activation) -> String {
+        switch activation {
+        case .tanh: return "|y| > 0.99"
+        case .sigmoid: return "y < 0.01 or y > 0.99"
+        default: return "flat"
+        }
+    }
+}
