@@ -98,10 +98,11 @@ enum BenchmarkText {
             String(format: "  wall time                    %.2f s", r.wallSeconds),
             String(format: "  peak resident memory         %.0f MB", Double(r.peakResidentBytes) / 1e6),
         ]
-        if let without = r.wallSecondsWithoutDiagnostics {
+        if let ab = r.diagnosticsWallSeconds {
             lines += [
-                String(format: "  without diagnostics          %.2f s (with them %+.1f%%)", without, 100 * (r.wallSeconds / without - 1)),
-                String(format: "  diagnostics, of runs' time   %.1f%%", 100 * r.diagnosticsShare),
+                String(format: "  again, without diagnostics   %.2f s", ab.without),
+                String(format: "  again, with diagnostics      %.2f s (%+.1f%%)", ab.with, 100 * (ab.with / ab.without - 1)),
+                String(format: "  diagnostics, of runs' time   %.1f%% (their seconds, of the runs' seconds)", 100 * r.diagnosticsShare),
             ]
         }
         lines += [

@@ -22,8 +22,9 @@ public struct BenchmarkReport: Sendable {
     /// This machine's single-core sgemm seconds for one step's products, measured alone.
     public var sgemmSecondsPerStep: Double
     public var scaling: [ScalingCase]
-    /// The same comparison's wall time with the diagnostics off, when they were on.
-    public var wallSecondsWithoutDiagnostics: Double?
+    /// The same comparison's wall time without the diagnostics and with them, each measured
+    /// after the first comparison (which pays for the cold start), when the config has them.
+    public var diagnosticsWallSeconds: (without: Double, with: Double)?
     /// The runs' time spent in the diagnostics, of all their time (see `diagnosticsShare`).
     public var diagnosticsShare = 0.0
     public var blas: BLASKernel = .current
@@ -66,12 +67,16 @@ public enum Benchmark {
         let outcome = try job.run()
         let wall = monotonicSeconds() - start
         let peak = peakResidentBytes()
-        var wallWithout: Double?
+        var diagnosticsWall: (without: Double, with: Double)?
         if job.experiment.diagnostics.enabled {
-            log("the same without diagnostics…")
-            let start = monotonicSeconds()
-            _ = try ComparisonJob.prepare(configPath: configPath, options: JobOptions(output: output, threads: threads, diagnostics: false)).run()
-            wallWithout = monotonicSeconds() - start
+            func wall(diagnostics: Bool) throws -> Double {
+                let start = monotonicSeconds()
+                let options = JobOptions(output: output, threads: threads, diagnostics: diagnostics)
+                _ = try ComparisonJob.prepare(configPath: configPath, options: options).run()
+                return monotonicSeconds() - start
+            }
+            log("the same without diagnostics, then with them again…")
+            diagnosticsWall = (try wall(diagnostics: false), try wall(diagnostics: true))
         }
 
         let experiment = job.experiment
@@ -102,7 +107,7 @@ public enum Benchmark {
                                      step: step, partneredSteps: outcome.results.reduce(0) { $0 + $1.partneredStepTimes.steps },
                                      stepAlone: meanStep(alone.map(\.stepTimes)), stepOnTwoCores: meanStep(twoCores.map(\.partneredStepTimes)),
                                      sgemmSecondsPerStep: sgemm, scaling: cases)
-        report.wallSecondsWithoutDiagnostics = wallWithout
+        report.diagnosticsWallSeconds = diagnosticsWall
         report.diagnosticsShare = diagnosticsShare(outcome.results)
         return report
     }
