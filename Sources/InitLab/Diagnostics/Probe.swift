@@ -1,39 +1,45 @@
 /// One network measured on the probe batch, dropout off: the forward pass layer by layer with
 /// the statistics of its pre-activations and activations, and, at initialization, the backward
 /// pass of the batch's mean cross-entropy with the spread of every layer's gradients (the
-/// measurements of Glorot & Bengio 2010 and He et al. 2015). Its buffers are the run's own,
-/// allocated once; it reads the parameters and writes nothing the training uses, on this
-/// thread alone, so a run trains the same bits with or without it.
+/// measurements of Glorot & Bengio 2010 and He et al. 2015). Its forward buffers are the run's
+/// own, allocated once; the backward's, needed once a run, only while it runs. It reads the
+/// parameters and writes nothing the training uses, on this thread alone, so a run trains the
+/// same bits with or without it.
 final class Probe {
     let model: MLP
     let batch: ProbeBatch
     /// Hidden layer l's (outputs, rows): its pre-activations, then in place its activations.
     private let values: [FloatBuffer]
-    /// Hidden layer l's f'(z), and the gradient with respect to its output (then, in place, its pre-activation).
-    private let gates: [FloatBuffer]
-    private let deltas: [FloatBuffer]
     private let scores: FloatBuffer
-    private let dscores: FloatBuffer
-    /// One layer's weight gradient at a time, and the bias gradient gateAndSum also computes.
-    private let weightGradient: FloatBuffer
-    private let biasGradient: FloatBuffer
 
     init(model: MLP, batch: ProbeBatch) {
         self.model = model
         self.batch = batch
         let rows = batch.rows, hidden = model.widths.dropFirst().dropLast()
         values = hidden.map { FloatBuffer(count: rows * $0) }
-        gates = hidden.map { FloatBuffer(count: rows * $0) }
-        deltas = hidden.map { FloatBuffer(count: rows * $0) }
         scores = FloatBuffer(count: rows * model.classCount)
-        dscores = FloatBuffer(count: rows * model.classCount)
-        weightGradient = FloatBuffer(count: model.layers.map { $0.inputs * $0.outputs }.max() ?? 0)
-        biasGradient = FloatBuffer(count: hidden.max() ?? 0)
+    }
+
+    /// The backward pass's buffers: per hidden layer f'(z) and the gradient with respect to its
+    /// output (then, in place, its pre-activation); the scores' gradient; one layer's weight
+    /// gradient at a time, and the bias gradient gateAndSum also computes.
+    private struct Gradients {
+        let gates: [FloatBuffer], deltas: [FloatBuffer], dscores: FloatBuffer, weights: FloatBuffer, biases: FloatBuffer
+
+        init(model: MLP, rows: Int) {
+            let hidden = model.widths.dropFirst().dropLast()
+            gates = hidden.map { FloatBuffer(count: rows * $0) }
+            deltas = hidden.map { FloatBuffer(count: rows * $0) }
+            dscores = FloatBuffer(count: rows * model.classCount)
+            weights = FloatBuffer(count: model.layers.map { $0.inputs * $0.outputs }.max() ?? 0)
+            biases = FloatBuffer(count: hidden.max() ?? 0)
+        }
     }
 
     /// Every layer's statistics on the probe batch; with `gradients`, those of the backward pass too.
     func measure(gradients: Bool) -> [LayerDiagnostics] {
         let rows = batch.rows, last = model.layers.count - 1
+        let backward = gradients ? Gradients(model: model, rows: rows) : nil
         var layers = model.layers.indices.map { l in
             var entry = LayerDiagnostics(layer: l + 1)
             entry.weightStd = Moments(UnsafePointer(model.weights(l).baseAddress!), count: model.weights(l).count).std
@@ -43,7 +49,7 @@ final class Probe {
             let width = model.layers[l].outputs, z = values[l].pointer, bias = UnsafePointer(model.biases(l).baseAddress!)
             Product(model.featureMajorForward(l, rows: rows), model.weights(l).baseAddress!, input(of: l), into: z).compute()
             let preactivation = Moments(z, features: width, samples: rows, bias: bias)
-            if gradients {
+            if let gates = backward?.gates {
                 gates[l].pointer.update(repeating: 1, count: width * rows)
                 activateTraining(z, gate: gates[l].pointer, bias: bias, features: width, samples: rows, activation: model.activation)
             } else {
@@ -65,14 +71,15 @@ final class Probe {
         let scoreMoments = Moments(scores.pointer, count: rows * output.outputs)
         layers[last].preactivationMean = scoreMoments.mean
         layers[last].preactivationStd = scoreMoments.std
-        if gradients { backward(into: &layers) }
+        if let backward { self.backward(backward, into: &layers) }
         return layers
     }
 
     /// The gradients of the probe batch's mean cross-entropy, from the scores down: at each
     /// layer the spread of the gradient arriving at its output, and of its weight gradient.
-    private func backward(into layers: inout [LayerDiagnostics]) {
+    private func backward(_ buffers: Gradients, into layers: inout [LayerDiagnostics]) {
         let rows = batch.rows, last = model.layers.count - 1
+        let (gates, deltas, dscores, weightGradient) = (buffers.gates, buffers.deltas, buffers.dscores, buffers.weights)
         _ = batch.labels.withUnsafeBufferPointer {
             softmaxCrossEntropy(scores: scores.pointer, labels: $0.baseAddress!, rows: rows, classes: model.classCount,
                                 dscores: dscores.pointer)
@@ -87,7 +94,7 @@ final class Probe {
             let below = deltas[l - 1].pointer
             Product(inputGradient, model.weights(l).baseAddress!, delta, into: below).compute()
             layers[l - 1].outputGradientStd = Moments(below, count: layer.inputs * rows).std
-            gateAndSum(below, gate: gates[l - 1].pointer, features: layer.inputs, samples: rows, biasGradient: biasGradient.pointer)
+            gateAndSum(below, gate: gates[l - 1].pointer, features: layer.inputs, samples: rows, biasGradient: buffers.biases.pointer)
         }
     }
 

@@ -22,8 +22,9 @@ enum InsideFigures {
 
     /// A curve of block `index` of `file`, or, when the block has no point a log axis can show,
     /// an empty entry that keeps its key and says why (gnuplot would stop on such a block).
-    static func curve(file: String, index: Int, drawable: Bool, style: String, title: String, empty: String) -> String {
-        drawable ? "\(file) index \(index) using 1:2 with \(style) title \(title)"
+    /// `title` is a gnuplot string expression; nil leaves the curve out of the key.
+    static func curve(file: String, index: Int, drawable: Bool, style: String, title: String?, empty: String) -> String {
+        drawable ? "\(file) index \(index) using 1:2 with \(style) " + (title.map { "title \($0)" } ?? "notitle")
                  : "NaN with \(style) title \(Plots.keyEntry(empty))"
     }
 
@@ -180,11 +181,14 @@ struct TrainingDiagnosticsFigure {
             "set autoscale y",
         ]
         let profileDrawable = steps.map { $0.layers.dropLast().contains { InsideFigures.drawable($0.activationStd) } }
+        // A long run records many steps: the key names at most about twelve, the first and last among them.
+        let keyEvery = (steps.count + 11) / 12
         let profiles = steps.enumerated().map { k, step in
             let shade = steps.count > 1 ? Double(k) / Double(steps.count - 1) : 1
+            let named = k % keyEvery == 0 || k == steps.count - 1
             return InsideFigures.curve(file: file, index: layers + k, drawable: profileDrawable[k],
                                        style: "linespoints linecolor palette frac \(shade) dashtype 1 pointtype 7 pointsize 0.5",
-                                       title: "'step \(step.step)'", empty: "step \(step.step) (0 everywhere: not drawn)")
+                                       title: named ? "'step \(step.step)'" : nil, empty: "step \(step.step) (0 everywhere: not drawn)")
         }
         lines += InsideFigures.logPanel(profiles, anyDrawable: profileDrawable.contains(true), note: "every activation is 0: nothing to draw")
         lines.append("unset multiplot")

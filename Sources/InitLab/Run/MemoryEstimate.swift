@@ -94,9 +94,9 @@ public struct MemoryEstimate: Sendable, Equatable {
         }.max() ?? 0
     }
 
-    /// The diagnostics' buffers of one run: the probe images, and per hidden unit its values,
-    /// gate and gradient, per class the scores and their gradient, one weight gradient and a
-    /// copy of the parameters, for `rows` probe images.
+    /// The diagnostics' buffers of one run, at their peak (the backward pass at initialization):
+    /// the probe images, and per hidden unit its values, gate and gradient, per class the scores
+    /// and their gradient, one weight gradient and a copy of the parameters, for `rows` probe images.
     static func probeBytes(_ model: ModelSpec, rows: Double, features: Double) -> Double {
         guard rows > 0 else { return 0 }
         let (widths, parameters, largest) = sizes(model)
