@@ -110,9 +110,13 @@ def fill(tensor, spec, fan_in, fan_out):
 
 
 class MLP(nn.Module):
-    def __init__(self, widths, activation, dropout):
+    """Linear layers; after each hidden one optionally BatchNorm1d, then the activation and dropout."""
+    def __init__(self, widths, activation, dropout, batch_norm=False, linear_bias=True):
         super().__init__()
-        self.layers = nn.ModuleList(nn.Linear(a, b) for a, b in zip(widths, widths[1:]))
+        last = len(widths) - 2
+        self.layers = nn.ModuleList(nn.Linear(a, b, bias=linear_bias or k == last or not batch_norm)
+                                    for k, (a, b) in enumerate(zip(widths, widths[1:])))
+        self.norms = nn.ModuleList(nn.BatchNorm1d(b) for b in widths[1:-1]) if batch_norm else None
         name, slope = activation_spec(activation)
         self.activation = {'relu': F.relu, 'tanh': torch.tanh, 'sigmoid': torch.sigmoid, 'selu': F.selu,
                            'identity': lambda x: x, 'linear': lambda x: x,
@@ -120,8 +124,11 @@ class MLP(nn.Module):
         self.dropout = nn.Dropout(dropout)
 
     def forward(self, x):
-        for layer in self.layers[:-1]:
-            x = self.dropout(self.activation(layer(x)))
+        for k, layer in enumerate(self.layers[:-1]):
+            x = layer(x)
+            if self.norms is not None:
+                x = self.norms[k](x)
+            x = self.dropout(self.activation(x))
         return self.layers[-1](x)
 
 
@@ -167,14 +174,15 @@ def main():
             perm = torch.from_numpy(generator.permutation(len(X)))
             cut = math.floor(training['validation_fraction'] * len(X))
             vX, vY, tX, tY = X[perm[:cut]], Y[perm[:cut]], X[perm[cut:]], Y[perm[cut:]]
-            model = MLP(widths, spec['activation'], spec['dropout'])
+            model = MLP(widths, spec['activation'], spec['dropout'], spec.get('batch_norm', False), spec.get('linear_bias', True))
             layers = strategy.get('layers') or [{}] * len(model.layers)
             for layer, plan in zip(model.layers, layers):
                 fan_in, fan_out = layer.in_features, layer.out_features
                 weights = plan.get('weights', strategy.get('weights'))
                 biases = plan.get('biases', strategy.get('biases', 'zeros'))
                 fill(layer.weight, weights, fan_in, fan_out)
-                fill(layer.bias, biases, fan_in, fan_out)
+                if layer.bias is not None:
+                    fill(layer.bias, biases, fan_in, fan_out)
             if optimizer['name'] == 'adam':
                 opt = torch.optim.Adam(model.parameters(), optimizer.get('learning_rate', 0.001),
                                        betas=(optimizer.get('beta1', 0.9), optimizer.get('beta2', 0.999)),

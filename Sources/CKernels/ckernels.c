@@ -168,3 +168,94 @@ double ckernels_squared_distance(const float *restrict a, const float *restrict 
     }
     return lane_total(lanes);
 }
+
+// Batch normalization of feature-major (features, samples) blocks, PyTorch's BatchNorm1d. Sums
+// in double in eight lanes per row (as above): the same bits from both versions of each kernel.
+
+__attribute__((target_clones("avx2", "default")))
+void ckernels_batchnorm_training(float *restrict z, const float *restrict bias, const float *restrict gamma,
+                                 float *restrict normalized, float *restrict inverse_std, float *restrict running_mean,
+                                 float *restrict running_var, float momentum, float epsilon, long features, long samples) {
+    for (long f = 0; f < features; f++) {
+        float *row = z + f * samples, *out = normalized + f * samples;
+        const float b = bias[f];
+        double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        long s = 0;
+        for (; s + 8 <= samples; s += 8) {
+            for (int j = 0; j < 8; j++) lanes[j] += (double)(row[s + j] + b);
+        }
+        for (int j = 0; s < samples; s++, j++) lanes[j] += (double)(row[s] + b);
+        const double mean = lane_total(lanes) / (double)samples;
+        double squares[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        s = 0;
+        for (; s + 8 <= samples; s += 8) {
+            for (int j = 0; j < 8; j++) {
+                const double d = (double)(row[s + j] + b) - mean;
+                squares[j] += d * d;
+            }
+        }
+        for (int j = 0; s < samples; s++, j++) {
+            const double d = (double)(row[s] + b) - mean;
+            squares[j] += d * d;
+        }
+        const double variance = lane_total(squares) / (double)samples;
+        const float inverse = (float)(1.0 / sqrt(variance + (double)epsilon));
+        const float center = (float)mean, g = gamma[f];
+        for (s = 0; s < samples; s++) {
+            const float n = ((row[s] + b) - center) * inverse;
+            out[s] = n;
+            row[s] = g * n;
+        }
+        inverse_std[f] = inverse;
+        if (running_mean) {
+            // The running variance is the unbiased one; a batch of one has none, and keeps its estimate.
+            const double unbiased = samples > 1 ? variance * (double)samples / (double)(samples - 1) : (double)running_var[f];
+            running_mean[f] = (float)((1.0 - (double)momentum) * (double)running_mean[f] + (double)momentum * mean);
+            running_var[f] = (float)((1.0 - (double)momentum) * (double)running_var[f] + (double)momentum * unbiased);
+        }
+    }
+}
+
+__attribute__((target_clones("avx2", "default")))
+void ckernels_batchnorm_evaluation(float *restrict z, const float *restrict bias, const float *restrict gamma,
+                                   const float *restrict running_mean, const float *restrict running_var, float epsilon,
+                                   long features, long samples) {
+    for (long f = 0; f < features; f++) {
+        float *row = z + f * samples;
+        const float b = bias[f], center = running_mean[f];
+        const float scale = gamma[f] * (float)(1.0 / sqrt((double)running_var[f] + (double)epsilon));
+        for (long s = 0; s < samples; s++) row[s] = ((row[s] + b) - center) * scale;
+    }
+}
+
+__attribute__((target_clones("avx2", "default")))
+void ckernels_batchnorm_backward(float *restrict delta, const float *restrict normalized, const float *restrict inverse_std,
+                                 const float *restrict gamma, const float *restrict beta_gradient,
+                                 float *restrict gamma_gradient, float *restrict bias_gradient, long features, long samples) {
+    for (long f = 0; f < features; f++) {
+        float *d = delta + f * samples;
+        const float *n = normalized + f * samples;
+        double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        long s = 0;
+        for (; s + 8 <= samples; s += 8) {
+            for (int j = 0; j < 8; j++) lanes[j] += (double)d[s + j] * (double)n[s + j];
+        }
+        for (int j = 0; s < samples; s++, j++) lanes[j] += (double)d[s] * (double)n[s];
+        const float dgamma = (float)lane_total(lanes), dbeta = beta_gradient[f];
+        gamma_gradient[f] = dgamma;
+        const float scale = gamma[f] * inverse_std[f] / (float)samples, count = (float)samples;
+        double sums[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        s = 0;
+        for (; s + 8 <= samples; s += 8) {
+            for (int j = 0; j < 8; j++) {
+                d[s + j] = scale * ((count * d[s + j] - dbeta) - n[s + j] * dgamma);
+                sums[j] += (double)d[s + j];
+            }
+        }
+        for (int j = 0; s < samples; s++, j++) {
+            d[s] = scale * ((count * d[s] - dbeta) - n[s] * dgamma);
+            sums[j] += (double)d[s];
+        }
+        if (bias_gradient) bias_gradient[f] = (float)lane_total(sums);
+    }
+}

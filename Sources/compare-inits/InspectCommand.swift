@@ -70,6 +70,11 @@ struct InspectCommand: ParsableCommand {
                                  + " │  " + number(p.std) + " " + bounds(p))
                 }
             }
+            let model = inspection.strategy.model
+            if model.batchNorm {
+                lines.append("  batch normalization after layers 1–\(model.layerCount - 1), before the activation: γ = 1, β = 0, running mean 0 "
+                             + "and variance 1" + (model.linearBias ? "" : "; no linear bias (b stays 0)"))
+            }
             if let procedure = inspection.strategy.procedure {
                 let name = if case .lsuv = procedure { "LSUV" } else { "RBM pre-training" }
                 lines.append("  then \(name) on training data (not applied here)")

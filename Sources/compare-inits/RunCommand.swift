@@ -93,7 +93,7 @@ enum SummaryTable {
         if pretraining { header += "  " + "Pre-train".leftPadded(9) }
         var lines = ["After \(epochs) epoch\(epochs == 1 ? "" : "s"):", header]
         for s in summaries {
-            let loss = s.meanLastLoss.map { abs($0) >= 1000 ? String(format: "%.0f", $0) : String(format: "%.3f", $0) } ?? "n/a"
+            let loss = s.lastLossText
             var line = pad(s.label, width) + "  " + s.accuracyText.leftPadded(22) + "  "
                 + (test ? s.testAccuracyText.leftPadded(17) + "  " : "") + loss.leftPadded(15) + "  "
                 + String(format: "%.1f s", s.meanTrainSeconds).leftPadded(7)

@@ -62,6 +62,14 @@ import Testing
                                batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
         #expect(reluLayers[0].deadFraction == 0.5)
         #expect(reluLayers[0].saturatedFraction == nil)
+        #expect(reluLayers[0].symmetric == false && reluLayers[1].symmetric == nil)
+        // All-equal weights: every unit is a copy of the first, with batch normalization too.
+        for batchNorm in [false, true] {
+            let ones = MLP(widths: [2, 4, 2], activation: .relu, dropout: 0, batchNorm: batchNorm)
+            ones.weights(0).update(repeating: 1)
+            let layers = Probe(model: ones, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
+            #expect(layers[0].symmetric == true && layers[0].batchNorm == batchNorm)
+        }
         // tanh: (10, 10) and (−10, −10) are flat on three images of four, (10, 0) on exactly two
         // (half: not more than half), (0.1, 0.1) on none: half are saturated, none dead.
         let tanh: [Float] = [10, 10, -10, -10, 10, 0, 0.1, 0.1, 0, 0, 0, 0] + [Float](repeating: 0.1, count: 8) + [0, 0]

@@ -10,18 +10,22 @@ import Testing
     /// fewer: OpenBLAS's AVX-512 sgemm (SkylakeX, Cooperlake) computes products under about 10⁶
     /// multiply-adds with other kernels, so on those CPUs a 120-wide layer's forward product has
     /// no cut whose halves keep the whole product's bits.
-    func wideExperiment(function: String = #function) throws -> (folder: String, experiment: Experiment, dataset: Dataset) {
-        let folder = temporaryFolder(function)
+    func wideExperiment(batchNorm: Bool = false, function: String = #function) throws -> (folder: String, experiment: Experiment, dataset: Dataset) {
+        let folder = temporaryFolder(function + (batchNorm ? "-bn" : ""))
         writeSyntheticDataset(in: folder, count: 600, side: 28)
         let text = syntheticConfig(dataset: folder, output: folder + "/out")
             .replacingOccurrences(of: "[36, 16, 8, 3]", with: "[784, 256, 256, 3]")
             .replacingOccurrences(of: "\"batch_size\": 20", with: "\"batch_size\": 100")
+            .replacingOccurrences(of: "\"dropout\": 0.2", with: "\"dropout\": 0.2, \"batch_norm\": \(batchNorm)")
         let experiment = try parseExperiment(text)
         return (folder, experiment, try Dataset.load(experiment.dataset))
     }
 
-    @Test func aRunWithAPartnerHasTheBitsOfTheRunAlone() throws {
-        let (folder, experiment, dataset) = try wideExperiment()
+    /// With batch normalization too: its statistics are per feature, so each core normalizes its own.
+    @Test(arguments: [false, true])
+    func aRunWithAPartnerHasTheBitsOfTheRunAlone(batchNorm: Bool) throws {
+        let (folder, experiment, dataset) = try wideExperiment(batchNorm: batchNorm)
+        #expect(experiment.model.batchNorm == batchNorm)
         defer { removeFolder(folder) }
         setBLASThreads(1) // as Comparison.run, which this test bypasses
         let model = MLP(widths: experiment.model.layers, activation: .relu, dropout: 0)

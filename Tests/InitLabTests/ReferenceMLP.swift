@@ -6,11 +6,13 @@ import Foundation
 /// factor (0 or 1/(1−p)) per (row, unit).
 struct ReferenceMLP {
     let widths: [Int]
+    let layouts: [DenseLayout]
     let activation: Activation
     var parameters: [Double]
 
     init(_ model: MLP) {
         widths = model.widths
+        layouts = model.layers
         activation = model.activation
         parameters = model.parameters.array.map(Double.init)
     }
@@ -27,30 +29,14 @@ struct ReferenceMLP {
         }
     }
 
-    /// Mean cross-entropy of the batch.
+    /// Mean cross-entropy of the batch; batch normalization, where the model has it, with the
+    /// batch's statistics (training).
     func loss(x: [Double], labels: [Int], rows: Int, masks: [[Double]]?) -> Double {
-        var input = x
-        var offset = 0
-        for l in 0..<(widths.count - 1) {
-            let n = widths[l], m = widths[l + 1]
-            var output = [Double](repeating: 0, count: rows * m)
-            for r in 0..<rows {
-                for o in 0..<m {
-                    var z = parameters[offset + n * m + o]
-                    for i in 0..<n { z += input[r * n + i] * parameters[offset + o * n + i] }
-                    if l < widths.count - 2 {
-                        z = activate(z) * (masks?[l][r * m + o] ?? 1)
-                    }
-                    output[r * m + o] = z
-                }
-            }
-            offset += n * m + m
-            input = output
-        }
+        let scores = layers(x: x, rows: rows, masks: masks).last!.y
         let classes = widths.last!
         var total = 0.0
         for r in 0..<rows {
-            let s = input[(r * classes)..<((r + 1) * classes)]
+            let s = scores[(r * classes)..<((r + 1) * classes)]
             let highest = s.max()!
             let logSum = log(s.reduce(0) { $0 + exp($1 - highest) }) + highest
             total += logSum - s[s.startIndex + labels[r]]
@@ -58,23 +44,31 @@ struct ReferenceMLP {
         return total / Double(rows)
     }
 
-    /// Every layer's pre-activations z and outputs f(z) (the last layer's: its scores), no
-    /// dropout, each (rows, width) row-major.
-    func layers(x: [Double], rows: Int) -> [(z: [Double], y: [Double])] {
-        var input = x, offset = 0, result: [(z: [Double], y: [Double])] = []
-        for l in 0..<(widths.count - 1) {
-            let n = widths[l], m = widths[l + 1], last = l == widths.count - 2
+    /// Every layer's activation input (z + b, or γ·ẑ + β) and output f(·)·mask (the last
+    /// layer's: its scores), each (rows, width) row-major.
+    func layers(x: [Double], rows: Int, masks: [[Double]]? = nil) -> [(z: [Double], y: [Double])] {
+        var input = x, result: [(z: [Double], y: [Double])] = []
+        for (l, layout) in layouts.enumerated() {
+            let n = layout.inputs, m = layout.outputs, last = l == layouts.count - 1
             var z = [Double](repeating: 0, count: rows * m)
             for r in 0..<rows {
                 for o in 0..<m {
-                    var sum = parameters[offset + n * m + o]
-                    for i in 0..<n { sum += input[r * n + i] * parameters[offset + o * n + i] }
+                    var sum = parameters[layout.biasOffset + o]
+                    for i in 0..<n { sum += input[r * n + i] * parameters[layout.weightOffset + o * n + i] }
                     z[r * m + o] = sum
                 }
             }
-            let y = last ? z : z.map(activate)
+            if layout.normalized {
+                for o in 0..<m {
+                    let column = (0..<rows).map { z[$0 * m + o] }
+                    let mean = column.reduce(0, +) / Double(rows)
+                    let variance = column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(rows)
+                    let scale = parameters[layout.gammaOffset + o] / (variance + Double(MLP.batchNormEpsilon)).squareRoot()
+                    for r in 0..<rows { z[r * m + o] = (z[r * m + o] - mean) * scale + parameters[layout.betaOffset + o] }
+                }
+            }
+            let y = last ? z : z.indices.map { activate(z[$0]) * (masks?[l][$0] ?? 1) }
             result.append((z, y))
-            offset += n * m + m
             input = y
         }
         return result

@@ -76,6 +76,28 @@ double ckernels_squared_distance(const float *restrict a, const float *restrict 
 /// [low, high] (a NaN is inside), the diagnostics' saturated units.
 long ckernels_count_saturated(const float *restrict y, long features, long samples, float low, float high);
 
+/// Batch normalization in training, for z (features, samples) = W·xᵀ and the layer's bias: per
+/// feature, the batch mean μ and biased variance σ² of z + b; normalized ← ẑ = (z + b − μ)/√(σ² + ε),
+/// z ← γ·ẑ (the activation kernel then adds β), inverse_std ← 1/√(σ² + ε); with running buffers
+/// (NULL: none, the diagnostics' probe), running_mean ← (1 − m)·running_mean + m·μ and
+/// running_var ← (1 − m)·running_var + m·σ²·n/(n − 1), as PyTorch's BatchNorm1d.
+void ckernels_batchnorm_training(float *restrict z, const float *restrict bias, const float *restrict gamma,
+                                 float *restrict normalized, float *restrict inverse_std, float *restrict running_mean,
+                                 float *restrict running_var, float momentum, float epsilon, long features, long samples);
+
+/// Batch normalization in evaluation: z ← γ·(z + b − running_mean)/√(running_var + ε).
+void ckernels_batchnorm_evaluation(float *restrict z, const float *restrict bias, const float *restrict gamma,
+                                   const float *restrict running_mean, const float *restrict running_var, float epsilon,
+                                   long features, long samples);
+
+/// Batch normalization's backward: delta (features, samples) holds the gradient with respect to
+/// γ·ẑ + β and beta_gradient its sums over the samples (dβ); then gamma_gradient ← dγ = Σ delta·ẑ,
+/// delta ← the gradient with respect to z = γ/(n·σ)·(n·delta − dβ − ẑ·dγ), and bias_gradient (NULL:
+/// none) ← its sums, the linear bias's gradient (zero but for rounding).
+void ckernels_batchnorm_backward(float *restrict delta, const float *restrict normalized, const float *restrict inverse_std,
+                                 const float *restrict gamma, const float *restrict beta_gradient,
+                                 float *restrict gamma_gradient, float *restrict bias_gradient, long features, long samples);
+
 /// x (rows, features) = pixels[indices[r]·features + j] / 255, as torchvision's ToTensor.
 void ckernels_gather_pixels(float *restrict x, const unsigned char *restrict pixels, const int *restrict indices,
                             long rows, long features);

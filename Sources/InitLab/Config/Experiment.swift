@@ -81,6 +81,10 @@ public struct ModelSpec: Sendable, Equatable {
     public var activation: Activation
     /// Dropout probability after every hidden activation.
     public var dropout: Float
+    /// Batch normalization (PyTorch's BatchNorm1d) between every hidden layer's product and its activation.
+    public var batchNorm = false
+    /// Whether the hidden layers keep their linear bias (only without one with batch normalization).
+    public var linearBias = true
 
     public var layerCount: Int { layers.count - 1 }
 }

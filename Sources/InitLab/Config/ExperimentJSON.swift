@@ -18,8 +18,10 @@ extension Optimizer {
 }
 
 extension ModelSpec {
+    /// Batch normalization's keys only where it is on, so that a model without it reads as before.
     var json: JSON {
-        .object([("layers", .array(layers.map { .number(Double($0)) })), ("activation", activation.json), ("dropout", JSON(dropout))])
+        .object([("layers", .array(layers.map { .number(Double($0)) })), ("activation", activation.json), ("dropout", JSON(dropout))]
+                + (batchNorm ? [("batch_norm", .bool(true)), ("linear_bias", .bool(linearBias))] : []))
     }
 }
 

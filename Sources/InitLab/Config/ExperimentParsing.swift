@@ -66,6 +66,10 @@ extension Experiment {
             }
         }
         let validation = training.validationCount(of: dataset.count)
+        if models.contains(where: { $0.1.batchNorm }), (dataset.count - validation) % training.batchSize == 1 {
+            problems.append("training.batch_size: the last batch of every epoch holds one image, which batch normalization cannot "
+                            + "normalize (its variance is 0); choose a batch size that leaves more")
+        }
         if validation < 1 {
             problems.append("training.validation_fraction: \(training.validationFraction) of \(dataset.count) images leaves no validation image")
         } else if dataset.count - validation < training.batchSize {
@@ -188,8 +192,16 @@ private struct ExperimentReader {
             }
         }
         let dropout = object.number("dropout", default: Double(defaults?.dropout ?? 0), "a probability in [0, 1)") { $0 >= 0 && $0 < 1 }
+        let batchNorm = object.bool("batch_norm", default: defaults?.batchNorm ?? false)
+        let linearBias = object.bool("linear_bias", default: defaults?.linearBias ?? true)
+        if !linearBias && !batchNorm {
+            object.optional("linear_bias")?.report("a linear layer drops its bias only before batch normalization: set \"batch_norm\": true")
+        }
         guard let layers else { return nil }
-        return ModelSpec(layers: layers, activation: activation, dropout: Float(dropout))
+        var model = ModelSpec(layers: layers, activation: activation, dropout: Float(dropout))
+        model.batchNorm = batchNorm
+        model.linearBias = linearBias || !batchNorm
+        return model
     }
 
     func readTraining(_ node: ConfigNode?) -> TrainingSpec? {
@@ -275,7 +287,11 @@ private struct ExperimentReader {
         } else {
             node.report("missing key \"weights\" (an initializer, e.g. \"xavier_uniform\") or \"layers\" (one per layer)")
         }
-        let procedure = object.optional("procedure").flatMap { readProcedure($0, model: model) }
+        var procedure = object.optional("procedure").flatMap { readProcedure($0, model: model) }
+        if procedure != nil, model?.batchNorm == true {
+            object.optional("procedure")?.report("LSUV and RBM pre-training work on networks without batch normalization; this strategy's model has it")
+            procedure = nil
+        }
         let procedureFailed = object.has("procedure") && procedure == nil
         guard let id, isPlainName(id), let model, let layers, !procedureFailed else { return nil }
         return Strategy(id: id, label: label, model: model, layers: layers, procedure: procedure)

@@ -51,13 +51,15 @@ final class CoreSplit {
     }
 
     /// Calls `body` with each range of the parameter buffer whose features `core` computes: for
-    /// every layer, the rows of W and the entries of b of those features.
+    /// every layer, the rows of W and the entries of b (and of γ and β) of those features.
     func forEachParameterRange(on core: Core, _ body: (Range<Int>) -> Void) {
         for (l, layer) in model.layers.enumerated() {
             let features = self.features(l, on: core)
             guard !features.isEmpty else { continue }
             body(layer.weightOffset + features.lowerBound * layer.inputs..<layer.weightOffset + features.upperBound * layer.inputs)
-            body(layer.biasOffset + features.lowerBound..<layer.biasOffset + features.upperBound)
+            for offset in [layer.biasOffset] + (layer.normalized ? [layer.gammaOffset, layer.betaOffset] : []) {
+                body(offset + features.lowerBound..<offset + features.upperBound)
+            }
         }
     }
 

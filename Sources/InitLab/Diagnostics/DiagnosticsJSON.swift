@@ -12,12 +12,23 @@ extension LayerDiagnostics {
     ]
 
     var json: JSON {
-        .object([("layer", .number(Double(layer)))] + Self.fields.map { ($0.key, self[keyPath: $0.path].map(JSON.init) ?? .null) })
+        .object([("layer", .number(Double(layer))), ("batch_norm", .bool(batchNorm)), ("symmetric", symmetric.map(JSON.bool) ?? .null)]
+                 + Self.fields.map { ($0.key, self[keyPath: $0.path].map(JSON.init) ?? .null) })
     }
 
     init(json: JSON) throws {
         let reader = JSONFields(json, what: "diagnostics layer")
         self.init(layer: try reader.integer("layer"))
+        switch json["batch_norm"] {
+        case .bool(let value)?: batchNorm = value
+        case nil: batchNorm = false
+        default: throw JSONFieldError(message: "diagnostics layer: batch_norm is not true or false")
+        }
+        switch json["symmetric"] {
+        case .bool(let value)?: symmetric = value
+        case .null?, nil: symmetric = nil
+        default: throw JSONFieldError(message: "diagnostics layer: symmetric is not true, false or null")
+        }
         for field in Self.fields { self[keyPath: field.path] = try reader.optionalNumber(field.key) }
     }
 }

@@ -5,9 +5,12 @@
 /// at initialization, those of a step (norm, update ratio) after training steps.
 public struct LayerDiagnostics: Sendable, Equatable {
     public var layer: Int
+    /// Whether batch normalization sits between the layer's product and its activation; its
+    /// pre-activations are then γ·ẑ + β, what enters the activation.
+    public var batchNorm = false
     /// The weights' standard deviation (biases excluded).
     public var weightStd: Double?
-    /// z = W·x + b on the probe batch.
+    /// The activation's input on the probe batch: z = W·x + b (or γ·ẑ + β).
     public var preactivationMean: Double?
     public var preactivationStd: Double?
     /// f(z) on the probe batch (hidden layers only).
@@ -15,6 +18,10 @@ public struct LayerDiagnostics: Sendable, Equatable {
     public var activationStd: Double?
     /// Units whose output is exactly 0 for every probe image: they pass no signal and get no gradient.
     public var deadFraction: Double?
+    /// Whether every unit of the layer gives the first unit's output on every probe image (and
+    /// the layer has more than one): all-equal weights make units alike, and nothing that
+    /// treats them alike (gradient descent, batch normalization) tells them apart again.
+    public var symmetric: Bool?
     /// Units in their activation's flat region for more than half the probe images (tanh: |y| >
     /// 0.99; sigmoid: y < 0.01 or y > 0.99); nil for activations without one.
     public var saturatedFraction: Double?

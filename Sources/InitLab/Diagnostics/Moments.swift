@@ -56,6 +56,16 @@ enum UnitCounts {
         return Double(dead) / Double(features)
     }
 
+    /// Whether every feature's samples equal the first feature's (false for a single feature).
+    static func identical(_ y: UnsafePointer<Float>, features: Int, samples: Int) -> Bool {
+        guard features > 1 else { return false }
+        for f in 1..<features {
+            let row = y + f * samples
+            for s in 0..<samples where row[s] != y[s] { return false }
+        }
+        return true
+    }
+
     /// The fraction of features outside `unsaturated` for more than half of the samples.
     static func saturatedFraction(_ y: UnsafePointer<Float>, features: Int, samples: Int, unsaturated: ClosedRange<Float>) -> Double {
         Double(ckernels_count_saturated(y, features, samples, unsaturated.lowerBound, unsaturated.upperBound)) / Double(features)

@@ -1,4 +1,7 @@
-/// One network measured on the probe batch, dropout off: the forward pass layer by layer with
+import CKernels
+
+/// One network measured on the probe batch, dropout off (batch normalization with the probe
+/// batch's own statistics, its running ones left alone): the forward pass layer by layer with
 /// the statistics of its pre-activations and activations, and, at initialization, the backward
 /// pass of the batch's mean cross-entropy with the spread of every layer's gradients (the
 /// measurements of Glorot & Bengio 2010 and He et al. 2015). Its forward buffers are the run's
@@ -11,6 +14,9 @@ final class Probe {
     /// Hidden layer l's (outputs, rows): its pre-activations, then in place its activations.
     private let values: [FloatBuffer]
     private let scores: FloatBuffer
+    /// Per batch-normalized hidden layer, ẑ and 1/√(σ² + ε), as in the Workspace.
+    private let normalized: [FloatBuffer]
+    private let inverseStd: [FloatBuffer]
 
     init(model: MLP, batch: ProbeBatch) {
         self.model = model
@@ -18,13 +24,18 @@ final class Probe {
         let rows = batch.rows, hidden = model.widths.dropFirst().dropLast()
         values = hidden.map { FloatBuffer(count: rows * $0) }
         scores = FloatBuffer(count: rows * model.classCount)
+        let normalizedLayers = model.layers.dropLast().map { $0.normalized ? $0.outputs : 0 }
+        normalized = normalizedLayers.map { FloatBuffer(count: rows * $0) }
+        inverseStd = normalizedLayers.map { FloatBuffer(count: $0) }
     }
 
     /// The backward pass's buffers: per hidden layer f'(z) and the gradient with respect to its
     /// output (then, in place, its pre-activation); the scores' gradient; one layer's weight
     /// gradient at a time, and the bias gradient gateAndSum also computes.
     private struct Gradients {
-        let gates: [FloatBuffer], deltas: [FloatBuffer], dscores: FloatBuffer, weights: FloatBuffer, biases: FloatBuffer
+        let gates: [FloatBuffer], deltas: [FloatBuffer], dscores: FloatBuffer, weights: FloatBuffer
+        /// One layer's gradients of b, or of β, γ and b, per feature.
+        let biases: FloatBuffer, betas: FloatBuffer, gammas: FloatBuffer
 
         init(model: MLP, rows: Int) {
             let hidden = model.widths.dropFirst().dropLast()
@@ -33,6 +44,8 @@ final class Probe {
             dscores = FloatBuffer(count: rows * model.classCount)
             weights = FloatBuffer(count: model.layers.map { $0.inputs * $0.outputs }.max() ?? 0)
             biases = FloatBuffer(count: hidden.max() ?? 0)
+            betas = FloatBuffer(count: hidden.max() ?? 0)
+            gammas = FloatBuffer(count: hidden.max() ?? 0)
         }
     }
 
@@ -42,12 +55,20 @@ final class Probe {
         let backward = gradients ? Gradients(model: model, rows: rows) : nil
         var layers = model.layers.indices.map { l in
             var entry = LayerDiagnostics(layer: l + 1)
+            entry.batchNorm = model.layers[l].normalized
             entry.weightStd = Moments(UnsafePointer(model.weights(l).baseAddress!), count: model.weights(l).count).std
             return entry
         }
         for l in 0..<last {
-            let width = model.layers[l].outputs, z = values[l].pointer, bias = UnsafePointer(model.biases(l).baseAddress!)
+            let layer = model.layers[l], width = layer.outputs, z = values[l].pointer
+            var bias = UnsafePointer(model.biases(l).baseAddress!)
             Product(model.featureMajorForward(l, rows: rows), model.weights(l).baseAddress!, input(of: l), into: z).compute()
+            if layer.normalized {
+                ckernels_batchnorm_training(z, bias, model.parameters.pointer + layer.gammaOffset, normalized[l].pointer, inverseStd[l].pointer,
+                                            nil, nil, 0, MLP.batchNormEpsilon, width, rows)
+                bias = UnsafePointer(model.parameters.pointer + layer.betaOffset)
+            }
+            // The activation's input: z + b, or with batch normalization γ·ẑ + β.
             let preactivation = Moments(z, features: width, samples: rows, bias: bias)
             if let gates = backward?.gates {
                 gates[l].pointer.update(repeating: 1, count: width * rows)
@@ -61,6 +82,7 @@ final class Probe {
             layers[l].activationMean = activation.mean
             layers[l].activationStd = activation.std
             layers[l].deadFraction = UnitCounts.deadFraction(z, features: width, samples: rows)
+            layers[l].symmetric = UnitCounts.identical(z, features: width, samples: rows)
             layers[l].saturatedFraction = model.activation.unsaturated.map {
                 UnitCounts.saturatedFraction(z, features: width, samples: rows, unsaturated: $0)
             }
@@ -94,7 +116,13 @@ final class Probe {
             let below = deltas[l - 1].pointer
             Product(inputGradient, model.weights(l).baseAddress!, delta, into: below).compute()
             layers[l - 1].outputGradientStd = Moments(below, count: layer.inputs * rows).std
-            gateAndSum(below, gate: gates[l - 1].pointer, features: layer.inputs, samples: rows, biasGradient: buffers.biases.pointer)
+            let beneath = model.layers[l - 1]
+            gateAndSum(below, gate: gates[l - 1].pointer, features: layer.inputs, samples: rows,
+                       biasGradient: beneath.normalized ? buffers.betas.pointer : buffers.biases.pointer)
+            if beneath.normalized {
+                ckernels_batchnorm_backward(below, normalized[l - 1].pointer, inverseStd[l - 1].pointer, model.parameters.pointer + beneath.gammaOffset,
+                                            buffers.betas.pointer, buffers.gammas.pointer, nil, layer.inputs, rows)
+            }
         }
     }
 

@@ -4,7 +4,7 @@ extension Strategy {
     /// (seed, strategy) has its own random stream, so the weights do not depend on the order in
     /// which runs start.
     public func initialModel(seed: UInt64) -> MLP {
-        let model = MLP(widths: self.model.layers, activation: self.model.activation, dropout: self.model.dropout)
+        let model = MLP(self.model)
         var rng = Xoshiro256(seed: seed, stream: "init", id)
         for (l, layer) in model.layers.enumerated() {
             let plan = layers[l]
@@ -12,6 +12,9 @@ extension Strategy {
                               fanIn: layer.inputs, fanOut: layer.outputs, rng: &rng)
             plan.biases.fill(model.biases(l), rows: layer.outputs, cols: 1,
                              fanIn: layer.inputs, fanOut: layer.outputs, rng: &rng)
+            // A layer without its linear bias has b = 0 for good (drawn all the same, so that
+            // the stream, and every later layer's weights, are those of the layer with one).
+            if layer.normalized && !model.linearBias { model.biases(l).update(repeating: 0) }
         }
         return model
     }

@@ -51,6 +51,7 @@ public enum Inspection {
                     ("strategy", .string(inspection.strategy.id)),
                     ("label", .string(inspection.strategy.label)),
                     ("procedure", inspection.strategy.procedure?.json ?? .null),
+                    ("batch_norm", .bool(inspection.strategy.model.batchNorm)),
                     ("inside", inspection.inside.map { .object([("layers", .array($0.map(\.json)))]) } ?? .null),
                     ("layers", .array(inspection.layers.map { layer in
                         .object([("layer", .number(Double(layer.layer))),

@@ -1,3 +1,5 @@
+import CKernels
+
 /// Forward and backward passes. Every hidden layer is computed as blocks of features (see
 /// Workspace): the whole layer on one core, or the features before the cut here and the rest on a
 /// partner core, with the same bits either way.
@@ -33,13 +35,52 @@ extension MLP {
                               input(of: l, workspace: workspace), into: z)
         workspace.compute(product.rows(features), on: core)
         let offset = features.lowerBound * rows
-        let bias = parameters.pointer + layer.biasOffset + features.lowerBound
+        var bias = UnsafePointer(parameters.pointer + layer.biasOffset + features.lowerBound)
+        if layer.normalized {
+            normalize(l, features: features, workspace: workspace)
+            // z now holds γ·ẑ: the activation adds β where it would add b.
+            bias = UnsafePointer(parameters.pointer + layer.betaOffset + features.lowerBound)
+        }
         if workspace.training {
             activateTraining(z + offset, gate: workspace.gates[l].pointer + offset, bias: bias, features: features.count,
                              samples: rows, activation: activation)
         } else {
             activateEvaluation(z + offset, bias: bias, features: features.count, samples: rows, activation: activation)
         }
+    }
+
+    /// Batch normalization of hidden layer l's features (z = W·inputᵀ, before its bias), in
+    /// place, to γ·ẑ: with the batch's statistics in training (updating the running ones), with
+    /// the running statistics in evaluation.
+    func normalize(_ l: Int, features: Range<Int>, workspace: Workspace) {
+        let layer = layers[l], rows = workspace.rows, f = features.lowerBound
+        let z = workspace.outputs[l].pointer + f * rows
+        let bias = parameters.pointer + layer.biasOffset + f, gamma = parameters.pointer + layer.gammaOffset + f
+        let mean = running.pointer + layer.runningOffset! + f, variance = mean + layer.outputs
+        if workspace.training {
+            ckernels_batchnorm_training(z, bias, gamma, workspace.normalized[l].pointer + f * rows, workspace.inverseStd[l].pointer + f,
+                                        mean, variance, MLP.batchNormMomentum, MLP.batchNormEpsilon, features.count, rows)
+        } else {
+            ckernels_batchnorm_evaluation(z, bias, gamma, mean, variance, MLP.batchNormEpsilon, features.count, rows)
+        }
+    }
+
+    /// Hidden layer l's features: the gradient with respect to their output becomes the one
+    /// with respect to their pre-activation (through dropout, f' and any batch normalization),
+    /// in place, with the bias gradients (b's, or β's and γ's).
+    func gateHidden(_ l: Int, features: Range<Int>, workspace: Workspace) {
+        let layer = layers[l], rows = workspace.rows, f = features.lowerBound
+        let delta = workspace.deltas[l].pointer + f * rows, gate = workspace.gates[l].pointer + f * rows
+        guard layer.normalized else {
+            return gateAndSum(delta, gate: gate, features: features.count, samples: rows, biasGradient: gradients.pointer + layer.biasOffset + f)
+        }
+        let betaGradient = gradients.pointer + layer.betaOffset + f
+        gateAndSum(delta, gate: gate, features: features.count, samples: rows, biasGradient: betaGradient)
+        let biasGradient = gradients.pointer + layer.biasOffset + f
+        ckernels_batchnorm_backward(delta, workspace.normalized[l].pointer + f * rows, workspace.inverseStd[l].pointer + f,
+                                    parameters.pointer + layer.gammaOffset + f, betaGradient, gradients.pointer + layer.gammaOffset + f,
+                                    linearBias ? biasGradient : nil, features.count, rows)
+        if !linearBias { biasGradient.update(repeating: 0, count: features.count) }
     }
 
     /// Layer l's input: the batch x (rows, in) for the first layer, else hᵀ (in, rows) below.
@@ -71,8 +112,7 @@ extension MLP {
         // dhᵀ (in, rows) = Wᵀ · dscoresᵀ, then through dropout and f'
         let delta = workspace.deltas[last - 1].pointer
         workspace.compute(Product(inputGradient, parameters.pointer + layer.weightOffset, dscores, into: delta), on: .main)
-        gateAndSum(delta, gate: workspace.gates[last - 1].pointer, features: layer.inputs, samples: rows,
-                   biasGradient: gradients.pointer + layers[last - 1].biasOffset)
+        gateHidden(last - 1, features: 0..<layer.inputs, workspace: workspace)
         for l in stride(from: last - 1, through: 0, by: -1) {
             workspace.cores.split(.backward(layer: l)) { backwardHidden(l, on: .main, workspace: workspace) }
         }
@@ -97,8 +137,6 @@ extension MLP {
         let dinput = workspace.deltas[l - 1].pointer
         let product = Product(inputGradient, parameters.pointer + layer.weightOffset, delta, into: dinput)
         workspace.compute(product.rows(inputFeatures), on: core)
-        let offset = inputFeatures.lowerBound * rows
-        gateAndSum(dinput + offset, gate: workspace.gates[l - 1].pointer + offset, features: inputFeatures.count, samples: rows,
-                   biasGradient: gradients.pointer + layers[l - 1].biasOffset + inputFeatures.lowerBound)
+        gateHidden(l - 1, features: inputFeatures, workspace: workspace)
     }
 }

@@ -12,6 +12,10 @@ public final class Workspace: @unchecked Sendable {
     let outputs: [FloatBuffer]
     let gates: [FloatBuffer]
     let deltas: [FloatBuffer]
+    /// Per batch-normalized hidden layer, ẑ (width, rows) and 1/√(σ² + ε) (width) of the last
+    /// training forward, which backward needs; empty for the other layers.
+    let normalized: [FloatBuffer]
+    let inverseStd: [FloatBuffer]
     public let scores: FloatBuffer
     let dscores: FloatBuffer
     /// Seconds this core spent inside the matrix products so far, to tell them from everything else.
@@ -30,6 +34,9 @@ public final class Workspace: @unchecked Sendable {
         outputs = hidden.map { FloatBuffer(count: capacity * $0) }
         gates = hidden.map { FloatBuffer(count: capacity * $0) }
         deltas = hidden.map { FloatBuffer(count: capacity * $0) }
+        let normalizedLayers = model.layers.dropLast().map { $0.normalized ? $0.outputs : 0 }
+        normalized = normalizedLayers.map { FloatBuffer(count: capacity * $0) }
+        inverseStd = normalizedLayers.map { FloatBuffer(count: $0) }
         scores = FloatBuffer(count: capacity * model.classCount)
         dscores = FloatBuffer(count: capacity * model.classCount)
         cores = CoreSplit(model: model)

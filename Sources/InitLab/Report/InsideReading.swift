@@ -30,6 +30,12 @@ enum InsideReading {
             } else {
                 sentences.append("activation std stays between \(number(low)) and \(number(high)) over the \(stds.count) hidden layers: the signal propagates")
             }
+            let alike = hidden.filter { $0.symmetric == true }.map(\.layer)
+            if high > 0, !alike.isEmpty {
+                sentences.append((alike.count == hidden.count ? "in every hidden layer" : "in layer\(alike.count > 1 ? "s" : "") "
+                                  + alike.map(String.init).joined(separator: ", "))
+                                 + ", every unit gives the same output on every probe image: the units are copies of one another")
+            }
             if high > 0 {
                 sentences += worst(hidden, \.deadFraction, what: "dead (0 on every probe image)")
                 sentences += worst(hidden, \.saturatedFraction, what: "saturated (\(saturationWords(activation)) on most probe images)")
@@ -70,6 +76,10 @@ enum InsideReading {
             if abs(after - before) >= 0.05 {
                 changes.append("\(what) units (worst layer) \(after > before ? "rose" : "fell") from \(percent(before)) to \(percent(after))")
             }
+        }
+        let alike = end.layers.dropLast().filter { $0.symmetric == true }.count
+        if alike > 0 {
+            changes.append("the units of \(alike == end.layers.count - 1 ? "every hidden layer" : "\(alike) hidden layer\(alike > 1 ? "s" : "")") are still copies of one another")
         }
         if !changes.isEmpty { sentences.append("by step \(end.step), " + changes.joined(separator: "; ")) }
         return sentences

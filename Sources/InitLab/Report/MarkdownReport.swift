@@ -38,7 +38,7 @@ public enum MarkdownReport {
                      + (pretraining ? " Pre-training time |" : ""))
         lines.append("|---|---:|" + (test ? "---:|" : "") + "---:|---:|" + (pretraining ? "---:|" : ""))
         for summary in summaries {
-            let loss = summary.meanLastLoss.map { formatLoss($0) } ?? "n/a"
+            let loss = summary.lastLossText
             var row = "| \(escape(summary.label)) | \(summary.accuracyText) |" + (test ? " \(summary.testAccuracyText) |" : "")
                 + " \(loss) | \(String(format: "%.1f s", summary.meanTrainSeconds)) |"
             if pretraining {
@@ -125,7 +125,8 @@ public enum MarkdownReport {
     /// each strategy generated from its numbers, and the figures of what training did inside.
     static func inside(_ experiment: Experiment, summaries: [StrategySummary]) -> [String] {
         let measured = summaries.compactMap { summary in InsideFigures.diagnostics(summary).map { (summary, $0.seed, $0.diagnostics) } }
-        guard let (_, _, example) = measured.first else { return [] }
+        guard let example = measured.map(\.2).max(by: { $0.steps.count < $1.steps.count }) else { return [] }
+        // The longest run's schedule: a diverged run's stops where it did.
         let steps = example.steps.map { String($0.step) }.joined(separator: ", ")
         var lines = ["## Inside the network", "",
                      "Every network is measured on the same probe batch of \(example.probeImages) training images (the first ones of "
@@ -209,7 +210,9 @@ public enum MarkdownReport {
 
     static func describe(_ model: ModelSpec) -> String {
         let dropout = model.dropout > 0 ? ", dropout \(formatNumber(Double(model.dropout)))" : ""
-        return "\(model.layers.map(String.init).joined(separator: "-")), \(model.activation.name)\(dropout)"
+        let norm = model.batchNorm
+            ? ", batch normalization after every hidden layer's product, before its activation" + (model.linearBias ? "" : " (no linear bias)") : ""
+        return "\(model.layers.map(String.init).joined(separator: "-")), \(model.activation.name)\(norm)\(dropout)"
     }
 
     /// `kind` with its parameters: "uniform(low 0, high 1)".
@@ -227,8 +230,6 @@ public enum MarkdownReport {
         }
         return parameters.isEmpty ? kind : "\(kind)(\(parameters.joined(separator: ", ")))"
     }
-
-    static func formatLoss(_ loss: Double) -> String { abs(loss) >= 1000 ? String(format: "%.0f", loss) : String(format: "%.3f", loss) }
 
     static func formatNumber(_ value: Double) -> String { String(format: "%.6g", value) }
 

@@ -39,6 +39,14 @@ public struct StrategySummary: Sendable {
         return losses.isEmpty ? nil : losses.reduce(0, +) / Double(losses.count)
     }
 
+    /// "0.357", "887" at large scale, "not finite" when a run's last loss is NaN or infinite
+    /// (it diverged), "n/a" without any.
+    public var lastLossText: String {
+        guard let loss = meanLastLoss else { return "n/a" }
+        guard loss.isFinite else { return "not finite" }
+        return abs(loss) >= 1000 ? String(format: "%.0f", loss) : String(format: "%.3f", loss)
+    }
+
     public var meanTrainSeconds: Double { runs.reduce(0) { $0 + $1.trainSeconds } / Double(max(runs.count, 1)) }
     public var meanProcedureSeconds: Double { runs.reduce(0) { $0 + $1.procedureSeconds } / Double(max(runs.count, 1)) }
 

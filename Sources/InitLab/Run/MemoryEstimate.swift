@@ -68,7 +68,11 @@ public struct MemoryEstimate: Sendable, Equatable {
         let hidden = widths.dropFirst().dropLast().reduce(0, +)
         let classes = widths.last ?? 0, widest = widths.max() ?? 0
         let batch = Double(training.batchSize)
+        // Batch normalization: per hidden unit γ and β (4 buffers each, as every parameter), the
+        // running mean and variance, 1/σ, and ẑ for every sample of a batch.
+        let normalized = strategy.model.batchNorm ? hidden : 0
         var floats = 4 * parameters + batch * (features + 3 * hidden + 2 * classes) + 4 * largest
+            + normalized * (8 + 3 + batch)
         switch strategy.procedure {
         case .lsuv(_, _, let rows)?:
             floats += Double(rows) * (features + 2 * widest)
@@ -100,8 +104,8 @@ public struct MemoryEstimate: Sendable, Equatable {
     static func probeBytes(_ model: ModelSpec, rows: Double, features: Double) -> Double {
         guard rows > 0 else { return 0 }
         let (widths, parameters, largest) = sizes(model)
-        let hidden = widths.dropFirst().dropLast().reduce(0, +)
-        return 4 * (rows * (features + 3 * hidden + 2 * (widths.last ?? 0)) + largest + parameters)
+        let hidden = widths.dropFirst().dropLast().reduce(0, +), normalized = model.batchNorm ? hidden : 0
+        return 4 * (rows * (features + 3 * hidden + 2 * (widths.last ?? 0) + normalized) + largest + parameters + 4 * normalized)
     }
 
     /// Nil when the estimate fits in `availableBytes`, else the one line that says it does not.

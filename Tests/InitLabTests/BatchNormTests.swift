@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import InitLab
+
+/// Batch normalization (PyTorch's BatchNorm1d between a hidden layer's product and its
+/// activation): gradients against finite differences of the Double reference, the running
+/// statistics against a sequence worked out by hand, evaluation with them, and the config.
+@Suite struct BatchNormTests {
+    static func model(_ activation: Activation, linearBias: Bool = true, seed: UInt64 = 11) -> MLP {
+        let model = MLP(widths: [7, 6, 5, 4], activation: activation, dropout: 0.3, batchNorm: true, linearBias: linearBias)
+        var rng = Xoshiro256(seed: seed)
+        for i in 0..<model.parameters.count { model.parameters.pointer[i] = Float(rng.normal() * 0.5) }
+        if !linearBias { for l in 0..<2 { model.biases(l).update(repeating: 0) } }
+        return model
+    }
+
+    @Test(arguments: GradientTests.activations)
+    func backwardMatchesFiniteDifferences(activation: Activation) {
+        for linearBias in [true, false] {
+            let model = Self.model(activation, linearBias: linearBias)
+            var rng = Xoshiro256(seed: 5)
+            // 11 samples: the kernels' eight-lane loops and their tails both run.
+            let rows = 11
+            let x = (0..<(rows * 7)).map { _ in Float(rng.uniform()) }
+            let labels = (0..<rows).map { _ in Int32(rng.next() % 4) }
+            var maskStream = DropoutStream(seededBy: Xoshiro256(seed: 99))
+            let masks = [6, 5].map { width -> [Double] in
+                let mask = FloatBuffer(count: rows * width)
+                fillDropoutMask(mask.pointer, count: rows * width, p: 0.3, stream: &maskStream)
+                return (0..<rows).flatMap { r in (0..<width).map { f in Double(mask.pointer[f * rows + r]) } }
+            }
+            let workspace = Workspace(model: model, capacity: rows)
+            var stream: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: 99))
+            model.forward(x, rows: rows, workspace: workspace, dropout: &stream)
+            let loss = model.loss(labels: labels, rows: rows, workspace: workspace)
+            model.backward(workspace: workspace)
+
+            let reference = ReferenceMLP(model)
+            let xs = x.map(Double.init), ls = labels.map(Int.init)
+            let referenceLoss = reference.loss(x: xs, labels: ls, rows: rows, masks: masks)
+            #expect(abs(Double(loss) - referenceLoss) <= 1e-5 * max(1, abs(referenceLoss)), "\(activation)")
+            // Every parameter: W and b below and above each normalization, γ and β; W of the
+            // second layer gets its gradient through the first normalization's input.
+            let numerical = reference.numericalGradient(x: xs, labels: ls, rows: rows, masks: masks)
+            let analytic = model.gradients.array.map(Double.init)
+            var worst = 0.0
+            for (a, n) in zip(analytic, numerical) { worst = max(worst, abs(a - n) / max(1e-3, abs(n))) }
+            #expect(worst < 2e-3, "worst relative gradient error \(worst) for \(activation), linear bias \(linearBias)")
+            if !linearBias {
+                for l in 0..<2 { #expect(UnsafeBufferPointer(start: model.gradients.pointer + model.layers[l].biasOffset, count: model.layers[l].outputs).allSatisfy { $0 == 0 }) }
+            }
+        }
+    }
+
+    @Test func theRunningStatisticsFollowPyTorchsUpdate() {
+        // One normalized unit: W = [1, 2], b = 0.5; γ = 2, β = −1.
+        let model = MLP(widths: [2, 1, 2], activation: .identity, dropout: 0, batchNorm: true)
+        model.parameters.copy(from: [1, 2, 0.5, 2, -1, 1, -1, 0, 0])
+        let workspace = Workspace(model: model, capacity: 4)
+        var stream: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: 1))
+        // Batch 1: x = (1, 0), (0, 1), (1, 1) → z = 1.5, 2.5, 3.5: mean 2.5, biased variance 2/3, unbiased 1.
+        model.forward([1, 0, 0, 1, 1, 1], rows: 3, workspace: workspace, dropout: &stream)
+        #expect(abs(model.running.pointer[0] - 0.25) < 1e-7 && abs(model.running.pointer[1] - (0.9 + 0.1 * 1)) < 1e-7)
+        // The layer's output is γ·ẑ + β: ẑ = (z − 2.5)/√(2/3 + ε).
+        let inverse = 1 / (2.0 / 3 + 1e-5).squareRoot()
+        for (s, z) in [1.5, 2.5, 3.5].enumerated() {
+            #expect(abs(Double(workspace.outputs[0].pointer[s]) - (2 * (z - 2.5) * inverse - 1)) < 1e-5)
+        }
+        // Batch 2: x = (2, 0), (0, 0) → z = 2.5, 0.5: mean 1.5, unbiased variance 2.
+        model.forward([2, 0, 0, 0], rows: 2, workspace: workspace, dropout: &stream)
+        #expect(abs(model.running.pointer[0] - (0.9 * 0.25 + 0.1 * 1.5)) < 1e-6)
+        #expect(abs(model.running.pointer[1] - (0.9 * 1.0 + 0.1 * 2)) < 1e-6)
+
+        // Evaluation uses them and changes nothing: z = 3.5 → 2·(3.5 − 0.375)/√(1.1 + ε) − 1.
+        var none: DropoutStream?
+        let before = model.running.array
+        model.forward([1, 1], rows: 1, workspace: workspace, dropout: &none)
+        #expect(abs(Double(workspace.outputs[0].pointer[0]) - (2 * (3.5 - 0.375) / (1.1 + 1e-5).squareRoot() - 1)) < 1e-5)
+        #expect(model.running.array == before)
+    }
+
+    @Test func theConfigTurnsItOnAndChecksWhatGoesWithIt() throws {
+        let base = #"{"model": {"layers": [4, 3, 2], "batch_norm": true, "linear_bias": false}, "strategies": [{"id": "x", "weights": "ones", "biases": "ones"}"#
+        let experiment = try parseExperiment(base + "]}")
+        #expect(experiment.model.batchNorm && !experiment.model.linearBias)
+        #expect(try parseExperiment(experiment.echo.formatted()).model == experiment.model)
+        // γ starts at 1, β at 0; b is 0 without a linear bias, whatever the biases' initializer.
+        let model = experiment.strategies[0].initialModel(seed: 1)
+        #expect(model.biases(0).allSatisfy { $0 == 0 } && model.biases(1).allSatisfy { $0 == 1 })
+        let layer = model.layers[0]
+        #expect(layer.normalized && !model.layers[1].normalized)
+        #expect((0..<3).allSatisfy { model.parameters.pointer[layer.gammaOffset + $0] == 1 && model.parameters.pointer[layer.betaOffset + $0] == 0 })
+        #expect(configProblems(#"{"model": {"layers": [4, 2], "linear_bias": false}, "strategies": [{"id": "x", "weights": "zeros"}]}"#)
+                == ["model.linear_bias: a linear layer drops its bias only before batch normalization: set \"batch_norm\": true"])
+        #expect(configProblems(base + #", {"id": "y", "weights": "orthogonal", "procedure": {"kind": "lsuv"}}]}"#)
+                == ["strategies[1].procedure: LSUV and RBM pre-training work on networks without batch normalization; this strategy's model has it"])
+        // 600 images, 150 held out: batches of 449 leave a last batch of one image.
+        let (folder, config) = try syntheticExperiment()
+        defer { removeFolder(folder) }
+        var text = try String(contentsOfFile: config, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"dropout\": 0.2", with: "\"dropout\": 0.2, \"batch_norm\": true")
+            .replacingOccurrences(of: "\"batch_size\": 20", with: "\"batch_size\": 449")
+        try text.write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try runCommand([config, "--quiet"])
+        #expect(result.status == 2 && result.stderr.contains("training.batch_size: the last batch of every epoch holds one image"))
+    }
+
+    @Test func aComparisonWithBatchNormTrainsAndReportsWhereItSits() throws {
+        let (folder, config) = try syntheticExperiment()
+        defer { removeFolder(folder) }
+        var text = try String(contentsOfFile: config, encoding: .utf8)
+        text = text.replacingOccurrences(of: #"{ "id": "zeros", "label": "All Zeros", "weights": "zeros" }"#, with: """
+            { "id": "zeros", "label": "All Zeros", "weights": "zeros" },
+            { "id": "normal-bn", "label": "N(0, 1) + BN", "weights": { "kind": "normal", "std": 1 }, "model": { "batch_norm": true, "linear_bias": false } },
+            { "id": "kaiming-bn", "label": "Kaiming + BN", "weights": "kaiming_normal", "model": { "batch_norm": true } }
+            """)
+        try text.write(toFile: config, atomically: true, encoding: .utf8)
+        let outcome = try ComparisonJob.prepare(configPath: config, options: JobOptions(threads: 2)).run()
+        let kaiming = try #require(outcome.results.first { $0.strategyID == "kaiming-bn" })
+        #expect(kaiming.status == .ok && kaiming.validationAccuracy! > 0.8, "\(kaiming.validationAccuracy ?? -1)")
+        let bn = try #require(outcome.results.first { $0.strategyID == "normal-bn" })
+        let layers = try #require(bn.diagnostics?.initial)
+        #expect(layers.map(\.batchNorm) == [true, true, false])
+        // Normalized with the probe's own statistics, γ = 1 and β = 0: the activation's input has std 1.
+        for layer in layers.prefix(2) { #expect(abs(layer.preactivationStd! - 1) < 1e-3, "layer \(layer.layer)") }
+        let report = try String(contentsOfFile: folder + "/out/report.md", encoding: .utf8)
+        #expect(report.contains("| `normal-bn` | N(0, 1) + BN | 36-16-8-3, relu, batch normalization after every hidden layer's product, before its activation (no linear bias), dropout 0.2 |"))
+        let inspect = try runCommand(["inspect", config])
+        #expect(inspect.stdout.contains("batch normalization after layers 1–2, before the activation: γ = 1, β = 0, running mean 0 and variance 1; no linear bias (b stays 0)"))
+    }
+}
