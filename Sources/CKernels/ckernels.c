@@ -94,24 +94,57 @@ void ckernels_gate_and_sum(float *restrict delta, const float *restrict gate, fl
     }
 }
 
-// The diagnostics' statistics: sums in double, in eight lanes (entry s of a row in lane s mod 8),
-// the lanes added pairwise at the end of each row, so both versions give the same bits.
-static double lane_total(const double lanes[8]) {
+// Sums in double, in eight lanes (entry i in lane i mod 8), the lanes added pairwise at the
+// end: one fixed order, so both versions of every kernel below give the same bits. Inlined
+// into each version, where they vectorize.
+static inline double lane_total(const double lanes[8]) {
     return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+}
+
+/// Σ x[i].
+static inline double row_sum(const float *restrict x, long n) {
+    double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    long i = 0;
+    for (; i + 8 <= n; i += 8) {
+        for (int j = 0; j < 8; j++) lanes[j] += (double)x[i + j];
+    }
+    for (int j = 0; i < n; i++, j++) lanes[j] += (double)x[i];
+    return lane_total(lanes);
+}
+
+/// Σ (x[i] + offset)².
+static inline double row_squares(const float *restrict x, double offset, long n) {
+    double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    long i = 0;
+    for (; i + 8 <= n; i += 8) {
+        for (int j = 0; j < 8; j++) {
+            const double d = (double)x[i + j] + offset;
+            lanes[j] += d * d;
+        }
+    }
+    for (int j = 0; i < n; i++, j++) {
+        const double d = (double)x[i] + offset;
+        lanes[j] += d * d;
+    }
+    return lane_total(lanes);
+}
+
+/// Σ a[i]·b[i].
+static inline double row_dot(const float *restrict a, const float *restrict b, long n) {
+    double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    long i = 0;
+    for (; i + 8 <= n; i += 8) {
+        for (int j = 0; j < 8; j++) lanes[j] += (double)a[i + j] * (double)b[i + j];
+    }
+    for (int j = 0; i < n; i++, j++) lanes[j] += (double)a[i] * (double)b[i];
+    return lane_total(lanes);
 }
 
 __attribute__((target_clones("avx2", "default")))
 double ckernels_shifted_sum(const float *restrict x, const float *restrict shift, long features, long samples) {
     double total = 0;
     for (long f = 0; f < features; f++) {
-        const float *row = x + f * samples;
-        double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-        long s = 0;
-        for (; s + 8 <= samples; s += 8) {
-            for (int j = 0; j < 8; j++) lanes[j] += (double)row[s + j];
-        }
-        for (int j = 0; s < samples; s++, j++) lanes[j] += (double)row[s];
-        total += lane_total(lanes) + (shift ? (double)shift[f] * (double)samples : 0);
+        total += row_sum(x + f * samples, samples) + (shift ? (double)shift[f] * (double)samples : 0);
     }
     return total;
 }
@@ -120,23 +153,7 @@ __attribute__((target_clones("avx2", "default")))
 double ckernels_squared_deviations(const float *restrict x, const float *restrict shift, double center, long features,
                                    long samples) {
     double total = 0;
-    for (long f = 0; f < features; f++) {
-        const float *row = x + f * samples;
-        const double offset = (shift ? (double)shift[f] : 0) - center;
-        double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-        long s = 0;
-        for (; s + 8 <= samples; s += 8) {
-            for (int j = 0; j < 8; j++) {
-                const double d = (double)row[s + j] + offset;
-                lanes[j] += d * d;
-            }
-        }
-        for (int j = 0; s < samples; s++, j++) {
-            const double d = (double)row[s] + offset;
-            lanes[j] += d * d;
-        }
-        total += lane_total(lanes);
-    }
+    for (long f = 0; f < features; f++) total += row_squares(x + f * samples, (shift ? (double)shift[f] : 0) - center, samples);
     return total;
 }
 
@@ -179,29 +196,11 @@ void ckernels_batchnorm_training(float *restrict z, const float *restrict bias, 
     for (long f = 0; f < features; f++) {
         float *row = z + f * samples, *out = normalized + f * samples;
         const float b = bias[f];
-        double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-        long s = 0;
-        for (; s + 8 <= samples; s += 8) {
-            for (int j = 0; j < 8; j++) lanes[j] += (double)(row[s + j] + b);
-        }
-        for (int j = 0; s < samples; s++, j++) lanes[j] += (double)(row[s] + b);
-        const double mean = lane_total(lanes) / (double)samples;
-        double squares[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-        s = 0;
-        for (; s + 8 <= samples; s += 8) {
-            for (int j = 0; j < 8; j++) {
-                const double d = (double)(row[s + j] + b) - mean;
-                squares[j] += d * d;
-            }
-        }
-        for (int j = 0; s < samples; s++, j++) {
-            const double d = (double)(row[s] + b) - mean;
-            squares[j] += d * d;
-        }
-        const double variance = lane_total(squares) / (double)samples;
+        const double mean = row_sum(row, samples) / (double)samples + (double)b;
+        const double variance = row_squares(row, (double)b - mean, samples) / (double)samples;
         const float inverse = (float)(1.0 / sqrt(variance + (double)epsilon));
         const float center = (float)mean, g = gamma[f];
-        for (s = 0; s < samples; s++) {
+        for (long s = 0; s < samples; s++) {
             const float n = ((row[s] + b) - center) * inverse;
             out[s] = n;
             row[s] = g * n;
@@ -235,27 +234,10 @@ void ckernels_batchnorm_backward(float *restrict delta, const float *restrict no
     for (long f = 0; f < features; f++) {
         float *d = delta + f * samples;
         const float *n = normalized + f * samples;
-        double lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-        long s = 0;
-        for (; s + 8 <= samples; s += 8) {
-            for (int j = 0; j < 8; j++) lanes[j] += (double)d[s + j] * (double)n[s + j];
-        }
-        for (int j = 0; s < samples; s++, j++) lanes[j] += (double)d[s] * (double)n[s];
-        const float dgamma = (float)lane_total(lanes), dbeta = beta_gradient[f];
+        const float dgamma = (float)row_dot(d, n, samples), dbeta = beta_gradient[f];
         gamma_gradient[f] = dgamma;
         const float scale = gamma[f] * inverse_std[f] / (float)samples, count = (float)samples;
-        double sums[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-        s = 0;
-        for (; s + 8 <= samples; s += 8) {
-            for (int j = 0; j < 8; j++) {
-                d[s + j] = scale * ((count * d[s + j] - dbeta) - n[s + j] * dgamma);
-                sums[j] += (double)d[s + j];
-            }
-        }
-        for (int j = 0; s < samples; s++, j++) {
-            d[s] = scale * ((count * d[s] - dbeta) - n[s] * dgamma);
-            sums[j] += (double)d[s];
-        }
-        if (bias_gradient) bias_gradient[f] = (float)lane_total(sums);
+        for (long s = 0; s < samples; s++) d[s] = scale * ((count * d[s] - dbeta) - n[s] * dgamma);
+        if (bias_gradient) bias_gradient[f] = (float)row_sum(d, samples);
     }
 }

@@ -72,7 +72,8 @@ struct InspectCommand: ParsableCommand {
             }
             let model = inspection.strategy.model
             if model.batchNorm {
-                lines.append("  batch normalization after layers 1–\(model.layerCount - 1), before the activation: γ = 1, β = 0, running mean 0 "
+                let hidden = model.layerCount - 1
+                lines.append("  batch normalization after layer\(hidden == 1 ? " 1" : "s 1–\(hidden)"), before the activation: γ = 1, β = 0, running mean 0 "
                              + "and variance 1" + (model.linearBias ? "" : "; no linear bias (b stays 0)"))
             }
             if let procedure = inspection.strategy.procedure {

@@ -84,6 +84,10 @@ import Testing
         let experiment = try parseExperiment(base + "]}")
         #expect(experiment.model.batchNorm && !experiment.model.linearBias)
         #expect(try parseExperiment(experiment.echo.formatted()).model == experiment.model)
+        // A strategy turning it off keeps it off through the echo.
+        let off = try parseExperiment(base + #", {"id": "y", "weights": "zeros", "model": {"batch_norm": false}}]}"#)
+        #expect(off.strategies[1].model.batchNorm == false && off.strategies[1].model.linearBias)
+        #expect(try parseExperiment(off.echo.formatted()).strategies == off.strategies)
         // γ starts at 1, β at 0; b is 0 without a linear bias, whatever the biases' initializer.
         let model = experiment.strategies[0].initialModel(seed: 1)
         #expect(model.biases(0).allSatisfy { $0 == 0 } && model.biases(1).allSatisfy { $0 == 1 })
@@ -102,7 +106,26 @@ import Testing
             .replacingOccurrences(of: "\"batch_size\": 20", with: "\"batch_size\": 449")
         try text.write(toFile: config, atomically: true, encoding: .utf8)
         let result = try runCommand([config, "--quiet"])
-        #expect(result.status == 2 && result.stderr.contains("training.batch_size: the last batch of every epoch holds one image"))
+        #expect(result.status == 2 && result.stderr.contains("training.batch_size: a last batch holds one image"))
+        #expect(configProblems(#"{"model": {"layers": [4, 2], "batch_norm": true}, "strategies": [{"id": "x", "weights": "zeros"}]}"#)
+                == ["model.batch_norm: batch normalization follows a hidden layer, and this model has none"])
+    }
+
+    /// Validating with dropout on (training mode) normalizes with the validation batches; the
+    /// test set must still be measured with the statistics training left.
+    @Test func validatingWithDropoutLeavesTheTestSetsStatisticsAlone() throws {
+        let (folder, config) = try syntheticExperiment()
+        defer { removeFolder(folder) }
+        var experiment = try Experiment.load(path: config)
+        experiment.model.batchNorm = true
+        experiment.strategies = experiment.strategies.map { var s = $0; s.model = experiment.model; return s }
+        let dataset = try Dataset.load(experiment.dataset)
+        let plain = Comparison(experiment: experiment, dataset: dataset, testSet: dataset).run(threads: 1)
+        experiment.training.validationDropout = true
+        let lesson = Comparison(experiment: experiment, dataset: dataset, testSet: dataset).run(threads: 1)
+        for (a, b) in zip(plain, lesson) {
+            #expect(a.batchLosses == b.batchLosses && a.testAccuracy != nil && a.testAccuracy == b.testAccuracy, "\(a.strategyID)")
+        }
     }
 
     @Test func aComparisonWithBatchNormTrainsAndReportsWhereItSits() throws {

@@ -122,7 +122,7 @@ import Testing
         #expect(report.contains("| Strategy | Validation accuracy | Last batch loss | Training time |"))
         #expect(report.contains("![Zeros vs Rule](zeros-vs-rule.png)") && report.contains("![Validation accuracy](accuracy.png)"))
         #expect(report.contains("## Inside the network") && report.contains("![Activation std at initialization](activations.png)"))
-        #expect(report.contains("- **All Zeros**: every hidden unit outputs 0 on every probe image"))
+        #expect(report.contains("- **All Zeros**: every hidden unit gives one constant output on every probe image: no signal passes, and no weight below the output layer gets a gradient"))
         #expect(report.contains("![Rule over training](training-rule.png)"))
         let script = try String(contentsOfFile: out + "/zeros-vs-rule.gp", encoding: .utf8)
         #expect(script.contains("'zeros-vs-rule.dat' using 1:2") && script.contains("title 'All Zeros (val. acc. "))

@@ -45,7 +45,7 @@ import Testing
         #expect(try parseExperiment(custom.echo.formatted()).diagnostics == custom.diagnostics)
         #expect(configProblems(minimal + #", "diagnostics": {"probe_images": 0, "steps": [-1, 2.5], "enabled": "yes", "every": 3}}"#) == [
             "diagnostics.enabled: expected true or false, found a string",
-            "diagnostics.probe_images: expected an integer from 1 to 1048576, found 0",
+            "diagnostics.probe_images: expected an integer from 2 to 1048576, found 0",
             "diagnostics.steps[0]: expected an integer from 0 to 1099511627776, found -1",
             "diagnostics.steps[1]: expected an integer from 0 to 1099511627776, found 2.5",
             "diagnostics.every: unknown key; valid here: enabled, probe_images, steps",

@@ -115,6 +115,17 @@ import Testing
         }
     }
 
+    @Test func statisticsThatOverflowAreNil() {
+        // Weights of 10³⁰: the scores overflow to ±∞ and their spread is not a number.
+        let huge = MLP(widths: [2, 3, 2], activation: .relu, dropout: 0)
+        for l in 0..<2 { huge.weights(l).update(repeating: 1e30) }
+        let layers = Probe(model: huge, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
+        for layer in layers {
+            for field in LayerDiagnostics.fields { #expect(layer[keyPath: field.path]?.isFinite ?? true, "\(field.key) of layer \(layer.layer)") }
+        }
+        #expect(layers[1].preactivationStd == nil)
+    }
+
     @Test func theScheduleAddsEveryEpochsEndAndDropsStepsPastTheRun() {
         let spec = DiagnosticsSpec.standard
         #expect(spec.schedule(stepsPerEpoch: 480, epochs: 2) == [0, 1, 2, 5, 10, 20, 50, 100, 200, 480, 500, 960])

@@ -12,7 +12,7 @@ ones-bn 13.417 1.095 "13.42%" 13.352
 kaiming 85.482 0.375 "85.48%" 84.724
 kaiming-bn 87.147 0.615 "87.15%" 86.050
 default 73.148 3.000 "73.15%" 72.704
-default-bn 86.503 0.402 "86.50%" 85.572
+default-bn 86.517 0.705 "86.52%" 85.754
 EOD
 reset
 set terminal pngcairo size 960,616 noenhanced font 'sans,11'

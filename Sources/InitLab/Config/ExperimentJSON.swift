@@ -18,10 +18,12 @@ extension Optimizer {
 }
 
 extension ModelSpec {
-    /// Batch normalization's keys only where it is on, so that a model without it reads as before.
-    var json: JSON {
+    /// Batch normalization's keys only where it is on (so that a model without it reads as
+    /// before), or always (`complete`: a strategy's own model, whose missing keys would be
+    /// read as the experiment model's).
+    func json(complete: Bool = false) -> JSON {
         .object([("layers", .array(layers.map { .number(Double($0)) })), ("activation", activation.json), ("dropout", JSON(dropout))]
-                + (batchNorm ? [("batch_norm", .bool(true)), ("linear_bias", .bool(linearBias))] : []))
+                + (batchNorm || complete ? [("batch_norm", .bool(batchNorm)), ("linear_bias", .bool(linearBias))] : []))
     }
 }
 
@@ -44,7 +46,7 @@ extension Strategy {
     /// The strategy in config form; `model` only where it is not the experiment's.
     func json(experimentModel: ModelSpec) -> JSON {
         var members: [(key: String, value: JSON)] = [("id", .string(id)), ("label", .string(label))]
-        if model != experimentModel { members.append(("model", model.json)) }
+        if model != experimentModel { members.append(("model", model.json(complete: true))) }
         if let first = layers.first, layers.allSatisfy({ $0 == first }) {
             members.append(("weights", first.weights.json))
             members.append(("biases", first.biases.json))
@@ -66,7 +68,7 @@ extension Experiment {
             ("dataset", .object([("folder", .string(dataset.folder)), ("images", .string(dataset.images)),
                                  ("labels", .string(dataset.labels))]
                                 + (dataset.test.map { [("test_images", .string($0.images)), ("test_labels", .string($0.labels))] } ?? []))),
-            ("model", model.json),
+            ("model", model.json()),
             ("training", .object([("optimizer", training.optimizer.json),
                                   ("batch_size", .number(Double(training.batchSize))),
                                   ("epochs", .number(Double(training.epochs))),

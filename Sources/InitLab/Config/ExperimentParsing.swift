@@ -66,9 +66,15 @@ extension Experiment {
             }
         }
         let validation = training.validationCount(of: dataset.count)
-        if models.contains(where: { $0.1.batchNorm }), (dataset.count - validation) % training.batchSize == 1 {
-            problems.append("training.batch_size: the last batch of every epoch holds one image, which batch normalization cannot "
-                            + "normalize (its variance is 0); choose a batch size that leaves more")
+        // A batch of one image has variance 0: batch normalization would output β whatever the
+        // input and pass no gradient (PyTorch refuses it). Validating with dropout on normalizes
+        // the validation batches too.
+        if models.contains(where: { $0.1.batchNorm }) {
+            let remainders = [dataset.count - validation] + (training.validationDropout ? [validation] : [])
+            if training.batchSize == 1 || remainders.contains(where: { $0 % training.batchSize == 1 }) {
+                problems.append("training.batch_size: \(training.batchSize == 1 ? "every batch holds" : "a last batch holds") one image, which "
+                                + "batch normalization cannot normalize (its variance is 0); choose a batch size that leaves more")
+            }
         }
         if validation < 1 {
             problems.append("training.validation_fraction: \(training.validationFraction) of \(dataset.count) images leaves no validation image")
@@ -132,8 +138,9 @@ private struct ExperimentReader {
         guard let object = node.object else { return nil }
         defer { object.finish() }
         let enabled = object.bool("enabled", default: defaults.enabled)
-        let probeImages = object.integer("probe_images", default: defaults.probeImages, ConfigLimits.range(ConfigLimits.probeImages)) {
-            (1...ConfigLimits.probeImages).contains($0)
+        // A spread needs two images at least.
+        let probeImages = object.integer("probe_images", default: defaults.probeImages, ConfigLimits.range(ConfigLimits.probeImages, from: 2)) {
+            (2...ConfigLimits.probeImages).contains($0)
         }
         var steps = defaults.steps
         if let stepsNode = object.optional("steps"), let elements = stepsNode.elements {
@@ -196,6 +203,9 @@ private struct ExperimentReader {
         let linearBias = object.bool("linear_bias", default: defaults?.linearBias ?? true)
         if !linearBias && !batchNorm {
             object.optional("linear_bias")?.report("a linear layer drops its bias only before batch normalization: set \"batch_norm\": true")
+        }
+        if batchNorm, let layers, layers.count < 3 {
+            object.optional("batch_norm")?.report("batch normalization follows a hidden layer, and this model has none")
         }
         guard let layers else { return nil }
         var model = ModelSpec(layers: layers, activation: activation, dropout: Float(dropout))

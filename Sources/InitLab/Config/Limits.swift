@@ -17,7 +17,7 @@ public enum ConfigLimits {
     public static let threads = 1024
     /// The base seed: seed + repeat stays below 2⁵³, so every seed is exact in results.json.
     public static let seed = 8_999_999_999_999_999
-    /// Images of the diagnostics' probe batch (its buffers are per run, as a batch's are).
+    /// Images of the diagnostics' probe batch (the images are shared; each run has buffers for them, as for a batch).
     public static let probeImages = 1 << 20
     /// The diagnostics' scheduled steps: how many, and how far (a step beyond the run's last is never reached).
     public static let diagnosticSteps = 10_000

@@ -57,9 +57,10 @@ final class CoreSplit {
             let features = self.features(l, on: core)
             guard !features.isEmpty else { continue }
             body(layer.weightOffset + features.lowerBound * layer.inputs..<layer.weightOffset + features.upperBound * layer.inputs)
-            for offset in [layer.biasOffset] + (layer.normalized ? [layer.gammaOffset, layer.betaOffset] : []) {
-                body(offset + features.lowerBound..<offset + features.upperBound)
-            }
+            body(layer.biasOffset + features.lowerBound..<layer.biasOffset + features.upperBound)
+            guard layer.normalized else { continue }
+            body(layer.gammaOffset + features.lowerBound..<layer.gammaOffset + features.upperBound)
+            body(layer.betaOffset + features.lowerBound..<layer.betaOffset + features.upperBound)
         }
     }
 

@@ -60,7 +60,7 @@ final class DiagnosticsRecorder {
             layers[l].updateRatio = weights > 0
                 ? Moments.distance(model.parameters.pointer + layer.weightOffset, previous, count: count) / weights : nil
         }
-        diagnostics.steps.append(StepDiagnostics(step: step, layers: layers))
+        diagnostics.steps.append(StepDiagnostics(step: step, layers: layers.map(\.finite)))
         stepSeconds += monotonicSeconds() - start
     }
 }

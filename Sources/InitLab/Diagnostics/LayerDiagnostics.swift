@@ -1,8 +1,9 @@
 /// What the diagnostics saw in one weight layer (1-based, input side first) of one run, at
 /// initialization or after a training step. Statistics over the probe batch are population
 /// ones (over all units × images); a field a layer or a moment does not have is nil: the output
-/// layer has no activation, only tanh and sigmoid saturate, gradients of the probe batch exist
-/// at initialization, those of a step (norm, update ratio) after training steps.
+/// layer has no activation, only tanh and sigmoid saturate, the gradient at a layer's output is
+/// the probe batch's at initialization, a step's norm and update ratio exist after training
+/// steps; a statistic that is not finite is nil too.
 public struct LayerDiagnostics: Sendable, Equatable {
     public var layer: Int
     /// Whether batch normalization sits between the layer's product and its activation; its
@@ -25,8 +26,9 @@ public struct LayerDiagnostics: Sendable, Equatable {
     /// Units in their activation's flat region for more than half the probe images (tanh: |y| >
     /// 0.99; sigmoid: y < 0.01 or y > 0.99); nil for activations without one.
     public var saturatedFraction: Double?
-    /// The gradient of the probe batch's mean cross-entropy (dropout off) with respect to the
-    /// layer's output, and with respect to its weights.
+    /// At initialization, the gradient of the probe batch's mean cross-entropy (dropout off)
+    /// with respect to the layer's output, and with respect to its weights; after a training
+    /// step, the weight gradient's std is that step's (its own batch, dropout on).
     public var outputGradientStd: Double?
     public var weightGradientStd: Double?
     /// After a training step: the Euclidean norm of that step's weight gradient (its own batch)
@@ -35,6 +37,14 @@ public struct LayerDiagnostics: Sendable, Equatable {
     public var updateRatio: Double?
 
     public init(layer: Int) { self.layer = layer }
+
+    /// The same, a statistic that is not finite (an overflowing network's) made nil: results.json
+    /// has no NaN, and the report's reading compares only numbers.
+    var finite: LayerDiagnostics {
+        var copy = self
+        for field in Self.fields { copy[keyPath: field.path] = self[keyPath: field.path].flatMap { $0.isFinite ? $0 : nil } }
+        return copy
+    }
 }
 
 /// The diagnostics after one training step (step 0: before any).

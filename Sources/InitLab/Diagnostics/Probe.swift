@@ -34,8 +34,9 @@ final class Probe {
     /// gradient at a time, and the bias gradient gateAndSum also computes.
     private struct Gradients {
         let gates: [FloatBuffer], deltas: [FloatBuffer], dscores: FloatBuffer, weights: FloatBuffer
-        /// One layer's gradients of b, or of β, γ and b, per feature.
-        let biases: FloatBuffer, betas: FloatBuffer, gammas: FloatBuffer
+        /// One layer's gradient of b (or with batch normalization of β), and of γ, per feature:
+        /// the kernels compute them beside the deltas; the diagnostics read none.
+        let sums: FloatBuffer, gammas: FloatBuffer
 
         init(model: MLP, rows: Int) {
             let hidden = model.widths.dropFirst().dropLast()
@@ -43,8 +44,7 @@ final class Probe {
             deltas = hidden.map { FloatBuffer(count: rows * $0) }
             dscores = FloatBuffer(count: rows * model.classCount)
             weights = FloatBuffer(count: model.layers.map { $0.inputs * $0.outputs }.max() ?? 0)
-            biases = FloatBuffer(count: hidden.max() ?? 0)
-            betas = FloatBuffer(count: hidden.max() ?? 0)
+            sums = FloatBuffer(count: hidden.max() ?? 0)
             gammas = FloatBuffer(count: hidden.max() ?? 0)
         }
     }
@@ -82,7 +82,8 @@ final class Probe {
             layers[l].activationMean = activation.mean
             layers[l].activationStd = activation.std
             layers[l].deadFraction = UnitCounts.deadFraction(z, features: width, samples: rows)
-            layers[l].symmetric = UnitCounts.identical(z, features: width, samples: rows)
+            // A dead layer's units are all 0, alike but not copies of a working unit.
+            layers[l].symmetric = layers[l].deadFraction! < 1 && UnitCounts.identical(z, features: width, samples: rows)
             layers[l].saturatedFraction = model.activation.unsaturated.map {
                 UnitCounts.saturatedFraction(z, features: width, samples: rows, unsaturated: $0)
             }
@@ -94,7 +95,7 @@ final class Probe {
         layers[last].preactivationMean = scoreMoments.mean
         layers[last].preactivationStd = scoreMoments.std
         if let backward { self.backward(backward, into: &layers) }
-        return layers
+        return layers.map(\.finite)
     }
 
     /// The gradients of the probe batch's mean cross-entropy, from the scores down: at each
@@ -117,11 +118,10 @@ final class Probe {
             Product(inputGradient, model.weights(l).baseAddress!, delta, into: below).compute()
             layers[l - 1].outputGradientStd = Moments(below, count: layer.inputs * rows).std
             let beneath = model.layers[l - 1]
-            gateAndSum(below, gate: gates[l - 1].pointer, features: layer.inputs, samples: rows,
-                       biasGradient: beneath.normalized ? buffers.betas.pointer : buffers.biases.pointer)
+            gateAndSum(below, gate: gates[l - 1].pointer, features: layer.inputs, samples: rows, biasGradient: buffers.sums.pointer)
             if beneath.normalized {
                 ckernels_batchnorm_backward(below, normalized[l - 1].pointer, inverseStd[l - 1].pointer, model.parameters.pointer + beneath.gammaOffset,
-                                            buffers.betas.pointer, buffers.gammas.pointer, nil, layer.inputs, rows)
+                                            buffers.sums.pointer, buffers.gammas.pointer, nil, layer.inputs, rows)
             }
         }
     }

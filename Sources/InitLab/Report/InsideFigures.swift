@@ -71,9 +71,12 @@ struct LayerProfileFigure {
         }
     }
 
+    /// Whether the figure is drawn: some strategy has diagnostics, and a layer to show.
+    var drawn: Bool { members.contains { !$0.layers.isEmpty } }
+
     var files: [OutputFile] {
         let members = self.members
-        guard !members.isEmpty, members.contains(where: { !$0.layers.isEmpty }) else { return [] }
+        guard drawn else { return [] }
         return [OutputFile(name: name + ".dat", contents: data(members)), OutputFile(name: name + ".gp", contents: script(members))]
     }
 
@@ -128,8 +131,11 @@ struct TrainingDiagnosticsFigure {
 
     var name: String { PlotSpec.trainingFigurePrefix + summary.id }
 
+    /// Whether the figure is drawn: the strategy's first run recorded a step.
+    var drawn: Bool { InsideFigures.diagnostics(summary)?.diagnostics.steps.isEmpty == false }
+
     var files: [OutputFile] {
-        guard let (seed, diagnostics) = InsideFigures.diagnostics(summary), !diagnostics.steps.isEmpty else { return [] }
+        guard drawn, let (seed, diagnostics) = InsideFigures.diagnostics(summary) else { return [] }
         return [OutputFile(name: name + ".dat", contents: data(diagnostics)),
                 OutputFile(name: name + ".gp", contents: script(diagnostics, seed: seed))]
     }

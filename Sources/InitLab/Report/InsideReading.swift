@@ -20,7 +20,9 @@ enum InsideReading {
         if let first = stds.first, let last = stds.last, let low = stds.min(), let high = stds.max(), stds.count == hidden.count {
             let lastLayer = hidden.count
             if high == 0 {
-                sentences.append("every hidden unit outputs 0 on every probe image: no signal passes, and no weight below the output layer gets a gradient")
+                let stuck = hidden.allSatisfy { $0.weightGradientStd == 0 }
+                sentences.append("every hidden unit gives one constant output on every probe image: no signal passes"
+                                 + (stuck ? ", and no weight below the output layer gets a gradient" : ""))
             } else if stds.count == 1 {
                 sentences.append("the hidden layer's activation std is \(number(first))")
             } else if last < first / 10 {
@@ -54,7 +56,8 @@ enum InsideReading {
     }
 
     /// Sentences about training: the first step's update ratios, and how the last hidden
-    /// layer's activations, dead and saturated units changed by the last recorded step.
+    /// layer's activations, dead and saturated units changed from initialization to the last
+    /// recorded step.
     static func overTraining(_ diagnostics: RunDiagnostics) -> [String] {
         var sentences: [String] = []
         if let first = diagnostics.steps.first(where: { $0.step > 0 }) {
@@ -63,23 +66,24 @@ enum InsideReading {
                 sentences.append("step \(first.step) changes the weights by \(low == high ? number(low) : "\(number(low)) to \(number(high))") of their norm")
             }
         }
-        guard let start = diagnostics.steps.first, let end = diagnostics.steps.last, end.step > start.step,
-              start.layers.count >= 2, end.layers.count == start.layers.count else { return sentences }
-        let l = start.layers.count - 2
+        let start = diagnostics.initial
+        guard let end = diagnostics.steps.last, end.step > 0, start.count >= 2, end.layers.count == start.count else { return sentences }
+        let l = start.count - 2
         var changes: [String] = []
-        if let a = start.layers[l].activationStd, let b = end.layers[l].activationStd, a.isFinite, b.isFinite, a != b {
+        if let a = start[l].activationStd, let b = end.layers[l].activationStd, a != b {
             changes.append("layer \(l + 1)'s activation std went from \(number(a)) to \(number(b))")
         }
         for (path, what) in [(\LayerDiagnostics.deadFraction, "dead"), (\LayerDiagnostics.saturatedFraction, "saturated")] {
-            let before = start.layers.dropLast().compactMap { $0[keyPath: path] }.max() ?? 0
+            let before = start.dropLast().compactMap { $0[keyPath: path] }.max() ?? 0
             let after = end.layers.dropLast().compactMap { $0[keyPath: path] }.max() ?? 0
             if abs(after - before) >= 0.05 {
                 changes.append("\(what) units (worst layer) \(after > before ? "rose" : "fell") from \(percent(before)) to \(percent(after))")
             }
         }
-        let alike = end.layers.dropLast().filter { $0.symmetric == true }.count
+        // Layers whose units were copies at initialization and still are.
+        let alike = zip(start.dropLast(), end.layers).filter { $0.symmetric == true && $1.symmetric == true }.count
         if alike > 0 {
-            changes.append("the units of \(alike == end.layers.count - 1 ? "every hidden layer" : "\(alike) hidden layer\(alike > 1 ? "s" : "")") are still copies of one another")
+            changes.append("the units of \(alike == start.count - 1 ? "every hidden layer" : "\(alike) hidden layer\(alike > 1 ? "s" : "")") are still copies of one another")
         }
         if !changes.isEmpty { sentences.append("by step \(end.step), " + changes.joined(separator: "; ")) }
         return sentences

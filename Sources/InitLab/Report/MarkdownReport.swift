@@ -149,8 +149,13 @@ public enum MarkdownReport {
             lines.append("| \(escape(summary.label)) | \(range(hidden.map(\.activationStd))) | \(worst(hidden.map(\.deadFraction))) | "
                          + "\(worst(hidden.map(\.saturatedFraction))) | \(range(hidden.reversed().map(\.outputGradientStd))) |")
         }
-        lines += ["", "![Activation std at initialization](\(PlotSpec.activationsFigure).png)", "",
-                  "![Gradient std at initialization](\(PlotSpec.gradientsFigure).png)", ""]
+        lines.append("")
+        if LayerProfileFigure.activations(summaries).drawn {
+            lines += ["![Activation std at initialization](\(PlotSpec.activationsFigure).png)", ""]
+        }
+        if LayerProfileFigure.gradients(summaries).drawn {
+            lines += ["![Gradient std at initialization](\(PlotSpec.gradientsFigure).png)", ""]
+        }
         for (summary, _, diagnostics) in measured {
             let activation = experiment.strategies.first { $0.id == summary.id }?.model.activation ?? experiment.model.activation
             let initial = InsideReading.atInitialization(diagnostics.initial, activation: activation)
@@ -159,13 +164,13 @@ public enum MarkdownReport {
             lines.append("- **\(escape(summary.label))**: " + (initial.isEmpty ? "" : initial.joined(separator: "; ") + ". ")
                          + (training.isEmpty ? "" : "Over training: " + training.joined(separator: "; ") + "."))
         }
+        let trainingFigures = measured.map { TrainingDiagnosticsFigure(summary: $0.0) }.filter(\.drawn)
+        guard !trainingFigures.isEmpty else { return lines + [""] }
         lines += ["", "### Over training", "",
                   "Left: each layer's update ratio ‖ΔW‖/‖W‖ at the recorded steps (about 10⁻³ is the usual rule of thumb for a "
                   + "healthy step). Right: activation std by layer on the probe batch at each recorded step, light to dark, so that "
                   + "vanishing, exploding, saturating and dying show as they happen.", ""]
-        for (summary, _, _) in measured where !TrainingDiagnosticsFigure(summary: summary).files.isEmpty {
-            lines += ["![\(escape(summary.label)) over training](\(TrainingDiagnosticsFigure(summary: summary).name).png)", ""]
-        }
+        for figure in trainingFigures { lines += ["![\(escape(figure.summary.label)) over training](\(figure.name).png)", ""] }
         return lines
     }
 

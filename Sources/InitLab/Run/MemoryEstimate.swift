@@ -37,9 +37,11 @@ public struct MemoryEstimate: Sendable, Equatable {
         datasetBytes = Double(images) * (Double(features) + 1)
         let diagnostics = experiment.diagnostics
         let probeRows = diagnostics.enabled ? Double(min(diagnostics.probeImages, images)) : 0
+        // The probe batch's images, once for all runs.
+        datasetBytes += 4 * probeRows * Double(features)
         runBytes = experiment.strategies.map {
             Self.runBytes($0, training: training, features: Double(features), trainingImages: trainingImages, steps: steps)
-                + Self.probeBytes($0.model, rows: probeRows, features: Double(features))
+                + Self.probeBytes($0.model, rows: probeRows)
         }.max() ?? 0
         self.parallelRuns = parallelRuns
         let lsuvIndices = experiment.strategies.reduce(0.0) { sum, strategy in
@@ -88,24 +90,25 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// large as two of its largest weight matrices for orthogonal initialization), and with a
     /// dataset (images, features) the dataset and the probe's buffers.
     public init(inspecting experiment: Experiment, dataset: (images: Int, features: Int)? = nil, probeImages: Int = 0) {
-        datasetBytes = dataset.map { Double($0.images) * (Double($0.features) + 1) } ?? 0
+        let probe = Double(min(probeImages, dataset?.images ?? 0))
+        datasetBytes = dataset.map { Double($0.images) * (Double($0.features) + 1) + 4 * probe * Double($0.features) } ?? 0
         resultsBytes = 0
         parallelRuns = 1
-        let probe = Double(min(probeImages, dataset?.images ?? 0))
         runBytes = experiment.strategies.map { strategy in
             let (_, parameters, largest) = Self.sizes(strategy.model)
-            return 4 * (parameters + 2 * largest) + Self.probeBytes(strategy.model, rows: probe, features: Double(dataset?.features ?? 0))
+            return 4 * (parameters + 2 * largest) + Self.probeBytes(strategy.model, rows: probe)
         }.max() ?? 0
     }
 
-    /// The diagnostics' buffers of one run, at their peak (the backward pass at initialization):
-    /// the probe images, and per hidden unit its values, gate and gradient, per class the scores
-    /// and their gradient, one weight gradient and a copy of the parameters, for `rows` probe images.
-    static func probeBytes(_ model: ModelSpec, rows: Double, features: Double) -> Double {
+    /// The diagnostics' buffers of one run, at their peak (the backward pass at initialization),
+    /// for `rows` probe images: per hidden unit its values, gate and gradient (and with batch
+    /// normalization ẑ, and 1/σ), per class the scores and their gradient, one weight gradient
+    /// and two bias gradients, and a copy of the parameters.
+    static func probeBytes(_ model: ModelSpec, rows: Double) -> Double {
         guard rows > 0 else { return 0 }
         let (widths, parameters, largest) = sizes(model)
-        let hidden = widths.dropFirst().dropLast().reduce(0, +), normalized = model.batchNorm ? hidden : 0
-        return 4 * (rows * (features + 3 * hidden + 2 * (widths.last ?? 0) + normalized) + largest + parameters + 4 * normalized)
+        let hidden = widths.dropFirst().dropLast(), units = hidden.reduce(0, +), normalized = model.batchNorm ? units : 0
+        return 4 * (rows * (3 * units + 2 * (widths.last ?? 0) + normalized) + normalized + largest + 2 * (hidden.max() ?? 0) + parameters)
     }
 
     /// Nil when the estimate fits in `availableBytes`, else the one line that says it does not.

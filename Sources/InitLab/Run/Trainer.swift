@@ -127,7 +127,12 @@ public struct Trainer: Sendable {
         let startValidation = monotonicSeconds()
         var validationDropout = training.validationDropout
             ? DropoutStream(seededBy: Xoshiro256(seed: seed, stream: "validation-dropout")) : nil
+        // Validating with dropout on (the lesson's way) is PyTorch's training mode, in which batch
+        // normalization updates its running statistics from the validation batches; the test set
+        // is measured with the ones training left, which the validation set must not choose.
+        let trainedStatistics = validationDropout != nil && model.running.count > 0 ? model.running.array : nil
         let (accuracy, loss) = evaluate(model, on: split.validation, workspace: workspace, x: x, dropout: &validationDropout)
+        if let trainedStatistics { model.running.copy(from: trainedStatistics) }
         result.validationAccuracy = accuracy
         result.validationLoss = loss
         if !training.validationDropout { result.epochValidationAccuracy.append(accuracy) }
