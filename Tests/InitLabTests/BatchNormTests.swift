@@ -6,46 +6,16 @@ import Testing
 /// activation): gradients against finite differences of the Double reference, the running
 /// statistics against a sequence worked out by hand, evaluation with them, and the config.
 @Suite struct BatchNormTests {
-    static func model(_ activation: Activation, linearBias: Bool = true, seed: UInt64 = 11) -> MLP {
-        let model = MLP(widths: [7, 6, 5, 4], activation: activation, dropout: 0.3, batchNorm: true, linearBias: linearBias)
-        var rng = Xoshiro256(seed: seed)
-        for i in 0..<model.parameters.count { model.parameters.pointer[i] = Float(rng.normal() * 0.5) }
-        if !linearBias { for l in 0..<2 { model.biases(l).update(repeating: 0) } }
-        return model
-    }
-
+    /// Every parameter: W and b below and above each normalization, γ and β; the first layer's W
+    /// gets its gradient through the second normalization's input. 11 samples: the kernels'
+    /// eight-lane loops and their tails both run.
     @Test(arguments: GradientTests.activations)
     func backwardMatchesFiniteDifferences(activation: Activation) {
         for linearBias in [true, false] {
-            let model = Self.model(activation, linearBias: linearBias)
-            var rng = Xoshiro256(seed: 5)
-            // 11 samples: the kernels' eight-lane loops and their tails both run.
-            let rows = 11
-            let x = (0..<(rows * 7)).map { _ in Float(rng.uniform()) }
-            let labels = (0..<rows).map { _ in Int32(rng.next() % 4) }
-            var maskStream = DropoutStream(seededBy: Xoshiro256(seed: 99))
-            let masks = [6, 5].map { width -> [Double] in
-                let mask = FloatBuffer(count: rows * width)
-                fillDropoutMask(mask.pointer, count: rows * width, p: 0.3, stream: &maskStream)
-                return (0..<rows).flatMap { r in (0..<width).map { f in Double(mask.pointer[f * rows + r]) } }
-            }
-            let workspace = Workspace(model: model, capacity: rows)
-            var stream: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: 99))
-            model.forward(x, rows: rows, workspace: workspace, dropout: &stream)
-            let loss = model.loss(labels: labels, rows: rows, workspace: workspace)
-            model.backward(workspace: workspace)
-
-            let reference = ReferenceMLP(model)
-            let xs = x.map(Double.init), ls = labels.map(Int.init)
-            let referenceLoss = reference.loss(x: xs, labels: ls, rows: rows, masks: masks)
-            #expect(abs(Double(loss) - referenceLoss) <= 1e-5 * max(1, abs(referenceLoss)), "\(activation)")
-            // Every parameter: W and b below and above each normalization, γ and β; W of the
-            // second layer gets its gradient through the first normalization's input.
-            let numerical = reference.numericalGradient(x: xs, labels: ls, rows: rows, masks: masks)
-            let analytic = model.gradients.array.map(Double.init)
-            var worst = 0.0
-            for (a, n) in zip(analytic, numerical) { worst = max(worst, abs(a - n) / max(1e-3, abs(n))) }
-            #expect(worst < 2e-3, "worst relative gradient error \(worst) for \(activation), linear bias \(linearBias)")
+            let (model, x, labels, masks) = GradientTests.setUp(activation, dropout: 0.3, rows: 11, batchNorm: true, linearBias: linearBias)
+            let errors = GradientTests.errors(model, x: x, labels: labels, masks: masks)
+            #expect(errors.loss <= 1e-5, "\(activation)")
+            #expect(errors.worstGradient < 2e-3, "worst relative gradient error \(errors.worstGradient) for \(activation), linear bias \(linearBias)")
             if !linearBias {
                 for l in 0..<2 { #expect(UnsafeBufferPointer(start: model.gradients.pointer + model.layers[l].biasOffset, count: model.layers[l].outputs).allSatisfy { $0 == 0 }) }
             }

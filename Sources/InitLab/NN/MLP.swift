@@ -70,7 +70,6 @@ public final class MLP: @unchecked Sendable {
                   linearBias: spec.linearBias)
     }
 
-
     public var inputWidth: Int { widths[0] }
     public var classCount: Int { widths[widths.count - 1] }
 
