@@ -71,4 +71,20 @@ import Testing
             #expect(reading(layers).contains("the signal propagates"), "\(id)")
         }
     }
+
+    /// configs/batchnorm.json's claim, on one seed: batch normalization rescues
+    /// N(0, 0.01), which without it never leaves chance, and does not rescue all-equal weights.
+    @Test func batchNormalizationRescuesAVanishedSignalButNotSymmetry() throws {
+        var experiment = try Experiment.load(path: packageRoot + "/configs/batchnorm.json")
+        guard FileManager.default.fileExists(atPath: experiment.dataset.folder + "/" + experiment.dataset.images) else {
+            Issue.record("needs the real Fashion-MNIST: apt-get install dataset-fashion-mnist")
+            return
+        }
+        experiment.repeats = 1
+        experiment.diagnostics.enabled = false
+        experiment.strategies = experiment.strategies.filter { ["normal-0.01", "normal-0.01-bn", "ones-bn"].contains($0.id) }
+        let results = Comparison(experiment: experiment, dataset: try Dataset.load(experiment.dataset)).run(threads: 2)
+        let accuracy = Dictionary(uniqueKeysWithValues: results.map { ($0.strategyID, $0.validationAccuracy ?? -1) })
+        #expect(accuracy["normal-0.01"]! < 0.2 && accuracy["normal-0.01-bn"]! > 0.8 && accuracy["ones-bn"]! < 0.3, "\(accuracy)")
+    }
 }
