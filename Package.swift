@@ -18,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 for the run cache's content hashes and checksums.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
@@ -25,7 +27,8 @@ let package = Package(
         // Optimized in every build for the same reason; -ffp-contract=off keeps each operation
         // rounded as written (no fused multiply-add), so every CPU gets the same bits.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])]),
-        .target(name: "InitLab", dependencies: ["CBLAS", "CZlib", "CKernels"], swiftSettings: optimized),
+        .target(name: "InitLab", dependencies: ["CBLAS", "CZlib", "CKernels", .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: optimized),
         .executableTarget(
             name: "compare-inits",
             dependencies: ["InitLab", .product(name: "ArgumentParser", package: "swift-argument-parser")]

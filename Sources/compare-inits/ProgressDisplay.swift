@@ -29,6 +29,13 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     func handle(_ event: ComparisonEvent) {
+        // A damaged cache file is worth a line even without progress (its run trains again).
+        if case .cacheDamaged(let message) = event {
+            lock.withLock {
+                erase()
+                write("compare-inits: warning: \(message)\n")
+            }
+        }
         guard enabled else { return }
         lock.withLock {
             let now = Date().timeIntervalSince(start)
@@ -44,6 +51,13 @@ final class ProgressDisplay: @unchecked Sendable {
                 let accuracy = result.validationAccuracy.map { String(format: "%.2f%%", $0 * 100) } ?? result.status.name
                 erase()
                 write("[\(finished)/\(plans.count)] \(name(run)): \(accuracy) in \(String(format: "%.1f", result.trainSeconds)) s\n")
+            case let .reused(run, result):
+                finished += 1
+                let accuracy = result.validationAccuracy.map { String(format: "%.2f%%", $0 * 100) } ?? result.status.name
+                erase()
+                write("[\(finished)/\(plans.count)] \(name(run)): \(accuracy) (from the cache)\n")
+            case .cacheDamaged, .cacheNotStored:
+                return
             }
             lastDraw = now
             draw(now)

@@ -24,11 +24,14 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "When interrupted, still write the finished runs (the others marked interrupted).")
     var keepPartial = false
 
+    @OptionGroup var caching: CacheOptions
+
     func run() throws {
         // Signals are watched from the start: a Ctrl-C while the dataset loads stops cleanly too.
         let stop = StopFlag()
         let signals = SignalWatcher(stop: stop)
-        let options = JobOptions(seed: experiment.seed, output: output, threads: parallel.threads, keepPartial: keepPartial)
+        let options = JobOptions(seed: experiment.seed, output: output, threads: parallel.threads, keepPartial: keepPartial,
+                                 cache: caching.folder)
         let job = try Failure.reporting { try ComparisonJob.prepare(configPath: experiment.config, options: options) }
         let progress = ProgressDisplay(job: job, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let outcome = try Failure.reporting { try job.run(stop: stop) { progress.handle($0) } }
@@ -43,7 +46,10 @@ struct RunCommand: ParsableCommand {
             if requirePng { throw Failure.runtime(message) }
             FileHandle.standardError.write(Data("compare-inits: warning: \(message)\n".utf8))
         }
-        print("Wrote \(job.outputPath)/report.md, results.json and \(outcome.figures) figures.")
+        let reused = outcome.reusedRuns > 0 ? " \(outcome.reusedRuns) of \(outcome.results.count) runs came from the cache (\(caching.folder ?? ""))." : ""
+        print("Wrote \(job.outputPath)/report.md, results.json and \(outcome.figures) figures.\(reused)")
+        // The outputs are complete; a run the cache could not keep will be trained again next time.
+        if let failure = outcome.cacheFailure { throw Failure.runtime(failure) }
     }
 }
 

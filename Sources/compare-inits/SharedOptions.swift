@@ -25,3 +25,15 @@ struct ThreadOptions: ParsableArguments {
         }
     }
 }
+
+/// Where finished runs are kept, so that a run already trained is not trained again.
+struct CacheOptions: ParsableArguments {
+    @Option(name: .customLong("cache"), help: ArgumentHelp("Folder of finished runs (default: $XDG_CACHE_HOME/compare-inits, else ~/.cache/compare-inits).",
+                                                          valueName: "dir"))
+    var directory: String?
+
+    @Flag(help: "Train every run and keep none.")
+    var noCache = false
+
+    var folder: String? { noCache ? nil : directory ?? RunCache.defaultFolder() }
+}

@@ -18,7 +18,11 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil) thr
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executablePath)
     process.arguments = arguments
-    if let environment { process.environment = environment }
+    // Each call gets a cache folder of its own, so that no run comes from another call's (or the user's) cache.
+    var defaults = ProcessInfo.processInfo.environment
+    defaults["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "compare-inits-test-cache-\(UUID().uuidString)"
+    process.environment = environment ?? defaults
+    defer { if environment == nil { try? FileManager.default.removeItem(atPath: defaults["XDG_CACHE_HOME"]!) } }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -37,7 +41,7 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil) thr
         #expect(root.stdout.contains("Exit status: 0 success; 1 a run-time failure"))
         let run = try runCommand(["run", "--help"])
         #expect(run.status == 0)
-        for option in ["--seed", "--output", "--threads", "--quiet", "--require-png", "--keep-partial"] {
+        for option in ["--seed", "--output", "--threads", "--quiet", "--require-png", "--keep-partial", "--cache", "--no-cache"] {
             #expect(run.stdout.contains(option), "run --help lacks \(option)")
         }
     }

@@ -5,6 +5,12 @@ public enum ComparisonEvent: Sendable {
     case started(run: Int)
     case step(run: Int, step: Int, loss: Float)
     case finished(run: Int, result: RunResult)
+    /// The run was found in the cache and not trained.
+    case reused(run: Int, result: RunResult)
+    /// A damaged cache file (its run is trained again), or a run that could not be stored: one
+    /// line each; the comparison goes on.
+    case cacheDamaged(String)
+    case cacheNotStored(String)
 }
 
 /// Set from a signal handler or another thread; every run checks it after each step.
@@ -30,10 +36,14 @@ public struct RunPlan: Sendable, Equatable {
 public struct Comparison: Sendable {
     public let trainer: Trainer
     public let plans: [RunPlan]
+    /// Where finished runs are kept and looked up, with each plan's key; nil: train every run.
+    public let cache: (store: RunCache, keys: [RunKey])?
 
-    public init(experiment: Experiment, dataset: Dataset, testSet: Dataset? = nil) {
+    public init(experiment: Experiment, dataset: Dataset, testSet: Dataset? = nil, cache: (RunCache, RunKey.Context)? = nil) {
         trainer = Trainer(experiment: experiment, dataset: dataset, testSet: testSet)
-        plans = experiment.strategies.flatMap { strategy in experiment.seeds.map { RunPlan(strategy: strategy, seed: $0) } }
+        let plans = experiment.strategies.flatMap { strategy in experiment.seeds.map { RunPlan(strategy: strategy, seed: $0) } }
+        self.plans = plans
+        self.cache = cache.map { store, context in (store, plans.map { RunKey($0, experiment: experiment, context: context) }) }
     }
 
     public var stepsPerRun: Int {
@@ -59,10 +69,20 @@ public struct Comparison: Sendable {
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, 2 * plans.count))) { _ in
             while !stop.isStopped, let index = queue.next() {
                 let plan = plans[index]
+                if let cache, let cached = cache.store.load(cache.keys[index], problem: { observe(.cacheDamaged($0)) }) {
+                    queue.finished()
+                    results.store(cached, at: index)
+                    observe(.reused(run: index, result: cached))
+                    continue
+                }
                 observe(.started(run: index))
                 let result = trainer.run(plan.strategy, seed: plan.seed, split: splits[plan.seed]!, partner: queue.claimPartner) { step, loss in
                     observe(.step(run: index, step: step, loss: loss))
                     return !stop.isStopped
+                }
+                // A finished or diverged run is kept; an interrupted one is not a result.
+                if let cache, result.status != .interrupted {
+                    do { try cache.store.store(result, key: cache.keys[index]) } catch { observe(.cacheNotStored("\(error)")) }
                 }
                 queue.finished()
                 results.store(result, at: index)

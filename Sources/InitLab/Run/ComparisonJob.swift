@@ -11,15 +11,18 @@ public struct JobOptions: Sendable {
     public var gnuplot: String?
     /// Turns the config's diagnostics on or off (bench measures their cost so).
     public var diagnostics: Bool?
+    /// The run cache's folder; nil: train every run, keep none.
+    public var cache: String?
 
     public init(seed: UInt64? = nil, output: String? = nil, threads: Int? = nil, keepPartial: Bool = false, gnuplot: String? = nil,
-                diagnostics: Bool? = nil) {
+                diagnostics: Bool? = nil, cache: String? = nil) {
         self.seed = seed
         self.output = output
         self.threads = threads
         self.keepPartial = keepPartial
         self.gnuplot = gnuplot
         self.diagnostics = diagnostics
+        self.cache = cache
     }
 }
 
@@ -36,6 +39,9 @@ public struct JobOutcome: Sendable {
     /// Why the PNGs are missing, when gnuplot is missing or failed.
     public let plotProblem: String?
     public let trainingWallSeconds: Double
+    /// How many runs came from the cache, and the first run that could not be stored in it.
+    public var reusedRuns = 0
+    public var cacheFailure: String?
 }
 
 /// One comparison, from config file to output folder: `prepare` finds everything that can be
@@ -51,6 +57,8 @@ public final class ComparisonJob {
     public let loadSeconds: Double
     let options: JobOptions
     let output: OutputFolder
+    /// The run cache and what its keys share, when the job keeps one.
+    let cache: (RunCache, RunKey.Context)?
 
     public static func prepare(configPath: String, options: JobOptions) throws -> ComparisonJob {
         var experiment = try Experiment.load(path: configPath)
@@ -71,14 +79,16 @@ public final class ComparisonJob {
         try experiment.check(against: dataset, file: configPath)
         let testSet = try experiment.dataset.test.map(Dataset.load)
         if let testSet { try experiment.check(testSet: testSet, against: dataset, file: configPath) }
+        let cache = try options.cache.map { (try RunCache(folder: $0), try RunKey.Context(experiment: experiment)) }
         let loadSeconds = monotonicSeconds() - start
         let output = try OutputFolder(path: experiment.output)
         return ComparisonJob(configPath: configPath, experiment: experiment, dataset: dataset, testSet: testSet, threads: threads,
-                             output: output, options: options, loadSeconds: loadSeconds)
+                             output: output, options: options, loadSeconds: loadSeconds, cache: cache)
     }
 
     private init(configPath: String, experiment: Experiment, dataset: Dataset, testSet: Dataset?, threads: Int, output: OutputFolder,
-                 options: JobOptions, loadSeconds: Double) {
+                 options: JobOptions, loadSeconds: Double, cache: (RunCache, RunKey.Context)?) {
+        self.cache = cache
         self.configPath = configPath
         self.experiment = experiment
         self.dataset = dataset
@@ -89,13 +99,17 @@ public final class ComparisonJob {
         self.loadSeconds = loadSeconds
     }
 
-    public var comparison: Comparison { Comparison(experiment: experiment, dataset: dataset, testSet: testSet) }
+    public var comparison: Comparison { Comparison(experiment: experiment, dataset: dataset, testSet: testSet, cache: cache) }
     public var outputPath: String { output.path }
 
     /// Trains every run, then writes results.json, report.md and the figures.
     public func run(stop: StopFlag = StopFlag(), observe: @escaping @Sendable (ComparisonEvent) -> Void = { _ in }) throws -> JobOutcome {
         let start = monotonicSeconds()
-        let results = comparison.run(threads: threads, stop: stop, observe: observe)
+        let cacheEvents = CacheEvents()
+        let results = comparison.run(threads: threads, stop: stop) { event in
+            cacheEvents.note(event)
+            observe(event)
+        }
         let wall = monotonicSeconds() - start
         let summaries = StrategySummary.make(results, experiment: experiment)
         let interrupted = results.contains { $0.status == .interrupted }
@@ -105,8 +119,10 @@ public final class ComparisonJob {
                               plotProblem: nil, trainingWallSeconds: wall)
         }
         let written = try write(results, summaries: summaries, trainingWallSeconds: wall)
-        return JobOutcome(results: results, summaries: summaries, interrupted: interrupted, wrote: true,
-                          figures: written.figures, plotProblem: written.plotProblem, trainingWallSeconds: wall)
+        var outcome = JobOutcome(results: results, summaries: summaries, interrupted: interrupted, wrote: true,
+                                 figures: written.figures, plotProblem: written.plotProblem, trainingWallSeconds: wall)
+        (outcome.reusedRuns, outcome.cacheFailure) = cacheEvents.summary
+        return outcome
     }
 
     /// Writes and commits the outputs; returns how many figures, and why their PNGs are missing, if they are.
@@ -116,4 +132,23 @@ public final class ComparisonJob {
         let publication = Publication(experiment: experiment, results: results, summaries: summaries, context: context)
         return try publication.write(to: output, gnuplot: options.gnuplot ?? Gnuplot.locate())
     }
+}
+
+/// Counts the runs that came from the cache and keeps the first run that could not be stored.
+private final class CacheEvents: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reused = 0
+    private var failure: String?
+
+    func note(_ event: ComparisonEvent) {
+        lock.withLock {
+            switch event {
+            case .reused: reused += 1
+            case .cacheNotStored(let message): if failure == nil { failure = message }
+            default: break
+            }
+        }
+    }
+
+    var summary: (Int, String?) { lock.withLock { (reused, failure) } }
 }

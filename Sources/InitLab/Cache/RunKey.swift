@@ -1,0 +1,49 @@
+import Crypto
+import Foundation
+
+/// The content hash that names a run in the cache: SHA-256 of a canonical JSON of everything
+/// that determines the run's results, bit for bit. The dataset's and test set's file bytes;
+/// the strategy (its id and label are in the results), its model, the training, the
+/// diagnostics, the seed; the tool: its version and the SHA-256 of the executable itself, so
+/// a rebuilt tool never reads a run another build trained; and the BLAS kernels, which round
+/// differently from one core type to the next.
+public struct RunKey: Sendable, Hashable {
+    public let hex: String
+
+    /// What every run of an experiment shares: the data's and the tool's digests.
+    public struct Context: Sendable {
+        let json: JSON
+
+        /// Reads and hashes the experiment's dataset files and this executable.
+        public init(experiment: Experiment, blasCore: String = BLASKernel.current.core) throws {
+            func digest(_ path: String) throws -> JSON {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw CacheError(message: "cannot read \(path) to name its runs in the cache")
+                }
+                return .string(RunCache.sha256(data))
+            }
+            let spec = experiment.dataset
+            var files: [(key: String, value: JSON)] = [("images", try digest(spec.folder + "/" + spec.images)),
+                                                       ("labels", try digest(spec.folder + "/" + spec.labels))]
+            if let test = spec.test {
+                files += [("test_images", try digest(test.folder + "/" + test.images)), ("test_labels", try digest(test.folder + "/" + test.labels))]
+            }
+            let executable = (try? digest("/proc/self/exe")) ?? .string(CommandLine.arguments.first ?? "")
+            json = .object([("tool", .string(toolName)), ("version", .string(toolVersion)), ("executable", executable),
+                            ("blas", .string(blasCore)), ("dataset", .object(files))])
+        }
+    }
+
+    public init(_ plan: RunPlan, experiment: Experiment, context: Context) {
+        let echo = experiment.echo
+        let json = JSON.object([
+            ("context", context.json),
+            ("strategy", plan.strategy.json(experimentModel: experiment.model)),
+            ("model", plan.strategy.model.json(complete: true)),
+            ("training", echo["training"] ?? .null),
+            ("diagnostics", echo["diagnostics"] ?? .null),
+            ("seed", .number(Double(plan.seed))),
+        ])
+        hex = RunCache.sha256(Data(json.formatted().utf8))
+    }
+}
