@@ -26,17 +26,33 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var caching: CacheOptions
 
+    @Option(help: ArgumentHelp("Train only shard I of N of the runs (1 ≤ I ≤ N, balanced by cost) into the cache, and write no report; `merge` writes it.",
+                               valueName: "I/N"), transform: { text in
+        guard let shard = Shard(text) else { throw ValidationError("--shard: expected I/N with 1 ≤ I ≤ N, found \"\(text)\"") }
+        return shard
+    })
+    var shard: Shard?
+
     func run() throws {
         // Signals are watched from the start: a Ctrl-C while the dataset loads stops cleanly too.
         let stop = StopFlag()
         let signals = SignalWatcher(stop: stop)
         let options = JobOptions(seed: experiment.seed, output: output, threads: parallel.threads, keepPartial: keepPartial,
-                                 cache: caching.folder)
+                                 cache: caching.folder, shard: shard)
         let job = try Failure.reporting { try ComparisonJob.prepare(configPath: experiment.config, options: options) }
         let progress = ProgressDisplay(job: job, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let outcome = try Failure.reporting { try job.run(stop: stop) { progress.handle($0) } }
         progress.finish()
-        if outcome.wrote { print(SummaryTable.text(outcome.summaries, experiment: job.experiment)) }
+        if let shard {
+            if signals.received == nil, outcome.cacheFailure == nil {
+                print("Shard \(shard): \(outcome.results.count) runs in \(caching.folder ?? ""), \(outcome.reusedRuns) of them there already.")
+            }
+        } else if outcome.wrote { print(SummaryTable.text(outcome.summaries, experiment: job.experiment)) }
+        if let signal = signals.received, shard != nil {
+            throw Failure.runtime("interrupted by \(signal); the runs finished before are in \(caching.folder ?? "the cache")")
+        }
+        if let failure = outcome.cacheFailure, shard != nil { throw Failure.runtime(failure) }
+        guard shard == nil else { return }
         if let signal = signals.received {
             let what = outcome.wrote ? "finished runs written to \(job.outputPath)" : "\(job.outputPath) left as it was"
             throw Failure.runtime("interrupted by \(signal); \(what)")

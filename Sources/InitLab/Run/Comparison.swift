@@ -52,8 +52,10 @@ public struct Comparison: Sendable {
             * training.epochs
     }
 
-    /// Runs every plan on `threads` workers; results come back in plan order.
-    public func run(threads: Int, stop: StopFlag = StopFlag(), observe: @escaping @Sendable (ComparisonEvent) -> Void = { _ in }) -> [RunResult] {
+    /// Runs every plan (or the plans `only` lists) on `threads` workers; results come back in
+    /// plan order, a plan not run reading as interrupted.
+    public func run(threads: Int, only: [Int]? = nil, stop: StopFlag = StopFlag(),
+                    observe: @escaping @Sendable (ComparisonEvent) -> Void = { _ in }) -> [RunResult] {
         setBLASThreads(1)
         let experiment = trainer.experiment
         // The split depends only on the seed: every strategy of a seed sees the same data.
@@ -63,10 +65,10 @@ public struct Comparison: Sendable {
             splits[seed] = Split(count: trainer.dataset.count,
                                  validationCount: experiment.training.validationCount(of: trainer.dataset.count), rng: &rng)
         }
-        let queue = RunQueue(count: plans.count)
+        let queue = RunQueue(indices: only ?? Array(plans.indices))
         let results = ResultSlots(count: plans.count)
         // A run takes at most one partner, so more than two workers a run would only wait.
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, 2 * plans.count))) { _ in
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, 2 * (only?.count ?? plans.count)))) { _ in
             while !stop.isStopped, let index = queue.next() {
                 let plan = plans[index]
                 if let cache, let cached = cache.store.load(cache.keys[index], problem: { observe(.cacheDamaged($0)) }) {
@@ -96,23 +98,46 @@ public struct Comparison: Sendable {
     }
 }
 
+extension Comparison {
+    /// Every plan's run as the cache holds it (nil: not there), without training any.
+    public func cachedResults(observe: (ComparisonEvent) -> Void = { _ in }) -> [RunResult?] {
+        guard let cache else { return plans.map { _ in nil } }
+        return cache.keys.map { cache.store.load($0, problem: { observe(.cacheDamaged($0)) }) }
+    }
+
+    /// The estimated cost of each plan's run, in multiply-adds: its training steps' products,
+    /// and RBM pre-training's (LSUV's few passes are left out). Shards are balanced by it.
+    public var costs: [Double] {
+        let training = trainer.experiment.training, steps = Double(stepsPerRun)
+        return plans.map { plan in
+            let model = MLP(plan.strategy.model)
+            var cost = steps * model.stepProducts(rows: training.batchSize).reduce(0) { $0 + $1.flops / 2 }
+            if case .rbm(let settings)? = plan.strategy.procedure {
+                let weights = model.layers.dropLast().reduce(0.0) { $0 + Double($1.inputs * $1.outputs) }
+                cost += Double(settings.epochs) * Double(trainer.dataset.count) * 4 * weights
+            }
+            return cost
+        }
+    }
+}
+
 /// Hands out plan indices to workers, in order, and lends the workers left without a plan to
 /// the runs still training, as their partners.
 private final class RunQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
-    private let count: Int
+    private let indices: [Int]
     private var running = 0
     private var offered: [Partner] = []
 
-    init(count: Int) { self.count = count }
+    init(indices: [Int]) { self.indices = indices }
 
     func next() -> Int? {
         lock.withLock {
-            guard nextIndex < count else { return nil }
+            guard nextIndex < indices.count else { return nil }
             running += 1
             defer { nextIndex += 1 }
-            return nextIndex
+            return indices[nextIndex]
         }
     }
 

@@ -13,9 +13,11 @@ public struct JobOptions: Sendable {
     public var diagnostics: Bool?
     /// The run cache's folder; nil: train every run, keep none.
     public var cache: String?
+    /// Train only this shard of the runs into the cache, and write no report.
+    public var shard: Shard?
 
     public init(seed: UInt64? = nil, output: String? = nil, threads: Int? = nil, keepPartial: Bool = false, gnuplot: String? = nil,
-                diagnostics: Bool? = nil, cache: String? = nil) {
+                diagnostics: Bool? = nil, cache: String? = nil, shard: Shard? = nil) {
         self.seed = seed
         self.output = output
         self.threads = threads
@@ -23,6 +25,7 @@ public struct JobOptions: Sendable {
         self.gnuplot = gnuplot
         self.diagnostics = diagnostics
         self.cache = cache
+        self.shard = shard
     }
 }
 
@@ -56,7 +59,8 @@ public final class ComparisonJob {
     public let threads: Int
     public let loadSeconds: Double
     let options: JobOptions
-    let output: OutputFolder
+    /// Nil for a shard, which writes no report.
+    let output: OutputFolder?
     /// The run cache and what its keys share, when the job keeps one.
     let cache: (RunCache, RunKey.Context)?
 
@@ -79,14 +83,17 @@ public final class ComparisonJob {
         try experiment.check(against: dataset, file: configPath)
         let testSet = try experiment.dataset.test.map(Dataset.load)
         if let testSet { try experiment.check(testSet: testSet, against: dataset, file: configPath) }
+        if options.shard != nil && options.cache == nil {
+            throw CacheError(message: "--shard trains into the run cache, which --no-cache turns off")
+        }
         let cache = try options.cache.map { (try RunCache(folder: $0), try RunKey.Context(experiment: experiment)) }
         let loadSeconds = monotonicSeconds() - start
-        let output = try OutputFolder(path: experiment.output)
+        let output = options.shard == nil ? try OutputFolder(path: experiment.output) : nil
         return ComparisonJob(configPath: configPath, experiment: experiment, dataset: dataset, testSet: testSet, threads: threads,
                              output: output, options: options, loadSeconds: loadSeconds, cache: cache)
     }
 
-    private init(configPath: String, experiment: Experiment, dataset: Dataset, testSet: Dataset?, threads: Int, output: OutputFolder,
+    private init(configPath: String, experiment: Experiment, dataset: Dataset, testSet: Dataset?, threads: Int, output: OutputFolder?,
                  options: JobOptions, loadSeconds: Double, cache: (RunCache, RunKey.Context)?) {
         self.cache = cache
         self.configPath = configPath
@@ -100,25 +107,70 @@ public final class ComparisonJob {
     }
 
     public var comparison: Comparison { Comparison(experiment: experiment, dataset: dataset, testSet: testSet, cache: cache) }
-    public var outputPath: String { output.path }
+    public var outputPath: String { output?.path ?? experiment.output }
 
-    /// Trains every run, then writes results.json, report.md and the figures.
+    /// The plan indices this job trains: its shard's, or all.
+    public var planIndices: [Int] {
+        let comparison = self.comparison
+        return options.shard.map { $0.plans(costs: comparison.costs) } ?? Array(comparison.plans.indices)
+    }
+
+    /// Trains every run (a shard: its runs, into the cache), then writes results.json,
+    /// report.md and the figures (a shard: nothing).
     public func run(stop: StopFlag = StopFlag(), observe: @escaping @Sendable (ComparisonEvent) -> Void = { _ in }) throws -> JobOutcome {
         let start = monotonicSeconds()
         let cacheEvents = CacheEvents()
-        let results = comparison.run(threads: threads, stop: stop) { event in
+        let only = options.shard == nil ? nil : planIndices
+        let all = comparison.run(threads: threads, only: only, stop: stop) { event in
             cacheEvents.note(event)
             observe(event)
         }
         let wall = monotonicSeconds() - start
+        guard let output else {
+            let results = only!.map { all[$0] }
+            var outcome = JobOutcome(results: results, summaries: [], interrupted: results.contains { $0.status == .interrupted },
+                                     wrote: false, figures: 0, plotProblem: nil, trainingWallSeconds: wall)
+            (outcome.reusedRuns, outcome.cacheFailure) = cacheEvents.summary
+            return outcome
+        }
+        return try publish(all, output: output, trainingWallSeconds: wall, cacheEvents: cacheEvents)
+    }
+
+    /// Writes the report of the runs the cache holds, training none: every run must be there,
+    /// or with `allowPartial` the missing ones are written as interrupted.
+    public func merge(allowPartial: Bool, observe: (ComparisonEvent) -> Void = { _ in }) throws -> JobOutcome {
+        guard let output else { throw CacheError(message: "merge writes a report: it takes no --shard") }
+        let comparison = self.comparison
+        guard comparison.cache != nil else { throw CacheError(message: "merge reads the runs from the cache, which --no-cache turns off") }
+        let cached = comparison.cachedResults(observe: observe)
+        let missing = cached.indices.filter { cached[$0] == nil }
+        if !missing.isEmpty && !allowPartial {
+            output.discard()
+            let names = missing.map { "\(comparison.plans[$0].strategy.id) seed \(comparison.plans[$0].seed)" }
+            throw CacheError(message: "\(missing.count) of \(cached.count) runs are not in the cache \(comparison.cache!.store.folder): "
+                             + names.prefix(20).joined(separator: ", ") + (names.count > 20 ? ", …" : "")
+                             + " (train them with --shard, or write what exists with --allow-partial)")
+        }
+        let results = zip(cached, comparison.plans).map { run, plan in
+            run ?? RunResult(strategyID: plan.strategy.id, label: plan.strategy.label, seed: plan.seed, status: .interrupted,
+                             batchLosses: [], validationAccuracy: nil, validationLoss: nil, initSeconds: 0, trainSeconds: 0,
+                             validationSeconds: 0, stepTimes: StepTimes())
+        }
+        let events = CacheEvents()
+        for (i, run) in cached.enumerated() where run != nil { events.note(.reused(run: i, result: run!)) }
+        return try publish(results, output: output, trainingWallSeconds: 0, cacheEvents: events, partialAllowed: true)
+    }
+
+    private func publish(_ results: [RunResult], output: OutputFolder, trainingWallSeconds wall: Double, cacheEvents: CacheEvents,
+                         partialAllowed: Bool = false) throws -> JobOutcome {
         let summaries = StrategySummary.make(results, experiment: experiment)
         let interrupted = results.contains { $0.status == .interrupted }
-        guard !interrupted || options.keepPartial else {
+        guard !interrupted || options.keepPartial || partialAllowed else {
             output.discard()
             return JobOutcome(results: results, summaries: summaries, interrupted: true, wrote: false, figures: 0,
                               plotProblem: nil, trainingWallSeconds: wall)
         }
-        let written = try write(results, summaries: summaries, trainingWallSeconds: wall)
+        let written = try write(results, summaries: summaries, trainingWallSeconds: wall, output: output)
         var outcome = JobOutcome(results: results, summaries: summaries, interrupted: interrupted, wrote: true,
                                  figures: written.figures, plotProblem: written.plotProblem, trainingWallSeconds: wall)
         (outcome.reusedRuns, outcome.cacheFailure) = cacheEvents.summary
@@ -126,7 +178,7 @@ public final class ComparisonJob {
     }
 
     /// Writes and commits the outputs; returns how many figures, and why their PNGs are missing, if they are.
-    func write(_ results: [RunResult], summaries: [StrategySummary], trainingWallSeconds: Double) throws -> (figures: Int, plotProblem: String?) {
+    func write(_ results: [RunResult], summaries: [StrategySummary], trainingWallSeconds: Double, output: OutputFolder) throws -> (figures: Int, plotProblem: String?) {
         let context = ComparisonContext(dataset: dataset, threads: threads, loadSeconds: loadSeconds,
                                         trainingWallSeconds: trainingWallSeconds, testImages: testSet?.count)
         let publication = Publication(experiment: experiment, results: results, summaries: summaries, context: context)

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import InitLab
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Write the report of a config's runs from the run cache, training none.",
+        discussion: """
+        After `run CONFIG --shard I/N` has trained every shard into a shared cache (on one machine \
+        or many, e.g. a Slurm job array), `merge CONFIG` writes results.json, report.md and the \
+        figures, the same bits as one local run. It fails, naming them, when runs are missing, \
+        unless --allow-partial, which writes the runs that exist and marks the others interrupted.
+        """
+    )
+
+    @OptionGroup var experiment: ExperimentOptions
+
+    @Option(help: "Folder for results.json, report.md and the figures (overrides the config's \"output\").")
+    var output: String?
+
+    @OptionGroup var caching: CacheOptions
+
+    @Flag(help: "Write the runs the cache holds when some are missing (those are marked interrupted).")
+    var allowPartial = false
+
+    func run() throws {
+        guard let cache = caching.folder else { throw Failure.usage("merge reads the runs from the cache: it takes no --no-cache") }
+        let options = JobOptions(seed: experiment.seed, output: output, cache: cache)
+        let job = try Failure.reporting { try ComparisonJob.prepare(configPath: experiment.config, options: options) }
+        let outcome = try Failure.reporting {
+            try job.merge(allowPartial: allowPartial) { event in
+                if case .cacheDamaged(let message) = event { FileHandle.standardError.write(Data("compare-inits: warning: \(message)\n".utf8)) }
+            }
+        }
+        print(SummaryTable.text(outcome.summaries, experiment: job.experiment))
+        let missing = outcome.results.count - outcome.reusedRuns
+        print("Wrote \(job.outputPath)/report.md, results.json and \(outcome.figures) figures from \(outcome.reusedRuns) cached runs"
+              + (missing > 0 ? " (\(missing) missing, marked interrupted)." : "."))
+    }
+}
