@@ -16,7 +16,7 @@ struct CompareInits: ParsableCommand {
         with --require-png); 2 a usage, config or dataset error.
         """,
         version: toolVersion,
-        subcommands: [RunCommand.self, MergeCommand.self, InspectCommand.self, BenchCommand.self, BLASCommand.self],
+        subcommands: [RunCommand.self, MergeCommand.self, SlurmCommand.self, InspectCommand.self, BenchCommand.self, BLASCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
