@@ -36,3 +36,10 @@ unsigned ckernels_cpu_features(void) {
 #else
 unsigned ckernels_cpu_features(void) { return 0; }
 #endif
+
+#if defined(__GLIBC__)
+#include <gnu/libc-version.h>
+const char *ckernels_libc_version(void) { return gnu_get_libc_version(); }
+#else
+const char *ckernels_libc_version(void) { return "unknown"; }
+#endif

@@ -74,6 +74,7 @@ struct Failure: Error {
         case let dataset as DatasetError: return .usage(dataset.description.withVisibleControlCharacters)
         case let memory as MemoryError: return .usage(memory.description.withVisibleControlCharacters)
         case let output as OutputError: return .runtime(output.description.withVisibleControlCharacters)
+        case let option as SlurmScripts.InvalidOption: return .usage(option.description.withVisibleControlCharacters)
         default: return .runtime(String(describing: error).withVisibleControlCharacters)
         }
     }

@@ -25,15 +25,26 @@ struct MergeCommand: ParsableCommand {
     var allowPartial = false
 
     func run() throws {
-        guard let cache = caching.folder else { throw Failure.usage("merge reads the runs from the cache: it takes no --no-cache") }
-        let options = JobOptions(seed: experiment.seed, output: output, cache: cache)
+        guard !caching.noCache else { throw Failure.usage("merge reads the runs from the cache: it takes no --no-cache") }
+        guard let cache = caching.directory ?? RunCache.defaultFolder() else {
+            throw Failure.usage("no cache folder to read: give --cache DIR (neither XDG_CACHE_HOME nor HOME is set)")
+        }
+        // It trains nothing: one thread, so the memory check counts no parallel runs.
+        var options = JobOptions(seed: experiment.seed, output: output, threads: 1, cache: cache)
+        options.cacheReadOnly = true
         let job = try Failure.reporting { try ComparisonJob.prepare(configPath: experiment.config, options: options) }
         let outcome = try Failure.reporting {
             try job.merge(allowPartial: allowPartial) { event in
-                if case .cacheDamaged(let message) = event { FileHandle.standardError.write(Data("compare-inits: warning: \(message)\n".utf8)) }
+                if case .cacheDamaged(let message) = event {
+                    FileHandle.standardError.write(Data("compare-inits: warning: \(message.withVisibleControlCharacters)\n".utf8))
+                }
             }
         }
         print(SummaryTable.text(outcome.summaries, experiment: job.experiment))
+        if let problem = outcome.plotProblem {
+            let message = "PNGs not rendered (\(problem)); the .dat/.gp files and report.md are in \(job.outputPath). To get them: \(Gnuplot.installHint), then run `gnuplot NAME.gp` in that folder"
+            FileHandle.standardError.write(Data("compare-inits: warning: \(message)\n".utf8))
+        }
         let missing = outcome.results.count - outcome.reusedRuns
         print("Wrote \(job.outputPath)/report.md, results.json and \(outcome.figures) figures from \(outcome.reusedRuns) cached runs"
               + (missing > 0 ? " (\(missing) missing, marked interrupted)." : "."))

@@ -13,7 +13,10 @@ final class ProgressDisplay: @unchecked Sendable {
     private let epochs: Int
     private let lock = NSLock()
     private var running: [Int: (step: Int, loss: Float)] = [:]
-    private var finished = 0
+    /// Runs done, and of them those that came from the cache (which the rate leaves out).
+    private var finished = 0, reused = 0
+    /// The runs this job trains: a shard's, or all.
+    private let total: Int
     private var drawnLines = 0
     private var lastDraw = 0.0
     private let start = Date()
@@ -26,6 +29,7 @@ final class ProgressDisplay: @unchecked Sendable {
         namesSeeds = Set(plans.map(\.seed)).count > 1
         stepsPerRun = comparison.stepsPerRun
         epochs = job.experiment.training.epochs
+        total = job.planIndices.count
     }
 
     func handle(_ event: ComparisonEvent) {
@@ -48,20 +52,23 @@ final class ProgressDisplay: @unchecked Sendable {
             case let .finished(run, result):
                 running[run] = nil
                 finished += 1
-                let accuracy = result.validationAccuracy.map { String(format: "%.2f%%", $0 * 100) } ?? result.status.name
                 erase()
-                write("[\(finished)/\(plans.count)] \(name(run)): \(accuracy) in \(String(format: "%.1f", result.trainSeconds)) s\n")
+                write("[\(finished)/\(total)] \(name(run)): \(accuracy(result)) in \(String(format: "%.1f", result.trainSeconds)) s\n")
             case let .reused(run, result):
                 finished += 1
-                let accuracy = result.validationAccuracy.map { String(format: "%.2f%%", $0 * 100) } ?? result.status.name
+                reused += 1
                 erase()
-                write("[\(finished)/\(plans.count)] \(name(run)): \(accuracy) (from the cache)\n")
+                write("[\(finished)/\(total)] \(name(run)): \(accuracy(result)) (from the cache)\n")
             case .cacheDamaged, .cacheNotStored:
                 return
             }
             lastDraw = now
             draw(now)
         }
+    }
+
+    private func accuracy(_ result: RunResult) -> String {
+        result.validationAccuracy.map { String(format: "%.2f%%", $0 * 100) } ?? result.status.name
     }
 
     /// "PyTorch default" or "PyTorch default, seed 2" (labels cut to 40 characters).
@@ -87,13 +94,15 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     private func draw(_ elapsed: Double) {
-        let stepsDone = finished * stepsPerRun + running.values.reduce(0) { $0 + $1.step }
-        let left = rate.update(elapsed: elapsed, stepsDone: stepsDone, stepsLeft: plans.count * stepsPerRun - stepsDone)
+        // The rate counts trained steps only: a run from the cache took no time.
+        let runningSteps = running.values.reduce(0) { $0 + $1.step }
+        let left = rate.update(elapsed: elapsed, stepsDone: (finished - reused) * stepsPerRun + runningSteps,
+                               stepsLeft: (total - finished) * stepsPerRun - runningSteps)
         var lines = running.keys.sorted().map { run in
             let (step, loss) = running[run]!
             return "  \(name(run)): \(phase(run, step: step, loss: loss))"
         }
-        lines.append("[\(finished)/\(plans.count) done] " + (left.map { String(format: "about %.0f s left", $0.rounded(.up)) } ?? "estimating the time left"))
+        lines.append("[\(finished)/\(total) done] " + (left.map { String(format: "about %.0f s left", $0.rounded(.up)) } ?? "estimating the time left"))
         erase()
         write(lines.joined(separator: "\n"))
         drawnLines = lines.count

@@ -33,25 +33,31 @@ struct RunCommand: ParsableCommand {
     })
     var shard: Shard?
 
+    func validate() throws {
+        if shard != nil && caching.noCache { throw ValidationError("--shard trains into the run cache, which --no-cache turns off") }
+    }
+
     func run() throws {
         // Signals are watched from the start: a Ctrl-C while the dataset loads stops cleanly too.
         let stop = StopFlag()
         let signals = SignalWatcher(stop: stop)
+        let cacheFolder = caching.folder
+        if shard != nil && cacheFolder == nil { throw Failure.usage("--shard trains into the run cache: give --cache DIR") }
         let options = JobOptions(seed: experiment.seed, output: output, threads: parallel.threads, keepPartial: keepPartial,
-                                 cache: caching.folder, shard: shard)
+                                 cache: cacheFolder, shard: shard)
         let job = try Failure.reporting { try ComparisonJob.prepare(configPath: experiment.config, options: options) }
         let progress = ProgressDisplay(job: job, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let outcome = try Failure.reporting { try job.run(stop: stop) { progress.handle($0) } }
         progress.finish()
         if let shard {
             if signals.received == nil, outcome.cacheFailure == nil {
-                print("Shard \(shard): \(outcome.results.count) runs in \(caching.folder ?? ""), \(outcome.reusedRuns) of them there already.")
+                print("Shard \(shard): \(outcome.results.count) runs in \(cacheFolder ?? ""), \(outcome.reusedRuns) of them there already.")
             }
         } else if outcome.wrote { print(SummaryTable.text(outcome.summaries, experiment: job.experiment)) }
         if let signal = signals.received, shard != nil {
-            throw Failure.runtime("interrupted by \(signal); the runs finished before are in \(caching.folder ?? "the cache")")
+            throw Failure.runtime("interrupted by \(signal); the runs finished before are in \(cacheFolder ?? "the cache")")
         }
-        if let failure = outcome.cacheFailure, shard != nil { throw Failure.runtime(failure) }
+        if let failure = outcome.cacheFailure, shard != nil { throw Failure.runtime(failure.withVisibleControlCharacters) }
         guard shard == nil else { return }
         if let signal = signals.received {
             let what = outcome.wrote ? "finished runs written to \(job.outputPath)" : "\(job.outputPath) left as it was"
@@ -62,10 +68,10 @@ struct RunCommand: ParsableCommand {
             if requirePng { throw Failure.runtime(message) }
             FileHandle.standardError.write(Data("compare-inits: warning: \(message)\n".utf8))
         }
-        let reused = outcome.reusedRuns > 0 ? " \(outcome.reusedRuns) of \(outcome.results.count) runs came from the cache (\(caching.folder ?? ""))." : ""
+        let reused = outcome.reusedRuns > 0 ? " \(outcome.reusedRuns) of \(outcome.results.count) runs came from the cache (\(cacheFolder ?? ""))." : ""
         print("Wrote \(job.outputPath)/report.md, results.json and \(outcome.figures) figures.\(reused)")
         // The outputs are complete; a run the cache could not keep will be trained again next time.
-        if let failure = outcome.cacheFailure { throw Failure.runtime(failure) }
+        if let failure = outcome.cacheFailure { throw Failure.runtime(failure.withVisibleControlCharacters) }
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import InitLab
 
 /// The config and the seed that override its own, as `run` and `inspect` take them.
@@ -35,5 +36,18 @@ struct CacheOptions: ParsableArguments {
     @Flag(help: "Train every run and keep none.")
     var noCache = false
 
-    var folder: String? { noCache ? nil : directory ?? RunCache.defaultFolder() }
+    /// The folder to use: the one given, or the default one if it can be used (else, with a
+    /// warning, none: a cache the user did not ask for must not stop a run).
+    var folder: String? {
+        if noCache { return nil }
+        if let directory { return directory }
+        guard let folder = RunCache.defaultFolder() else { return nil }
+        do {
+            _ = try RunCache(folder: folder)
+            return folder
+        } catch {
+            FileHandle.standardError.write(Data("compare-inits: warning: \("\(error)".withVisibleControlCharacters); training without it\n".utf8))
+            return nil
+        }
+    }
 }

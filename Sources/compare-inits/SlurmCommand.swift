@@ -55,7 +55,9 @@ struct SlurmCommand: ParsableCommand {
         let here = FileManager.default.currentDirectoryPath
         func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : here + "/" + path }
         let folder = absolute(scripts ?? "slurm/\(loaded.name)")
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? absolute(CommandLine.arguments[0])
+        // The jobs run a copy of this executable beside the scripts: a rebuild while they wait in
+        // the queue would otherwise split their runs between two builds' cache keys.
+        let executable = folder + "/compare-inits"
         let settings = SlurmScripts.Settings(executable: executable, config: absolute(experiment.config), cache: absolute(cacheFolder),
                                              output: output.map(absolute), seed: experiment.seed, tasks: tasks, cpus: cpus,
                                              partition: partition, time: time, workingDirectory: here, scripts: folder)
@@ -63,6 +65,9 @@ struct SlurmCommand: ParsableCommand {
         let arrayPath = folder + "/shards.sbatch", mergePath = folder + "/merge.sbatch"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let copy = folder + "/.compare-inits-\(getpid())"
+            try FileManager.default.copyItem(atPath: "/proc/self/exe", toPath: copy)
+            guard rename(copy, executable) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))]) }
             try jobs.array.write(toFile: arrayPath, atomically: true, encoding: .utf8)
             try jobs.merge.write(toFile: mergePath, atomically: true, encoding: .utf8)
         } catch {
@@ -75,7 +80,12 @@ struct SlurmCommand: ParsableCommand {
             return
         }
         let array = try sbatch([arrayPath])
-        let merge = try sbatch(["--dependency=afterok:\(array)", mergePath])
+        let merge: String
+        do {
+            merge = try sbatch(["--dependency=afterok:\(array)", mergePath])
+        } catch let failure as Failure {
+            throw Failure.runtime("\(failure.message); the shards are queued as job \(array) (scancel \(array) to cancel them)")
+        }
         print("Submitted the shards as job \(array) (\(tasks) tasks) and the merge as job \(merge); the report goes to \(output.map(absolute) ?? absolute(loaded.output)).")
     }
 

@@ -50,6 +50,15 @@ import Testing
         #expect(problems.all.count == 2 && problems.all.allSatisfy { $0.contains("is damaged") && !$0.contains("\n") }, "\(problems.all)")
         // Stored again, whole: a third comparison reuses all three.
         #expect(try ComparisonJob.prepare(configPath: config, options: JobOptions(cache: cache)).run().reusedRuns == 3)
+        // A valid file under another run's name is not that run.
+        try FileManager.default.removeItem(atPath: truncated)
+        try FileManager.default.copyItem(atPath: flipped, toPath: truncated)
+        let swapped = Problems()
+        let third = try ComparisonJob.prepare(configPath: config, options: JobOptions(cache: cache)).run { event in
+            if case .cacheDamaged(let message) = event { swapped.add(message) }
+        }
+        #expect(third.reusedRuns == 2 && Self.same(first.results, third.results))
+        #expect(swapped.all.count == 1 && swapped.all[0].contains("holds another run"), "\(swapped.all)")
     }
 
     @Test func anUnwritableCacheFolderIsOneClearLine() throws {

@@ -55,6 +55,10 @@ import Testing
         #expect(result.stdout.hasPrefix("Wrote \(folder)/jobs/shards.sbatch and \(folder)/jobs/merge.sbatch."))
         let array = try String(contentsOfFile: folder + "/jobs/shards.sbatch", encoding: .utf8)
         #expect(array.contains("--shard \"${SLURM_ARRAY_TASK_ID}/3\" --cache '\(folder)/cache'") && array.contains("#SBATCH --array=1-3"))
+        // The jobs run a copy of this build, which a rebuild while they wait cannot change.
+        #expect(array.contains("exec '\(folder)/jobs/compare-inits' run ") && FileManager.default.isExecutableFile(atPath: folder + "/jobs/compare-inits"))
+        let badTime = try runCommand(["slurm", config, "--tasks", "3", "--time", "soon", "--scripts", folder + "/jobs"])
+        #expect(badTime.status == 2 && badTime.stderr == "compare-inits: --time \"soon\": expected HH:MM:SS, MM:SS or D-HH:MM:SS\n")
         let bad = try runCommand(["slurm", config, "--tasks", "0"])
         #expect(bad.status == 2 && bad.stderr.contains("--tasks must be from 1 to 100000"))
     }

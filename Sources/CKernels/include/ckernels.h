@@ -128,4 +128,7 @@ static inline void ckernels_spin_pause(void) {
 #endif
 }
 
+/// The C library's version ("2.36"): its exp and log are part of what a run's bits depend on.
+const char *ckernels_libc_version(void);
+
 #endif

@@ -10,17 +10,36 @@ public final class RunCache: @unchecked Sendable {
     public let folder: String
     private static let header = "compare-inits run cache 1 sha256 "
 
-    /// Creates the folder if needed; throws one clear line when it cannot be written to.
-    public init(folder: String) throws {
+    /// Creates the folder if needed and proves it writable; with `readOnly` (merge), only that
+    /// it exists. Throws one clear line. Temporary files that a killed writer left over a day
+    /// ago are removed (a newer one may be another process's, writing now).
+    public init(folder: String, readOnly: Bool = false) throws {
         self.folder = folder
         let manager = FileManager.default
+        if readOnly {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CacheError(message: "cache folder \(folder) does not exist")
+            }
+            return
+        }
         do {
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let probe = folder + "/.write-test-\(getpid())"
-            try Data().write(to: URL(fileURLWithPath: probe))
-            try manager.removeItem(atPath: probe)
+            // A name no other process (another host's same pid) uses, created only if it does not exist.
+            let probe = folder + "/.write-test-" + UUID().uuidString
+            let descriptor = open(probe, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+            guard descriptor >= 0 else { throw CacheError(message: String(cString: strerror(errno))) }
+            close(descriptor)
+            unlink(probe)
         } catch {
             throw CacheError(message: "cache folder \(folder) cannot be written to (\(Self.reason(error))); choose another with --cache DIR, or --no-cache")
+        }
+        let dayAgo = Date().addingTimeInterval(-86_400)
+        for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".tmp-") {
+            let path = folder + "/" + name
+            if let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified < dayAgo {
+                try? manager.removeItem(atPath: path)
+            }
         }
     }
 
@@ -33,9 +52,9 @@ public final class RunCache: @unchecked Sendable {
 
     func path(_ key: RunKey) -> String { folder + "/" + key.hex + ".json" }
 
-    /// The run stored under `key`, if there is one; a damaged file is reported through
-    /// `problem` (one line) and counts as missing.
-    func load(_ key: RunKey, problem: (String) -> Void) -> RunResult? {
+    /// The run stored under `key`, if there is one and it is `plan`'s; a damaged file is
+    /// reported through `problem` (one line) and counts as missing.
+    func load(_ key: RunKey, plan: RunPlan, problem: (String) -> Void) -> RunResult? {
         let path = self.path(key)
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let text = String(decoding: data, as: UTF8.self)
@@ -50,7 +69,12 @@ public final class RunCache: @unchecked Sendable {
             return nil
         }
         do {
-            return try RunResult(json: JSONParser.parse(body))
+            let run = try RunResult(json: JSONParser.parse(body))
+            guard run.strategyID == plan.strategy.id, run.seed == plan.seed else {
+                problem("cache file \(path) holds another run (\(run.strategyID), seed \(run.seed)); training its run again")
+                return nil
+            }
+            return run
         } catch {
             problem("cache file \(path) does not hold a run (\(error)); training its run again")
             return nil
@@ -65,7 +89,7 @@ public final class RunCache: @unchecked Sendable {
         let temporary = folder + "/.tmp-\(key.hex)-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, path(key)) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            guard rename(temporary, path(key)) == 0 else { throw CacheError(message: String(cString: strerror(errno))) }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw CacheError(message: "cannot store a run in the cache folder \(folder) (\(Self.reason(error))); use --no-cache or free some space")
@@ -75,7 +99,7 @@ public final class RunCache: @unchecked Sendable {
     static func sha256(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
 
     private static func reason(_ error: Error) -> String {
-        ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
+        (error as? CacheError)?.message ?? OutputFolder.reason(error)
     }
 }
 

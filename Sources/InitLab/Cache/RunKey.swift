@@ -1,3 +1,4 @@
+import CKernels
 import Crypto
 import Foundation
 
@@ -5,8 +6,9 @@ import Foundation
 /// that determines the run's results, bit for bit. The dataset's and test set's file bytes;
 /// the strategy (its id and label are in the results), its model, the training, the
 /// diagnostics, the seed; the tool: its version and the SHA-256 of the executable itself, so
-/// a rebuilt tool never reads a run another build trained; and the BLAS kernels, which round
-/// differently from one core type to the next.
+/// a rebuilt tool never reads a run another build trained; and what it runs on that can
+/// change the bits: the BLAS library's version and kernels (which round differently from one
+/// core type to the next) and the C library's (exp and log).
 public struct RunKey: Sendable, Hashable {
     public let hex: String
 
@@ -14,8 +16,9 @@ public struct RunKey: Sendable, Hashable {
     public struct Context: Sendable {
         let json: JSON
 
-        /// Reads and hashes the experiment's dataset files and this executable.
-        public init(experiment: Experiment, blasCore: String = BLASKernel.current.core) throws {
+        /// Reads and hashes the experiment's dataset files and this executable (Linux's
+        /// /proc/self/exe: without it, a rebuilt tool could not be told apart, so no cache).
+        public init(experiment: Experiment) throws {
             func digest(_ path: String) throws -> JSON {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw CacheError(message: "cannot read \(path) to name its runs in the cache")
@@ -28,14 +31,19 @@ public struct RunKey: Sendable, Hashable {
             if let test = spec.test {
                 files += [("test_images", try digest(test.folder + "/" + test.images)), ("test_labels", try digest(test.folder + "/" + test.labels))]
             }
-            let executable = (try? digest("/proc/self/exe")) ?? .string(CommandLine.arguments.first ?? "")
+            guard let executable = try? digest("/proc/self/exe") else {
+                throw CacheError(message: "the run cache names runs by this executable's bytes, which only Linux's /proc/self/exe gives; use --no-cache")
+            }
+            let blas = BLASKernel.current
             json = .object([("tool", .string(toolName)), ("version", .string(toolVersion)), ("executable", executable),
-                            ("blas", .string(blasCore)), ("dataset", .object(files))])
+                            ("blas", .string("\(blas.library), \(blas.core)")), ("libc", .string(String(cString: ckernels_libc_version()))),
+                            ("dataset", .object(files))])
         }
     }
 
     public init(_ plan: RunPlan, experiment: Experiment, context: Context) {
-        let echo = experiment.echo
+        // The experiment as it is now (options may have changed it since the config was read).
+        let echo = experiment.normalizedJSON
         let json = JSON.object([
             ("context", context.json),
             ("strategy", plan.strategy.json(experimentModel: experiment.model)),

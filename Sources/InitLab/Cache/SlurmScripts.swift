@@ -36,25 +36,30 @@ public struct SlurmScripts: Sendable {
         }
     }
 
-    public let name: String
     public let array: String
     public let merge: String
+
+    /// An option that cannot go into a script.
+    public struct InvalidOption: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
 
     /// Checks what goes on #SBATCH lines; throws one line naming the option that is not plain.
     public init(experimentName name: String, settings s: Settings) throws {
         func plain(_ value: String, _ option: String, _ allowed: CharacterSet) throws {
             guard !value.isEmpty, value.unicodeScalars.allSatisfy({ allowed.contains($0) }) else {
-                throw CacheError(message: "\(option) \"\(value)\" cannot go on an #SBATCH line: use letters, digits and - _ . / only")
+                throw InvalidOption(message: "\(option) \"\(value)\" cannot go on an #SBATCH line: use letters, digits and - _ . / only")
             }
         }
         let pathCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./")
+        try plain(name, "the experiment's name", pathCharacters.subtracting(CharacterSet(charactersIn: "/")))
         try plain(s.workingDirectory, "the working directory", pathCharacters)
         try plain(s.scripts, "--scripts", pathCharacters)
         if let partition = s.partition { try plain(partition, "--partition", pathCharacters.subtracting(CharacterSet(charactersIn: "/"))) }
         if let time = s.time, time.range(of: #"^([0-9]+-)?[0-9]{1,2}(:[0-9]{2}){1,2}$"#, options: .regularExpression) == nil {
-            throw CacheError(message: "--time \"\(time)\": expected HH:MM:SS, MM:SS or D-HH:MM:SS")
+            throw InvalidOption(message: "--time \"\(time)\": expected HH:MM:SS, MM:SS or D-HH:MM:SS")
         }
-        self.name = name
         func header(_ job: String, log: String, extra: [String]) -> [String] {
             ["#!/bin/bash", "#SBATCH --job-name=compare-inits-\(name)\(job)"] + extra
                 + ["#SBATCH --cpus-per-task=\(job.isEmpty ? s.cpus : 1)", "#SBATCH --output=\(s.scripts)/\(log)", "#SBATCH --chdir=\(s.workingDirectory)"]

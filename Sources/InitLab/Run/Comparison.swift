@@ -71,7 +71,7 @@ public struct Comparison: Sendable {
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, 2 * (only?.count ?? plans.count)))) { _ in
             while !stop.isStopped, let index = queue.next() {
                 let plan = plans[index]
-                if let cache, let cached = cache.store.load(cache.keys[index], problem: { observe(.cacheDamaged($0)) }) {
+                if let cache, let cached = cache.store.load(cache.keys[index], plan: plan, problem: { observe(.cacheDamaged($0)) }) {
                     queue.finished()
                     results.store(cached, at: index)
                     observe(.reused(run: index, result: cached))
@@ -102,7 +102,7 @@ extension Comparison {
     /// Every plan's run as the cache holds it (nil: not there), without training any.
     public func cachedResults(observe: (ComparisonEvent) -> Void = { _ in }) -> [RunResult?] {
         guard let cache else { return plans.map { _ in nil } }
-        return cache.keys.map { cache.store.load($0, problem: { observe(.cacheDamaged($0)) }) }
+        return zip(cache.keys, plans).map { key, plan in cache.store.load(key, plan: plan, problem: { observe(.cacheDamaged($0)) }) }
     }
 
     /// The estimated cost of each plan's run, in multiply-adds: its training steps' products,
@@ -173,10 +173,16 @@ private final class ResultSlots: @unchecked Sendable {
     func all(orInterrupted plans: [RunPlan]) -> [RunResult] {
         lock.withLock {
             zip(slots, plans).map { slot, plan in
-                slot ?? RunResult(strategyID: plan.strategy.id, label: plan.strategy.label, seed: plan.seed,
-                                  status: .interrupted, batchLosses: [], validationAccuracy: nil, validationLoss: nil,
-                                  initSeconds: 0, trainSeconds: 0, validationSeconds: 0, stepTimes: StepTimes())
+                slot ?? RunResult.notRun(plan)
             }
         }
+    }
+}
+
+extension RunResult {
+    /// A plan that was not run (the comparison was stopped, or merge found it missing): interrupted.
+    static func notRun(_ plan: RunPlan) -> RunResult {
+        RunResult(strategyID: plan.strategy.id, label: plan.strategy.label, seed: plan.seed, status: .interrupted, batchLosses: [],
+                  validationAccuracy: nil, validationLoss: nil, initSeconds: 0, trainSeconds: 0, validationSeconds: 0, stepTimes: StepTimes())
     }
 }

@@ -15,6 +15,8 @@ public struct JobOptions: Sendable {
     public var cache: String?
     /// Train only this shard of the runs into the cache, and write no report.
     public var shard: Shard?
+    /// Only read the cache (merge): it must exist, and need not be writable.
+    public var cacheReadOnly = false
 
     public init(seed: UInt64? = nil, output: String? = nil, threads: Int? = nil, keepPartial: Bool = false, gnuplot: String? = nil,
                 diagnostics: Bool? = nil, cache: String? = nil, shard: Shard? = nil) {
@@ -86,7 +88,7 @@ public final class ComparisonJob {
         if options.shard != nil && options.cache == nil {
             throw CacheError(message: "--shard trains into the run cache, which --no-cache turns off")
         }
-        let cache = try options.cache.map { (try RunCache(folder: $0), try RunKey.Context(experiment: experiment)) }
+        let cache = try options.cache.map { (try RunCache(folder: $0, readOnly: options.cacheReadOnly), try RunKey.Context(experiment: experiment)) }
         let loadSeconds = monotonicSeconds() - start
         let output = options.shard == nil ? try OutputFolder(path: experiment.output) : nil
         return ComparisonJob(configPath: configPath, experiment: experiment, dataset: dataset, testSet: testSet, threads: threads,
@@ -151,11 +153,7 @@ public final class ComparisonJob {
                              + names.prefix(20).joined(separator: ", ") + (names.count > 20 ? ", …" : "")
                              + " (train them with --shard, or write what exists with --allow-partial)")
         }
-        let results = zip(cached, comparison.plans).map { run, plan in
-            run ?? RunResult(strategyID: plan.strategy.id, label: plan.strategy.label, seed: plan.seed, status: .interrupted,
-                             batchLosses: [], validationAccuracy: nil, validationLoss: nil, initSeconds: 0, trainSeconds: 0,
-                             validationSeconds: 0, stepTimes: StepTimes())
-        }
+        let results = zip(cached, comparison.plans).map { run, plan in run ?? RunResult.notRun(plan) }
         let events = CacheEvents()
         for (i, run) in cached.enumerated() where run != nil { events.note(.reused(run: i, result: run!)) }
         return try publish(results, output: output, trainingWallSeconds: 0, cacheEvents: events, partialAllowed: true)
