@@ -35,6 +35,7 @@ import Testing
         #expect(CacheTests.same(a, b))
         let reportA = try String(contentsOfFile: folder + "/merged/report.md", encoding: .utf8)
         #expect(reportA.contains("## Inside the network") && reportA.contains("| Default |"))
+        #expect(reportA.contains("| Runs | all 6 read from the run cache"))
     }
 
     @Test func aMergeWithRunsMissingNamesThemOrWritesThemMarked() throws {

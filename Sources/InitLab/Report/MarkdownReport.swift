@@ -186,7 +186,13 @@ public enum MarkdownReport {
         lines.append("| Optimizer | \(describe(training.optimizer)) |")
         lines.append("| Batches | \(training.batchSize) images, \(steps) steps an epoch, \(training.epochs) epochs |")
         lines.append("| Seeds | \(experiment.seeds.map(String.init).joined(separator: ", ")) |")
-        lines.append("| Threads | \(context.threads) (training took \(String(format: "%.1f", context.trainingWallSeconds)) s) |")
+        let runs = experiment.strategies.count * experiment.repeats
+        if context.runsFromCache >= runs {
+            lines.append("| Runs | all \(runs) read from the run cache (see each run's own timings in results.json) |")
+        } else {
+            lines.append("| Threads | \(context.threads) (training took \(String(format: "%.1f", context.trainingWallSeconds)) s"
+                         + (context.runsFromCache > 0 ? "; \(context.runsFromCache) of \(runs) runs came from the run cache" : "") + ") |")
+        }
         lines.append("| BLAS | \(context.blas.library), \(context.blas.core) kernels (\(escape(context.blas.howChosen))) |")
         lines.append("| Tool | \(toolName) \(toolVersion) |")
         let sameModel = experiment.strategiesShareModel

@@ -7,6 +7,8 @@ public struct ComparisonContext: Sendable {
     public var blas: BLASKernel
     /// The number of test images, when the config names a test set.
     public var testImages: Int?
+    /// How many of the runs came from the run cache instead of being trained (all, for a merge).
+    public var runsFromCache = 0
 
     public init(dataset: Dataset, threads: Int, loadSeconds: Double, trainingWallSeconds: Double, blas: BLASKernel = .current,
                 testImages: Int? = nil) {
@@ -51,6 +53,7 @@ public enum ResultsFile {
             ("timings", .object([
                 ("load_seconds", JSON(context.loadSeconds)),
                 ("training_wall_seconds", JSON(context.trainingWallSeconds)),
+                ("runs_from_cache", .number(Double(context.runsFromCache))),
             ])),
             ("summary", .array(summaries.map(summaryJSON))),
             ("runs", .array(results.map(\.json))),

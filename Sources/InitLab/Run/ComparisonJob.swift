@@ -168,17 +168,20 @@ public final class ComparisonJob {
             return JobOutcome(results: results, summaries: summaries, interrupted: true, wrote: false, figures: 0,
                               plotProblem: nil, trainingWallSeconds: wall)
         }
-        let written = try write(results, summaries: summaries, trainingWallSeconds: wall, output: output)
+        let (reused, cacheFailure) = cacheEvents.summary
+        let written = try write(results, summaries: summaries, trainingWallSeconds: wall, runsFromCache: reused, output: output)
         var outcome = JobOutcome(results: results, summaries: summaries, interrupted: interrupted, wrote: true,
                                  figures: written.figures, plotProblem: written.plotProblem, trainingWallSeconds: wall)
-        (outcome.reusedRuns, outcome.cacheFailure) = cacheEvents.summary
+        (outcome.reusedRuns, outcome.cacheFailure) = (reused, cacheFailure)
         return outcome
     }
 
     /// Writes and commits the outputs; returns how many figures, and why their PNGs are missing, if they are.
-    func write(_ results: [RunResult], summaries: [StrategySummary], trainingWallSeconds: Double, output: OutputFolder) throws -> (figures: Int, plotProblem: String?) {
-        let context = ComparisonContext(dataset: dataset, threads: threads, loadSeconds: loadSeconds,
+    func write(_ results: [RunResult], summaries: [StrategySummary], trainingWallSeconds: Double, runsFromCache: Int,
+               output: OutputFolder) throws -> (figures: Int, plotProblem: String?) {
+        var context = ComparisonContext(dataset: dataset, threads: threads, loadSeconds: loadSeconds,
                                         trainingWallSeconds: trainingWallSeconds, testImages: testSet?.count)
+        context.runsFromCache = runsFromCache
         let publication = Publication(experiment: experiment, results: results, summaries: summaries, context: context)
         return try publication.write(to: output, gnuplot: options.gnuplot ?? Gnuplot.locate())
     }
