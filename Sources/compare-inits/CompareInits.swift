@@ -12,8 +12,9 @@ struct CompareInits: ParsableCommand {
         MNIST-format dataset, and writes results.json, report.md and gnuplot figures (.dat, .gp, .png) \
         to the output folder.
 
-        Exit status: 0 success; 1 a run-time failure (unwritable output, interrupted, plots missing \
-        with --require-png); 2 a usage, config or dataset error.
+        Exit status: 0 success; 1 a run-time failure (unwritable output or cache, interrupted, plots \
+        missing with --require-png, runs missing at merge, sbatch failing); 2 a usage, config or \
+        dataset error.
         """,
         version: toolVersion,
         subcommands: [RunCommand.self, MergeCommand.self, SlurmCommand.self, InspectCommand.self, BenchCommand.self, BLASCommand.self],
