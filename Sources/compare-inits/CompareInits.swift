@@ -25,7 +25,7 @@ struct CompareInits: ParsableCommand {
     static func main() {
         // Before anything else: this may start the process again under better BLAS kernels.
         if let warning = BLASKernel.selectForThisProcess() {
-            FileHandle.standardError.write(Data("compare-inits: warning: \(warning)\n".utf8))
+            Failure.warn(warning)
         }
         do {
             var command = try parseAsRoot()
@@ -55,6 +55,16 @@ struct Failure: Error {
 
     static func usage(_ message: String) -> Failure { Failure(message: message, status: 2) }
     static func runtime(_ message: String) -> Failure { Failure(message: message, status: 1) }
+
+    /// A problem that does not stop the command, on stderr in one line (control characters shown).
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("compare-inits: warning: \(message.withVisibleControlCharacters)\n".utf8))
+    }
+
+    /// Why the PNGs of `folder` are missing, and how to get them.
+    static func missingPNGs(_ problem: String, folder: String) -> String {
+        "PNGs not rendered (\(problem)); the .dat/.gp files and report.md are in \(folder). To get them: \(Gnuplot.installHint), then run `gnuplot NAME.gp` in that folder"
+    }
 
     /// Runs `body`, turning the library's errors into Failures with their exit statuses.
     static func reporting<T>(_ body: () throws -> T) throws -> T {

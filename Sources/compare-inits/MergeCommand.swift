@@ -16,8 +16,7 @@ struct MergeCommand: ParsableCommand {
 
     @OptionGroup var experiment: ExperimentOptions
 
-    @Option(help: "Folder for results.json, report.md and the figures (overrides the config's \"output\").")
-    var output: String?
+    @OptionGroup var destination: OutputOptions
 
     @OptionGroup var caching: CacheOptions
 
@@ -30,21 +29,16 @@ struct MergeCommand: ParsableCommand {
             throw Failure.usage("no cache folder to read: give --cache DIR (neither XDG_CACHE_HOME nor HOME is set)")
         }
         // It trains nothing: one thread, so the memory check counts no parallel runs.
-        var options = JobOptions(seed: experiment.seed, output: output, threads: 1, cache: cache)
+        var options = JobOptions(seed: experiment.seed, output: destination.output, threads: 1, cache: cache)
         options.cacheReadOnly = true
         let job = try Failure.reporting { try ComparisonJob.prepare(configPath: experiment.config, options: options) }
         let outcome = try Failure.reporting {
             try job.merge(allowPartial: allowPartial) { event in
-                if case .cacheDamaged(let message) = event {
-                    FileHandle.standardError.write(Data("compare-inits: warning: \(message.withVisibleControlCharacters)\n".utf8))
-                }
+                if case .cacheDamaged(let message) = event { Failure.warn(message) }
             }
         }
         print(SummaryTable.text(outcome.summaries, experiment: job.experiment))
-        if let problem = outcome.plotProblem {
-            let message = "PNGs not rendered (\(problem)); the .dat/.gp files and report.md are in \(job.outputPath). To get them: \(Gnuplot.installHint), then run `gnuplot NAME.gp` in that folder"
-            FileHandle.standardError.write(Data("compare-inits: warning: \(message)\n".utf8))
-        }
+        if let problem = outcome.plotProblem { Failure.warn(Failure.missingPNGs(problem, folder: job.outputPath)) }
         let missing = outcome.results.count - outcome.reusedRuns
         print("Wrote \(job.outputPath)/report.md, results.json and \(outcome.figures) figures from \(outcome.reusedRuns) cached runs"
               + (missing > 0 ? " (\(missing) missing, marked interrupted)." : "."))

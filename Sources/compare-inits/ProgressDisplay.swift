@@ -37,7 +37,7 @@ final class ProgressDisplay: @unchecked Sendable {
         if case .cacheDamaged(let message) = event {
             lock.withLock {
                 erase()
-                write("compare-inits: warning: \(message)\n")
+                Failure.warn(message)
             }
         }
         guard enabled else { return }

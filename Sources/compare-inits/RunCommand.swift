@@ -10,8 +10,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var experiment: ExperimentOptions
 
-    @Option(help: "Folder for results.json, report.md and the figures (overrides the config's \"output\").")
-    var output: String?
+    @OptionGroup var destination: OutputOptions
 
     @OptionGroup var parallel: ThreadOptions
 
@@ -43,30 +42,27 @@ struct RunCommand: ParsableCommand {
         let signals = SignalWatcher(stop: stop)
         let cacheFolder = caching.folder
         if shard != nil && cacheFolder == nil { throw Failure.usage("--shard trains into the run cache: give --cache DIR") }
-        let options = JobOptions(seed: experiment.seed, output: output, threads: parallel.threads, keepPartial: keepPartial,
+        let options = JobOptions(seed: experiment.seed, output: destination.output, threads: parallel.threads, keepPartial: keepPartial,
                                  cache: cacheFolder, shard: shard)
         let job = try Failure.reporting { try ComparisonJob.prepare(configPath: experiment.config, options: options) }
         let progress = ProgressDisplay(job: job, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let outcome = try Failure.reporting { try job.run(stop: stop) { progress.handle($0) } }
         progress.finish()
-        if let shard {
-            if signals.received == nil, outcome.cacheFailure == nil {
-                print("Shard \(shard): \(outcome.results.count) runs in \(cacheFolder ?? ""), \(outcome.reusedRuns) of them there already.")
-            }
-        } else if outcome.wrote { print(SummaryTable.text(outcome.summaries, experiment: job.experiment)) }
-        if let signal = signals.received, shard != nil {
-            throw Failure.runtime("interrupted by \(signal); the runs finished before are in \(cacheFolder ?? "the cache")")
+        if let shard, let cacheFolder {
+            if let signal = signals.received { throw Failure.runtime("interrupted by \(signal); the runs finished before are in \(cacheFolder)") }
+            if let failure = outcome.cacheFailure { throw Failure.runtime(failure.withVisibleControlCharacters) }
+            print("Shard \(shard): \(outcome.results.count) runs in \(cacheFolder), \(outcome.reusedRuns) of them there already.")
+            return
         }
-        if let failure = outcome.cacheFailure, shard != nil { throw Failure.runtime(failure.withVisibleControlCharacters) }
-        guard shard == nil else { return }
+        if outcome.wrote { print(SummaryTable.text(outcome.summaries, experiment: job.experiment)) }
         if let signal = signals.received {
             let what = outcome.wrote ? "finished runs written to \(job.outputPath)" : "\(job.outputPath) left as it was"
             throw Failure.runtime("interrupted by \(signal); \(what)")
         }
         if let problem = outcome.plotProblem {
-            let message = "PNGs not rendered (\(problem)); the .dat/.gp files and report.md are in \(job.outputPath). To get them: \(Gnuplot.installHint), then run `gnuplot NAME.gp` in that folder"
+            let message = Failure.missingPNGs(problem, folder: job.outputPath)
             if requirePng { throw Failure.runtime(message) }
-            FileHandle.standardError.write(Data("compare-inits: warning: \(message)\n".utf8))
+            Failure.warn(message)
         }
         let reused = outcome.reusedRuns > 0 ? " \(outcome.reusedRuns) of \(outcome.results.count) runs came from the cache (\(cacheFolder ?? ""))." : ""
         print("Wrote \(job.outputPath)/report.md, results.json and \(outcome.figures) figures.\(reused)")

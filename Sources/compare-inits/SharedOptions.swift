@@ -15,6 +15,12 @@ struct ExperimentOptions: ParsableArguments {
     }
 }
 
+/// Where a report goes, as `run`, `merge` and `slurm` take it.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Folder for results.json, report.md and the figures (overrides the config's \"output\").")
+    var output: String?
+}
+
 /// How many runs train at once, as `run` and `bench` take it.
 struct ThreadOptions: ParsableArguments {
     @Option(help: "Runs trained at once, one per thread (default: one per core; results are the same for any count).")
@@ -46,7 +52,7 @@ struct CacheOptions: ParsableArguments {
             _ = try RunCache(folder: folder)
             return folder
         } catch {
-            FileHandle.standardError.write(Data("compare-inits: warning: \("\(error)".withVisibleControlCharacters); training without it\n".utf8))
+            Failure.warn("\(error); training without it")
             return nil
         }
     }

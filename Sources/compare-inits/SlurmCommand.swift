@@ -30,8 +30,7 @@ struct SlurmCommand: ParsableCommand {
     @Option(help: "CPUs per task: its runs trained at once.")
     var cpus = 1
 
-    @Option(help: "Folder for results.json, report.md and the figures (overrides the config's \"output\").")
-    var output: String?
+    @OptionGroup var destination: OutputOptions
 
     @Option(help: ArgumentHelp("Shared folder of finished runs (default: as for run).", valueName: "dir"))
     var cache: String?
@@ -59,7 +58,7 @@ struct SlurmCommand: ParsableCommand {
         // the queue would otherwise split their runs between two builds' cache keys.
         let executable = folder + "/compare-inits"
         let settings = SlurmScripts.Settings(executable: executable, config: absolute(experiment.config), cache: absolute(cacheFolder),
-                                             output: output.map(absolute), seed: experiment.seed, tasks: tasks, cpus: cpus,
+                                             output: destination.output.map(absolute), seed: experiment.seed, tasks: tasks, cpus: cpus,
                                              partition: partition, time: time, workingDirectory: here, scripts: folder)
         let jobs = try Failure.reporting { try SlurmScripts(experimentName: loaded.name, settings: settings) }
         let arrayPath = folder + "/shards.sbatch", mergePath = folder + "/merge.sbatch"
@@ -86,7 +85,7 @@ struct SlurmCommand: ParsableCommand {
         } catch let failure as Failure {
             throw Failure.runtime("\(failure.message); the shards are queued as job \(array) (scancel \(array) to cancel them)")
         }
-        print("Submitted the shards as job \(array) (\(tasks) tasks) and the merge as job \(merge); the report goes to \(output.map(absolute) ?? absolute(loaded.output)).")
+        print("Submitted the shards as job \(array) (\(tasks) tasks) and the merge as job \(merge); the report goes to \(absolute(destination.output ?? loaded.output)).")
     }
 
     /// Submits with `sbatch --parsable`; the job id.

@@ -24,9 +24,8 @@ final class Probe {
         let rows = batch.rows, hidden = model.widths.dropFirst().dropLast()
         values = hidden.map { FloatBuffer(count: rows * $0) }
         scores = FloatBuffer(count: rows * model.classCount)
-        let normalizedLayers = model.layers.dropLast().map { $0.normalized ? $0.outputs : 0 }
-        normalized = normalizedLayers.map { FloatBuffer(count: rows * $0) }
-        inverseStd = normalizedLayers.map { FloatBuffer(count: $0) }
+        normalized = model.normalizedWidths.map { FloatBuffer(count: rows * $0) }
+        inverseStd = model.normalizedWidths.map { FloatBuffer(count: $0) }
     }
 
     /// The backward pass's buffers: per hidden layer f'(z) and the gradient with respect to its

@@ -70,6 +70,10 @@ public final class MLP: @unchecked Sendable {
                   linearBias: spec.linearBias)
     }
 
+    /// Per hidden layer, its width when batch normalization follows it, else 0: the sizes of
+    /// the buffers that keep ẑ and 1/σ for the backward pass.
+    var normalizedWidths: [Int] { layers.dropLast().map { $0.normalized ? $0.outputs : 0 } }
+
     public var inputWidth: Int { widths[0] }
     public var classCount: Int { widths[widths.count - 1] }
 

@@ -34,9 +34,8 @@ public final class Workspace: @unchecked Sendable {
         outputs = hidden.map { FloatBuffer(count: capacity * $0) }
         gates = hidden.map { FloatBuffer(count: capacity * $0) }
         deltas = hidden.map { FloatBuffer(count: capacity * $0) }
-        let normalizedLayers = model.layers.dropLast().map { $0.normalized ? $0.outputs : 0 }
-        normalized = normalizedLayers.map { FloatBuffer(count: capacity * $0) }
-        inverseStd = normalizedLayers.map { FloatBuffer(count: $0) }
+        normalized = model.normalizedWidths.map { FloatBuffer(count: capacity * $0) }
+        inverseStd = model.normalizedWidths.map { FloatBuffer(count: $0) }
         scores = FloatBuffer(count: capacity * model.classCount)
         dscores = FloatBuffer(count: capacity * model.classCount)
         cores = CoreSplit(model: model)

@@ -91,10 +91,15 @@ enum InsideReading {
 
     /// The layer where `path` is largest, when at least a tenth of its units are so.
     private static func worst(_ layers: [LayerDiagnostics], _ path: KeyPath<LayerDiagnostics, Double?>, what: String) -> [String] {
-        let values = layers.enumerated().compactMap { l, layer in layer[keyPath: path].map { (l + 1, $0) } }
-        guard let (layer, fraction) = values.max(by: { $0.1 < $1.1 }), fraction >= 0.1 else { return [] }
-        let also = values.filter { $0.1 >= 0.1 }.count
+        let values = layers.map { $0[keyPath: path] }
+        guard let (layer, fraction) = largest(values), fraction >= 0.1 else { return [] }
+        let also = values.filter { ($0 ?? 0) >= 0.1 }.count
         return ["\(percent(fraction)) of layer \(layer)'s units are \(what)" + (also > 1 ? " (\(also) layers have 10% or more)" : "")]
+    }
+
+    /// The largest of one statistic over the layers (1-based, the first of equals), nil without any.
+    static func largest(_ values: [Double?]) -> (layer: Int, value: Double)? {
+        values.enumerated().compactMap { l, v in v.map { (layer: l + 1, value: $0) } }.max { $0.value < $1.value }
     }
 
     static func saturationWords(_ activation: Activation) -> String {

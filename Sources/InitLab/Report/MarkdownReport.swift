@@ -140,8 +140,7 @@ public enum MarkdownReport {
             return values.count == 1 ? InsideReading.number(first) : "\(InsideReading.number(first)) → \(InsideReading.number(last))"
         }
         func worst(_ values: [Double?]) -> String {
-            let known = values.enumerated().compactMap { l, v in v.map { (l + 1, $0) } }
-            guard let (layer, value) = known.max(by: { $0.1 < $1.1 }) else { return "—" }
+            guard let (layer, value) = InsideReading.largest(values) else { return "—" }
             return value == 0 ? "0%" : "\(InsideReading.percent(value)) (layer \(layer))"
         }
         for (summary, _, diagnostics) in measured {

@@ -135,7 +135,8 @@ public final class ComparisonJob {
             (outcome.reusedRuns, outcome.cacheFailure) = cacheEvents.summary
             return outcome
         }
-        return try publish(all, output: output, trainingWallSeconds: wall, cacheEvents: cacheEvents)
+        let (reused, failure) = cacheEvents.summary
+        return try publish(all, output: output, trainingWallSeconds: wall, runsFromCache: reused, cacheFailure: failure)
     }
 
     /// Writes the report of the runs the cache holds, training none: every run must be there,
@@ -154,13 +155,12 @@ public final class ComparisonJob {
                              + " (train them with --shard, or write what exists with --allow-partial)")
         }
         let results = zip(cached, comparison.plans).map { run, plan in run ?? RunResult.notRun(plan) }
-        let events = CacheEvents()
-        for (i, run) in cached.enumerated() where run != nil { events.note(.reused(run: i, result: run!)) }
-        return try publish(results, output: output, trainingWallSeconds: 0, cacheEvents: events, partialAllowed: true)
+        return try publish(results, output: output, trainingWallSeconds: 0, runsFromCache: cached.count - missing.count, cacheFailure: nil,
+                           partialAllowed: true)
     }
 
-    private func publish(_ results: [RunResult], output: OutputFolder, trainingWallSeconds wall: Double, cacheEvents: CacheEvents,
-                         partialAllowed: Bool = false) throws -> JobOutcome {
+    private func publish(_ results: [RunResult], output: OutputFolder, trainingWallSeconds wall: Double, runsFromCache reused: Int,
+                         cacheFailure: String?, partialAllowed: Bool = false) throws -> JobOutcome {
         let summaries = StrategySummary.make(results, experiment: experiment)
         let interrupted = results.contains { $0.status == .interrupted }
         guard !interrupted || options.keepPartial || partialAllowed else {
@@ -168,7 +168,6 @@ public final class ComparisonJob {
             return JobOutcome(results: results, summaries: summaries, interrupted: true, wrote: false, figures: 0,
                               plotProblem: nil, trainingWallSeconds: wall)
         }
-        let (reused, cacheFailure) = cacheEvents.summary
         let written = try write(results, summaries: summaries, trainingWallSeconds: wall, runsFromCache: reused, output: output)
         var outcome = JobOutcome(results: results, summaries: summaries, interrupted: interrupted, wrote: true,
                                  figures: written.figures, plotProblem: written.plotProblem, trainingWallSeconds: wall)
