@@ -29,6 +29,12 @@ import Testing
             let tics = span / WeightFigure.ticStep(span)
             #expect(tics >= 3 && tics <= 7.5, "span \(span): \(tics) tics")
         }
+        // Labels in exponent form, twice as long and more: one and a half to three and a half tics.
+        #expect(WeightFigure.ticStep(1.5e20, parts: 1.5) == 1e20 && WeightFigure.ticStep(7e19, parts: 1.5) == 2e19)
+        for span in [1.3e5, 7.7e9, 2.2e18, 9.9e30] {
+            let tics = span / WeightFigure.ticStep(span, parts: 1.5)
+            #expect(tics >= 1.5 && tics <= 3.75, "span \(span): \(tics) tics")
+        }
     }
 
     @Test func everyRunCountsEachLayersWeights() throws {

@@ -54,7 +54,7 @@ plot 'weights-ones.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' not
 set title 'layer 7'
 set boxwidth 2595123773.44
 set xrange [-52784947773.44:82161488445.44]
-set xtics 20000000000.0
+set xtics 50000000000.0
 plot 'weights-ones.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

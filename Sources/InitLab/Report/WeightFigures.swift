@@ -14,11 +14,13 @@ struct WeightFigure {
         return [OutputFile(name: name + ".dat", contents: data), OutputFile(name: name + ".gp", contents: script)]
     }
 
-    /// The largest round tic step (1, 2 or 5 times a power of ten) at most a third of `span`:
-    /// three to seven tics, which a panel a third of the figure wide can label.
-    static func ticStep(_ span: Double) -> Double {
+    /// The largest round tic step (1, 2 or 5 times a power of ten) at most `1/parts` of `span`:
+    /// with 3 parts, three to seven tics, which a panel a third of the figure wide can label;
+    /// labels in exponent form ("-1.5e+20", a diverged run's weights) are twice as long and
+    /// more, and get half as many tics (1.5 parts: two to three and a half).
+    static func ticStep(_ span: Double, parts: Double = 3) -> Double {
         // The slack keeps a step that is exactly a third (0.6 / 3 is 0.19999999999999998) from losing to rounding.
-        let raw = span / 3 * (1 + 1e-9), power = pow(10, log10(raw).rounded(.down))
+        let raw = span / parts * (1 + 1e-9), power = pow(10, log10(raw).rounded(.down))
         return [5.0, 2, 1].map { $0 * power }.first { $0 <= raw } ?? power
     }
 
@@ -55,7 +57,7 @@ struct WeightFigure {
                 "set boxwidth \(width)",
                 "set xrange [\(h.low - width):\(h.high + width)]",
                 // A panel is a third of the figure wide: four or five tic labels fit, not gnuplot's ten.
-                "set xtics \(Self.ticStep(span + 2 * width))",
+                "set xtics \(Self.ticStep(span + 2 * width, parts: max(abs(h.low), abs(h.high)) >= 1e5 ? 1.5 : 3))",
                 "plot \(Plots.quoted(name + ".dat")) index \(k) using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \\",
                 "     '' index \(k) using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle",
             ]
