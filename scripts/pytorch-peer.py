@@ -8,7 +8,8 @@ by PyTorch's generator, not compare-inits's).
 
 Optional, never a dependency of compare-inits. Set up torch outside the repository:
     python3 -m venv ~/torch-venv && ~/torch-venv/bin/pip install torch numpy
-usage: ~/torch-venv/bin/python scripts/pytorch-peer.py CONFIG [--threads N] [--out FILE]
+usage: ~/torch-venv/bin/python scripts/pytorch-peer.py CONFIG [--threads N] [--out FILE] [--points ID ...]
+A sweep is expanded into its points as compare-inits does it (same ids); --points trains a few.
 Prints one JSON object: per strategy its accuracies (one per seed), mean, training seconds; the
 strategies it skipped and why (data-dependent procedures, which PyTorch does not ship); and the
 whole process's time. A progress line per run goes to stderr.
@@ -109,6 +110,75 @@ def fill(tensor, spec, fan_in, fan_out):
             raise ValueError(f'unknown initializer {kind}')
 
 
+def value_text(v):
+    """A value as compare-inits writes it in ids: 1.5, 20, 1e-05."""
+    if v == int(v) and abs(v) < 1e15:
+        return str(int(v))
+    return repr(float(v)).replace('+', '')
+
+
+def axis_values(axis):
+    if 'values' in axis:
+        return axis['values']
+    lo, hi, n = axis['from'], axis['to'], axis['count']
+    integers = axis['setting'] in ('depth', 'width', 'seed')
+    out = []
+    for k in range(n):
+        t = 0 if n == 1 else k / (n - 1)
+        v = math.exp((1 - t) * math.log(lo) + t * math.log(hi)) if axis.get('spacing') == 'log' else (1 - t) * lo + t * hi
+        out.append(round(v) if integers else float('%.6g' % v))
+    return out
+
+
+def set_path(obj, path, value):
+    """Sets obj at a key path like layers[1].weights.std (an initializer name becomes {"kind": name})."""
+    parts = []
+    for piece in path.split('.'):
+        key, *indices = piece.replace(']', '').split('[')
+        parts.append(key)
+        parts += [int(i) for i in indices]
+    for part in parts[:-1]:
+        if isinstance(part, str) and isinstance(obj.get(part), str):
+            obj[part] = {'kind': obj[part]}
+        obj = obj[part]
+    obj[parts[-1]] = value
+
+
+def expand_sweep(config, model_spec, optimizer):
+    """A sweep's grid points as strategies, as compare-inits makes them (first axis fastest), each
+    with its own model and optimizer; and the seeds of a seed axis, if any."""
+    template = config['strategies'][0]
+    axes = [dict(a, values=axis_values(a)) for a in config['sweep']['axes']]
+    seeds = next((a['values'] for a in axes if a['setting'] == 'seed'), None)
+    axes = [a for a in axes if a['setting'] != 'seed']
+    for a in axes:
+        a.setdefault('name', a['setting'].replace(']', '').split('.')[-1].split('[')[0])
+    points, count = [], math.prod(len(a['values']) for a in axes)
+    for index in range(count):
+        strategy = json.loads(json.dumps(template))
+        widths = list(dict(model_spec, **template.get('model', {}))['layers'])
+        lr, rest, names, labels = None, index, [], []
+        for a in axes:
+            v = a['values'][rest % len(a['values'])]
+            rest //= len(a['values'])
+            names.append(f"{a['name']}_{value_text(v)}")
+            labels.append(f"{a.get('label', a['name'])} {value_text(v)}")
+            if a['setting'] == 'depth':
+                widths = [widths[0]] + [widths[1]] * int(v) + [widths[-1]]
+            elif a['setting'] == 'width':
+                widths = [widths[0]] + [int(v)] * (len(widths) - 2) + [widths[-1]]
+            elif a['setting'] == 'learning_rate':
+                lr = v
+            else:
+                set_path(strategy, a['setting'], v)
+        strategy.setdefault('model', {})['layers'] = widths
+        strategy['id'], strategy['label'] = '-'.join([template['id']] + names), ', '.join(labels)
+        if lr is not None:
+            strategy['optimizer'] = dict(optimizer, learning_rate=lr)
+        points.append(strategy)
+    return points, seeds
+
+
 class MLP(nn.Module):
     """Linear layers; after each hidden one optionally BatchNorm1d, then the activation and dropout."""
     def __init__(self, widths, activation, dropout, batch_norm=False, linear_bias=True):
@@ -137,6 +207,7 @@ def main():
     p.add_argument('config')
     p.add_argument('--threads', type=int, default=0, help='torch threads (default: torch\'s own, one per core)')
     p.add_argument('--out', default='', help='also write the JSON to this file')
+    p.add_argument('--points', nargs='*', default=None, help='a sweep\'s points to train, by id (default: all)')
     a = p.parse_args()
     if a.threads:
         torch.set_num_threads(a.threads)
@@ -150,6 +221,12 @@ def main():
     optimizer = dict(name='adam')
     optimizer.update(training.get('optimizer', {}))
     seed, repeats = config.get('seed', 1), config.get('repeats', 1)
+    strategies, seed_list = config['strategies'], None
+    if 'sweep' in config:
+        strategies, seed_list = expand_sweep(config, model_spec, optimizer)
+        if a.points is not None:
+            strategies = [s for s in strategies if s['id'] in a.points]
+    seed_list = seed_list or [seed + k for k in range(repeats)]
 
     t_load = time.time()
     images = read_idx(folder + '/' + dataset.get('images', 'train-images-idx3-ubyte.gz'))
@@ -160,7 +237,7 @@ def main():
 
     result = {'config': a.config, 'torch': torch.__version__, 'threads': torch.get_num_threads(),
               'load_seconds': t_load, 'strategies': [], 'skipped': []}
-    for strategy in config['strategies']:
+    for strategy in strategies:
         if 'procedure' in strategy:
             result['skipped'].append({'id': strategy['id'], 'why': f"{strategy['procedure']['kind']} is not part of PyTorch"})
             continue
@@ -168,9 +245,10 @@ def main():
         spec.update(strategy.get('model', {}))
         widths = spec['layers']
         entry = {'id': strategy['id'], 'label': strategy.get('label', strategy['id']), 'accuracies': [], 'train_seconds': 0.0}
-        for k in range(repeats):
-            torch.manual_seed(seed + k)
-            generator = np.random.default_rng(seed + k)
+        run_optimizer = strategy.get('optimizer', optimizer)
+        for run_seed in seed_list:
+            torch.manual_seed(run_seed)
+            generator = np.random.default_rng(run_seed)
             perm = torch.from_numpy(generator.permutation(len(X)))
             cut = math.floor(training['validation_fraction'] * len(X))
             vX, vY, tX, tY = X[perm[:cut]], Y[perm[:cut]], X[perm[cut:]], Y[perm[cut:]]
@@ -183,12 +261,13 @@ def main():
                 fill(layer.weight, weights, fan_in, fan_out)
                 if layer.bias is not None:
                     fill(layer.bias, biases, fan_in, fan_out)
-            if optimizer['name'] == 'adam':
-                opt = torch.optim.Adam(model.parameters(), optimizer.get('learning_rate', 0.001),
-                                       betas=(optimizer.get('beta1', 0.9), optimizer.get('beta2', 0.999)),
-                                       eps=optimizer.get('epsilon', 1e-8))
+            if run_optimizer['name'] == 'adam':
+                opt = torch.optim.Adam(model.parameters(), run_optimizer.get('learning_rate', 0.001),
+                                       betas=(run_optimizer.get('beta1', 0.9), run_optimizer.get('beta2', 0.999)),
+                                       eps=run_optimizer.get('epsilon', 1e-8))
             else:
-                opt = torch.optim.SGD(model.parameters(), optimizer.get('learning_rate', 0.01), momentum=optimizer.get('momentum', 0))
+                opt = torch.optim.SGD(model.parameters(), run_optimizer.get('learning_rate', 0.01),
+                                      momentum=run_optimizer.get('momentum', 0))
             batch = training['batch_size']
             t0 = time.time()
             model.train()
@@ -207,7 +286,7 @@ def main():
                 accuracy = (model(vX).argmax(1) == vY).float().mean().item()
             entry['accuracies'].append(accuracy)
             entry['train_seconds'] += seconds
-            print(f"{strategy['id']:>14s} seed {seed + k}: {accuracy * 100:6.2f}% in {seconds:5.1f} s (last loss {loss.item():.3f})",
+            print(f"{strategy['id']:>14s} seed {run_seed}: {accuracy * 100:6.2f}% in {seconds:5.1f} s (last loss {loss.item():.3f})",
                   file=sys.stderr, flush=True)
         entry['mean_accuracy'] = sum(entry['accuracies']) / len(entry['accuracies'])
         result['strategies'].append(entry)

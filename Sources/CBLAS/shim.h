@@ -10,3 +10,8 @@ void sgeqrf_(const int *m, const int *n, float *a, const int *lda, float *tau,
 // Forms the first n columns of Q from sgeqrf_'s output, in place.
 void sorgqr_(const int *m, const int *n, const int *k, float *a, const int *lda,
              const float *tau, float *work, const int *lwork, int *info);
+
+// Eigenvalues and eigenvectors of a symmetric tridiagonal matrix (double): the Golub–Welsch
+// route to the Gauss–Hermite nodes and weights of the mean-field theory.
+void dstev_(const char *jobz, const int *n, double *d, double *e, double *z, const int *ldz,
+            double *work, int *info);

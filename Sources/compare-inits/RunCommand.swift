@@ -25,6 +25,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var caching: CacheOptions
 
+    @Flag(help: "Train a sweep of more than \(Sweep.confirmationRuns) runs.")
+    var yes = false
+
     @Option(help: ArgumentHelp("Train only shard I of N of the runs (1 ≤ I ≤ N, balanced by cost) into the cache, and write no report; `merge` writes it.",
                                valueName: "I/N"), transform: { text in
         guard let shard = Shard(text) else { throw ValidationError("--shard: expected I/N with 1 ≤ I ≤ N, found \"\(text)\"") }
@@ -42,8 +45,9 @@ struct RunCommand: ParsableCommand {
         let signals = SignalWatcher(stop: stop)
         let cacheFolder = caching.folder
         if shard != nil && cacheFolder == nil { throw Failure.usage("--shard trains into the run cache: give --cache DIR") }
-        let options = JobOptions(seed: experiment.seed, output: destination.output, threads: parallel.threads, keepPartial: keepPartial,
+        var options = JobOptions(seed: experiment.seed, output: destination.output, threads: parallel.threads, keepPartial: keepPartial,
                                  cache: cacheFolder, shard: shard)
+        options.confirmed = yes
         let job = try Failure.reporting { try ComparisonJob.prepare(configPath: experiment.config, options: options) }
         let progress = ProgressDisplay(job: job, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let outcome = try Failure.reporting { try job.run(stop: stop) { progress.handle($0) } }

@@ -41,6 +41,9 @@ struct SlurmCommand: ParsableCommand {
     @Flag(help: "Submit the jobs with sbatch and print their ids.")
     var submit = false
 
+    @Flag(help: "Run a sweep of more than \(Sweep.confirmationRuns) runs (passed on to the shards).")
+    var yes = false
+
     func validate() throws {
         guard (1...100_000).contains(tasks) else { throw ValidationError("--tasks must be from 1 to 100000") }
         guard (1...ConfigLimits.threads).contains(cpus) else { throw ValidationError("--cpus must be from 1 to \(ConfigLimits.threads)") }
@@ -48,6 +51,7 @@ struct SlurmCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try Failure.reporting { try Experiment.load(path: experiment.config) }
+        try Failure.reporting { try loaded.checkCommandLine(file: experiment.config, seed: experiment.seed, trains: true, confirmed: yes) }
         guard let cacheFolder = cache ?? RunCache.defaultFolder() else {
             throw Failure.usage("no cache folder: give --cache DIR (a folder every node sees)")
         }
@@ -59,7 +63,7 @@ struct SlurmCommand: ParsableCommand {
         let executable = folder + "/compare-inits"
         let settings = SlurmScripts.Settings(executable: executable, config: absolute(experiment.config), cache: absolute(cacheFolder),
                                              output: destination.output.map(absolute), seed: experiment.seed, tasks: tasks, cpus: cpus,
-                                             partition: partition, time: time, workingDirectory: here, scripts: folder)
+                                             partition: partition, time: time, workingDirectory: here, scripts: folder, confirmed: yes)
         let jobs = try Failure.reporting { try SlurmScripts(experimentName: loaded.name, settings: settings) }
         let arrayPath = folder + "/shards.sbatch", mergePath = folder + "/merge.sbatch"
         do {

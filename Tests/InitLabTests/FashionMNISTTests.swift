@@ -87,4 +87,26 @@ import Testing
         let accuracy = Dictionary(uniqueKeysWithValues: results.map { ($0.strategyID, $0.validationAccuracy ?? -1) })
         #expect(accuracy["normal-0.01"]! < 0.2 && accuracy["normal-0.01-bn"]! > 0.8 && accuracy["ones-bn"]! < 0.3, "\(accuracy)")
     }
+
+    /// configs/edge-of-chaos.json's claim at depth 50, one of its points each: beyond the
+    /// theory's 6ξ_c on the ordered side (σ_w² 0.5, 6ξ_c ≈ 8.5) and on the chaotic side
+    /// (σ_w² 4, 6ξ_c ≈ 47) the network does not train; near the edge of chaos (σ_w² 1.25) it does.
+    @Test func atDepth50OnlyTheEdgeOfChaosTrains() throws {
+        let experiment = try Experiment.load(path: packageRoot + "/configs/edge-of-chaos.json")
+        guard var sweep = experiment.sweep, FileManager.default.fileExists(atPath: experiment.dataset.folder + "/" + experiment.dataset.images) else {
+            Issue.record("needs the real Fashion-MNIST: apt-get install dataset-fashion-mnist")
+            return
+        }
+        let chosen = ["gauss-sw2_0.5-depth_50", "gauss-sw2_1.25-depth_50", "gauss-sw2_4-depth_50"]
+        var subset = experiment
+        subset.diagnostics.enabled = false
+        subset.strategies = experiment.strategies.filter { chosen.contains($0.id) }
+        #expect(subset.strategies.count == 3)
+        sweep.axes[0].values = [0.5, 1.25, 4]
+        let theory = try #require(SweepTheory(sweep))
+        #expect(theory.trainableDepth(0.5) < 50 && theory.trainableDepth(4) < 50 && theory.trainableDepth(1.25) > 100)
+        let results = Comparison(experiment: subset, dataset: try Dataset.load(experiment.dataset)).run(threads: 2)
+        let accuracy = Dictionary(uniqueKeysWithValues: results.map { ($0.strategyID, $0.validationAccuracy ?? -1) })
+        #expect(accuracy[chosen[0]]! < 0.2 && accuracy[chosen[1]]! > 0.7 && accuracy[chosen[2]]! < 0.2, "\(accuracy)")
+    }
 }

@@ -19,9 +19,12 @@ public struct SlurmScripts: Sendable {
         /// Absolute: where the jobs run and their logs go.
         public var workingDirectory: String
         public var scripts: String
+        /// The user's go-ahead for a large sweep, passed on to every shard (--yes).
+        public var confirmed: Bool
 
         public init(executable: String, config: String, cache: String, output: String?, seed: UInt64?, tasks: Int, cpus: Int,
-                    partition: String?, time: String?, workingDirectory: String, scripts: String) {
+                    partition: String?, time: String?, workingDirectory: String, scripts: String, confirmed: Bool = false) {
+            self.confirmed = confirmed
             self.executable = executable
             self.config = config
             self.cache = cache
@@ -70,7 +73,7 @@ public struct SlurmScripts: Sendable {
         array = (header("", log: "shard-%a.log", extra: ["#SBATCH --array=1-\(s.tasks)"]) + [
             "# Task i trains shard i of \(s.tasks) of the config's runs into the shared cache, written by \(toolName).",
             "set -euo pipefail",
-            "exec \(q(s.executable)) run \(q(s.config)) --shard \"${SLURM_ARRAY_TASK_ID}/\(s.tasks)\" --cache \(q(s.cache)) --threads \(s.cpus) --quiet\(seed)",
+            "exec \(q(s.executable)) run \(q(s.config)) --shard \"${SLURM_ARRAY_TASK_ID}/\(s.tasks)\" --cache \(q(s.cache)) --threads \(s.cpus) --quiet\(seed)\(s.confirmed ? " --yes" : "")",
         ]).joined(separator: "\n") + "\n"
         merge = (header("-merge", log: "merge.log", extra: []) + [
             "# After every shard: the report from the shared cache, written by \(toolName).",

@@ -22,8 +22,27 @@ public struct Experiment: Sendable {
     public var echo: JSON
     /// What the runs measure inside the network besides training it.
     public var diagnostics = DiagnosticsSpec.standard
+    /// A grid of runs that vary one strategy: `strategies` are then its points.
+    public var sweep: Sweep?
 
-    public var seeds: [UInt64] { (0..<repeats).map { seed &+ UInt64($0) } }
+    /// The seeds every strategy trains with: the sweep's, or `repeats` from `seed` on.
+    public var seeds: [UInt64] { sweep?.seeds ?? (0..<repeats).map { seed &+ UInt64($0) } }
+
+    /// Every strategy × every seed.
+    public var runCount: Int { strategies.count * seeds.count }
+
+    /// What the command line may not ask of this experiment: another seed when its sweep sets
+    /// the seeds, or training a sweep of more than Sweep.confirmationRuns runs without the
+    /// user's go-ahead (`confirmed`, --yes).
+    public func checkCommandLine(file: String, seed: UInt64?, trains: Bool, confirmed: Bool) throws {
+        if seed != nil, sweep?.seeds != nil {
+            throw ConfigError(file: file, problems: ["--seed: the config's sweep has a seed axis; change the seeds there"])
+        }
+        if trains, let sweep, runCount > Sweep.confirmationRuns, !confirmed {
+            throw ConfigError(file: file, problems: ["the sweep has \(runCount) runs (\(sweep.points.count) points × \(seeds.count) seed"
+                                                     + "\(seeds.count == 1 ? "" : "s")), more than \(Sweep.confirmationRuns); pass --yes to train them all"])
+        }
+    }
 
     /// Whether every strategy trains the experiment's model (none brings its own).
     public var strategiesShareModel: Bool { strategies.allSatisfy { $0.model == model } }
@@ -146,6 +165,8 @@ public struct Strategy: Sendable, Equatable {
     public var layers: [LayerInit]
     /// A data-dependent step that runs after the initializers (LSUV, RBM pre-training).
     public var procedure: Procedure?
+    /// Its own optimizer (a sweep's learning-rate axis), instead of the experiment's.
+    public var optimizer: Optimizer? = nil
 }
 
 public struct LayerInit: Sendable, Equatable {
@@ -175,11 +196,13 @@ public struct PlotSpec: Sendable, Equatable {
     /// The diagnostics' figures: activation and gradient std by layer at initialization, and
     /// per strategy (this prefix and its id) what training does inside the network.
     public static let activationsFigure = "activations", gradientsFigure = "gradients", trainingFigurePrefix = "training-"
+    /// A sweep's figures are named this and their measure.
+    public static let sweepFigurePrefix = "sweep-"
 
     /// Whether `name` is one of the tool's own figures, which a config's cannot be named.
     static func isToolsOwn(_ name: String) -> Bool {
         [wholeRunFigure, epochsFigure, activationsFigure, gradientsFigure].contains(name)
-            || name.hasPrefix(weightFigurePrefix) || name.hasPrefix(trainingFigurePrefix)
+            || name.hasPrefix(weightFigurePrefix) || name.hasPrefix(trainingFigurePrefix) || name.hasPrefix(sweepFigurePrefix)
     }
 }
 

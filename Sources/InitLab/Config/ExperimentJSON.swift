@@ -54,6 +54,7 @@ extension Strategy {
             members.append(("layers", .array(layers.map { .object([("weights", $0.weights.json), ("biases", $0.biases.json)]) })))
         }
         if let procedure { members.append(("procedure", procedure.json)) }
+        if let optimizer { members.append(("optimizer", optimizer.json)) }
         return .object(members)
     }
 }
@@ -74,12 +75,15 @@ extension Experiment {
                                   ("epochs", .number(Double(training.epochs))),
                                   ("validation_fraction", JSON(training.validationFraction)),
                                   ("validation_dropout", .bool(training.validationDropout))])),
-            ("seed", .number(Double(seed))),
-            ("repeats", .number(Double(repeats))),
         ]
+        // A sweep over seeds gives them itself.
+        if sweep?.seeds == nil { members += [("seed", .number(Double(seed))), ("repeats", .number(Double(repeats)))] }
         if let threads { members.append(("threads", .number(Double(threads)))) }
         members.append(("output", .string(output)))
-        members.append(("strategies", .array(strategies.map { $0.json(experimentModel: model) })))
+        // A sweep's points are its template's expansion: the config holds the template, as the
+        // config wrote it (the axes' key paths lead into it), and the axes.
+        members.append(("strategies", .array(sweep.map { [$0.templateJSON] } ?? strategies.map { $0.json(experimentModel: model) })))
+        if let sweep { members.append(("sweep", sweep.json)) }
         if let baseline { members.append(("baseline", .string(baseline))) }
         members.append(("diagnostics", .object([("enabled", .bool(diagnostics.enabled)),
                                                 ("probe_images", .number(Double(diagnostics.probeImages))),
@@ -100,5 +104,21 @@ extension Experiment {
             })),
         ])))
         return .object(members)
+    }
+}
+
+extension Sweep {
+    var json: JSON {
+        let seedAxis = seeds.map { seeds in
+            [JSON.object([("setting", .string(SweepSetting.seed.key)), ("values", .array(seeds.map { .number(Double($0)) }))])]
+        } ?? []
+        return .object([
+            ("axes", .array(axes.map { axis in
+                .object([("setting", .string(axis.setting.key)), ("name", .string(axis.name)), ("label", .string(axis.label)),
+                         ("values", .array(axis.values.map(JSON.number)))] + (axis.logScale.map { [("log_scale", .bool($0))] } ?? []))
+            } + seedAxis)),
+            ("measures", .array(measures.map { .string($0.rawValue) })),
+            ("theory", .bool(theory)),
+        ])
     }
 }

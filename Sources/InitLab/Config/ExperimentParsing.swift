@@ -86,13 +86,13 @@ extension Experiment {
 }
 
 /// Ids and figure names become file names and gnuplot column titles: keep them plain.
-private func isPlainName(_ name: String) -> Bool {
+func isPlainName(_ name: String) -> Bool {
     !name.isEmpty && name.count <= 64 && name.unicodeScalars.allSatisfy {
         CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_" || $0 == "."
     } && !name.hasPrefix(".")
 }
 
-private struct ExperimentReader {
+struct ExperimentReader {
     let problems: ConfigProblems
     let defaultName: String
 
@@ -110,9 +110,9 @@ private struct ExperimentReader {
         let threads = object.optional("threads")?.integer(ConfigLimits.range(ConfigLimits.threads), { (1...ConfigLimits.threads).contains($0) })
         let output = object.string("output", default: "plots/\(name)")
         if output.isEmpty { object.optional("output")?.report("expected a folder path") }
-        let (strategies, ids) = readStrategies(object.required("strategies", "the initialization strategies to compare"),
-                                               model: model)
-        let plots = readPlots(object.optional("plots"), ids: ids)
+        let strategiesNode = object.required("strategies", "the initialization strategies to compare")
+        var (strategies, ids) = readStrategies(strategiesNode, model: model)
+        var plots = readPlots(object.optional("plots"), ids: ids)
         var baseline = ids?.contains("default") == true ? "default" : nil
         if let node = object.optional("baseline"), let id = node.string {
             if let ids, !ids.contains(id) {
@@ -123,11 +123,41 @@ private struct ExperimentReader {
 
         let diagnostics = readDiagnostics(object.optional("diagnostics"))
 
+        var sweep: Sweep?
+        if let sweepNode = object.optional("sweep") {
+            if let given = strategies, given.count != 1 {
+                strategiesNode?.report("a sweep varies one strategy, and this config lists \(given.count)")
+                strategies = nil
+            } else if let template = strategies?.first, let templateNode = strategiesNode?.elements?.first, let model, let training {
+                let input = SweepInput(template: template, templateNode: templateNode, experimentModel: model, optimizer: training.optimizer,
+                                       diagnostics: diagnostics?.enabled ?? true, testSet: dataset.test != nil)
+                if let (read, points) = readSweep(sweepNode, input) {
+                    sweep = read
+                    strategies = points
+                } else {
+                    strategies = nil
+                }
+            }
+            // The points' ids are made by the sweep: a config cannot name them in advance.
+            if object.has("baseline") { object.optional("baseline")?.report("a sweep has no baseline strategy: its figures compare the points") }
+            baseline = nil
+            if case .array(let figures)? = object.optional("plots")?.json["figures"], !figures.isEmpty {
+                object.optional("plots")?.child("figures", .null).report("a sweep draws its own figures (a map or a line), not loss figures of chosen strategies")
+            }
+            plots?.figures = []
+        }
+        if sweep?.seeds != nil {
+            for key in ["seed", "repeats"] where object.has(key) {
+                object.optional(key)?.report("the sweep's seed axis gives the seeds; leave it out")
+            }
+        }
+
         guard let model, let training, let strategies, let plots, let diagnostics else { return nil }
         var experiment = Experiment(name: name, title: title, dataset: dataset, model: model, training: training,
-                                    seed: UInt64(seed), repeats: repeats, threads: threads, output: output,
-                                    strategies: strategies, plots: plots, baseline: baseline, echo: .null)
+                                    seed: sweep?.seeds?.first ?? UInt64(seed), repeats: sweep?.seeds?.count ?? repeats, threads: threads,
+                                    output: output, strategies: strategies, plots: plots, baseline: baseline, echo: .null)
         experiment.diagnostics = diagnostics
+        experiment.sweep = sweep
         experiment.echo = experiment.normalizedJSON
         return experiment
     }

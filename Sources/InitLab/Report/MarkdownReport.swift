@@ -3,7 +3,10 @@ import Foundation
 /// report.md: the lesson's "After N epochs" printout as a table, every figure, and the settings.
 public enum MarkdownReport {
     public static func text(experiment: Experiment, results: [RunResult], summaries: [StrategySummary],
-                            context: ComparisonContext) -> String {
+                            context: ComparisonContext, sweepGrid: SweepGrid? = nil) -> String {
+        if let grid = sweepGrid ?? experiment.sweep.map({ SweepGrid(sweep: $0, summaries: summaries) }) {
+            return SweepReport.text(experiment: experiment, grid: grid, context: context)
+        }
         let training = experiment.training
         let validation = training.validationCount(of: context.dataset.count)
         let trainingImages = context.dataset.count - validation
@@ -183,9 +186,9 @@ public enum MarkdownReport {
         }
         lines.append("| Model | \(describe(model)) |")
         lines.append("| Optimizer | \(describe(training.optimizer)) |")
-        lines.append("| Batches | \(training.batchSize) images, \(steps) steps an epoch, \(training.epochs) epochs |")
+        lines.append("| Batches | \(training.batchSize) images, \(steps) steps an epoch, \(training.epochs) epoch\(training.epochs == 1 ? "" : "s") |")
         lines.append("| Seeds | \(experiment.seeds.map(String.init).joined(separator: ", ")) |")
-        let runs = experiment.strategies.count * experiment.repeats
+        let runs = experiment.runCount
         if context.runsFromCache >= runs {
             lines.append("| Runs | all \(runs) read from the run cache (see each run's own timings in results.json) |")
         } else {
@@ -194,10 +197,17 @@ public enum MarkdownReport {
         }
         lines.append("| BLAS | \(context.blas.library), \(context.blas.core) kernels (\(escape(context.blas.howChosen))) |")
         lines.append("| Tool | \(toolName) \(toolVersion) |")
-        let sameModel = experiment.strategiesShareModel
+        if let sweep = experiment.sweep {
+            for axis in sweep.axes {
+                lines.append("| Sweep: \(escape(axis.label)) | \(escape(axis.setting.key)) = \(axis.values.map(Sweep.text).joined(separator: ", ")) |")
+            }
+        }
+        // A sweep's points are its template with the axes' values written in.
+        let strategies = experiment.sweep.map { [$0.template] } ?? experiment.strategies
+        let sameModel = strategies.allSatisfy { $0.model == experiment.model }
         lines += ["", "| Strategy | Label |" + (sameModel ? "" : " Model |") + " Weights | Biases | Then |",
                   "|---|---|" + (sameModel ? "" : "---|") + "---|---|---|"]
-        for strategy in experiment.strategies {
+        for strategy in strategies {
             let first = strategy.layers[0]
             let uniform = strategy.layers.allSatisfy { $0 == first }
             let weights = escape(uniform ? describe(first.weights) : strategy.layers.map { describe($0.weights) }.joined(separator: "; "))

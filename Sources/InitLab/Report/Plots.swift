@@ -28,7 +28,13 @@ public enum Plots {
 
     /// Every figure: per config figure its losses, the accuracy bar chart, and the whole run's
     /// loss and accuracy by epoch.
-    public static func files(experiment: Experiment, summaries: [StrategySummary], stepsPerEpoch: Int) -> [OutputFile] {
+    public static func files(experiment: Experiment, summaries: [StrategySummary], stepsPerEpoch: Int, sweepGrid: SweepGrid? = nil) -> [OutputFile] {
+        // A sweep's points are compared on its grid: per-strategy curves and bars of a hundred
+        // points would be unreadable.
+        if let grid = sweepGrid ?? experiment.sweep.map({ SweepGrid(sweep: $0, summaries: summaries) }) {
+            return grid.sweep.measures.flatMap { SweepFigure(grid: grid, measure: $0, title: experiment.title).files }
+                + experiment.plots.distributions.flatMap { DistributionPicture(figure: $0, seed: experiment.seed).files }
+        }
         var files: [OutputFile] = []
         for figure in experiment.plots.figures {
             let members = figure.strategies.compactMap { id in summaries.first { $0.id == id } }

@@ -18,11 +18,13 @@ public struct Publication {
     public var files: [OutputFile] {
         let training = experiment.training, images = context.dataset.count
         let stepsPerEpoch = training.stepsPerEpoch(trainingCount: images - training.validationCount(of: images))
-        return Plots.files(experiment: experiment, summaries: summaries, stepsPerEpoch: stepsPerEpoch) + [
-            OutputFile(name: "results.json", contents: ResultsFile.json(experiment: experiment, results: results,
-                                                                        summaries: summaries, context: context).formatted()),
-            OutputFile(name: "report.md", contents: MarkdownReport.text(experiment: experiment, results: results,
-                                                                       summaries: summaries, context: context)),
+        // A sweep's grid (and its theory) is worked out once for all three.
+        let grid = experiment.sweep.map { SweepGrid(sweep: $0, summaries: summaries) }
+        return Plots.files(experiment: experiment, summaries: summaries, stepsPerEpoch: stepsPerEpoch, sweepGrid: grid) + [
+            OutputFile(name: "results.json", contents: ResultsFile.json(experiment: experiment, results: results, summaries: summaries,
+                                                                        context: context, sweepGrid: grid).formatted()),
+            OutputFile(name: "report.md", contents: MarkdownReport.text(experiment: experiment, results: results, summaries: summaries,
+                                                                       context: context, sweepGrid: grid)),
         ]
     }
 

@@ -27,7 +27,8 @@ public enum ResultsFile {
     /// (a fraction), `last_batch_loss`, `batch_losses` (every step) and `train_seconds`;
     /// non-finite losses are null.
     public static func json(experiment: Experiment, results: [RunResult], summaries: [StrategySummary],
-                            context: ComparisonContext) -> JSON {
+                            context: ComparisonContext, sweepGrid: SweepGrid? = nil) -> JSON {
+        let grid = sweepGrid ?? experiment.sweep.map { SweepGrid(sweep: $0, summaries: summaries) }
         let validation = experiment.training.validationCount(of: context.dataset.count)
         return .object([
             ("tool", .string(toolName)),
@@ -56,9 +57,47 @@ public enum ResultsFile {
                 ("runs_from_cache", .number(Double(context.runsFromCache))),
             ])),
             ("summary", .array(summaries.map(summaryJSON))),
+        ] + (grid.map { [("sweep", sweepJSON($0))] } ?? []) + [
             ("runs", .array(results.map(\.json))),
             ("config", experiment.echo),
         ])
+    }
+
+    /// A sweep's grid: its axes, and per point its coordinates and each measure's values over
+    /// the seeds with their mean and 95% interval; with the theory, the mean-field quantities at
+    /// every σ_w² of the axis and the 6ξ_c curve of the figure.
+    static func sweepJSON(_ grid: SweepGrid) -> JSON {
+        let sweep = grid.sweep
+        var members: [(key: String, value: JSON)] = [
+            ("axes", .array(sweep.axes.map { axis in
+                .object([("name", .string(axis.name)), ("label", .string(axis.label)), ("setting", .string(axis.setting.key)),
+                         ("values", .array(axis.values.map(JSON.init)))])
+            })),
+            ("points", .array(grid.cells.map { cell in
+                .object([("strategy", .string(cell.point.strategyID)), ("label", .string(cell.label)),
+                         ("coordinates", .object(zip(sweep.axes, cell.point.coordinates).map { ($0.name, JSON($1)) })),
+                         ("runs", .number(Double(cell.runs))), ("unfinished_runs", .number(Double(cell.unfinished)))]
+                        + sweep.measures.map { measure in
+                            let estimate = cell.estimate(measure)
+                            return (measure.rawValue, .object([("mean", estimate.map { JSON($0.mean) } ?? .null), ("ci95", interval(estimate?.ci95)),
+                                                               ("values", .array((cell.values[measure] ?? []).map(JSON.init)))]))
+                        })
+            })),
+        ]
+        if let theory = grid.theory {
+            members.append(("theory", .object([
+                ("bias_variance", JSON(theory.biasVariance)),
+                ("edge_of_chaos", theory.edge.map(JSON.init) ?? .null),
+                ("at_values", .array(theory.atValues.map { value in
+                    let s = value.solution
+                    return .object([("weight_variance", JSON(value.weightVariance)), ("q_star", JSON(s.q)), ("chi1", JSON(s.chi1)),
+                                    ("c_star", JSON(s.c)), ("chi_c", JSON(s.chiC)), ("depth_scale", JSON(s.depthScale)),
+                                    ("trainable_depth", JSON(s.trainableDepth))])
+                })),
+                ("curve", .array(theory.curve.map { .array([JSON($0.weightVariance), JSON($0.depth)]) })),
+            ])))
+        }
+        return .object(members)
     }
 
     /// The runs of a results.json text, as they were before they were written.

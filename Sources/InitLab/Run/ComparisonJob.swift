@@ -17,6 +17,8 @@ public struct JobOptions: Sendable {
     public var shard: Shard?
     /// Only read the cache (merge): it must exist, and need not be writable.
     public var cacheReadOnly = false
+    /// The user's go-ahead for a sweep of more than Sweep.confirmationRuns runs (--yes).
+    public var confirmed = false
 
     public init(seed: UInt64? = nil, output: String? = nil, threads: Int? = nil, keepPartial: Bool = false, gnuplot: String? = nil,
                 diagnostics: Bool? = nil, cache: String? = nil, shard: Shard? = nil) {
@@ -68,6 +70,8 @@ public final class ComparisonJob {
 
     public static func prepare(configPath: String, options: JobOptions) throws -> ComparisonJob {
         var experiment = try Experiment.load(path: configPath)
+        // A merge (read-only cache) trains nothing.
+        try experiment.checkCommandLine(file: configPath, seed: options.seed, trains: !options.cacheReadOnly, confirmed: options.confirmed)
         if let seed = options.seed { experiment.seed = seed }
         if let output = options.output { experiment.output = output }
         if let threads = options.threads { experiment.threads = threads }
@@ -75,7 +79,7 @@ public final class ComparisonJob {
         let threads = experiment.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let shape = try Dataset.shape(experiment.dataset)
         let testShape = try experiment.dataset.test.map(Dataset.shape)
-        let runs = experiment.strategies.count * experiment.repeats
+        let runs = experiment.runCount
         var memory = MemoryEstimate(experiment: experiment, images: shape.images, features: shape.features,
                                     parallelRuns: max(1, min(threads, runs)))
         memory.datasetBytes += testShape.map { Double($0.images) * Double($0.features + 1) } ?? 0

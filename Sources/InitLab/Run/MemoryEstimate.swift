@@ -48,7 +48,7 @@ public struct MemoryEstimate: Sendable, Equatable {
             guard case .lsuv(_, _, let batchSize)? = strategy.procedure else { return sum }
             return sum + Double(batchSize)
         }
-        let runs = Double(experiment.strategies.count * experiment.repeats)
+        let runs = Double(experiment.runCount)
         // The diagnostics: per recorded step and layer a dozen numbers.
         let records = diagnostics.enabled ? Double(diagnostics.steps.count + training.epochs + 1) : 0
         let layers = experiment.strategies.map { Double($0.model.layerCount) }.max() ?? 0

@@ -50,7 +50,7 @@ public struct Trainer: Sendable {
         let training = experiment.training, batchSize = training.batchSize
         let workspace = Workspace(model: model, capacity: batchSize)
         defer { workspace.cores.release() }
-        let optimizer = OptimizerState(training.optimizer, parameterCount: model.parameters.count)
+        let optimizer = OptimizerState(strategy.optimizer ?? training.optimizer, parameterCount: model.parameters.count)
         let x = FloatBuffer(count: batchSize * dataset.features)
         var labels = [Int32](repeating: 0, count: batchSize)
         // Same streams for every strategy of a seed: the runs then differ only in initialization.

@@ -1,0 +1,158 @@
+import Foundation
+
+/// A sweep's figure of one measure: over two axes a map, each grid point a cell coloured by the
+/// mean of its seeds (grey where no run gives a value), with the mean-field theory's 6ξ_c
+/// drawn over it where the sweep asks; over one axis a line through the means with the 95%
+/// interval over seeds as a band.
+struct SweepFigure {
+    let grid: SweepGrid
+    let measure: SweepMeasure
+    let title: String
+
+    static func name(_ measure: SweepMeasure) -> String { PlotSpec.sweepFigurePrefix + measure.rawValue.replacingOccurrences(of: "_", with: "-") }
+    var name: String { Self.name(measure) }
+
+    var files: [OutputFile] {
+        [OutputFile(name: name + ".dat", contents: data), OutputFile(name: name + ".gp", contents: grid.sweep.axes.count == 2 ? mapScript : lineScript)]
+    }
+
+    /// Accuracies in percent; the other measures as they are.
+    func shown(_ value: Double) -> Double { measure.isAccuracy ? value * 100 : value }
+
+    /// The means, for the colour or y scale.
+    var means: [Double] { grid.cells.compactMap { $0.estimate(measure)?.mean }.map(shown) }
+
+    /// A measure spanning more than two decades is drawn on a log scale (where it is positive).
+    var logScale: Bool { !measure.isAccuracy && Self.spansDecades(means) }
+
+    static func spansDecades(_ values: [Double]) -> Bool {
+        let positive = values.filter { $0 > 0 && $0.isFinite }
+        guard let low = positive.min(), let high = positive.max() else { return false }
+        return high / low > 100
+    }
+
+    /// A value as the scripts read it: "?" where missing, or not positive on a log scale.
+    func cellValue(_ value: Double?) -> String {
+        guard let value, value.isFinite, !logScale || value > 0 else { return "?" }
+        return "\(value)"
+    }
+
+    /// An axis is logarithmic when the config says so, or else when its values are positive and
+    /// span two decades or more (a learning rate); its cells then reach halfway to their
+    /// neighbours in log space.
+    static func isLog(_ axis: SweepAxis) -> Bool {
+        if let chosen = axis.logScale { return chosen }
+        guard let low = axis.values.min(), let high = axis.values.max(), low > 0 else { return false }
+        return high / low >= 100
+    }
+
+    /// Each value's cell, (low, high) in the axis's order: halfway to its neighbours in value,
+    /// the outer ones as wide again.
+    static func edges(_ axis: SweepAxis) -> [(low: Double, high: Double)] {
+        let log = isLog(axis)
+        func scaled(_ v: Double) -> Double { log ? Foundation.log(v) : v }
+        func unscaled(_ v: Double) -> Double { log ? exp(v) : v }
+        let sorted = axis.values.map(scaled).sorted()
+        return axis.values.map { value in
+            let v = scaled(value), i = sorted.firstIndex(of: v)!
+            let below = i > 0 ? (v - sorted[i - 1]) / 2 : nil, above = i + 1 < sorted.count ? (sorted[i + 1] - v) / 2 : nil
+            // The outer cells of a one-value axis span ±0.5 (in log space: a factor of e^±0.5).
+            return (unscaled(v - (below ?? above ?? 0.5)), unscaled(v + (above ?? below ?? 0.5)))
+        }
+    }
+
+    /// Two axes: block 0 the cells with a value (x y x-low x-high y-low y-high value), block 1
+    /// those without (x y and the edges), block 2 the theory's curve (σ_w² 6ξ_c; "?" where it is
+    /// infinite, at the edge of chaos). One axis: x, mean, interval low and high.
+    var data: String {
+        let axes = grid.sweep.axes
+        if axes.count == 1 {
+            return "# \(axes[0].name)  mean  95% interval low  high\n" + grid.cells.sorted { $0.point.coordinates[0] < $1.point.coordinates[0] }.map { cell in
+                let estimate = cell.estimate(measure)
+                let interval = estimate?.ci95.map { [cellValue(shown($0.lowerBound)), cellValue(shown($0.upperBound))] } ?? ["?", "?"]
+                return (["\(cell.point.coordinates[0])", cellValue(estimate.map { shown($0.mean) })] + interval).joined(separator: " ")
+            }.joined(separator: "\n") + "\n"
+        }
+        let x = Self.edges(axes[0]), y = Self.edges(axes[1])
+        var valued: [String] = [], missing: [String] = []
+        for cell in grid.cells {
+            let (cx, cy) = (cell.point.coordinates[0], cell.point.coordinates[1])
+            let (column, row) = (x[cell.point.indices[0]], y[cell.point.indices[1]])
+            let geometry = "\(cx) \(cy) \(column.low) \(column.high) \(row.low) \(row.high)"
+            let value = cellValue(cell.estimate(measure).map { shown($0.mean) })
+            if value == "?" { missing.append(geometry) } else { valued.append(geometry + " " + value) }
+        }
+        let theory = (grid.theory?.curve ?? []).map { "\($0.weightVariance) \($0.depth.isFinite ? "\($0.depth)" : "?")" }
+        return InsideFigures.block("cells: \(axes[0].name) \(axes[1].name) edges and the mean over seeds", valued) + "\n\n"
+            + InsideFigures.block("cells without a value (no run finished)", missing) + "\n\n"
+            + InsideFigures.block("mean-field theory: sigma_w^2  6 xi_c", theory)
+    }
+
+    /// An axis's tics at its values, when they are few enough to read.
+    static func tics(_ axis: SweepAxis, _ letter: String) -> String {
+        guard axis.values.count <= 20 else { return "set \(letter)tics" }
+        return "set \(letter)tics (" + axis.values.sorted().map { "\(Plots.quoted(Sweep.text($0))) \($0)" }.joined(separator: ", ") + ")"
+    }
+
+    var seedsCaption: String {
+        let seeds = grid.cells.map(\.runs).max() ?? 1
+        return seeds > 1 ? "mean over \(seeds) seeds" : "one seed"
+    }
+
+    var mapScript: String {
+        let axes = grid.sweep.axes, file = Plots.quoted(name + ".dat")
+        let x = Self.edges(axes[0]), y = Self.edges(axes[1])
+        let hasValues = !means.isEmpty, hasMissing = grid.cells.contains { cellValue($0.estimate(measure).map { shown($0.mean) }) == "?" }
+        var lines = InsideFigures.header(name: name, what: "\(measure.title) over the sweep's grid", height: 720) + [
+            "set title \(GnuplotText.lines(Plots.wrapped("\(title): \(measure.title.lowercased()) (\(seedsCaption))", width: 100)))",
+            "set xlabel \(Plots.quoted(axes[0].label))",
+            "set ylabel \(Plots.quoted(axes[1].label))",
+            "set xrange [\(x.map(\.low).min()!):\(x.map(\.high).max()!)]",
+            "set yrange [\(y.map(\.low).min()!):\(y.map(\.high).max()!)]",
+            "unset grid",
+            "set tics out",
+            "set key outside bottom center horizontal",
+            // Room for the key below the axis label.
+            "set bmargin 6",
+            "set palette defined (0 '#440154', 0.25 '#3B528B', 0.5 '#21908D', 0.75 '#5DC963', 1 '#FDE725')",
+            "set cblabel \(Plots.quoted(measure.isAccuracy ? measure.title + " (%)" : measure.title))",
+        ]
+        for (axis, letter) in zip(axes, ["x", "y"]) {
+            if Self.isLog(axis) { lines.append("set logscale \(letter)") }
+            lines.append(Self.tics(axis, letter))
+        }
+        if measure.isAccuracy { lines.append("set cbrange [0:100]") } else if logScale { lines += ["set logscale cb", "set format cb '%g'"] }
+        var curves: [String] = []
+        if hasValues {
+            curves.append("\(file) index 0 using 1:2:3:4:5:6:7 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle")
+        }
+        if hasMissing {
+            curves.append("\(file) index 1 using 1:2:3:4:5:6 with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#BBBBBB' title 'no finished run'")
+        }
+        if grid.theory != nil {
+            curves.append("\(file) index 2 using 1:2 with lines linewidth 5 linecolor rgb '#FFFFFF' dashtype solid notitle")
+            curves.append("\(file) index 2 using 1:2 with lines linewidth 2 linecolor rgb '#D55E00' dashtype solid title '6ξ_c, mean-field theory'")
+        }
+        return (lines + ["plot " + curves.joined(separator: ", \\\n     ")]).joined(separator: "\n") + "\n"
+    }
+
+    var lineScript: String {
+        let axis = grid.sweep.axes[0], file = Plots.quoted(name + ".dat")
+        let band = grid.cells.contains { $0.estimate(measure)?.ci95 != nil }
+        var lines = InsideFigures.header(name: name, what: "\(measure.title) along the sweep's axis") + [
+            "set title \(GnuplotText.lines(Plots.wrapped("\(title): \(measure.title.lowercased()) (\(seedsCaption)\(band ? ", band: 95% interval" : ""))", width: 100)))",
+            "set xlabel \(Plots.quoted(axis.label))",
+            "set ylabel \(Plots.quoted(measure.isAccuracy ? measure.title + " (%)" : measure.title))",
+            "set key bottom right",
+        ]
+        if Self.isLog(axis) { lines.append("set logscale x") }
+        if logScale { lines.append("set logscale y") }
+        guard !means.isEmpty else {
+            return (lines + ["set yrange [0:1]", "set label 1 'no run gives a value' at graph 0.5, 0.5 center", "plot NaN notitle"]).joined(separator: "\n") + "\n"
+        }
+        var curves: [String] = []
+        if band { curves.append("\(file) using 1:3:4 with filledcurves fillcolor rgb '#56B4E9' fillstyle transparent solid 0.35 title '95% interval over seeds'") }
+        curves.append("\(file) using 1:2 with linespoints linetype 1 pointtype 7 title 'mean'")
+        return (lines + ["plot " + curves.joined(separator: ", \\\n     ")]).joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// report.md of a sweep: what was varied, the figures, a reading of where the network trains
+/// (and, with the theory, how that compares with 6ξ_c), the grid as tables, and the settings.
+enum SweepReport {
+    static func text(experiment: Experiment, grid: SweepGrid, context: ComparisonContext) -> String {
+        let sweep = grid.sweep
+        let training = experiment.training
+        let validation = training.validationCount(of: context.dataset.count)
+        let trainingImages = context.dataset.count - validation
+        let steps = training.stepsPerEpoch(trainingCount: trainingImages)
+        let seeds = experiment.seeds
+        let escape = MarkdownReport.escape
+        var lines = ["# \(escape(experiment.title))", ""]
+        let axes = sweep.axes.map { "\(escape($0.label)) over \(values($0))" }.joined(separator: " and ")
+        lines.append("A sweep of **\(escape(sweep.template.label))** (`\(sweep.template.id)`): \(axes); "
+                     + "\(sweep.points.count) grid points, each an ordinary run "
+                     + (seeds.count == 1 ? "with seed \(seeds[0])" : "with each of \(seeds.count) seeds (\(seeds.map(String.init).joined(separator: ", ")))")
+                     + ", training for \(training.epochs) epoch\(training.epochs == 1 ? "" : "s") on \(trainingImages) images; validation accuracy "
+                     + "on \(validation) held-out images in evaluation mode. Every run is in results.json under its point's id.")
+        let unfinished = grid.cells.filter { $0.unfinished > 0 }
+        if !unfinished.isEmpty {
+            lines += ["", "\(unfinished.count) of the \(grid.cells.count) points have a run that did not finish (it diverged, or was interrupted): "
+                      + unfinished.prefix(8).map { escape($0.label) }.joined(separator: "; ") + (unfinished.count > 8 ? "; …" : "")
+                      + ". Their cells show the runs that did finish, or none."]
+        }
+        lines += ["", "## \(sweep.axes.count == 2 ? "The map" : "Along the axis")", ""]
+        for measure in sweep.measures {
+            lines += ["![\(measure.title)](\(SweepFigure.name(measure)).png)", ""]
+        }
+        lines += reading(grid, classes: context.dataset.classes)
+        lines += tables(grid)
+        if !experiment.plots.distributions.isEmpty {
+            lines += ["## What the strategy draws from", ""]
+            for figure in experiment.plots.distributions { lines += ["![\(escape(figure.title))](\(figure.name).png)", ""] }
+        }
+        lines += ["Each figure is rendered by `gnuplot NAME.gp` in this folder from NAME.dat; edit the script to restyle it.", ""]
+        lines += MarkdownReport.settings(experiment, context: context, trainingImages: trainingImages, validation: validation, steps: steps)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func values(_ axis: SweepAxis) -> String {
+        axis.values.count <= 12 ? axis.values.map(Sweep.text).joined(separator: ", ")
+            : "\(axis.values.count) values from \(Sweep.text(axis.values.min()!)) to \(Sweep.text(axis.values.max()!))"
+    }
+
+    /// Where the network trains: accuracy above halfway from chance to the best point's. With
+    /// the theory, how the cells it expects to train (depth ≤ 6ξ_c) did.
+    static func reading(_ grid: SweepGrid, classes: Int) -> [String] {
+        let accuracies = grid.cells.compactMap { $0.estimate(.validationAccuracy)?.mean }
+        guard grid.sweep.measures.contains(.validationAccuracy), let best = accuracies.max() else { return [] }
+        let chance = 1 / Double(max(classes, 1)), threshold = (chance + best) / 2
+        func trains(_ cell: SweepGrid.Cell) -> Bool { (cell.estimate(.validationAccuracy)?.mean ?? 0) >= threshold }
+        var lines = ["### Reading", "",
+                     "A point **trains** here when its mean validation accuracy is at least \(percent(threshold)), halfway from chance "
+                     + "(\(percent(chance))) to the best point's \(percent(best)).", ""]
+        let axes = grid.sweep.axes
+        if axes.count == 1 {
+            let trained = grid.cells.filter(trains).map { Sweep.text($0.point.coordinates[0]) }
+            lines.append("- It trains at \(MarkdownReport.escape(axes[0].label)) = \(trained.isEmpty ? "no value" : trained.joined(separator: ", ")).")
+            return lines + [""]
+        }
+        for (row, value) in axes[1].values.enumerated().sorted(by: { $0.element > $1.element }) {
+            let trained = axes[0].values.indices.filter { column in grid.cell([column, row]).map(trains) ?? false }
+            let range = trained.isEmpty ? "at no \(MarkdownReport.escape(axes[0].label))"
+                : "at \(MarkdownReport.escape(axes[0].label)) " + runs(of: trained.map { axes[0].values[$0] }, in: axes[0].values)
+            lines.append("- \(MarkdownReport.escape(axes[1].label)) \(Sweep.text(value)): trains \(range).")
+        }
+        if let theory = grid.theory {
+            lines.append("")
+            lines.append("The curve is 6ξ_c, six times the depth scale of the mean-field theory (Schoenholz et al. 2017, \"Deep Information "
+                         + "Propagation\"), computed for σ_b² = \(String(format: "%.3g", theory.biasVariance)) by Gauss–Hermite quadrature: ξ_c = −1/ln χ_c, "
+                         + "where χ_c is the slope of the correlation map at its fixed point (χ₁ = σ_w² E[φ'(√q* z)²] in the ordered phase). "
+                         + "The theory expects networks deeper than 6ξ_c not to train."
+                         + (theory.edge.map { " The edge of chaos (χ₁ = 1), where ξ_c diverges, is at σ_w² ≈ \(String(format: "%.3g", $0))." } ?? ""))
+            var inside = 0, insideTrained = 0, outside = 0, outsideTrained = 0
+            for cell in grid.cells where cell.estimate(.validationAccuracy) != nil {
+                let expected = cell.point.coordinates[1] <= theory.atValues[cell.point.indices[0]].solution.trainableDepth
+                if expected { inside += 1; if trains(cell) { insideTrained += 1 } } else { outside += 1; if trains(cell) { outsideTrained += 1 } }
+            }
+            lines += ["", "Of the \(inside) points inside the curve (depth ≤ 6ξ_c), \(insideTrained) trained; of the \(outside) beyond it, "
+                      + "\(outsideTrained) trained."]
+        }
+        return lines + [""]
+    }
+
+    /// The values of `chosen` as ranges of consecutive axis values: "1–2.5, 4".
+    static func runs(of chosen: [Double], in values: [Double]) -> String {
+        let sorted = values.sorted(), picked = Set(chosen)
+        var parts: [String] = [], start: Double?, previous: Double?
+        for value in sorted {
+            if picked.contains(value) {
+                if start == nil { start = value }
+                previous = value
+            } else if let first = start, let last = previous {
+                parts.append(first == last ? Sweep.text(first) : "\(Sweep.text(first))–\(Sweep.text(last))")
+                start = nil
+            }
+        }
+        if let first = start, let last = previous { parts.append(first == last ? Sweep.text(first) : "\(Sweep.text(first))–\(Sweep.text(last))") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The mean validation accuracy on the grid: over two axes a table whose rows are the second
+    /// axis's values (largest first, as in the map) and columns the first's; over one axis,
+    /// every measure with its 95% interval.
+    static func tables(_ grid: SweepGrid) -> [String] {
+        let axes = grid.sweep.axes, escape = MarkdownReport.escape
+        var lines = ["## The grid", ""]
+        if axes.count == 2 {
+            let measure = grid.sweep.measures.first { $0.isAccuracy } ?? grid.sweep.measures[0]
+            lines.append("\(measure.title)\(measure.isAccuracy ? " (%)" : "")\(grid.cells.contains { $0.runs > 1 } ? ", mean over seeds" : ""); "
+                         + "— where no run finished.")
+            lines.append("")
+            let columns = axes[0].values.enumerated().sorted { $0.element < $1.element }
+            lines.append("| \(escape(axes[1].label)) \\ \(escape(axes[0].label)) | " + columns.map { Sweep.text($0.element) }.joined(separator: " | ") + " |")
+            lines.append("|---|" + columns.map { _ in "---:|" }.joined())
+            for (row, value) in axes[1].values.enumerated().sorted(by: { $0.element > $1.element }) {
+                let cells = columns.map { column -> String in
+                    guard let mean = grid.cell([column.offset, row])?.estimate(measure)?.mean else { return "—" }
+                    return measure.isAccuracy ? String(format: "%.1f", mean * 100) : InsideReading.number(mean)
+                }
+                lines.append("| \(Sweep.text(value)) | " + cells.joined(separator: " | ") + " |")
+            }
+            return lines + [""]
+        }
+        let measures = grid.sweep.measures
+        lines.append("| \(escape(axes[0].label)) | " + measures.map { "\($0.title) | 95% interval" }.joined(separator: " | ") + " |")
+        lines.append("|---:|" + measures.map { _ in "---:|---:|" }.joined())
+        for cell in grid.cells.sorted(by: { $0.point.coordinates[0] < $1.point.coordinates[0] }) {
+            let entries = measures.map { measure -> String in
+                guard let estimate = cell.estimate(measure) else { return "— | —" }
+                func shown(_ x: Double) -> String { measure.isAccuracy ? String(format: "%.2f%%", x * 100) : InsideReading.number(x) }
+                return "\(shown(estimate.mean)) | " + (estimate.ci95.map { "\(shown($0.lowerBound)) to \(shown($0.upperBound))" } ?? "—")
+            }
+            lines.append("| \(Sweep.text(cell.point.coordinates[0])) | " + entries.joined(separator: " | ") + " |")
+        }
+        return lines + [""]
+    }
+
+    static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+}

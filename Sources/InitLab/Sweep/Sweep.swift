@@ -1,0 +1,142 @@
+/// A grid of runs: one strategy (the template) with settings varied along one or two axes, and
+/// optionally over a list of seeds. Every grid point becomes an ordinary strategy with a
+/// readable id, so the cache, shards, Slurm and the diagnostics work on a sweep as on any
+/// comparison; the sweep itself says how the points lie on the grid.
+public struct Sweep: Sendable, Equatable {
+    /// Grids of more runs than this are trained only with the user's go-ahead (`--yes`).
+    public static let confirmationRuns = 1000
+    /// Values of one axis, grid points, and layers of all the points' networks together, a
+    /// config may ask for at most (the points are built as the config is read).
+    public static let maximumValues = 1000, maximumPoints = 10_000, maximumLayers = 1_000_000
+
+    /// The strategy the points vary, as read, and as the config writes it (which the points
+    /// are made from, and the echo gives back, so that every key path still leads where it did).
+    public var template: Strategy
+    public var templateJSON: JSON
+    /// One or two axes: the figures' x and (for two) y.
+    public var axes: [SweepAxis]
+    /// The seeds every point trains with, when the config sweeps them (else the experiment's).
+    public var seeds: [UInt64]?
+    /// Every grid point, the first axis varying fastest; the experiment's strategies in order.
+    public var points: [SweepPoint]
+    /// The per-run numbers drawn over the grid.
+    public var measures: [SweepMeasure]
+    /// Draw the mean-field theory's depth scale 6ξ_c over the (σ_w², depth) map.
+    public var theory: Bool
+
+    /// A value as ids, labels and tables show it: "1.5", "20", "1e-05".
+    public static func text(_ value: Double) -> String { JSON.format(value).replacingOccurrences(of: "+", with: "") }
+
+    /// The theory's σ_b²: the template's biases are N(0, σ_b²) or zero.
+    public var biasVariance: Double {
+        switch template.layers.last?.biases {
+        // The std as the config wrote it (0.05, not the Float's 0.0500000007).
+        case .normal(_, let std)?:
+            guard case .number(let s) = JSON(std) else { return .infinity }
+            return s * s
+        default: return 0
+        }
+    }
+}
+
+public struct SweepAxis: Sendable, Equatable {
+    /// Plain: it goes into the points' ids and the results' keys.
+    public var name: String
+    public var label: String
+    public var setting: SweepSetting
+    public var values: [Double]
+    /// A logarithmic axis in the figures; nil: when the values span two decades or more.
+    public var logScale: Bool? = nil
+}
+
+/// What an axis varies.
+public enum SweepSetting: Sendable, Equatable {
+    /// A number of the strategy's config, by its key path there ("weights.scale", "biases.std",
+    /// "layers[1].weights.gain").
+    case parameter(String)
+    /// The number of hidden layers, each as wide as the template's first.
+    case depth
+    /// The width of every hidden layer.
+    case width
+    /// The optimizer's learning rate.
+    case learningRate
+    /// The seeds (not a grid axis: the repeats of every point).
+    case seed
+
+    /// The name a config gives it by.
+    public var key: String {
+        switch self {
+        case .parameter(let path): return path
+        case .depth: return "depth"
+        case .width: return "width"
+        case .learningRate: return "learning_rate"
+        case .seed: return "seed"
+        }
+    }
+
+    /// The key path of a parameter setting.
+    var path: String? {
+        if case .parameter(let path) = self { return path }
+        return nil
+    }
+
+    init(key: String) {
+        switch key {
+        case "depth": self = .depth
+        case "width": self = .width
+        case "learning_rate": self = .learningRate
+        case "seed": self = .seed
+        default: self = .parameter(key)
+        }
+    }
+}
+
+public struct SweepPoint: Sendable, Equatable {
+    public var strategyID: String
+    /// The point's value on every axis, in the axes' order.
+    public var coordinates: [Double]
+    /// Index of each coordinate in its axis's values.
+    public var indices: [Int]
+}
+
+/// A number each run gives, drawn over the grid.
+public enum SweepMeasure: String, Sendable, CaseIterable {
+    case validationAccuracy = "validation_accuracy", testAccuracy = "test_accuracy"
+    /// The loss of the first training step and of the last.
+    case firstLoss = "first_loss", lastLoss = "last_loss"
+    /// At initialization, on the probe batch: the last hidden layer's activation std, and the
+    /// first layer's weight-gradient std (the signal forward, and the gradient backward, through
+    /// the whole depth).
+    case activationStd = "activation_std", gradientStd = "gradient_std"
+
+    public static let defaults: [SweepMeasure] = [.validationAccuracy, .activationStd, .firstLoss]
+
+    public var title: String {
+        switch self {
+        case .validationAccuracy: return "Validation accuracy"
+        case .testAccuracy: return "Test accuracy"
+        case .firstLoss: return "Loss of the first step"
+        case .lastLoss: return "Loss of the last step"
+        case .activationStd: return "Last hidden layer's activation std at initialization"
+        case .gradientStd: return "First layer's weight-gradient std at initialization"
+        }
+    }
+
+    /// Whether the measure needs the diagnostics (the probe batch), or a test set.
+    var needsDiagnostics: Bool { self == .activationStd || self == .gradientStd }
+    var needsTestSet: Bool { self == .testAccuracy }
+    /// Accuracies are fractions on a linear scale; the others span decades.
+    public var isAccuracy: Bool { self == .validationAccuracy || self == .testAccuracy }
+
+    /// The run's value, nil where it has none (it diverged, or was not measured).
+    public func value(_ run: RunResult) -> Double? {
+        switch self {
+        case .validationAccuracy: return run.validationAccuracy
+        case .testAccuracy: return run.testAccuracy
+        case .firstLoss: return run.batchLosses.first.map(Double.init).flatMap { $0.isFinite ? $0 : nil }
+        case .lastLoss: return run.status == .ok ? run.lastBatchLoss.map(Double.init).flatMap { $0.isFinite ? $0 : nil } : nil
+        case .activationStd: return run.diagnostics?.initial.dropLast().last?.activationStd
+        case .gradientStd: return run.diagnostics?.initial.first?.weightGradientStd
+        }
+    }
+}

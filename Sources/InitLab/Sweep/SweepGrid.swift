@@ -1,0 +1,77 @@
+/// A sweep's results laid on its grid: per point and measure, the values its seeds' runs give,
+/// with their mean and 95% interval. It reads the summaries only, so a merge or results read
+/// back from files give the same grid.
+public struct SweepGrid: Sendable {
+    public struct Cell: Sendable {
+        public let point: SweepPoint
+        public let label: String
+        /// Per measure, one value per run that has one, in seed order.
+        public let values: [SweepMeasure: [Double]]
+        /// Runs that did not finish (diverged, or interrupted).
+        public let unfinished: Int
+        public let runs: Int
+
+        public func estimate(_ measure: SweepMeasure) -> Estimate? { values[measure].flatMap(Estimate.init) }
+    }
+
+    public let sweep: Sweep
+    /// In the points' order: the first axis varies fastest.
+    public let cells: [Cell]
+    /// The mean-field theory over the first axis (σ_w²), when the sweep draws it.
+    public let theory: SweepTheory?
+
+    public init(sweep: Sweep, summaries: [StrategySummary]) {
+        self.sweep = sweep
+        let byID = Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        cells = sweep.points.map { point in
+            let summary = byID[point.strategyID]
+            let runs = summary?.runs ?? []
+            return Cell(point: point, label: summary?.label ?? point.strategyID,
+                        values: Dictionary(uniqueKeysWithValues: sweep.measures.map { measure in (measure, runs.compactMap(measure.value)) }),
+                        unfinished: runs.filter { $0.status != .ok }.count, runs: runs.count)
+        }
+        theory = sweep.theory ? SweepTheory(sweep) : nil
+    }
+
+    /// The cell at the given index of each axis.
+    public func cell(_ indices: [Int]) -> Cell? {
+        var index = 0, stride = 1
+        for (axis, i) in zip(sweep.axes, indices) {
+            guard axis.values.indices.contains(i) else { return nil }
+            index += i * stride
+            stride *= axis.values.count
+        }
+        return cells.indices.contains(index) ? cells[index] : nil
+    }
+}
+
+/// The mean-field theory at a sweep's σ_w² values and between them: the fixed points, the
+/// depth scale, and where the edge of chaos (χ₁ = 1) lies.
+public struct SweepTheory: Sendable {
+    public let biasVariance: Double
+    /// At each value of the σ_w² axis, in its order.
+    public let atValues: [(weightVariance: Double, solution: MeanField.Solution)]
+    /// 6ξ_c over the axis's range, finely sampled for the figure (infinite at the edge).
+    public let curve: [(weightVariance: Double, depth: Double)]
+    /// The σ_w² in the axis's range where χ₁ = 1, if it is there.
+    public let edge: Double?
+
+    init?(_ sweep: Sweep) {
+        guard let axis = sweep.axes.first, let low = axis.values.min(), let high = axis.values.max() else { return nil }
+        let sb = sweep.biasVariance
+        func solve(_ sw: Double) -> MeanField.Solution { MeanField(weightVariance: sw, biasVariance: sb).solve() }
+        biasVariance = sb
+        atValues = axis.values.map { ($0, solve($0)) }
+        let steps = high > low ? 120 : 0
+        curve = (0...steps).map { k in
+            let sw = low + (high - low) * Double(k) / Double(max(steps, 1))
+            return (sw, solve(sw).trainableDepth)
+        }
+        edge = MeanField.edge(biasVariance: sb, in: low...high)
+    }
+
+    /// 6ξ_c at σ_w²: the depth beyond which the theory expects a network not to train.
+    public func trainableDepth(_ weightVariance: Double) -> Double {
+        MeanField(weightVariance: weightVariance, biasVariance: biasVariance).solve().trainableDepth
+    }
+}
