@@ -45,9 +45,8 @@ struct RunCommand: ParsableCommand {
         let signals = SignalWatcher(stop: stop)
         let cacheFolder = caching.folder
         if shard != nil && cacheFolder == nil { throw Failure.usage("--shard trains into the run cache: give --cache DIR") }
-        var options = JobOptions(seed: experiment.seed, output: destination.output, threads: parallel.threads, keepPartial: keepPartial,
-                                 cache: cacheFolder, shard: shard)
-        options.confirmed = yes
+        let options = JobOptions(seed: experiment.seed, output: destination.output, threads: parallel.threads, keepPartial: keepPartial,
+                                 cache: cacheFolder, shard: shard, confirmed: yes)
         let job = try Failure.reporting { try ComparisonJob.prepare(configPath: experiment.config, options: options) }
         let progress = ProgressDisplay(job: job, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let outcome = try Failure.reporting { try job.run(stop: stop) { progress.handle($0) } }

@@ -63,7 +63,7 @@ public enum Benchmark {
         defer { try? FileManager.default.removeItem(atPath: output) }
         log("full comparison of \(configPath)…")
         let start = monotonicSeconds()
-        let job = try ComparisonJob.prepare(configPath: configPath, options: JobOptions(output: output, threads: threads))
+        let job = try ComparisonJob.prepare(configPath: configPath, options: JobOptions(output: output, threads: threads, confirmed: true))
         let outcome = try job.run()
         let wall = monotonicSeconds() - start
         let peak = peakResidentBytes()
@@ -71,7 +71,7 @@ public enum Benchmark {
         if job.experiment.diagnostics.enabled {
             func wall(diagnostics: Bool) throws -> Double {
                 let start = monotonicSeconds()
-                let options = JobOptions(output: output, threads: threads, diagnostics: diagnostics)
+                let options = JobOptions(output: output, threads: threads, diagnostics: diagnostics, confirmed: true)
                 _ = try ComparisonJob.prepare(configPath: configPath, options: options).run()
                 return monotonicSeconds() - start
             }

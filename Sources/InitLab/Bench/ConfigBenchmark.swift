@@ -27,7 +27,8 @@ public struct ConfigBenchmark: Sendable {
         defer { try? FileManager.default.removeItem(atPath: output) }
         resetPeakResident()
         let start = monotonicSeconds()
-        let job = try ComparisonJob.prepare(configPath: configPath, options: JobOptions(output: output, threads: threads))
+        // Asked to measure a config, bench trains it, however large a sweep it is.
+        let job = try ComparisonJob.prepare(configPath: configPath, options: JobOptions(output: output, threads: threads, confirmed: true))
         let outcome = try job.run()
         let wall = monotonicSeconds() - start
         let peak = peakResident()

@@ -21,7 +21,8 @@ public struct JobOptions: Sendable {
     public var confirmed = false
 
     public init(seed: UInt64? = nil, output: String? = nil, threads: Int? = nil, keepPartial: Bool = false, gnuplot: String? = nil,
-                diagnostics: Bool? = nil, cache: String? = nil, shard: Shard? = nil) {
+                diagnostics: Bool? = nil, cache: String? = nil, shard: Shard? = nil, confirmed: Bool = false) {
+        self.confirmed = confirmed
         self.seed = seed
         self.output = output
         self.threads = threads
