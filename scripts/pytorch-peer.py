@@ -10,9 +10,8 @@ Optional, never a dependency of compare-inits. Set up torch outside the reposito
     python3 -m venv ~/torch-venv && ~/torch-venv/bin/pip install torch numpy
 usage: ~/torch-venv/bin/python scripts/pytorch-peer.py CONFIG [--threads N] [--out FILE] [--points ID ...]
 A sweep is expanded into its points as compare-inits does it (same ids); --points trains a few.
-Prints one JSON object: per strategy its accuracies (one per seed), mean, training seconds; the
-strategies it skipped and why (data-dependent procedures, which PyTorch does not ship); and the
-whole process's time. A progress line per run goes to stderr.
+Prints one JSON object: per strategy its accuracies (one per seed), mean, training and
+pre-training seconds; and the whole process's time. A progress line per run goes to stderr.
 """
 import argparse, gzip, json, math, sys, time
 
@@ -108,6 +107,55 @@ def fill(tensor, spec, fan_in, fan_out):
             tensor.mul_(gain(spec, 1.0))
         else:
             raise ValueError(f'unknown initializer {kind}')
+
+
+@torch.no_grad()
+def lsuv(model, tX, spec):
+    """Mishkin & Matas's LSUV as compare-inits does it: on one batch of training images, layer by
+    layer, divide W by the square root of the pre-activation's population variance (bias
+    included, the bias untouched) until |var - 1| < tolerance or max_iterations."""
+    x = tX[torch.randperm(len(tX))[:spec.get('batch_size', 100)]]
+    for k, layer in enumerate(model.layers):
+        z = layer(x)
+        for _ in range(spec.get('max_iterations', 10)):
+            var = z.var(unbiased=False).item()
+            if abs(var - 1) < spec.get('tolerance', 0.1) or not (0 < var < math.inf):
+                break
+            layer.weight.div_(math.sqrt(var))
+            z = layer(x)
+        if k < len(model.layers) - 1:
+            x = model.activation(z)
+
+
+@torch.no_grad()
+def rbm(model, tX, spec):
+    """Hinton's greedy layer-wise pre-training as compare-inits does it: every hidden layer a
+    Bernoulli RBM on the hidden probabilities below, CD-1 with momentum and weight cost; its W
+    and hidden biases become the layer's (the output layer keeps its initializer)."""
+    rate, cost, rows = spec.get('learning_rate', 0.1), spec.get('weight_cost', 0.0002), spec.get('batch_size', 100)
+    for k, layer in enumerate(model.layers[:-1]):
+        W, hb = layer.weight, layer.bias
+        vb = torch.zeros(W.shape[1])
+        dW, dhb, dvb = torch.zeros_like(W), torch.zeros_like(hb), torch.zeros_like(vb)
+        for epoch in range(spec.get('epochs', 2)):
+            momentum = spec.get('initial_momentum', 0.5) if epoch < spec.get('momentum_switch_epoch', 5) else spec.get('final_momentum', 0.9)
+            order = torch.randperm(len(tX))
+            for start in range(0, len(tX) - rows + 1, rows):
+                v = tX[order[start:start + rows]]
+                for below in model.layers[:k]:
+                    v = torch.sigmoid(below(v))
+                ph = torch.sigmoid(v @ W.T + hb)
+                r = torch.sigmoid((torch.rand_like(ph) < ph).float() @ W + vb)
+                nh = torch.sigmoid(r @ W.T + hb)
+                dW.mul_(momentum).add_(rate * ((ph.T @ v - nh.T @ r) / rows - cost * W))
+                W.add_(dW)
+                dvb.mul_(momentum).add_(rate * (v - r).sum(0) / rows)
+                vb.add_(dvb)
+                dhb.mul_(momentum).add_(rate * (ph - nh).sum(0) / rows)
+                hb.add_(dhb)
+
+
+PROCEDURES = {'lsuv': lsuv, 'rbm': rbm}
 
 
 def value_text(v):
@@ -236,11 +284,8 @@ def main():
     t_load = time.time() - t_load
 
     result = {'config': a.config, 'torch': torch.__version__, 'threads': torch.get_num_threads(),
-              'load_seconds': t_load, 'strategies': [], 'skipped': []}
+              'load_seconds': t_load, 'strategies': []}
     for strategy in strategies:
-        if 'procedure' in strategy:
-            result['skipped'].append({'id': strategy['id'], 'why': f"{strategy['procedure']['kind']} is not part of PyTorch"})
-            continue
         spec = dict(model_spec)
         spec.update(strategy.get('model', {}))
         widths = spec['layers']
@@ -261,6 +306,11 @@ def main():
                 fill(layer.weight, weights, fan_in, fan_out)
                 if layer.bias is not None:
                     fill(layer.bias, biases, fan_in, fan_out)
+            procedure = strategy.get('procedure')
+            t_procedure = time.time()
+            if procedure:
+                PROCEDURES[procedure['kind']](model, tX, procedure)
+            entry['procedure_seconds'] = entry.get('procedure_seconds', 0.0) + time.time() - t_procedure
             if run_optimizer['name'] == 'adam':
                 opt = torch.optim.Adam(model.parameters(), run_optimizer.get('learning_rate', 0.001),
                                        betas=(run_optimizer.get('beta1', 0.9), run_optimizer.get('beta2', 0.999)),
