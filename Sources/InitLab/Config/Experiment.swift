@@ -153,6 +153,12 @@ public struct TrainingSpec: Sendable, Equatable {
     /// Steps of one epoch over `trainingCount` images: the last batch may be partial, as with
     /// PyTorch's DataLoader (drop_last off).
     public func stepsPerEpoch(trainingCount: Int) -> Int { (trainingCount + batchSize - 1) / batchSize }
+
+    /// How a dataset of `images` divides: held out, trained on, and the steps of an epoch.
+    public func split(of images: Int) -> (validation: Int, training: Int, stepsPerEpoch: Int) {
+        let validation = validationCount(of: images)
+        return (validation, images - validation, stepsPerEpoch(trainingCount: images - validation))
+    }
 }
 
 /// One initialization strategy: an initializer for each layer's weights and biases.

@@ -8,9 +8,7 @@ public enum MarkdownReport {
             return SweepReport.text(experiment: experiment, grid: grid, context: context)
         }
         let training = experiment.training
-        let validation = training.validationCount(of: context.dataset.count)
-        let trainingImages = context.dataset.count - validation
-        let steps = training.stepsPerEpoch(trainingCount: trainingImages)
+        let (validation, trainingImages, steps) = training.split(of: context.dataset.count)
         let seeds = experiment.seeds
         let network = experiment.strategiesShareModel ? "the same \(experiment.model.layers.map(String.init).joined(separator: "-")) MLP" : "its own MLP (see Settings)"
         var lines: [String] = ["# \(escape(experiment.title))", ""]

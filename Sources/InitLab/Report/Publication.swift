@@ -17,7 +17,7 @@ public struct Publication {
     /// Every file but the PNGs, which gnuplot renders from the scripts.
     public var files: [OutputFile] {
         let training = experiment.training, images = context.dataset.count
-        let stepsPerEpoch = training.stepsPerEpoch(trainingCount: images - training.validationCount(of: images))
+        let stepsPerEpoch = training.split(of: images).stepsPerEpoch
         // A sweep's grid (and its theory) is worked out once for all three.
         let grid = experiment.sweep.map { SweepGrid(sweep: $0, summaries: summaries) }
         return Plots.files(experiment: experiment, summaries: summaries, stepsPerEpoch: stepsPerEpoch, sweepGrid: grid) + [

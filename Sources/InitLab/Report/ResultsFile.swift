@@ -29,7 +29,7 @@ public enum ResultsFile {
     public static func json(experiment: Experiment, results: [RunResult], summaries: [StrategySummary],
                             context: ComparisonContext, sweepGrid: SweepGrid? = nil) -> JSON {
         let grid = sweepGrid ?? experiment.sweep.map { SweepGrid(sweep: $0, summaries: summaries) }
-        let validation = experiment.training.validationCount(of: context.dataset.count)
+        let split = experiment.training.split(of: context.dataset.count)
         return .object([
             ("tool", .string(toolName)),
             ("version", .string(toolVersion)),
@@ -47,8 +47,8 @@ public enum ResultsFile {
                 ("images", .number(Double(context.dataset.count))),
                 ("features", .number(Double(context.dataset.features))),
                 ("classes", .number(Double(context.dataset.classes))),
-                ("training_images", .number(Double(context.dataset.count - validation))),
-                ("validation_images", .number(Double(validation))),
+                ("training_images", .number(Double(split.training))),
+                ("validation_images", .number(Double(split.validation))),
                 ("test_images", context.testImages.map { .number(Double($0)) } ?? .null),
             ])),
             ("timings", .object([

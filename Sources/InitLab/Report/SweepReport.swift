@@ -6,9 +6,7 @@ enum SweepReport {
     static func text(experiment: Experiment, grid: SweepGrid, context: ComparisonContext) -> String {
         let sweep = grid.sweep
         let training = experiment.training
-        let validation = training.validationCount(of: context.dataset.count)
-        let trainingImages = context.dataset.count - validation
-        let steps = training.stepsPerEpoch(trainingCount: trainingImages)
+        let (validation, trainingImages, steps) = training.split(of: context.dataset.count)
         let seeds = experiment.seeds
         let escape = MarkdownReport.escape
         var lines = ["# \(escape(experiment.title))", ""]

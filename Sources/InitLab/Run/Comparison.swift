@@ -48,8 +48,7 @@ public struct Comparison: Sendable {
 
     public var stepsPerRun: Int {
         let training = trainer.experiment.training
-        return training.stepsPerEpoch(trainingCount: trainer.dataset.count - training.validationCount(of: trainer.dataset.count))
-            * training.epochs
+        return training.split(of: trainer.dataset.count).stepsPerEpoch * training.epochs
     }
 
     /// Runs every plan (or the plans `only` lists) on `threads` workers; results come back in

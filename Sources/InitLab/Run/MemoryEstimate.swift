@@ -31,9 +31,9 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// `images` of `features` pixels each; `parallelRuns` trained at once.
     public init(experiment: Experiment, images: Int, features: Int, parallelRuns: Int) {
         let training = experiment.training
-        let validation = training.validationCount(of: images)
-        let trainingImages = Double(max(0, images - validation))
-        let steps = Double(training.stepsPerEpoch(trainingCount: images - validation)) * Double(training.epochs)
+        let split = training.split(of: images)
+        let trainingImages = Double(split.training)
+        let steps = Double(split.stepsPerEpoch) * Double(training.epochs)
         datasetBytes = Double(images) * (Double(features) + 1)
         let diagnostics = experiment.diagnostics
         let probeRows = diagnostics.enabled ? Double(min(diagnostics.probeImages, images)) : 0
