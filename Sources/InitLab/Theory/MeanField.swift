@@ -58,9 +58,12 @@ public struct MeanField: Sendable {
         func h(_ q: Double) -> Double { sw * Self.quadrature.expectation { z in let y = Self.phi(q.squareRoot() * z); return y * y } + sb - q }
         // With σ_b = 0 the root is above 0, where h is 0 too: start just above it, where h > 0.
         var low = sb > 0 ? 0 : Double.leastNormalMagnitude, high = sw + sb
-        for _ in 0..<2000 where high - low > 1e-16 * high {
+        // Halving from σ_w² + σ_b² down to the 1e-308 start takes about 1100 steps at most.
+        var steps = 0
+        while high - low > 1e-16 * high && steps < 2000 {
             let mid = (low + high) / 2
             if h(mid) > 0 { low = mid } else { high = mid }
+            steps += 1
         }
         return (low + high) / 2
     }
