@@ -47,7 +47,38 @@ struct InspectCommand: ParsableCommand {
             print(Inspection.json(inspections, seed: seed).formatted(), terminator: "")
             return
         }
-        print(table(inspections, seed: seed))
+        // A sweep's hundreds of points would print thousands of layer rows: one line a point.
+        print(experiment.sweep != nil ? sweepTable(inspections, seed: seed) : table(inspections, seed: seed))
+    }
+
+    /// A sweep at initialization, a line per point: the weights' std of its first layer against
+    /// the formula's, and on the probe batch the signal forward and the gradient back through the
+    /// whole depth, and the worst layer's dead and saturated units. --json has every layer.
+    func sweepTable(_ inspections: [StrategyInspection], seed: UInt64) -> String {
+        func number(_ x: Double?) -> String { x.map { String(format: "%.3g", $0) } ?? "—" }
+        func worst(_ values: [Double?]) -> String {
+            values.compactMap { $0 }.max().map { String(format: "%.0f%%", $0 * 100) } ?? "—"
+        }
+        let width = max(5, inspections.map(\.strategy.label.count).max() ?? 0)
+        let probed = inspections.contains { $0.inside != nil }
+        var columns = ["W std", "formula"]
+        if probed { columns += ["act std first → last", "dead", "saturated", "grad std last → first"] }
+        let widths = [10, 10, 24, 8, 10, 24]
+        var lines = ["A sweep at initialization, seed \(seed): \(inspections.count) points, one line each (--json for every layer)", "",
+                     "point".padding(toLength: width, withPad: " ", startingAt: 0) + zip(columns, widths).map { $0.leftPadded($1) }.joined()]
+        for inspection in inspections {
+            let first = inspection.layers[0]
+            var cells = [number(first.weights.std), number(first.predictedWeights.std)]
+            if let inside = inspection.inside {
+                let hidden = inside.dropLast()
+                cells += ["\(number(hidden.first?.activationStd)) → \(number(hidden.last?.activationStd))",
+                          worst(hidden.map(\.deadFraction)), worst(hidden.map(\.saturatedFraction)),
+                          "\(number(hidden.last?.outputGradientStd)) → \(number(hidden.first?.outputGradientStd))"]
+            }
+            lines.append(inspection.strategy.label.padding(toLength: width, withPad: " ", startingAt: 0)
+                         + zip(cells, widths).map { $0.leftPadded($1) }.joined())
+        }
+        return lines.joined(separator: "\n")
     }
 
     func table(_ inspections: [StrategyInspection], seed: UInt64) -> String {

@@ -209,6 +209,20 @@ import Testing
         #expect(seeded.status == 2 && seeded.stderr.contains("--seed: the config's sweep has a seed axis; change the seeds there"))
     }
 
+    /// inspect prints a sweep a line per point, with the probe's signal and gradient through the depth.
+    @Test func inspectPrintsALinePerPoint() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        writeSyntheticDataset(in: folder)
+        try Self.config(dataset: folder, sweep: Self.map).write(toFile: folder + "/map.json", atomically: true, encoding: .utf8)
+        let inspect = try runCommand(["inspect", folder + "/map.json"])
+        #expect(inspect.status == 0, "\(inspect.stderr)")
+        let lines = inspect.stdout.split(separator: "\n")
+        #expect(lines.first == "A sweep at initialization, seed 3: 6 points, one line each (--json for every layer)")
+        #expect(lines.filter { $0.hasPrefix("σ_w² ") }.count == 6 && lines.last?.hasPrefix("σ_w² 2, depth 3") == true, "\(inspect.stdout)")
+        #expect(lines.last?.contains(" → ") == true)
+    }
+
     /// Shards of a sweep merge into the bits of one local run.
     @Test func aShardedSweepMergesIntoTheLocalRun() throws {
         let folder = temporaryFolder()
