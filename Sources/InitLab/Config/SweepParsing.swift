@@ -71,7 +71,7 @@ extension ExperimentReader {
         if theory, let problem = theoryProblem(sweep) { object.optional("theory")?.report(problem) }
 
         // Sizes are checked before anything is built: every point holds its own network's layers.
-        let count = axes.reduce(1) { $0 * $1.values.count }
+        let count = sweep.gridSize
         guard count <= Sweep.maximumPoints else {
             node.report("the grid has \(count) points; at most \(Sweep.maximumPoints)")
             return nil
@@ -89,10 +89,10 @@ extension ExperimentReader {
     /// Every point's strategy, the first axis varying fastest (a map's rows are the second
     /// axis's values); nil, with the first invalid point reported, if any is.
     func expand(_ sweep: inout Sweep, node: ConfigNode, _ input: SweepInput) -> [Strategy]? {
-        let axes = sweep.axes, count = axes.reduce(1) { $0 * $1.values.count }
+        let axes = sweep.axes
         var strategies: [Strategy] = []
         var failures: [(String, [String])] = []
-        for index in 0..<count {
+        for index in 0..<sweep.gridSize {
             var rest = index
             let indices = axes.map { axis -> Int in defer { rest /= axis.values.count }; return rest % axis.values.count }
             let coordinates = zip(axes, indices).map { $0.values[$1] }

@@ -4,7 +4,7 @@ import Foundation
 public enum MarkdownReport {
     public static func text(experiment: Experiment, results: [RunResult], summaries: [StrategySummary],
                             context: ComparisonContext, sweepGrid: SweepGrid? = nil) -> String {
-        if let grid = sweepGrid ?? experiment.sweep.map({ SweepGrid(sweep: $0, summaries: summaries) }) {
+        if let grid = sweepGrid ?? SweepGrid(experiment: experiment, summaries: summaries) {
             return SweepReport.text(experiment: experiment, grid: grid, context: context)
         }
         let training = experiment.training

@@ -31,7 +31,7 @@ public enum Plots {
     public static func files(experiment: Experiment, summaries: [StrategySummary], stepsPerEpoch: Int, sweepGrid: SweepGrid? = nil) -> [OutputFile] {
         // A sweep's points are compared on its grid: per-strategy curves and bars of a hundred
         // points would be unreadable.
-        if let grid = sweepGrid ?? experiment.sweep.map({ SweepGrid(sweep: $0, summaries: summaries) }) {
+        if let grid = sweepGrid ?? SweepGrid(experiment: experiment, summaries: summaries) {
             return grid.sweep.measures.flatMap { SweepFigure(grid: grid, measure: $0, title: experiment.title).files }
                 + experiment.plots.distributions.flatMap { DistributionPicture(figure: $0, seed: experiment.seed).files }
         }
@@ -54,8 +54,8 @@ public enum Plots {
     }
 
     /// A loss axis spanning more than two decades is logarithmic, so a flat curve at 2.3 stays
-    /// visible beside one that starts at 600.
-    static func needsLogScale(_ values: [Float]) -> Bool {
+    /// visible beside one that starts at 600 (and a sweep's measure, likewise).
+    static func needsLogScale<Value: BinaryFloatingPoint>(_ values: [Value]) -> Bool {
         let positive = values.filter { $0.isFinite && $0 > 0 }
         guard let low = positive.min(), let high = positive.max() else { return false }
         return high / low > 100

@@ -19,7 +19,7 @@ public struct Publication {
         let training = experiment.training, images = context.dataset.count
         let stepsPerEpoch = training.split(of: images).stepsPerEpoch
         // A sweep's grid (and its theory) is worked out once for all three.
-        let grid = experiment.sweep.map { SweepGrid(sweep: $0, summaries: summaries) }
+        let grid = SweepGrid(experiment: experiment, summaries: summaries)
         return Plots.files(experiment: experiment, summaries: summaries, stepsPerEpoch: stepsPerEpoch, sweepGrid: grid) + [
             OutputFile(name: "results.json", contents: ResultsFile.json(experiment: experiment, results: results, summaries: summaries,
                                                                         context: context, sweepGrid: grid).formatted()),

@@ -28,7 +28,7 @@ public enum ResultsFile {
     /// non-finite losses are null.
     public static func json(experiment: Experiment, results: [RunResult], summaries: [StrategySummary],
                             context: ComparisonContext, sweepGrid: SweepGrid? = nil) -> JSON {
-        let grid = sweepGrid ?? experiment.sweep.map { SweepGrid(sweep: $0, summaries: summaries) }
+        let grid = sweepGrid ?? SweepGrid(experiment: experiment, summaries: summaries)
         let split = experiment.training.split(of: context.dataset.count)
         return .object([
             ("tool", .string(toolName)),

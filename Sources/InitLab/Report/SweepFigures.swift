@@ -8,27 +8,24 @@ struct SweepFigure {
     let grid: SweepGrid
     let measure: SweepMeasure
     let title: String
+    /// The points' means, for the colour or y scale (accuracies in percent).
+    let means: [Double]
+    /// A measure spanning more than two decades is drawn on a log scale (where it is positive).
+    let logScale: Bool
+
+    init(grid: SweepGrid, measure: SweepMeasure, title: String) {
+        self.grid = grid
+        self.measure = measure
+        self.title = title
+        means = grid.cells.compactMap { $0.estimate(measure)?.mean }.map(measure.shown)
+        logScale = !measure.isAccuracy && Plots.needsLogScale(means)
+    }
 
     static func name(_ measure: SweepMeasure) -> String { PlotSpec.sweepFigurePrefix + measure.rawValue.replacingOccurrences(of: "_", with: "-") }
     var name: String { Self.name(measure) }
 
     var files: [OutputFile] {
         [OutputFile(name: name + ".dat", contents: data), OutputFile(name: name + ".gp", contents: grid.sweep.axes.count == 2 ? mapScript : lineScript)]
-    }
-
-    /// Accuracies in percent; the other measures as they are.
-    func shown(_ value: Double) -> Double { measure.isAccuracy ? value * 100 : value }
-
-    /// The means, for the colour or y scale.
-    var means: [Double] { grid.cells.compactMap { $0.estimate(measure)?.mean }.map(shown) }
-
-    /// A measure spanning more than two decades is drawn on a log scale (where it is positive).
-    var logScale: Bool { !measure.isAccuracy && Self.spansDecades(means) }
-
-    static func spansDecades(_ values: [Double]) -> Bool {
-        let positive = values.filter { $0 > 0 && $0.isFinite }
-        guard let low = positive.min(), let high = positive.max() else { return false }
-        return high / low > 100
     }
 
     /// A value as the scripts read it: "?" where missing, or not positive on a log scale.
@@ -69,8 +66,8 @@ struct SweepFigure {
         if axes.count == 1 {
             return "# \(axes[0].name)  mean  95% interval low  high\n" + grid.cells.sorted { $0.point.coordinates[0] < $1.point.coordinates[0] }.map { cell in
                 let estimate = cell.estimate(measure)
-                let interval = estimate?.ci95.map { [cellValue(shown($0.lowerBound)), cellValue(shown($0.upperBound))] } ?? ["?", "?"]
-                return (["\(cell.point.coordinates[0])", cellValue(estimate.map { shown($0.mean) })] + interval).joined(separator: " ")
+                let interval = estimate?.ci95.map { [cellValue(measure.shown($0.lowerBound)), cellValue(measure.shown($0.upperBound))] } ?? ["?", "?"]
+                return (["\(cell.point.coordinates[0])", cellValue(estimate.map { measure.shown($0.mean) })] + interval).joined(separator: " ")
             }.joined(separator: "\n") + "\n"
         }
         let x = Self.edges(axes[0]), y = Self.edges(axes[1])
@@ -79,7 +76,7 @@ struct SweepFigure {
             let (cx, cy) = (cell.point.coordinates[0], cell.point.coordinates[1])
             let (column, row) = (x[cell.point.indices[0]], y[cell.point.indices[1]])
             let geometry = "\(cx) \(cy) \(column.low) \(column.high) \(row.low) \(row.high)"
-            let value = cellValue(cell.estimate(measure).map { shown($0.mean) })
+            let value = cellValue(cell.estimate(measure).map { measure.shown($0.mean) })
             if value == "?" { missing.append(geometry) } else { valued.append(geometry + " " + value) }
         }
         let theory = (grid.theory?.curve ?? []).map { "\($0.weightVariance) \($0.depth.isFinite ? "\($0.depth)" : "?")" }
@@ -102,7 +99,7 @@ struct SweepFigure {
     var mapScript: String {
         let axes = grid.sweep.axes, file = Plots.quoted(name + ".dat")
         let x = Self.edges(axes[0]), y = Self.edges(axes[1])
-        let hasValues = !means.isEmpty, hasMissing = grid.cells.contains { cellValue($0.estimate(measure).map { shown($0.mean) }) == "?" }
+        let hasValues = !means.isEmpty, hasMissing = grid.cells.contains { cellValue($0.estimate(measure).map { measure.shown($0.mean) }) == "?" }
         var lines = InsideFigures.header(name: name, what: "\(measure.title) over the sweep's grid", height: 720) + [
             "set title \(GnuplotText.lines(Plots.wrapped("\(title): \(measure.title.lowercased()) (\(seedsCaption))", width: 100)))",
             "set xlabel \(Plots.quoted(axes[0].label))",

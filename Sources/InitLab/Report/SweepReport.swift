@@ -84,18 +84,16 @@ enum SweepReport {
 
     /// The values of `chosen` as ranges of consecutive axis values: "1–2.5, 4".
     static func runs(of chosen: [Double], in values: [Double]) -> String {
-        let sorted = values.sorted(), picked = Set(chosen)
-        var parts: [String] = [], start: Double?, previous: Double?
-        for value in sorted {
-            if picked.contains(value) {
-                if start == nil { start = value }
-                previous = value
-            } else if let first = start, let last = previous {
-                parts.append(first == last ? Sweep.text(first) : "\(Sweep.text(first))–\(Sweep.text(last))")
-                start = nil
-            }
+        let picked = Set(chosen)
+        var parts: [String] = [], run: [Double] = []
+        func close() {
+            if let first = run.first, let last = run.last { parts.append(first == last ? Sweep.text(first) : "\(Sweep.text(first))–\(Sweep.text(last))") }
+            run = []
         }
-        if let first = start, let last = previous { parts.append(first == last ? Sweep.text(first) : "\(Sweep.text(first))–\(Sweep.text(last))") }
+        for value in values.sorted() {
+            if picked.contains(value) { run.append(value) } else { close() }
+        }
+        close()
         return parts.joined(separator: ", ")
     }
 

@@ -24,6 +24,9 @@ public struct Sweep: Sendable, Equatable {
     /// Draw the mean-field theory's depth scale 6ξ_c over the (σ_w², depth) map.
     public var theory: Bool
 
+    /// How many points the grid has: the product of the axes' sizes.
+    public var gridSize: Int { axes.reduce(1) { $0 * $1.values.count } }
+
     /// A value as ids, labels and tables show it: "1.5", "20", "1e-05".
     public static func text(_ value: Double) -> String { JSON.format(value).replacingOccurrences(of: "+", with: "") }
 
@@ -127,6 +130,9 @@ public enum SweepMeasure: String, Sendable, CaseIterable {
     var needsTestSet: Bool { self == .testAccuracy }
     /// Accuracies are fractions on a linear scale; the others span decades.
     public var isAccuracy: Bool { self == .validationAccuracy || self == .testAccuracy }
+
+    /// A value as the figures show it: accuracies in percent, the others as they are.
+    func shown(_ value: Double) -> Double { isAccuracy ? value * 100 : value }
 
     /// The run's value, nil where it has none (it diverged, or was not measured).
     public func value(_ run: RunResult) -> Double? {

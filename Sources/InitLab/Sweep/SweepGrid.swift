@@ -10,8 +10,20 @@ public struct SweepGrid: Sendable {
         /// Runs that did not finish (diverged, or interrupted).
         public let unfinished: Int
         public let runs: Int
+        /// Per measure, the mean and 95% interval of its values, worked out once: figures,
+        /// report and results.json all read them.
+        private let estimates: [SweepMeasure: Estimate]
 
-        public func estimate(_ measure: SweepMeasure) -> Estimate? { values[measure].flatMap(Estimate.init) }
+        init(point: SweepPoint, label: String, values: [SweepMeasure: [Double]], unfinished: Int, runs: Int) {
+            self.point = point
+            self.label = label
+            self.values = values
+            self.unfinished = unfinished
+            self.runs = runs
+            estimates = values.compactMapValues(Estimate.init)
+        }
+
+        public func estimate(_ measure: SweepMeasure) -> Estimate? { estimates[measure] }
     }
 
     public let sweep: Sweep
@@ -19,6 +31,12 @@ public struct SweepGrid: Sendable {
     public let cells: [Cell]
     /// The mean-field theory over the first axis (σ_w²), when the sweep draws it.
     public let theory: SweepTheory?
+
+    /// The grid of the experiment's sweep, nil when it has none.
+    public init?(experiment: Experiment, summaries: [StrategySummary]) {
+        guard let sweep = experiment.sweep else { return nil }
+        self.init(sweep: sweep, summaries: summaries)
+    }
 
     public init(sweep: Sweep, summaries: [StrategySummary]) {
         self.sweep = sweep
