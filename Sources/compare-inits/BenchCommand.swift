@@ -26,18 +26,36 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Skip the scaling measurements (twice the epochs, a 784-1024-1024-10 model).")
     var noScaling = false
 
+    @Option(name: .customLong("repeat"),
+            help: "With several configs or a peer: measure each config (and its peer) this many times, alternating, and keep each one's fastest.")
+    var repetitions = 1
+
+    func validate() throws {
+        guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        guard repetitions == 1 || configs.count > 1 || peer != nil else {
+            throw ValidationError("--repeat is for the table (several configs, or --peer); one config's report measures once")
+        }
+    }
+
     func run() throws {
         func log(_ line: String) { FileHandle.standardError.write(Data("bench: \(line)\n".utf8)) }
         guard configs.count == 1, peer == nil else {
             var rows: [ConfigBenchmark] = []
             for config in configs {
-                log("\(config)…")
-                var row = try Failure.reporting { try ConfigBenchmark.measure(configPath: config, threads: parallel.threads) }
-                if let peer {
-                    log("\(config) in PyTorch…")
-                    row.peerSeconds = try Failure.reporting { try ConfigBenchmark.peerSeconds(configPath: config, python: peer).get() }
+                // This machine's speed drifts with its host's load: alternating the two sides
+                // spreads a slow spell over both, and each side's fastest is its least disturbed.
+                var measured: [ConfigBenchmark] = []
+                for round in 1...repetitions {
+                    let of = repetitions > 1 ? " (\(round) of \(repetitions))" : ""
+                    log("\(config)\(of)…")
+                    var row = try Failure.reporting { try ConfigBenchmark.measure(configPath: config, threads: parallel.threads) }
+                    if let peer {
+                        log("\(config) in PyTorch\(of)…")
+                        row.peerSeconds = try Failure.reporting { try ConfigBenchmark.peerSeconds(configPath: config, python: peer).get() }
+                    }
+                    measured.append(row)
                 }
-                rows.append(row)
+                rows.append(ConfigBenchmark.fastest(of: measured))
             }
             print(BenchmarkText.table(rows))
             return
@@ -78,6 +96,13 @@ enum BenchmarkText {
                 return column == 0 ? cell + String(repeating: " ", count: width - cell.count) : cell.leftPadded(width)
             }.joined(separator: "  "))
         }
+        if let repeated = rows.first?.walls, repeated.count > 1 {
+            func range(_ seconds: [Double]) -> String { String(format: "%.2f–%.2f s", seconds.min()!, seconds.max()!) }
+            lines += ["", "Each config measured \(repeated.count) times, alternating; the table has each side's fastest. All of them:"]
+            for r in rows {
+                lines.append("  \(r.config): compare-inits \(range(r.walls))" + (r.peerRuns.isEmpty ? "" : ", PyTorch \(range(r.peerRuns))"))
+            }
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -88,7 +113,8 @@ enum BenchmarkText {
         let s = r.step, a = r.stepAlone, t = r.stepOnTwoCores
         func row(_ name: String, _ value: (StepTimes) -> Double) -> String {
             name.padding(toLength: 29, withPad: " ", startingAt: 0)
-                + [s, a, t].map { "\(ms(value($0)))  \(pct(value($0), $0.total).leftPadded(6))" }.joined(separator: "    ")
+                + [s, a, t].map { $0.steps == 0 ? "—".padding(toLength: 19, withPad: " ", startingAt: 0)
+                                                : "\(ms(value($0)))  \(pct(value($0), $0.total).leftPadded(6))" }.joined(separator: "    ")
         }
         var lines: [String] = [
             "compare-inits bench \(config): \(r.cores) cores, \(r.threads) runs at a time, single-threaded OpenBLAS per run",
@@ -107,7 +133,9 @@ enum BenchmarkText {
         }
         lines += [
             "",
-            String(format: "Per training step: %.1f MFLOP (forward %.1f, backward %.1f)", r.flopsPerStep / 1e6, r.forwardFlops / 1e6, r.backwardFlops / 1e6),
+            "Per training step of " + r.network.map(String.init).joined(separator: "-")
+                + (r.networkRuns < r.runs ? " (the last strategy's network, \(r.networkRuns) of the runs)" : "")
+                + String(format: ": %.1f MFLOP (forward %.1f, backward %.1f)", r.flopsPerStep / 1e6, r.forwardFlops / 1e6, r.backwardFlops / 1e6),
             "                             in the comparison      one run alone          one run, two cores",
             row("  time", \.total),
             row("    batch conversion", \.batch),
@@ -116,14 +144,19 @@ enum BenchmarkText {
             row("    optimizer", \.optimizer),
             row("  in matrix products", \.products),
             row("  outside matrix products", \.outsideProducts),
-            "The comparison's column is its steps on one core; \(r.partneredSteps) of its \(r.runs * r.stepsPerRun) steps had a",
+            "The comparison's column is its steps on one core; \(r.partneredSteps) of its \(r.networkRuns * r.stepsPerRun) steps had a",
+        ] + (t.steps > 0 ? [
             String(format: "partner core (a run with a core to spare), which makes a step ×%.2f faster than alone. On two", a.total / t.total),
             "cores, the products' time is the run's own core's share; its partner computes the rest meanwhile.",
+        ] : [
+            "partner core (a run with a core to spare). One run on two cores had none: no layer of this network",
+            "is large enough to split between cores (or there is no second core).",
+        ]) + [
             "",
             "Throughput",
-            "  training, per core           \(gflops(r.trainingRate)) in the comparison, \(gflops(r.trainingRateAlone)) alone",
+            "  training, per core           " + (s.steps > 0 ? "\(gflops(r.trainingRate)) in the comparison, " : "") + "\(gflops(r.trainingRateAlone)) alone",
             "  sgemm alone, one core        \(gflops(r.sgemmRate))  (\(ms(r.sgemmSecondsPerStep)) for one step's products)",
-            "  training / sgemm             \(pct(r.trainingRate, r.sgemmRate)) in the comparison, \(pct(r.trainingRateAlone, r.sgemmRate)) alone",
+            "  training / sgemm             " + (s.steps > 0 ? "\(pct(r.trainingRate, r.sgemmRate)) in the comparison, " : "") + "\(pct(r.trainingRateAlone, r.sgemmRate)) alone",
         ]
         if let peak = r.vectorPeakRate, let clock = r.clockHertz {
             lines.append("  CPU vectors                  \(r.cpuLanes) floats at \(String(format: "%.2f", clock / 1e9)) GHz: \(gflops(peak)) per FMA unit; sgemm reaches \(pct(r.sgemmRate, peak))")

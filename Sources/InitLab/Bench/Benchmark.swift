@@ -9,6 +9,9 @@ public struct BenchmarkReport: Sendable {
     public var peakResidentBytes: Int
     public var runs: Int
     public var stepsPerRun: Int
+    /// The network the step figures are of (the last strategy's), and how many of the runs train it.
+    public var network: [Int]
+    public var networkRuns: Int
     public var forwardFlops: Double
     public var backwardFlops: Double
     /// Mean per step over the comparison's steps trained on one core (runs sharing the machine).
@@ -59,8 +62,9 @@ public enum Benchmark {
     /// Runs the config's whole comparison (outputs to a temporary folder), then measures sgemm
     /// alone and, with `scaling`, how training time grows with epochs and with model size.
     public static func run(configPath: String, threads: Int?, scaling: Bool, log: (String) -> Void) throws -> BenchmarkReport {
-        let output = NSTemporaryDirectory() + "compare-inits-bench-\(getpid())"
-        defer { try? FileManager.default.removeItem(atPath: output) }
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let output = scratch.output
         log("full comparison of \(configPath)…")
         let start = monotonicSeconds()
         let job = try ComparisonJob.prepare(configPath: configPath, options: JobOptions(output: output, threads: threads, confirmed: true))
@@ -80,16 +84,20 @@ public enum Benchmark {
         }
 
         let experiment = job.experiment
-        let model = MLP(widths: experiment.model.layers, activation: experiment.model.activation, dropout: 0)
+        // One network is measured alone, the last strategy's; a strategy may have a model of its
+        // own, so the comparison's column and the FLOPs are that network's too.
+        let measured = experiment.strategies.last!
+        let model = MLP(measured.model)
         let rows = experiment.training.batchSize
-        let step = meanStep(outcome.results.map(\.stepTimes))
+        let sameNetwork = zip(outcome.results, job.comparison.plans).filter { $0.1.strategy.model.layers == measured.model.layers }
+        let step = meanStep(sameNetwork.map(\.0.stepTimes))
 
         log("sgemm alone at the training shapes…")
         let sgemm = SgemmBenchmark.secondsPerStep(model.stepProducts(rows: rows))
 
         log("one run alone…")
         var single = experiment
-        single.strategies = [experiment.strategies.last!]
+        single.strategies = [measured]
         single.repeats = 1
         let alone = Comparison(experiment: single, dataset: job.dataset).run(threads: 1)
         log("one run on two cores…")
@@ -103,8 +111,9 @@ public enum Benchmark {
         let flops = model.stepFlops(rows: rows)
         var report = BenchmarkReport(cores: ProcessInfo.processInfo.activeProcessorCount, threads: job.threads, wallSeconds: wall,
                                      peakResidentBytes: peak, runs: outcome.results.count, stepsPerRun: job.comparison.stepsPerRun,
+                                     network: measured.model.layers, networkRuns: sameNetwork.count,
                                      forwardFlops: flops.forward, backwardFlops: flops.backward,
-                                     step: step, partneredSteps: outcome.results.reduce(0) { $0 + $1.partneredStepTimes.steps },
+                                     step: step, partneredSteps: sameNetwork.reduce(0) { $0 + $1.0.partneredStepTimes.steps },
                                      stepAlone: meanStep(alone.map(\.stepTimes)), stepOnTwoCores: meanStep(twoCores.map(\.partneredStepTimes)),
                                      sgemmSecondsPerStep: sgemm, scaling: cases)
         report.diagnosticsWallSeconds = diagnosticsWall
@@ -125,7 +134,8 @@ public enum Benchmark {
     static func meanStep(_ times: [StepTimes]) -> StepTimes {
         var sum = StepTimes()
         for t in times { sum += t }
-        var step = StepTimes(steps: 1)
+        // steps 0: no step to average (every run had a partner), a column with nothing to show.
+        var step = StepTimes(steps: sum.steps > 0 ? 1 : 0)
         for keyPath in [\StepTimes.batch, \.forward, \.backward, \.optimizer, \.products] {
             step[keyPath: keyPath] = sum[keyPath: keyPath] / Double(max(sum.steps, 1))
         }

@@ -19,12 +19,16 @@ public struct ConfigBenchmark: Sendable {
     public var diagnosticsShare = 0.0
     /// The PyTorch peer's whole-process seconds for the same config, when asked for.
     public var peerSeconds: Double?
+    /// Every wall time and peer time measured, when the config was measured more than once.
+    public var walls: [Double] = []
+    public var peerRuns: [Double] = []
 
     public var sgemmFraction: Double { trainingRate / sgemmRate }
 
     public static func measure(configPath: String, threads: Int?) throws -> ConfigBenchmark {
-        let output = NSTemporaryDirectory() + "compare-inits-bench-\(getpid())"
-        defer { try? FileManager.default.removeItem(atPath: output) }
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let output = scratch.output
         resetPeakResident()
         let start = monotonicSeconds()
         // Asked to measure a config, bench trains it, however large a sweep it is.
@@ -50,6 +54,15 @@ public struct ConfigBenchmark: Sendable {
                                   trainingRate: flops / seconds, sgemmRate: flops / sgemmSeconds, peakResidentBytes: peak)
         row.diagnosticsShare = Benchmark.diagnosticsShare(outcome.results)
         return row
+    }
+
+    /// The fastest of several measurements of one config, with its peer's fastest, and all their times.
+    public static func fastest(of measured: [ConfigBenchmark]) -> ConfigBenchmark {
+        var best = measured.min { $0.wallSeconds < $1.wallSeconds }!
+        best.walls = measured.map(\.wallSeconds)
+        best.peerRuns = measured.compactMap(\.peerSeconds)
+        best.peerSeconds = best.peerRuns.min()
+        return best
     }
 
     /// Runs scripts/pytorch-peer.py (in the current folder) on the config with `python`; its
