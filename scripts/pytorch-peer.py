@@ -268,10 +268,14 @@ def make_optimizer(model, spec):
 
 
 @torch.no_grad()
-def accuracy_of(model, x, y, dropout):
-    """The share of `x` classified as `y`, dropout on (the lesson's validation) or evaluation mode."""
+def accuracy_of(model, x, y, dropout, batch):
+    """The share of `x` classified as `y`, in evaluation mode, or with dropout on (the lesson's
+    validation) in training batches as compare-inits does, batch normalization using each one's statistics."""
     model.train(dropout)
-    return (model(x).argmax(1) == y).float().mean().item()
+    if not dropout:
+        return (model(x).argmax(1) == y).float().mean().item()
+    correct = sum((model(x[i:i + batch]).argmax(1) == y[i:i + batch]).sum().item() for i in range(0, len(x), batch))
+    return correct / len(x)
 
 
 def main():
@@ -360,13 +364,13 @@ def main():
                 # last epoch's is the final validation's, unless that keeps dropout on).
                 if epoch < training['epochs'] - 1 or validation_dropout:
                     t_evaluation = time.time()
-                    epoch_accuracies.append(accuracy_of(model, vX, vY, dropout=False))
+                    epoch_accuracies.append(accuracy_of(model, vX, vY, dropout=False, batch=batch))
                     evaluation_seconds += time.time() - t_evaluation
             seconds = time.time() - t0 - evaluation_seconds
             # Validating in training mode updates batch normalization's running statistics; the
             # test set sees those training left, as in compare-inits.
             trained_buffers = [b.clone() for b in model.buffers()]
-            accuracy = accuracy_of(model, vX, vY, dropout=validation_dropout)
+            accuracy = accuracy_of(model, vX, vY, dropout=validation_dropout, batch=batch)
             for buffer, trained in zip(model.buffers(), trained_buffers):
                 buffer.copy_(trained)
             if not validation_dropout:
@@ -374,7 +378,7 @@ def main():
             entry['accuracies'].append(accuracy)
             entry['epoch_accuracies'].append(epoch_accuracies)
             if test is not None:
-                entry['test_accuracies'].append(accuracy_of(model, *test, dropout=False))
+                entry['test_accuracies'].append(accuracy_of(model, *test, dropout=False, batch=batch))
             entry['train_seconds'] += seconds
             tested = f", test {entry['test_accuracies'][-1] * 100:.2f}%" if test is not None else ""
             print(f"{strategy['id']:>14s} seed {run_seed}: {accuracy * 100:6.2f}%{tested} in {seconds:5.1f} s (last loss {loss.item():.3f})",

@@ -113,7 +113,7 @@ enum BenchmarkText {
         let s = r.step, a = r.stepAlone, t = r.stepOnTwoCores
         func row(_ name: String, _ value: (StepTimes) -> Double) -> String {
             name.padding(toLength: 29, withPad: " ", startingAt: 0)
-                + [s, a, t].map { $0.steps == 0 ? "—".padding(toLength: 19, withPad: " ", startingAt: 0)
+                + [s, a, t].map { $0.steps == 0 ? "—".padding(toLength: 16, withPad: " ", startingAt: 0)
                                                 : "\(ms(value($0)))  \(pct(value($0), $0.total).leftPadded(6))" }.joined(separator: "    ")
         }
         var lines: [String] = [
@@ -149,8 +149,8 @@ enum BenchmarkText {
             String(format: "partner core (a run with a core to spare), which makes a step ×%.2f faster than alone. On two", a.total / t.total),
             "cores, the products' time is the run's own core's share; its partner computes the rest meanwhile.",
         ] : [
-            "partner core (a run with a core to spare). One run on two cores had none: no layer of this network",
-            "is large enough to split between cores (or there is no second core).",
+            "partner core (a run with a core to spare). One run on two cores never had its partner: it ended",
+            "before the second core was lent to it.",
         ]) + [
             "",
             "Throughput",

@@ -23,19 +23,34 @@ import Testing
     }
 
     /// One config's bench measures its last strategy's network alone: a strategy with a model of
-    /// its own is measured as that model, its FLOPs and its steps in the comparison too.
+    /// its own is measured as that model, its FLOPs and its steps in the comparison too; a model
+    /// of the same widths with another activation is another network.
     @Test func theStepFiguresAreOfTheLastStrategysOwnNetwork() throws {
         let (folder, config) = try syntheticExperiment()
         defer { removeFolder(folder) }
-        let text = try String(contentsOfFile: config, encoding: .utf8)
-            .replacingOccurrences(of: #"{ "id": "default","#, with: #"{ "id": "default", "model": { "layers": [36, 32, 32, 3] },"#)
-        try text.write(toFile: config, atomically: true, encoding: .utf8)
+        let original = try String(contentsOfFile: config, encoding: .utf8)
+        let own = #"{ "id": "default", "model": { "layers": [36, 32, 32, 3] },"#
+        try original.replacingOccurrences(of: #"{ "id": "default","#, with: own).write(toFile: config, atomically: true, encoding: .utf8)
         let report = try Benchmark.run(configPath: config, threads: 2, scaling: false) { _ in }
         #expect(report.network == [36, 32, 32, 3] && report.networkRuns == 1 && report.runs == 3)
         // Batch 20: forward 2·20·(36·32 + 32·32 + 32·3) = 90,880; the weight gradients as many;
         // the input gradients of the two upper layers 2·20·(32·32 + 32·3) = 44,800.
         #expect(report.forwardFlops == 90_880 && report.backwardFlops == 90_880 + 44_800)
         #expect(report.stepAlone.steps == 1 && report.stepAlone.total > 0)
+
+        let tanh = #"{ "id": "default", "model": { "layers": [36, 16, 8, 3], "activation": "tanh" },"#
+        try original.replacingOccurrences(of: #"{ "id": "default","#, with: tanh).write(toFile: config, atomically: true, encoding: .utf8)
+        let sameWidths = try Benchmark.run(configPath: config, threads: 2, scaling: false) { _ in }
+        #expect(sameWidths.network == [36, 16, 8, 3] && sameWidths.networkRuns == 1)
+    }
+
+    /// Steps averaged: none to average gives a step count of 0, which the report shows empty.
+    @Test func theMeanOfNoStepsHasNoSteps() {
+        var one = StepTimes(steps: 2)
+        one.forward = 0.004
+        #expect(Benchmark.meanStep([]).steps == 0 && Benchmark.meanStep([StepTimes(), StepTimes()]).steps == 0)
+        let mean = Benchmark.meanStep([one, StepTimes()])
+        #expect(mean.steps == 1 && mean.forward == 0.002)
     }
 
     /// Every step of the one-core column had a partner, or no step of the two-core column had one
@@ -53,7 +68,7 @@ import Testing
             let text = BenchmarkText.render(report, config: "c.json")
             #expect(text.contains("—") && text.contains("Per training step of 784-256-10: 200.0 MFLOP"), "\(text)")
             for bad in ["nan", "inf ", "inf%", "×inf"] { #expect(!text.lowercased().contains(bad), "\(text)") }
-            #expect(text.contains("One run on two cores had none") == (twoCores.steps == 0), "\(text)")
+            #expect(text.contains("One run on two cores never had its partner") == (twoCores.steps == 0), "\(text)")
             #expect(text.contains("in the comparison, ") == (oneCore.steps > 0), "\(text)")
         }
     }
@@ -81,6 +96,8 @@ import Testing
         #expect(result.stderr.contains("(2 of 2)"))
         let refused = try runCommand(["bench", config, config, "--repeat", "0"])
         #expect(refused.status != 0 && refused.stderr.contains("--repeat must be at least 1"))
+        let once = try runCommand(["bench", config, "--repeat", "2"])
+        #expect(once.status != 0 && once.stderr.contains("--repeat is for the table"), "\(once.stderr)")
     }
 
     @Test func aPeerThatCannotRunIsOneClearError() throws {

@@ -89,7 +89,7 @@ public enum Benchmark {
         let measured = experiment.strategies.last!
         let model = MLP(measured.model)
         let rows = experiment.training.batchSize
-        let sameNetwork = zip(outcome.results, job.comparison.plans).filter { $0.1.strategy.model.layers == measured.model.layers }
+        let sameNetwork = zip(outcome.results, job.comparison.plans).filter { $0.1.strategy.model == measured.model }
         let step = meanStep(sameNetwork.map(\.0.stepTimes))
 
         log("sgemm alone at the training shapes…")
@@ -98,6 +98,8 @@ public enum Benchmark {
         log("one run alone…")
         var single = experiment
         single.strategies = [measured]
+        // The scaling cases grow the measured network, not the config's top-level one.
+        single.model = measured.model
         single.repeats = 1
         let alone = Comparison(experiment: single, dataset: job.dataset).run(threads: 1)
         log("one run on two cores…")

@@ -7,11 +7,14 @@ struct ScratchFolder {
     let path: String
 
     init() throws {
-        var template = Array((NSTemporaryDirectory() + "compare-inits-bench-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw BenchmarkError(message: "cannot create a temporary folder in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))")
+        let folder = NSTemporaryDirectory()
+        var template = Array((folder + "compare-inits-bench-XXXXXX").utf8CString)
+        guard mkdtemp(&template) != nil else {
+            let reason = String(cString: strerror(errno))
+            throw BenchmarkError(message: "cannot create a temporary folder in \(folder): \(reason)")
         }
-        path = String(cString: made)
+        // mkdtemp wrote the folder's name over the template's X's.
+        path = String(cString: template)
     }
 
     /// Where the comparison writes its outputs (created by it).
