@@ -34,6 +34,13 @@ def read_idx(path):
     return np.frombuffer(data, np.uint8, offset=4 + 4 * rank).reshape(dims)
 
 
+def read_set(folder, images, labels):
+    """Images as one float tensor of pixels in [0, 1], a row each, and their labels."""
+    pixels = read_idx(folder + '/' + images)
+    return (torch.from_numpy(pixels.reshape(len(pixels), -1).astype(np.float32) / 255.0),
+            torch.from_numpy(read_idx(folder + '/' + labels).astype(np.int64)))
+
+
 def activation_spec(value):
     """("relu", None) or ("leaky_relu", slope) from a config's activation."""
     if isinstance(value, dict):
@@ -305,15 +312,10 @@ def main():
     seed_list = seed_list or [seed + k for k in range(repeats)]
 
     t_load = time.time()
-    images = read_idx(folder + '/' + dataset.get('images', 'train-images-idx3-ubyte.gz'))
-    labels = read_idx(folder + '/' + dataset.get('labels', 'train-labels-idx1-ubyte.gz'))
-    X = torch.from_numpy(images.reshape(len(images), -1).astype(np.float32) / 255.0)
-    Y = torch.from_numpy(labels.astype(np.int64))
+    X, Y = read_set(folder, dataset.get('images', 'train-images-idx3-ubyte.gz'), dataset.get('labels', 'train-labels-idx1-ubyte.gz'))
     test = None
     if 'test_images' in dataset and 'test_labels' in dataset:
-        test_images = read_idx(folder + '/' + dataset['test_images'])
-        test = (torch.from_numpy(test_images.reshape(len(test_images), -1).astype(np.float32) / 255.0),
-                torch.from_numpy(read_idx(folder + '/' + dataset['test_labels']).astype(np.int64)))
+        test = read_set(folder, dataset['test_images'], dataset['test_labels'])
     t_load = time.time() - t_load
 
     result = {'config': a.config, 'torch': torch.__version__, 'threads': torch.get_num_threads(),

@@ -57,13 +57,20 @@ public struct MeanField: Sendable {
         if sb == 0 && sw <= 1 { return 0 }
         func h(_ q: Double) -> Double { sw * Self.quadrature.expectation { z in let y = Self.phi(q.squareRoot() * z); return y * y } + sb - q }
         // With σ_b = 0 the root is above 0, where h is 0 too: start just above it, where h > 0.
-        var low = sb > 0 ? 0 : Double.leastNormalMagnitude, high = sw + sb
         // Halving from σ_w² + σ_b² down to the 1e-308 start takes about 1100 steps at most.
-        var steps = 0
-        while high - low > 1e-16 * high && steps < 2000 {
+        return Self.bisect(sb > 0 ? 0 : Double.leastNormalMagnitude, sw + sb, steps: 2000, tolerance: 1e-16) { h($0) > 0 }
+    }
+
+    /// Where `isBelow` stops holding between `low` (where it holds) and `high` (where it does
+    /// not), by halving the interval `steps` times, or until it is narrower than `tolerance`
+    /// times its upper end.
+    static func bisect(_ low: Double, _ high: Double, steps: Int, tolerance: Double = 0, isBelow: (Double) -> Bool) -> Double {
+        var (low, high) = (low, high)
+        var step = 0
+        while step < steps && high - low > tolerance * high {
             let mid = (low + high) / 2
-            if h(mid) > 0 { low = mid } else { high = mid }
-            steps += 1
+            if isBelow(mid) { low = mid } else { high = mid }
+            step += 1
         }
         return (low + high) / 2
     }
@@ -80,12 +87,7 @@ public struct MeanField: Sendable {
         if sb == 0 { return range.contains(1) ? 1 : nil }
         func excess(_ sw: Double) -> Double { let field = MeanField(weightVariance: sw, biasVariance: sb); return field.chi1(at: field.fixedPointVariance()) - 1 }
         guard excess(range.lowerBound) <= 0, excess(range.upperBound) >= 0 else { return nil }
-        var (low, high) = (range.lowerBound, range.upperBound)
-        for _ in 0..<50 {
-            let mid = (low + high) / 2
-            if excess(mid) < 0 { low = mid } else { high = mid }
-        }
-        return (low + high) / 2
+        return bisect(range.lowerBound, range.upperBound, steps: 50) { excess($0) < 0 }
     }
 
     public func solve() -> Solution {
@@ -103,15 +105,7 @@ public struct MeanField: Sendable {
             let s = (1 - c * c).squareRoot()
             return (sw * g2.expectation { z1, z2 in Self.phi(root * z1) * Self.phi(root * (c * z1 + s * z2)) } + sb) / q - c
         }
-        var low = 0.0, high = 1 - 1e-9
-        var c = 0.0
-        if excess(0) > 0 {
-            for _ in 0..<40 {
-                let mid = (low + high) / 2
-                if excess(mid) > 0 { low = mid } else { high = mid }
-            }
-            c = (low + high) / 2
-        }
+        let c = excess(0) > 0 ? Self.bisect(0, 1 - 1e-9, steps: 40) { excess($0) > 0 } : 0
         let s = (1 - c * c).squareRoot()
         let chiC = sw * g.expectation { z1, z2 in Self.phiPrime(root * z1) * Self.phiPrime(root * (c * z1 + s * z2)) }
         return Solution(q: q, chi1: chi1, c: c, chiC: chiC, depthScale: Self.depthScale(chiC))
