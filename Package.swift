@@ -26,7 +26,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Optimized in every build for the same reason; -ffp-contract=off keeps each operation
         // rounded as written (no fused multiply-add), so every CPU gets the same bits.
-        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])]),
+        // It also keeps OpenBLAS single-threaded in every process (blas_threads.c).
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])],
+                linkerSettings: [.linkedLibrary("openblas")]),
         .target(name: "InitLab", dependencies: ["CBLAS", "CZlib", "CKernels", .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: optimized),
         .executableTarget(

@@ -27,6 +27,7 @@ struct BLASCommand: ParsableCommand {
         kernels   \(kernel.core)
         chosen by \(kernel.howChosen)
         CPU       vectors of \(lanes) floats (\(lanes == 16 ? "AVX-512" : lanes == 8 ? "AVX2 with FMA" : "SSE"))
+        threads   \(BLASKernel.threads) per product (the runs, one per core, are compare-inits's own threads)
         """)
     }
 }

@@ -79,4 +79,15 @@ import Testing
         #expect(tool.stdout == BLASKernel.coreName + "\n",
                 "the tool runs \(tool.stdout) but the tests \(BLASKernel.coreName): run the tests with `bash scripts/test`")
     }
+
+    /// OpenBLAS's threaded products round differently from its single-threaded ones, so every
+    /// process computes on one OpenBLAS thread from its start, whatever OPENBLAS_NUM_THREADS
+    /// says: this test process (which nothing in the tests sets) and the command alike.
+    @Test func everyProcessComputesOnOneBLASThread() throws {
+        #expect(BLASKernel.threads == 1)
+        var environment = cleanEnvironment()
+        environment["OPENBLAS_NUM_THREADS"] = "2"
+        let result = try runCommand(["blas"], environment: environment)
+        #expect(result.stdout.contains("threads   1 per product"), "\(result.stdout)")
+    }
 }

@@ -53,6 +53,37 @@ import Testing
         #expect(abs(layers[0].weightGradientStd! - Self.moments(product(dhidden, x)).std) < 1e-7)
     }
 
+    /// Σ of 0.1, 0.2 and −0.3 is 0 in real numbers but not in Float (their Float values sum to
+    /// 7.5e-9): what a product that sums them returns is rounding, in whatever order it sums. The
+    /// same values a billion times smaller, not cancelling, are a real (vanishing) gradient.
+    @Test func aProductThatCancelsIsZeroUpToRoundingAndATinyOneIsNot() {
+        let w: [Float] = [1, 1, 1], cancelling: [Float] = [0.1, 0.2, -0.3]
+        func norm(_ v: [Float]) -> Double { v.reduce(0) { $0 + Double($1) * Double($1) }.squareRoot() }
+        // The Float values' exact sum (in Double, which holds it exactly): what a kernel that
+        // rounded nothing along the way would return.
+        let residue = zip(w, cancelling).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+        #expect(residue != 0, "the case must leave a rounding residue to test")
+        #expect(Probe.isRounding(abs(residue), sumsOf: 3, norm(w), norm(cancelling)))
+        let tiny: [Float] = [1e-10, 2e-10, 3e-10], tinySum = zip(w, tiny).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+        #expect(!Probe.isRounding(Double(tinySum), sumsOf: 3, norm(w), norm(tiny)))
+    }
+
+    /// All Ones: every hidden unit is a copy, and what reaches the hidden layers from the scores
+    /// is Σ over the classes of softmax − one-hot, zero in real numbers. The probe records it as
+    /// 0, and the gradient below, while the output layer's weights get their real gradient.
+    @Test func allOnesGetsNoGradientBelowTheOutputLayer() {
+        let model = MLP(widths: [2, 8, 8, 10], activation: .relu, dropout: 0)
+        model.parameters.pointer.update(repeating: 1, count: model.parameters.count)
+        let layers = Probe(model: model, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
+        #expect(layers[0].outputGradientStd == 0 && layers[1].outputGradientStd == 0)
+        #expect(layers[0].weightGradientStd == 0 && layers[1].weightGradientStd == 0)
+        #expect((layers[2].weightGradientStd ?? 0) > 0 && (layers[2].outputGradientStd ?? 0) > 0)
+        let reading = InsideReading.atInitialization(layers, activation: .relu)
+        #expect(reading.contains("the gradient back-propagated to layers 1–2 is zero (up to rounding): their weights get no gradient from the probe batch"),
+                "\(reading)")
+        #expect(!reading.contains { $0.contains("grows") && $0.contains("gradient") })
+    }
+
     @Test func deadAndSaturatedUnitsOfAConstructedBatch() throws {
         // ReLU: unit 1 is positive on three images, unit 2 negative on all (dead), unit 3
         // positive on (1, 0) only, unit 4 has zero weights and bias −1 (dead): half are dead.

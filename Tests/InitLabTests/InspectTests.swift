@@ -78,6 +78,46 @@ import Testing
         let experiment = try Experiment.load(path: config)
         let probe = ProbeBatch(dataset: try Dataset.load(experiment.dataset), count: experiment.diagnostics.probeImages)
         let expected = Probe(model: experiment.strategies[2].initialModel(seed: experiment.seed), batch: probe).measure(gradients: true)
-        #expect(try layers.map(LayerDiagnostics.init(json:)) == expected)
+        expectSameDiagnostics(try layers.map(LayerDiagnostics.init(json:)), expected, "inspect --json against this process's probe")
+    }
+
+    /// One initial network, one set of numbers: what `inspect` measures at initialization is
+    /// what a run's diagnostics record before its first step, to the bit, for every strategy.
+    @Test func inspectAndARunMeasureTheSameInitialNetwork() throws {
+        let (folder, config) = try syntheticExperiment()
+        defer { removeFolder(folder) }
+        let inspected = try JSONParser.parse(try runCommand(["inspect", config, "--json"]).stdout)
+        let run = try runCommand(["run", config, "--no-cache", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let results = try JSONParser.parse(try String(contentsOfFile: folder + "/out/results.json", encoding: .utf8))
+        guard case .array(let strategies)? = inspected["strategies"], case .array(let runs)? = results["runs"], strategies.count == 3 else {
+            Issue.record("no strategies or runs"); return
+        }
+        for strategy in strategies {
+            guard case .array(let measured)? = strategy["inside"]?["layers"],
+                  let entry = runs.first(where: { $0["strategy"] == strategy["strategy"] }),
+                  case .array(let recorded)? = entry["diagnostics"]?["init"]?["layers"] else {
+                Issue.record("\(strategy["strategy"] ?? .null): missing diagnostics"); continue
+            }
+            expectSameDiagnostics(try measured.map(LayerDiagnostics.init(json:)), try recorded.map(LayerDiagnostics.init(json:)),
+                                  "\(strategy["strategy"] ?? .null): inspect against the run")
+        }
+    }
+}
+
+/// Diagnostics compared statistic by statistic: a difference is recorded with the layer, the
+/// statistic and both values, not as one failed comparison of two arrays.
+func expectSameDiagnostics(_ actual: [LayerDiagnostics], _ expected: [LayerDiagnostics], _ what: String,
+                           sourceLocation: SourceLocation = #_sourceLocation) {
+    guard actual.count == expected.count else {
+        Issue.record("\(what): \(actual.count) layers against \(expected.count)", sourceLocation: sourceLocation)
+        return
+    }
+    for (a, e) in zip(actual, expected) {
+        let mine = a.json, theirs = e.json
+        guard case .object(let fields) = theirs else { continue }
+        for (key, value) in fields where mine[key] != value {
+            Issue.record("\(what): layer \(e.layer) \(key) is \(mine[key] ?? .null), expected \(value)", sourceLocation: sourceLocation)
+        }
     }
 }

@@ -27,7 +27,6 @@ import Testing
         let (folder, experiment, dataset) = try wideExperiment(batchNorm: batchNorm)
         #expect(experiment.model.batchNorm == batchNorm)
         defer { removeFolder(folder) }
-        setBLASThreads(1) // as Comparison.run, which this test bypasses
         let model = MLP(widths: experiment.model.layers, activation: .relu, dropout: 0)
         for l in 0..<2 { #expect(RowCuts.cut(for: model.hiddenLayerProducts(l, rows: 100)) != nil, "layer \(l) is not split") }
 
@@ -66,7 +65,6 @@ import Testing
     }
 
     @Test func aCutKeepsTheBitsOfEveryProductOfItsLayer() throws {
-        setBLASThreads(1) // as a comparison trains
         let model = MLP(widths: [784, 256, 128, 10], activation: .relu, dropout: 0)
         var rng = Xoshiro256(seed: 5)
         for l in 0..<2 {

@@ -128,6 +128,9 @@ static inline void ckernels_spin_pause(void) {
 #endif
 }
 
+/// OpenBLAS's thread count in this process: always 1 (blas_threads.c sets it before main).
+int ckernels_blas_threads(void);
+
 /// The C library's version ("2.36"): its exp and log are part of what a run's bits depend on.
 const char *ckernels_libc_version(void);
 

@@ -3,7 +3,6 @@
 public enum SgemmBenchmark {
     /// Seconds for one step's products (best of `rounds`, each the mean over `repetitions`).
     public static func secondsPerStep(_ shapes: [ProductShape], repetitions: Int = 200, rounds: Int = 5) -> Double {
-        setBLASThreads(1)
         var rng = Xoshiro256(seed: 1)
         let operands = shapes.map { shape -> (FloatBuffer, FloatBuffer, FloatBuffer) in
             let a = FloatBuffer(count: shape.m * shape.k), b = FloatBuffer(count: shape.k * shape.n)

@@ -28,7 +28,8 @@ public struct LayerDiagnostics: Sendable, Equatable {
     public var saturatedFraction: Double?
     /// At initialization, the gradient of the probe batch's mean cross-entropy (dropout off)
     /// with respect to the layer's output, and with respect to its weights; after a training
-    /// step, the weight gradient's std is that step's (its own batch, dropout on).
+    /// step, the weight gradient's std is that step's (its own batch, dropout on). At
+    /// initialization a gradient that is zero up to rounding is 0, as is every one below it.
     public var outputGradientStd: Double?
     public var weightGradientStd: Double?
     /// After a training step: the Euclidean norm of that step's weight gradient (its own batch)

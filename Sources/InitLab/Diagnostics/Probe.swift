@@ -99,6 +99,17 @@ final class Probe {
 
     /// The gradients of the probe batch's mean cross-entropy, from the scores down: at each
     /// layer the spread of the gradient arriving at its output, and of its weight gradient.
+    ///
+    /// A gradient that is zero up to rounding is recorded as 0, and so is every gradient below
+    /// it, which is computed from it (`isRounding`). It happens where a product cancels exactly
+    /// in real numbers: with All Ones, Wᵀ·δ sums each image's δ over the classes, Σ softmax − 1
+    /// = 0, and what the product returns (0 with one BLAS kernel, 5.6e-10 with another) is the
+    /// rounding of that sum, not a gradient. The test is rigorous: any order of k Float
+    /// multiply-adds errs by at most k·u·Σ|w||δ| per element (u = 2⁻²⁴), so ‖error‖ ≤
+    /// k·u·‖W‖·‖δ‖ (Frobenius norms, by Cauchy–Schwarz); a result within twice that, leaving room
+    /// for δ's own rounding, cannot be told from 0. A real gradient, even a vanishing one, sits
+    /// near ‖W‖·‖δ‖/√k, far above it (30 times for k = 4096), as the test is relative to the δ
+    /// arriving.
     private func backward(_ buffers: Gradients, into layers: inout [LayerDiagnostics]) {
         let rows = batch.rows, last = model.layers.count - 1
         let (gates, deltas, dscores, weightGradient) = (buffers.gates, buffers.deltas, buffers.dscores, buffers.weights)
@@ -115,6 +126,15 @@ final class Probe {
             guard let inputGradient = shapes.inputGradient else { break }
             let below = deltas[l - 1].pointer
             Product(inputGradient, model.weights(l).baseAddress!, delta, into: below).compute()
+            let weights = model.weights(l)
+            if Self.isRounding(Moments.norm(below, count: layer.inputs * rows), sumsOf: inputGradient.k,
+                               Moments.norm(weights.baseAddress!, count: weights.count), Moments.norm(delta, count: layer.outputs * rows)) {
+                for j in 0..<l {
+                    layers[j].outputGradientStd = 0
+                    layers[j].weightGradientStd = 0
+                }
+                break
+            }
             layers[l - 1].outputGradientStd = Moments(below, count: layer.inputs * rows).std
             let beneath = model.layers[l - 1]
             gateAndSum(below, gate: gates[l - 1].pointer, features: layer.inputs, samples: rows, biasGradient: buffers.sums.pointer)
@@ -123,6 +143,12 @@ final class Probe {
                                             buffers.sums.pointer, buffers.gammas.pointer, nil, layer.inputs, rows)
             }
         }
+    }
+
+    /// Whether a product of norm `result`, each element a sum of k products of an operand of
+    /// norm `a` and one of norm `b`, is within twice its worst-case rounding error of 0.
+    static func isRounding(_ result: Double, sumsOf k: Int, _ a: Double, _ b: Double) -> Bool {
+        result <= 2 * Double(k) * 0x1p-24 * a * b
     }
 
     /// Layer l's input: the probe images (rows, in) for the first layer, else the activations below (in, rows).

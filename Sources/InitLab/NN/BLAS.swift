@@ -10,7 +10,3 @@ func gemm(_ transposeA: Bool, _ transposeB: Bool, m: Int, n: Int, k: Int,
     cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
                 Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
 }
-
-/// OpenBLAS thread count for this process. The comparison runs one training per core, so BLAS
-/// itself must stay single-threaded, or the two levels of threads fight over the cores.
-public func setBLASThreads(_ count: Int) { openblas_set_num_threads(Int32(count)) }

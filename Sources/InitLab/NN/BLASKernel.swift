@@ -89,6 +89,9 @@ public struct BLASKernel: Sendable, Equatable {
 
     public static var cpuFeatures: UInt32 { ckernels_cpu_features() }
 
+    /// OpenBLAS's threads per product in this process: 1, set before main (blas_threads.c).
+    public static var threads: Int { Int(ckernels_blas_threads()) }
+
     static let probeVariable = "COMPARE_INITS_BLAS_PROBE"
     static let detectedVariable = "COMPARE_INITS_BLAS_DETECTED"
     static let testDetectedVariable = "COMPARE_INITS_BLAS_TEST_DETECTED"
@@ -151,7 +154,6 @@ public struct BLASKernel: Sendable, Equatable {
     /// nil when it passes, else what failed.
     static func probeFailure(preferred: String) -> String? {
         guard coreName.caseInsensitiveCompare(preferred) == .orderedSame else { return "OpenBLAS runs \(coreName)" }
-        setBLASThreads(1)
         let lesson = MLP(widths: [784, 256, 128, 10], activation: .relu, dropout: 0).stepProducts(rows: 100)
         let odd = [ProductShape(m: 17, n: 33, k: 65, transposeA: false, transposeB: false),
                    ProductShape(m: 31, n: 7, k: 129, transposeA: true, transposeB: true)]

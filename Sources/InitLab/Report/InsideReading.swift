@@ -44,6 +44,12 @@ enum InsideReading {
             }
         }
         let gradients = hidden.map(\.outputGradientStd)
+        // The probe records a gradient that is only rounding as 0, and every one below it (Probe.backward).
+        let ungraded = hidden.filter { $0.outputGradientStd == 0 }.map(\.layer)
+        if let high = stds.max(), high > 0, let top = ungraded.last {
+            sentences.append("the gradient back-propagated to layer\(top > 1 ? "s 1–\(top)" : " 1") is zero (up to rounding): "
+                             + "\(top > 1 ? "their" : "its") weights get no gradient from the probe batch")
+        }
         if hidden.count >= 2, let bottom = gradients.first ?? nil, let top = gradients.last ?? nil, bottom > 0, top > 0 {
             let ratio = bottom / top
             if ratio < 0.1 {

@@ -55,7 +55,6 @@ public struct Comparison: Sendable {
     /// plan order, a plan not run reading as interrupted.
     public func run(threads: Int, only: [Int]? = nil, stop: StopFlag = StopFlag(),
                     observe: @escaping @Sendable (ComparisonEvent) -> Void = { _ in }) -> [RunResult] {
-        setBLASThreads(1)
         let experiment = trainer.experiment
         // The split depends only on the seed: every strategy of a seed sees the same data.
         var splits: [UInt64: Split] = [:]
