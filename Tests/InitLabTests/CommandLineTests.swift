@@ -14,9 +14,9 @@ struct CommandResult {
 }
 
 /// Runs the command with `arguments`, without a terminal (so no progress line).
-func runCommand(_ arguments: [String], environment: [String: String]? = nil) throws -> CommandResult {
+func runCommand(_ arguments: [String], environment: [String: String]? = nil, executable: String = executablePath) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executablePath)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     // Each call gets a cache folder of its own, so that no run comes from another call's (or the user's) cache.
     var defaults = ProcessInfo.processInfo.environment

@@ -47,7 +47,9 @@ import Testing
         released.wait() // the run gave its partner back when it ended
 
         #expect(alone.partneredStepTimes.steps == 0)
-        #expect(paired.partneredStepTimes.steps == paired.steps && paired.steps == 2 * 5)
+        // The partner computes part of the first steps, its trial (PartnerTrial), then the run
+        // measures its steps alone: the bits are the same either way and across the switch.
+        #expect(paired.steps == 2 * 5 && paired.partneredStepTimes.steps == PartnerTrial.window + 1 && paired.stepTimes.steps == 1)
         #expect(paired.batchLosses == alone.batchLosses)
         #expect(paired.validationLoss == alone.validationLoss)
         #expect(paired.validationAccuracy == alone.validationAccuracy)
@@ -98,4 +100,53 @@ import Testing
         let model = MLP(widths: [36, 16, 8, 3], activation: .relu, dropout: 0)
         #expect(RowCuts.cut(for: model.hiddenLayerProducts(0, rows: 20)) == nil)
     }
+
+    /// A busy machine, made certain: the run's thread and its partner's are both pinned to one
+    /// core, so every step that the partner shares takes longer than the step alone. The run
+    /// must find that out in its first trial and train on alone, to the bits of the run that
+    /// never had a partner.
+    @Test func aPartnerWithoutACoreOfItsOwnGetsNoWorkAfterItsTrial() throws {
+        let (folder, base, dataset) = try wideExperiment()
+        defer { removeFolder(folder) }
+        // 30 steps: the trial (window + 1 with the partner, window alone), then a rest of 64.
+        let experiment = try parseExperiment(syntheticConfig(dataset: folder, output: folder + "/out")
+            .replacingOccurrences(of: "[36, 16, 8, 3]", with: "[784, 256, 256, 3]")
+            .replacingOccurrences(of: "\"batch_size\": 20, \"epochs\": 2", with: "\"batch_size\": 100, \"epochs\": 6"))
+        #expect(experiment.model == base.model)
+        let trainer = Trainer(experiment: experiment, dataset: dataset)
+        var rng = Xoshiro256(seed: 3, stream: "split")
+        let split = Split(count: dataset.count, validationCount: experiment.training.validationCount(of: dataset.count), rng: &rng)
+        let strategy = experiment.strategies[2]
+        let alone = trainer.run(strategy, seed: 3, split: split)
+
+        let partner = Partner()
+        let done = DispatchSemaphore(value: 0)
+        Thread { #expect(pinToFirstCPU()); partner.serve(); done.signal() }.start()
+        let result = NSLockedValue<RunResult?>(nil)
+        Thread {
+            #expect(pinToFirstCPU())
+            var lent = false
+            let run = trainer.run(strategy, seed: 3, split: split, partner: {
+                defer { lent = true }
+                return lent ? nil : partner
+            })
+            result.withLock { $0 = run }
+            done.signal()
+        }.start()
+        done.wait()
+        done.wait()
+        guard let crowded = result.withLock({ $0 }) else { Issue.record("no run"); return }
+        #expect(crowded.steps == 30 && crowded.partneredStepTimes.steps == PartnerTrial.window + 1, "\(crowded.partneredStepTimes)")
+        #expect(crowded.batchLosses == alone.batchLosses && crowded.validationLoss == alone.validationLoss)
+    }
+}
+
+/// Pins the calling thread to the machine's first CPU (Linux's sched_setaffinity, which the
+/// Glibc module does not declare); false when that fails.
+func pinToFirstCPU() -> Bool {
+    typealias SetAffinity = @convention(c) (pid_t, Int, UnsafeRawPointer) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_setaffinity") else { return false }
+    var mask = [UInt64](repeating: 0, count: 16)  // a cpu_set_t: 1024 bits
+    mask[0] = 1
+    return mask.withUnsafeBytes { unsafeBitCast(symbol, to: SetAffinity.self)(0, $0.count, $0.baseAddress!) } == 0
 }

@@ -12,6 +12,10 @@ final class CoreSplit {
     private let model: MLP
     /// The partner lent to this run, if any.
     private(set) var partner: Partner?
+    /// Whether the partner is handed work: the run keeps it but computes everything on its own
+    /// core while its steps show that the partner does not pay (PartnerTrial), and can hand it
+    /// work again in the next step. Both ways give the same bits.
+    var handsWork = true
     /// Per hidden layer, the first feature the partner computes for `cutsRows` samples (nil: the
     /// whole layer stays on the run's own core).
     private var cuts: [Int?]
@@ -26,8 +30,12 @@ final class CoreSplit {
     func attach(_ partner: Partner, work: @escaping (PartnerTask) -> Void) {
         partner.work = work
         self.partner = partner
+        handsWork = true
         cutsRows = -1
     }
+
+    /// Whether the partner computes part of the current step.
+    var isSplitting: Bool { partner != nil && handsWork }
 
     /// Gives the partner back (when the run ends).
     func release() {
@@ -46,7 +54,7 @@ final class CoreSplit {
     /// a partner, for a layer without a cut, and for the output layer.
     func features(_ l: Int, on core: Core) -> Range<Int> {
         let width = model.layers[l].outputs
-        guard partner != nil, l < cuts.count, let cut = cuts[l] else { return core == .main ? 0..<width : 0..<0 }
+        guard partner != nil, handsWork, l < cuts.count, let cut = cuts[l] else { return core == .main ? 0..<width : 0..<0 }
         return core == .main ? 0..<cut : cut..<width
     }
 

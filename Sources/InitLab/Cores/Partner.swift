@@ -23,6 +23,14 @@ public final class Partner: @unchecked Sendable {
     /// Spins before a partner with nothing to do starts sleeping between looks (about a
     /// millisecond, longer than any gap between two tasks of a step).
     private static let spinsBeforeSleeping = 50_000
+    /// Spins before a run waiting for its partner yields its core: a task takes at most a few
+    /// hundred microseconds, and 2,000 pauses are some tens of them; a yield with no other thread
+    /// waiting for this core returns at once, so yielding early costs a task that is still
+    /// running nothing.
+    private static let spinsBeforeYielding = 2_000
+    /// The longest nap between two looks of a partner with nothing to do (microseconds): one
+    /// whose run does not hand it work for a while (PartnerTrial) costs the machine little.
+    private static let longestNap: UInt32 = 1_000
 
     private let state = Atomic<Int>(0)
     /// Written by the run before it stores `handed`, read by the partner after it loads it.
@@ -39,7 +47,13 @@ public final class Partner: @unchecked Sendable {
     }
 
     func wait() {
-        while state.load(ordering: .acquiring) != Self.done { ckernels_spin_pause() }
+        var spins = 0
+        while state.load(ordering: .acquiring) != Self.done {
+            spins += 1
+            // A partner this slow has lost its core (a busy machine): let the scheduler run it,
+            // here if it must, rather than spin through the time slice it needs.
+            if spins < Self.spinsBeforeYielding { ckernels_spin_pause() } else { sched_yield() }
+        }
         state.store(Self.idle, ordering: .relaxed)
     }
 
@@ -49,19 +63,26 @@ public final class Partner: @unchecked Sendable {
     /// The partner's thread: runs what it is handed until it is released.
     func serve() {
         var spins = 0
+        var nap: UInt32 = 50
         while true {
             switch state.load(ordering: .acquiring) {
             case Self.handed:
                 work!(task)
                 state.store(Self.done, ordering: .releasing)
                 spins = 0
+                nap = 50
             case Self.released:
                 work = nil
                 state.store(Self.idle, ordering: .relaxed)
                 return
             default:
                 spins += 1
-                if spins < Self.spinsBeforeSleeping { ckernels_spin_pause() } else { usleep(50) }
+                if spins < Self.spinsBeforeSleeping {
+                    ckernels_spin_pause()
+                } else {
+                    usleep(nap)
+                    nap = min(2 * nap, Self.longestNap)
+                }
             }
         }
     }

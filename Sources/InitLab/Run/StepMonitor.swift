@@ -1,6 +1,7 @@
 /// Whatever watches a run's steps without changing them: the clock of each step's phases and
-/// of its matrix products, the partner core (lent between two steps, when one is free), and the
-/// caller's `onStep` (progress, cancellation). The training loop tells it where a step starts,
+/// of its matrix products, the partner core (lent between two steps, when one is free, and
+/// handed work only while the step times show that it pays: PartnerTrial), and the caller's
+/// `onStep` (progress, cancellation). The training loop tells it where a step starts,
 /// where each phase ends and where the step ends; it never touches the run's numbers or streams.
 final class StepMonitor {
     enum Phase { case batch, forward, backward, optimizer }
@@ -8,6 +9,7 @@ final class StepMonitor {
     /// The steps trained on the run's own core alone, and those with a partner.
     private(set) var times = StepTimes(), partneredTimes = StepTimes()
     private var current = StepTimes()
+    private var trial = PartnerTrial()
     private var phaseStart = 0.0, productsAtStart = 0.0
     private let workspace: Workspace
     private let freePartner: () -> Partner?
@@ -24,7 +26,12 @@ final class StepMonitor {
     }
 
     func stepStarts() {
-        if workspace.cores.partner == nil, let partner = freePartner() { lend(partner) }
+        let cores = workspace.cores
+        if cores.partner == nil, let partner = freePartner() {
+            lend(partner)
+            trial.partnerAttached()
+        }
+        cores.handsWork = trial.lends
         current = StepTimes(steps: 1)
         productsAtStart = workspace.productSeconds
         phaseStart = monotonicSeconds()
@@ -44,7 +51,9 @@ final class StepMonitor {
     /// Records the step; false when the caller asks the run to stop.
     func stepEnds(_ step: Int, loss: Float) -> Bool {
         current.products = workspace.productSeconds - productsAtStart
-        if workspace.cores.partner == nil { times += current } else { partneredTimes += current }
+        let partnered = workspace.cores.isSplitting
+        if partnered { partneredTimes += current } else { times += current }
+        trial.record(seconds: current.total, partnered: partnered)
         return onStep(step, loss)
     }
 }
