@@ -81,7 +81,8 @@ struct Failure: Error {
         switch error {
         case let config as ConfigError:
             let file = config.file.withVisibleControlCharacters
-            return .usage(config.problems.map { "\(file): \($0)" }.joined(separator: "\ncompare-inits: "))
+            return .usage((config.problems.map { "\(file): \($0)" }.joined(separator: "\ncompare-inits: ")
+                           + config.listings.map { "\n" + $0 }.joined()))
         case let dataset as DatasetError: return .usage(dataset.description.withVisibleControlCharacters)
         case let memory as MemoryError: return .usage(memory.description.withVisibleControlCharacters)
         case let output as OutputError: return .runtime(output.description.withVisibleControlCharacters)

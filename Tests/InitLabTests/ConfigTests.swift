@@ -100,7 +100,7 @@ import Testing
             "training.validation_fraction: expected a fraction strictly between 0 and 1, found 1",
             "strategies[0].weights.std: expected a number > 0, found -1",
             "strategies[1].id: duplicate strategy id \"a\"",
-            "strategies[2].weights: unknown initializer \"xavier\"; did you mean \"xavier_uniform\"? valid: zeros, ones, constant,",
+            "strategies[2].weights: unknown initializer \"xavier\"; did you mean \"xavier_uniform\" or \"xavier_normal\" (also named glorot_uniform, glorot_normal)? the 26 valid initializer names are listed below",
             "strategies[3].weights: uniform needs low < high, found low 1, high 0",
             "plots.figures[0].strategies[1]: no strategy has id \"zeroes\"; strategies: a, b, c",
             "modle: unknown key; did you mean \"model\"?",
@@ -118,7 +118,30 @@ import Testing
         #expect(problems.contains("strategies[0].bias: unknown key; did you mean \"biases\"?"))
         let shortened = configProblems(#"{"model": {"layers": [4, 2]}, "training": {"batch": 10}, "strategies": [{"id": "x", "weights": "kaiming"}]}"#)
         #expect(shortened.contains("training.batch: unknown key; did you mean \"batch_size\"?"))
-        #expect(shortened.contains { $0.hasPrefix("strategies[0].weights: unknown initializer \"kaiming\"; did you mean \"kaiming_uniform\"? valid: ") })
+        #expect(shortened.contains("strategies[0].weights: unknown initializer \"kaiming\"; did you mean \"kaiming_uniform\" or \"kaiming_normal\" "
+                                   + "(also named he_uniform, he_normal)? the 26 valid initializer names are listed below"), "\(shortened)")
+    }
+
+    /// "he" is a word of he_uniform and he_normal, not a typo of "eye"; and 26 names go in
+    /// columns after the problems, once, however many problems refer to them.
+    @Test func aNameIsSuggestedByMeaningAndALongListComesInColumns() {
+        do {
+            _ = try parseExperiment(#"{"model": {"layers": [4, 2]}, "strategies": [{"id": "x", "weights": {"kind": "he"}}, {"id": "y", "weights": "gaussian"}]}"#)
+            Issue.record("parsed")
+        } catch let error as ConfigError {
+            #expect(error.problems == [
+                "strategies[0].weights.kind: unknown initializer \"he\"; did you mean \"he_uniform\" or \"he_normal\" (also named kaiming_uniform, kaiming_normal)? the 26 valid initializer names are listed below",
+                "strategies[1].weights: unknown initializer \"gaussian\"; the 26 valid initializer names are listed below",
+            ])
+            #expect(error.listings.count == 1)
+            let lines = error.listings.first?.split(separator: "\n") ?? []
+            #expect(lines.first == "valid initializer names:" && lines.count == 1 + 7, "\(lines)")
+            #expect(lines.dropFirst().first == "  zeros                ones                 constant             uniform")
+            #expect(Set(lines.dropFirst().flatMap { $0.split(separator: " ").map(String.init) }) == Set(InitializerKind.allCases.map(\.rawValue)))
+            #expect(error.description.hasSuffix("\n" + error.listings[0]))
+        } catch {
+            Issue.record("\(error)")
+        }
     }
 
     @Test func malformedJSONNamesTheLineAndColumn() {

@@ -135,11 +135,11 @@ import Testing
         // 4. Names that do not exist.
         let names: [(String, String, String)] = [
             ("model.activation", "relu7", "unknown nonlinearity \"relu7\"; did you mean \"relu\"? valid: relu, tanh"),
-            ("strategies[0].biases", "zeroes", "unknown initializer \"zeroes\"; did you mean \"zeros\"? valid: zeros"),
+            ("strategies[0].biases", "zeroes", "unknown initializer \"zeroes\"; did you mean \"zeros\"? the 26 valid initializer names are listed below"),
             ("strategies[1].weights.mode", "fan_mid", "unknown mode \"fan_mid\"; did you mean \"fan_in\"? valid: fan_in, fan_out, fan_avg"),
             ("strategies[1].weights.nonlinearity", "gelu", "unknown nonlinearity \"gelu\""),
             ("strategies[2].weights.distribution", "gamma", "unknown distribution \"gamma\"; valid: uniform,"),
-            ("strategies[0].weights.kind", "gaussian", "unknown initializer \"gaussian\"; valid: zeros,"),
+            ("strategies[0].weights.kind", "gaussian", "unknown initializer \"gaussian\"; the 26 valid initializer names are listed below"),
             ("training.optimizer.name", "adamw", "unknown optimizer \"adamw\"; did you mean \"adam\"? valid: adam, sgd"),
             ("plots.figures[0].strategies[1]", "d", "no strategy has id \"d\""),
             ("strategies[1].id", "a", "duplicate strategy id \"a\""),
@@ -201,7 +201,10 @@ import Testing
                 Issue.record("accepted: \(c)")
             } catch let error as ConfigError {
                 #expect(error.problems.contains { $0.hasPrefix(c.expected) }, "\(c)\ngot: \(error.problems)")
-                #expect(error.description.split(separator: "\n").allSatisfy { $0.hasPrefix("corpus.json: ") })
+                // Each problem's line names the file; a listing of valid names follows them, indented.
+                let lines = error.description.split(separator: "\n")
+                #expect(lines.prefix(error.problems.count).allSatisfy { $0.hasPrefix("corpus.json: ") }
+                        && lines.dropFirst(error.problems.count).allSatisfy { $0.hasPrefix("  ") || $0.hasSuffix("names:") }, "\(lines)")
             } catch {
                 Issue.record("untyped error \(error) for \(c)")
             }

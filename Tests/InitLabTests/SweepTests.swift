@@ -79,7 +79,7 @@ import Testing
         (#"{ "axes": [ { "setting": "depth", "values": [1] }, { "setting": "depth", "values": [2] } ] }"#, "sweep.axes[1]: depth is already an axis"),
         (#"{ "axes": [ { "setting": "learning_rate", "values": [0] } ] }"#, "sweep.axes[0].values[0]: expected a number from 1e-30 to 1e30, found 0"),
         (#"{ "axes": [ { "setting": "weights.scale", "values": [1], "from": 1, "to": 2, "count": 2 } ] }"#, "give either \"values\" or \"from\", \"to\" and \"count\", not both"),
-        (#"{ "axes": [ { "setting": "depth", "values": [2] } ], "measures": ["accuracy"] }"#, "sweep.measures[0]: unknown measure \"accuracy\"; valid: validation_accuracy, test_accuracy"),
+        (#"{ "axes": [ { "setting": "depth", "values": [2] } ], "measures": ["accuracy"] }"#, "sweep.measures[0]: unknown measure \"accuracy\"; did you mean \"validation_accuracy\" or \"test_accuracy\"? valid: validation_accuracy, test_accuracy"),
         (#"{ "axes": [ { "setting": "depth", "values": [2] } ], "measures": ["test_accuracy"] }"#, "test_accuracy needs a test set"),
         (#"{ "axes": [ { "setting": "depth", "values": [2] } ], "measures": [] }"#, "sweep.measures: expected at least one measure"),
         (#"{ "axes": [ { "setting": "weights.mean", "values": [-1, 1], "log_scale": true } ] }"#, "sweep.axes[0].log_scale: a logarithmic axis needs values > 0"),

@@ -4,9 +4,20 @@ import Foundation
 public struct ConfigError: Error, CustomStringConvertible {
     public let file: String
     public let problems: [String]
+    /// Lists of valid names too long for a problem's line (26 initializers), in columns.
+    public var listings: [String] = []
 
-    /// One line per problem, each naming the file, so every line stands on its own in a terminal.
-    public var description: String { problems.map { "\(file): \($0)" }.joined(separator: "\n") }
+    public init(file: String, problems: [String], listings: [String] = []) {
+        self.file = file
+        self.problems = problems
+        self.listings = listings
+    }
+
+    /// One line per problem, each naming the file, so every line stands on its own in a
+    /// terminal; then any listing, indented, so no line of it reads as another problem.
+    public var description: String {
+        (problems.map { "\(file): \($0)" } + listings).joined(separator: "\n")
+    }
 }
 
 /// Titles and labels longer than this are refused: they could not be read in a figure anyway.
@@ -16,6 +27,12 @@ let maximumTextLength = 500
 /// sees all of them in one go.
 final class ConfigProblems {
     private(set) var messages: [String] = []
+    /// Each listing once, however many problems refer to it.
+    private(set) var listings: [String] = []
+
+    func addListing(_ listing: String) {
+        if !listings.contains(listing) { listings.append(listing) }
+    }
     /// Messages quote keys and values as the config gives them; any control character in those
     /// is shown as `\u{…}`, never sent to the terminal.
     func add(_ path: String, _ message: String) {
@@ -112,20 +129,33 @@ struct ConfigNode {
         return Int(n)
     }
 
-    /// One of `choices`; otherwise the nearest one is suggested and all are listed.
-    func choice(_ choices: [String], what: String) -> String? {
+    /// One of `choices`; otherwise the nearest ones are suggested and all are listed: on the
+    /// problem's line when they are few, else in columns after the problems.
+    /// `aliases` maps a name to the other name of the same thing, which a suggestion mentions.
+    func choice(_ choices: [String], what: String, aliases: [String: String] = [:]) -> String? {
         guard let s = string else { return nil }
         guard choices.contains(s) else {
-            let suggestion = nearest(to: s, in: choices).map { " did you mean \"\($0)\"?" } ?? ""
-            report("unknown \(what) \"\(s)\";\(suggestion) valid: \(choices.joined(separator: ", "))")
+            let names = suggestions(for: s, in: choices)
+            let near = names.map { "\"\($0)\"" }, also = names.compactMap { aliases[$0] }
+            let suggestion = near.isEmpty ? "" : " did you mean \(near.dropLast().joined(separator: ", "))\(near.count > 1 ? " or " : "")\(near.last!)"
+                + (also.isEmpty ? "" : " (also named \(also.joined(separator: ", ")))") + "?"
+            if choices.count <= Self.choicesOnOneLine {
+                report("unknown \(what) \"\(s)\";\(suggestion) valid: \(choices.joined(separator: ", "))")
+            } else {
+                report("unknown \(what) \"\(s)\";\(suggestion) the \(choices.count) valid \(what) names are listed below")
+                problems.addListing("valid \(what) names:\n" + columns(choices))
+            }
             return nil
         }
         return s
     }
 
+    static let choicesOnOneLine = 10
+
     /// One of an enumeration's names: the compiler owns the list, and the message lists it.
-    func choice<Name: RawRepresentable & CaseIterable>(_: Name.Type, what: String) -> Name? where Name.RawValue == String {
-        choice(Name.allCases.map(\.rawValue), what: what).flatMap(Name.init(rawValue:))
+    func choice<Name: RawRepresentable & CaseIterable>(_: Name.Type, what: String, aliases: [String: String] = [:]) -> Name?
+    where Name.RawValue == String {
+        choice(Name.allCases.map(\.rawValue), what: what, aliases: aliases).flatMap(Name.init(rawValue:))
     }
 
     private func describe(_ json: JSON) -> String {
@@ -200,6 +230,29 @@ final class ConfigObject {
 private func orderedUnique(_ values: [String]) -> [String] {
     var seen = Set<String>()
     return values.filter { seen.insert($0).inserted }
+}
+
+/// What `word` may have meant among `candidates`: the names it is a part of ("he" in
+/// he_uniform and he_normal, "glorot" in glorot_uniform), else those it starts ("xavier",
+/// "batch"), at most four; else the nearest name as a typo of it.
+func suggestions(for word: String, in candidates: [String]) -> [String] {
+    let lower = word.lowercased(), unique = orderedUnique(candidates)
+    let parts = unique.filter { $0.lowercased().split(separator: "_").contains { $0 == lower } }
+    if !parts.isEmpty { return Array(parts.prefix(4)) }
+    if word.count >= 3 {
+        let longer = unique.filter { $0.lowercased().hasPrefix(lower) }
+        if !longer.isEmpty { return Array(longer.prefix(4)) }
+    }
+    return nearest(to: word, in: candidates).map { [$0] } ?? []
+}
+
+/// Names in columns, indented, as wide as the longest and four to a line.
+func columns(_ names: [String]) -> String {
+    let width = (names.map(\.count).max() ?? 0) + 2
+    return stride(from: 0, to: names.count, by: 4).map { start in
+        "  " + names[start..<min(start + 4, names.count)].map { $0.padding(toLength: width, withPad: " ", startingAt: 0) }
+            .joined().trimmingCharacters(in: .whitespaces)
+    }.joined(separator: "\n")
 }
 
 /// The first candidate that starts with `word` (a shortened name: "xavier", "batch"), else the

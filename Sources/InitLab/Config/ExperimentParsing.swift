@@ -32,7 +32,8 @@ extension Experiment {
         let problems = ConfigProblems()
         let experiment = ExperimentReader(problems: problems, defaultName: defaultName).read(ConfigNode(path: "", json: json, problems: problems))
         guard problems.messages.isEmpty, let experiment else {
-            throw ConfigError(file: file, problems: problems.messages.isEmpty ? ["invalid config"] : problems.messages)
+            throw ConfigError(file: file, problems: problems.messages.isEmpty ? ["invalid config"] : problems.messages,
+                              listings: problems.listings)
         }
         return experiment
     }

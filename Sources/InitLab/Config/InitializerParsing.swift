@@ -9,18 +9,28 @@ public enum InitializerKind: String, CaseIterable, Sendable {
     case orthogonal, sparse, identity, eye, pytorchDefault = "pytorch_default", kerasDefault = "keras_default"
 }
 
+extension InitializerKind {
+    /// The names of one initializer under two names, each to the other: glorot_* are xavier_*
+    /// (Xavier Glorot), he_* are kaiming_* (Kaiming He), eye is identity.
+    static let aliases: [String: String] = {
+        let pairs: [(InitializerKind, InitializerKind)] = [(.glorotUniform, .xavierUniform), (.glorotNormal, .xavierNormal),
+                                                           (.heUniform, .kaimingUniform), (.heNormal, .kaimingNormal), (.eye, .identity)]
+        return Dictionary(uniqueKeysWithValues: pairs.flatMap { [($0.rawValue, $1.rawValue), ($1.rawValue, $0.rawValue)] })
+    }()
+}
+
 extension ConfigNode {
     /// An initializer: a bare name ("zeros") or an object {"kind": name, parameters…}.
     func initializer(forBiases: Bool) -> Initializer? {
         let parsed: Initializer?
         if case .string = json {
-            guard let kind = choice(InitializerKind.self, what: "initializer") else { return nil }
+            guard let kind = choice(InitializerKind.self, what: "initializer", aliases: InitializerKind.aliases) else { return nil }
             parsed = Self.parseInitializer(kind: kind, in: nil, at: self)
         } else {
             guard let object = object, let kindNode = object.required("kind", "an initializer name") else {
                 return nil
             }
-            guard let kind = kindNode.choice(InitializerKind.self, what: "initializer") else { return nil }
+            guard let kind = kindNode.choice(InitializerKind.self, what: "initializer", aliases: InitializerKind.aliases) else { return nil }
             parsed = Self.parseInitializer(kind: kind, in: object, at: self)
             object.finish()
         }

@@ -91,7 +91,7 @@ extension ExperimentReader {
     func expand(_ sweep: inout Sweep, node: ConfigNode, _ input: SweepInput) -> [Strategy]? {
         let axes = sweep.axes
         var strategies: [Strategy] = []
-        var failures: [(String, [String])] = []
+        var failures: [(String, ConfigProblems)] = []
         for index in 0..<sweep.gridSize {
             var rest = index
             let indices = axes.map { axis -> Int in defer { rest /= axis.values.count }; return rest % axis.values.count }
@@ -112,7 +112,8 @@ extension ExperimentReader {
         }
         if let (label, problems) = failures.first {
             let others = failures.count > 1 ? " (and \(failures.count - 1) other point\(failures.count == 2 ? "" : "s"))" : ""
-            for problem in problems { node.report("the point \(label)\(others) is not a valid strategy: \(problem)") }
+            for problem in problems.messages { node.report("the point \(label)\(others) is not a valid strategy: \(problem)") }
+            problems.listings.forEach(node.problems.addListing)
             return nil
         }
         return strategies
@@ -237,7 +238,7 @@ extension ExperimentReader {
     }
 
     /// The template's config with the point's values written in, read as a strategy.
-    func pointStrategy(_ input: SweepInput, axes: [SweepAxis], coordinates: [Double], id: String, label: String) -> (Strategy?, [String]) {
+    func pointStrategy(_ input: SweepInput, axes: [SweepAxis], coordinates: [Double], id: String, label: String) -> (Strategy?, ConfigProblems) {
         var json = input.templateNode.json
         let model = input.template.model
         var widths = model.layers
@@ -263,7 +264,7 @@ extension ExperimentReader {
         if let learningRate {
             strategy?.optimizer = input.optimizer.with(learningRate: Float(learningRate))
         }
-        return (problems.messages.isEmpty ? strategy : nil, problems.messages)
+        return (problems.messages.isEmpty ? strategy : nil, problems)
     }
 
     /// Why the theory cannot be drawn over this sweep, nil if it can.
