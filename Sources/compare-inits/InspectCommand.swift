@@ -30,12 +30,12 @@ struct InspectCommand: ParsableCommand {
         let experiment = try Failure.reporting { try Experiment.load(path: config) }
         let probeImages = noProbe || !experiment.diagnostics.enabled ? nil : experiment.diagnostics.probeImages
         try Failure.reporting {
-            let shape = try probeImages.map { _ in try Dataset.shape(experiment.dataset) }
+            let shape = try probeImages.map { _ in try Dataset.reading(for: config) { try Dataset.shape(experiment.dataset) } }
             try MemoryEstimate(inspecting: experiment, dataset: shape, probeImages: probeImages ?? 0).check(file: config)
         }
         let probe = try probeImages.map { count in
             let dataset = try Failure.reporting {
-                let dataset = try Dataset.load(experiment.dataset)
+                let dataset = try Dataset.reading(for: config) { try Dataset.load(experiment.dataset) }
                 try experiment.check(against: dataset, file: config)
                 return dataset
             }

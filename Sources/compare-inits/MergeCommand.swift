@@ -40,7 +40,7 @@ struct MergeCommand: ParsableCommand {
         print(SummaryTable.text(outcome.summaries, experiment: job.experiment))
         if let problem = outcome.plotProblem { Failure.warn(Failure.missingPNGs(problem, folder: job.outputPath)) }
         let missing = outcome.results.count - outcome.reusedRuns
-        print("Wrote \(job.outputPath)/report.md, results.json and \(outcome.figures) figures from \(outcome.reusedRuns) cached runs"
+        print("Wrote report.md, results.json and \(counted(outcome.figures, "figure")) into \(job.outputFolderText) from \(counted(outcome.reusedRuns, "cached run"))"
               + (missing > 0 ? " (\(missing) missing, marked interrupted)." : "."))
     }
 }

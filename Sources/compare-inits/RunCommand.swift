@@ -54,7 +54,7 @@ struct RunCommand: ParsableCommand {
         if let shard, let cacheFolder {
             if let signal = signals.received { throw Failure.runtime("interrupted by \(signal); the runs finished before are in \(cacheFolder)") }
             if let failure = outcome.cacheFailure { throw Failure.runtime(failure.withVisibleControlCharacters) }
-            print("Shard \(shard): \(outcome.results.count) runs in \(cacheFolder), \(outcome.reusedRuns) of them there already.")
+            print("Shard \(shard): \(counted(outcome.results.count, "run")) in \(cacheFolder), \(outcome.reusedRuns) of them there already.")
             return
         }
         if outcome.wrote { print(SummaryTable.text(outcome.summaries, experiment: job.experiment)) }
@@ -67,8 +67,8 @@ struct RunCommand: ParsableCommand {
             if requirePng { throw Failure.runtime(message) }
             Failure.warn(message)
         }
-        let reused = outcome.reusedRuns > 0 ? " \(outcome.reusedRuns) of \(outcome.results.count) runs came from the cache (\(cacheFolder ?? ""))." : ""
-        print("Wrote \(job.outputPath)/report.md, results.json and \(outcome.figures) figures.\(reused)")
+        let reused = outcome.reusedRuns > 0 ? " \(outcome.reusedRuns) of \(counted(outcome.results.count, "run")) came from the cache (\(cacheFolder ?? ""))." : ""
+        print("Wrote report.md, results.json and \(counted(outcome.figures, "figure")) into \(job.outputFolderText).\(reused)")
         // The outputs are complete; a run the cache could not keep will be trained again next time.
         if let failure = outcome.cacheFailure { throw Failure.runtime(failure.withVisibleControlCharacters) }
     }

@@ -91,7 +91,33 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil, exe
             .write(toFile: noData, atomically: true, encoding: .utf8)
         let missing = try runCommand([noData])
         #expect(missing.status == 2)
-        #expect(missing.stderr == "compare-inits: dataset folder \(folder)/none does not exist (Fashion-MNIST: apt-get install dataset-fashion-mnist)\n")
+        #expect(missing.stderr == "compare-inits: \(noData): dataset.folder: the folder \(folder)/none does not exist\n")
+    }
+
+    /// Relative paths are relative to the current folder, and the messages say so: a config that
+    /// is not there, and the outputs of a config whose `output` is relative.
+    @Test func relativePathsSayWhatTheyAreRelativeTo() throws {
+        let (folder, config) = try syntheticExperiment(extra: "")
+        defer { removeFolder(folder) }
+        let current = FileManager.default.currentDirectoryPath
+        let missing = try runCommand(["no/such/config.json"])
+        #expect(missing.status == 2 && missing.stderr == "compare-inits: no/such/config.json: no such file (relative to the current folder \(current))\n")
+        let relative = "compare-inits-test-out-\(UUID().uuidString.prefix(8))"
+        defer { removeFolder(current + "/" + relative) }
+        let result = try runCommand([config, "--output", relative, "--no-cache", "--threads", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(" into \(current)/\(relative) (\(relative), relative to the current folder)."), "\(result.stdout)")
+        // One run is "1 run", not "1 runs".
+        let single = syntheticConfig(dataset: folder, output: folder + "/single").replacingOccurrences(
+            of: #"{ "id": "zeros", "label": "All Zeros", "weights": "zeros" },"#, with: "")
+            .replacingOccurrences(of: #"{ "id": "rule", "label": "Rule", "weights": { "kind": "fan_in_uniform" } },"#, with: "")
+            .replacingOccurrences(of: #""strategies": ["zeros", "rule"]"#, with: #""strategies": ["default"]"#)
+            .replacingOccurrences(of: #""strategies": ["zeros", "rule", "default"]"#, with: #""strategies": ["default"]"#)
+        try single.write(toFile: folder + "/single.json", atomically: true, encoding: .utf8)
+        let cache = folder + "/cache"
+        #expect(try runCommand([folder + "/single.json", "--cache", cache]).status == 0)
+        let again = try runCommand([folder + "/single.json", "--cache", cache])
+        #expect(again.stdout.contains(" 1 of 1 run came from the cache"), "\(again.stdout)\(again.stderr)")
     }
 
     @Test func aRunPrintsTheSummaryTableAndWritesTheFolder() throws {
@@ -105,7 +131,7 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil, exe
         #expect(!FileManager.default.fileExists(atPath: folder + "/ignored"))
         // The count it prints is the figures it wrote: weight and distribution figures included.
         let scripts = try FileManager.default.contentsOfDirectory(atPath: folder + "/chosen").filter { $0.hasSuffix(".gp") }
-        #expect(scripts.count > 3 && result.stdout.contains("results.json and \(scripts.count) figures."), "\(result.stdout)")
+        #expect(scripts.count > 3 && result.stdout.contains("results.json and \(scripts.count) figures into \(folder)/chosen."), "\(result.stdout)")
     }
 
     @Test func missingGnuplotKeepsTheDataAndSaysHowToInstallIt() throws {

@@ -11,7 +11,9 @@ extension Experiment {
         } catch {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let why = !exists ? "no such file" : isDirectory.boolValue ? "it is a folder, not a config file" : "cannot be read"
+            // A relative path is read from the current folder, which the message then names.
+            let relative = path.hasPrefix("/") ? "" : " (relative to the current folder \(FileManager.default.currentDirectoryPath))"
+            let why = !exists ? "no such file" + relative : isDirectory.boolValue ? "it is a folder, not a config file" : "cannot be read"
             throw ConfigError(file: path, problems: [why])
         }
         guard let text = String(data: data, encoding: .utf8) else {

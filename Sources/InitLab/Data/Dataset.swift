@@ -30,6 +30,15 @@ public struct Dataset: Sendable {
         return Dataset(pixels: images.values, labels: labels.values, features: shape.features)
     }
 
+    /// Runs `body`, giving a dataset problem the config file that named the dataset.
+    public static func reading<T>(for config: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatasetError {
+            throw DatasetError.located(config: config, error)
+        }
+    }
+
     /// The number of images and their pixels, read from the files' headers only: what loading
     /// the dataset will take, known before it is loaded.
     public static func shape(_ spec: DatasetSpec) throws -> (images: Int, features: Int) {

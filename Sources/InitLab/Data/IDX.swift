@@ -9,18 +9,32 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case corrupt(String, String)
     case badHeader(String, String)
     case mismatch(String)
+    /// A problem of the dataset a config names: the config file comes first.
+    indirect case located(config: String, DatasetError)
 
     public var description: String {
         switch self {
         case .missingFolder(let path):
-            return "dataset folder \(path) does not exist (Fashion-MNIST: apt-get install dataset-fashion-mnist)"
+            return "dataset.folder: the folder \(path) does not exist\(Self.installHint(path))"
         case .missingFile(let path):
-            return "dataset file \(path) does not exist (Fashion-MNIST: apt-get install dataset-fashion-mnist)"
+            return "dataset file \(path) does not exist (in the folder dataset.folder names)\(Self.installHint(path))"
+        case let .located(config, error): return "\(config): \(error)"
         case let .unreadable(path, why): return "cannot read \(path): \(why)"
         case let .corrupt(path, why): return "\(path) is corrupt: \(why)"
         case let .badHeader(path, why): return "\(path) is not an IDX file of unsigned bytes: \(why)"
         case .mismatch(let why): return why
         }
+    }
+}
+
+extension DatasetError {
+    /// Where Debian's dataset-fashion-mnist would put a missing path, and it is not installed
+    /// (its folder is absent), the package to install; elsewhere nothing: a folder of one's own
+    /// is not fixed by a package.
+    static func installHint(_ path: String) -> String {
+        let folder = Experiment.defaultDatasetFolder
+        guard path == folder || path.hasPrefix(folder + "/"), !FileManager.default.fileExists(atPath: folder) else { return "" }
+        return " (Fashion-MNIST: apt-get install dataset-fashion-mnist)"
     }
 }
 

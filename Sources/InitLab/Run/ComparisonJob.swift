@@ -78,17 +78,17 @@ public final class ComparisonJob {
         if let threads = options.threads { experiment.threads = threads }
         if let diagnostics = options.diagnostics { experiment.diagnostics.enabled = diagnostics }
         let threads = experiment.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let shape = try Dataset.shape(experiment.dataset)
-        let testShape = try experiment.dataset.test.map(Dataset.shape)
+        let shape = try Dataset.reading(for: configPath) { try Dataset.shape(experiment.dataset) }
+        let testShape = try Dataset.reading(for: configPath) { try experiment.dataset.test.map(Dataset.shape) }
         let runs = experiment.runCount
         var memory = MemoryEstimate(experiment: experiment, images: shape.images, features: shape.features,
                                     parallelRuns: max(1, min(threads, runs)))
         memory.datasetBytes += testShape.map { Double($0.images) * Double($0.features + 1) } ?? 0
         try memory.check(file: configPath)
         let start = monotonicSeconds()
-        let dataset = try Dataset.load(experiment.dataset)
+        let dataset = try Dataset.reading(for: configPath) { try Dataset.load(experiment.dataset) }
         try experiment.check(against: dataset, file: configPath)
-        let testSet = try experiment.dataset.test.map(Dataset.load)
+        let testSet = try Dataset.reading(for: configPath) { try experiment.dataset.test.map(Dataset.load) }
         if let testSet { try experiment.check(testSet: testSet, against: dataset, file: configPath) }
         if options.shard != nil && options.cache == nil {
             throw CacheError(message: "--shard trains into the run cache, which --no-cache turns off")
@@ -115,6 +115,16 @@ public final class ComparisonJob {
 
     public var comparison: Comparison { Comparison(experiment: experiment, dataset: dataset, testSet: testSet, cache: cache) }
     public var outputPath: String { output?.path ?? experiment.output }
+
+    /// The output folder as messages name it: its absolute path, and for a relative one (the
+    /// config's `output` or --output) what it is relative to, so that a config given by an
+    /// absolute path does not write into the current folder without a word.
+    public var outputFolderText: String {
+        let path = outputPath
+        guard !path.hasPrefix("/") else { return path }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return "\(absolute) (\(path), relative to the current folder)"
+    }
 
     /// The plan indices this job trains: its shard's, or all.
     public var planIndices: [Int] {
@@ -155,7 +165,7 @@ public final class ComparisonJob {
         if !missing.isEmpty && !allowPartial {
             output.discard()
             let names = missing.map { "\(comparison.plans[$0].strategy.id) seed \(comparison.plans[$0].seed)" }
-            throw CacheError(message: "\(missing.count) of \(cached.count) runs are not in the cache \(comparison.cache!.store.folder): "
+            throw CacheError(message: "\(missing.count) of \(counted(cached.count, "run")) \(missing.count == 1 ? "is" : "are") not in the cache \(comparison.cache!.store.folder): "
                              + names.prefix(20).joined(separator: ", ") + (names.count > 20 ? ", …" : "")
                              + " (train them with --shard, or write what exists with --allow-partial)")
         }
