@@ -10,15 +10,25 @@ import Testing
     /// fewer: OpenBLAS's AVX-512 sgemm (SkylakeX, Cooperlake) computes products under about 10⁶
     /// multiply-adds with other kernels, so on those CPUs a 120-wide layer's forward product has
     /// no cut whose halves keep the whole product's bits.
-    func wideExperiment(batchNorm: Bool = false, function: String = #function) throws -> (folder: String, experiment: Experiment, dataset: Dataset) {
+    func wideExperiment(batchNorm: Bool = false, epochs: Int = 2, function: String = #function) throws
+        -> (folder: String, experiment: Experiment, dataset: Dataset) {
         let folder = temporaryFolder(function + (batchNorm ? "-bn" : ""))
         writeSyntheticDataset(in: folder, count: 600, side: 28)
         let text = syntheticConfig(dataset: folder, output: folder + "/out")
             .replacingOccurrences(of: "[36, 16, 8, 3]", with: "[784, 256, 256, 3]")
-            .replacingOccurrences(of: "\"batch_size\": 20", with: "\"batch_size\": 100")
+            .replacingOccurrences(of: "\"batch_size\": 20, \"epochs\": 2", with: "\"batch_size\": 100, \"epochs\": \(epochs)")
             .replacingOccurrences(of: "\"dropout\": 0.2", with: "\"dropout\": 0.2, \"batch_norm\": \(batchNorm)")
         let experiment = try parseExperiment(text)
         return (folder, experiment, try Dataset.load(experiment.dataset))
+    }
+
+    /// The experiment's third strategy trained with seed 3 on one core, and what a run of it with a partner needs.
+    func runAlone(_ experiment: Experiment, _ dataset: Dataset) -> (Trainer, Split, Strategy, RunResult) {
+        let trainer = Trainer(experiment: experiment, dataset: dataset)
+        var rng = Xoshiro256(seed: 3, stream: "split")
+        let split = Split(count: dataset.count, validationCount: experiment.training.validationCount(of: dataset.count), rng: &rng)
+        let strategy = experiment.strategies[2]
+        return (trainer, split, strategy, trainer.run(strategy, seed: 3, split: split))
     }
 
     /// With batch normalization too: its statistics are per feature, so each core normalizes its own.
@@ -30,11 +40,7 @@ import Testing
         let model = MLP(widths: experiment.model.layers, activation: .relu, dropout: 0)
         for l in 0..<2 { #expect(RowCuts.cut(for: model.hiddenLayerProducts(l, rows: 100)) != nil, "layer \(l) is not split") }
 
-        let trainer = Trainer(experiment: experiment, dataset: dataset)
-        var rng = Xoshiro256(seed: 3, stream: "split")
-        let split = Split(count: dataset.count, validationCount: experiment.training.validationCount(of: dataset.count), rng: &rng)
-        let strategy = experiment.strategies[2]
-        let alone = trainer.run(strategy, seed: 3, split: split)
+        let (trainer, split, strategy, alone) = runAlone(experiment, dataset)
 
         let partner = Partner()
         let released = DispatchSemaphore(value: 0)
@@ -106,18 +112,10 @@ import Testing
     /// must find that out in its first trial and train on alone, to the bits of the run that
     /// never had a partner.
     @Test func aPartnerWithoutACoreOfItsOwnGetsNoWorkAfterItsTrial() throws {
-        let (folder, base, dataset) = try wideExperiment()
-        defer { removeFolder(folder) }
         // 30 steps: the trial (window + 1 with the partner, window alone), then a rest of 64.
-        let experiment = try parseExperiment(syntheticConfig(dataset: folder, output: folder + "/out")
-            .replacingOccurrences(of: "[36, 16, 8, 3]", with: "[784, 256, 256, 3]")
-            .replacingOccurrences(of: "\"batch_size\": 20, \"epochs\": 2", with: "\"batch_size\": 100, \"epochs\": 6"))
-        #expect(experiment.model == base.model)
-        let trainer = Trainer(experiment: experiment, dataset: dataset)
-        var rng = Xoshiro256(seed: 3, stream: "split")
-        let split = Split(count: dataset.count, validationCount: experiment.training.validationCount(of: dataset.count), rng: &rng)
-        let strategy = experiment.strategies[2]
-        let alone = trainer.run(strategy, seed: 3, split: split)
+        let (folder, experiment, dataset) = try wideExperiment(epochs: 6)
+        defer { removeFolder(folder) }
+        let (trainer, split, strategy, alone) = runAlone(experiment, dataset)
 
         let partner = Partner()
         let done = DispatchSemaphore(value: 0)
