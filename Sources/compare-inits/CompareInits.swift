@@ -63,7 +63,7 @@ struct Failure: Error {
 
     /// Why the PNGs of `folder` are missing, and how to get them.
     static func missingPNGs(_ problem: String, folder: String) -> String {
-        "PNGs not rendered (\(problem)); the .dat/.gp files and report.md are in \(folder). To get them: \(Gnuplot.installHint), then run `gnuplot NAME.gp` in that folder"
+        "\(problem); the .dat/.gp files and report.md are in \(folder). To get them: \(Gnuplot.installHint), then run `gnuplot NAME.gp` in that folder"
     }
 
     /// Runs `body`, turning the library's errors into Failures with their exit statuses.

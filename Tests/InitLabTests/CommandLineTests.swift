@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import InitLab
 
 /// The compare-inits executable, built beside the test bundle (the test target depends on it).
 let executablePath: String = {
@@ -118,7 +119,11 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil) thr
         #expect(lenient.stderr.contains("apt-get install gnuplot-nox"))
         #expect(FileManager.default.fileExists(atPath: folder + "/out/all.gp"))
         #expect(FileManager.default.fileExists(atPath: folder + "/out/report.md"))
+        // Asked for, PNGs that cannot be drawn stop the command before it trains, the folder as it was.
+        let before = try snapshot(folder + "/out")
         let strict = try runCommand([config, "--require-png"], environment: noGnuplot)
         #expect(strict.status == 1)
+        #expect(strict.stderr == "compare-inits: gnuplot is not installed, and --require-png asks for the PNGs: \(Gnuplot.installHint)\n")
+        #expect(try snapshot(folder + "/out") == before)
     }
 }
