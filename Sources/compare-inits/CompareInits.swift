@@ -27,8 +27,10 @@ struct CompareInits: ParsableCommand {
         if let warning = BLASKernel.selectForThisProcess() {
             Failure.warn(warning)
         }
+        var parsed = false
         do {
             var command = try parseAsRoot()
+            parsed = true
             try command.run()
         } catch let failure as Failure {
             FileHandle.standardError.write(Data("compare-inits: \(failure.message)\n".utf8))
@@ -39,8 +41,10 @@ struct CompareInits: ParsableCommand {
                 exit(withError: error)  // --help, --version: ArgumentParser prints them
             }
             // ArgumentParser's own errors (a missing argument, --threads 0) in the one format
-            // every failure has: one line, the usage left to --help.
-            let message = self.message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            // every failure has: one line, the usage left to --help. A negative number it could
+            // not place ("Missing value for '--tasks'") is said as what it is.
+            let negative = parsed ? nil : NegativeValues.problem(in: Array(CommandLine.arguments.dropFirst()))
+            let message = negative ?? self.message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }.joined(separator: "; ")
             FileHandle.standardError.write(Data("compare-inits: \(message) (see compare-inits --help)\n".utf8))
             Foundation.exit(code == .failure ? 1 : 2)

@@ -45,6 +45,25 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil) thr
         for option in ["--seed", "--output", "--threads", "--quiet", "--require-png", "--keep-partial", "--cache", "--no-cache"] {
             #expect(run.stdout.contains(option), "run --help lacks \(option)")
         }
+        // merge reads the cache: its help offers the folder, not the option that turns the cache off.
+        let merge = try runCommand(["merge", "--help"])
+        #expect(merge.status == 0 && merge.stdout.contains("--cache <dir>") && !merge.stdout.contains("--no-cache"), "\(merge.stdout)")
+    }
+
+    /// A negative number given to an option, before or after "=", to a count, a seed or a shard:
+    /// said as what it is, by every command alike (ArgumentParser said "Missing value").
+    @Test func aNegativeNumberIsSaidToBeOne() throws {
+        let cases: [[String]] = [["configs/fashion.json", "--shard", "-1/2"], ["slurm", "configs/fashion.json", "--tasks", "-3"],
+                                 ["inspect", "configs/fashion.json", "--seed", "-1"], ["configs/fashion.json", "--threads=-2"],
+                                 ["bench", "--repeat", "-2"]]
+        for arguments in cases {
+            let result = try runCommand(arguments)
+            let given = arguments.last!.contains("=") ? arguments.last! : arguments.suffix(2).joined(separator: " ")
+            #expect(result.status == 2)
+            #expect(result.stderr == "compare-inits: \(given): a negative number, which no option of compare-inits takes (see compare-inits --help)\n")
+        }
+        // A value that is a name, not a number, is still the option's to judge.
+        #expect(try runCommand(["configs/fashion.json", "--shard", "-x"]).stderr.contains("Missing value for '--shard"))
     }
 
     @Test func usageErrorsExitWith2() throws {
