@@ -27,8 +27,10 @@ struct CompareInits: ParsableCommand {
         if let warning = BLASKernel.selectForThisProcess() {
             Failure.warn(warning)
         }
+        var parsed = false
         do {
             var command = try parseAsRoot()
+            parsed = true
             try command.run()
         } catch let failure as Failure {
             FileHandle.standardError.write(Data("compare-inits: \(failure.message)\n".utf8))
@@ -39,8 +41,10 @@ struct CompareInits: ParsableCommand {
                 exit(withError: error)  // --help, --version: ArgumentParser prints them
             }
             // ArgumentParser's own errors (a missing argument, --threads 0) in the one format
-            // every failure has: one line, the usage left to --help.
-            let message = self.message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            // every failure has: one line, the usage left to --help. A negative number it could
+            // not place ("Missing value for '--tasks'") is said as what it is.
+            let negative = parsed ? nil : NegativeValues.problem(in: Array(CommandLine.arguments.dropFirst()))
+            let message = negative ?? self.message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }.joined(separator: "; ")
             FileHandle.standardError.write(Data("compare-inits: \(message) (see compare-inits --help)\n".utf8))
             Foundation.exit(code == .failure ? 1 : 2)
@@ -63,7 +67,7 @@ struct Failure: Error {
 
     /// Why the PNGs of `folder` are missing, and how to get them.
     static func missingPNGs(_ problem: String, folder: String) -> String {
-        "PNGs not rendered (\(problem)); the .dat/.gp files and report.md are in \(folder). To get them: \(Gnuplot.installHint), then run `gnuplot NAME.gp` in that folder"
+        "\(problem); the .dat/.gp files and report.md are in \(folder). To get them: \(Gnuplot.installHint), then run `gnuplot NAME.gp` in that folder"
     }
 
     /// Runs `body`, turning the library's errors into Failures with their exit statuses.

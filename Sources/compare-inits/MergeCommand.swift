@@ -18,13 +18,12 @@ struct MergeCommand: ParsableCommand {
 
     @OptionGroup var destination: OutputOptions
 
-    @OptionGroup var caching: CacheOptions
+    @OptionGroup var caching: CacheFolderOption
 
     @Flag(help: "Write the runs the cache holds when some are missing (those are marked interrupted).")
     var allowPartial = false
 
     func run() throws {
-        guard !caching.noCache else { throw Failure.usage("merge reads the runs from the cache: it takes no --no-cache") }
         guard let cache = caching.directory ?? RunCache.defaultFolder() else {
             throw Failure.usage("no cache folder to read: give --cache DIR (neither XDG_CACHE_HOME nor HOME is set)")
         }

@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
-    @Flag(help: "Exit 1 when the PNGs cannot be rendered (gnuplot missing or failing).")
+    @Flag(help: "Exit 1 when the PNGs cannot be rendered (gnuplot missing or failing), leaving the output folder as it was.")
     var requirePng = false
 
     @Flag(help: "When interrupted, still write the finished runs (the others marked interrupted).")
@@ -45,8 +45,9 @@ struct RunCommand: ParsableCommand {
         let signals = SignalWatcher(stop: stop)
         let cacheFolder = caching.folder
         if shard != nil && cacheFolder == nil { throw Failure.usage("--shard trains into the run cache: give --cache DIR") }
-        let options = JobOptions(seed: experiment.seed, output: destination.output, threads: parallel.threads, keepPartial: keepPartial,
+        var options = JobOptions(seed: experiment.seed, output: destination.output, threads: parallel.threads, keepPartial: keepPartial,
                                  cache: cacheFolder, shard: shard, confirmed: yes)
+        options.requirePNGs = requirePng
         let job = try Failure.reporting { try ComparisonJob.prepare(configPath: experiment.config, options: options) }
         let progress = ProgressDisplay(job: job, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let outcome = try Failure.reporting { try job.run(stop: stop) { progress.handle($0) } }
@@ -62,11 +63,8 @@ struct RunCommand: ParsableCommand {
             let what = outcome.wrote ? "finished runs written to \(job.outputPath)" : "\(job.outputPath) left as it was"
             throw Failure.runtime("interrupted by \(signal); \(what)")
         }
-        if let problem = outcome.plotProblem {
-            let message = Failure.missingPNGs(problem, folder: job.outputPath)
-            if requirePng { throw Failure.runtime(message) }
-            Failure.warn(message)
-        }
+        // With --require-png, missing PNGs failed the write itself: this is the lenient case.
+        if let problem = outcome.plotProblem { Failure.warn(Failure.missingPNGs(problem, folder: job.outputPath)) }
         let reused = outcome.reusedRuns > 0 ? " \(outcome.reusedRuns) of \(counted(outcome.results.count, "run")) came from the cache (\(cacheFolder ?? ""))." : ""
         print("Wrote report.md, results.json and \(counted(outcome.figures, "figure")) into \(job.outputFolderText).\(reused)")
         // The outputs are complete; a run the cache could not keep will be trained again next time.

@@ -33,11 +33,17 @@ struct ThreadOptions: ParsableArguments {
     }
 }
 
-/// Where finished runs are kept, so that a run already trained is not trained again.
-struct CacheOptions: ParsableArguments {
+/// The cache folder, as `run` and `merge` take it.
+struct CacheFolderOption: ParsableArguments {
     @Option(name: .customLong("cache"), help: ArgumentHelp("Folder of finished runs (default: $XDG_CACHE_HOME/compare-inits, else ~/.cache/compare-inits).",
                                                           valueName: "dir"))
     var directory: String?
+}
+
+/// Where finished runs are kept, so that a run already trained is not trained again, or none
+/// (`run`; merge, which only reads the cache, takes the folder alone).
+struct CacheOptions: ParsableArguments {
+    @OptionGroup var location: CacheFolderOption
 
     @Flag(help: "Train every run and keep none.")
     var noCache = false
@@ -46,7 +52,7 @@ struct CacheOptions: ParsableArguments {
     /// warning, none: a cache the user did not ask for must not stop a run).
     var folder: String? {
         if noCache { return nil }
-        if let directory { return directory }
+        if let directory = location.directory { return directory }
         guard let folder = RunCache.defaultFolder() else { return nil }
         do {
             _ = try RunCache(folder: folder)

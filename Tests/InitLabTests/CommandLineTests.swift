@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import InitLab
 
 /// The compare-inits executable, built beside the test bundle (the test target depends on it).
 let executablePath: String = {
@@ -44,6 +45,25 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil, exe
         for option in ["--seed", "--output", "--threads", "--quiet", "--require-png", "--keep-partial", "--cache", "--no-cache"] {
             #expect(run.stdout.contains(option), "run --help lacks \(option)")
         }
+        // merge reads the cache: its help offers the folder, not the option that turns the cache off.
+        let merge = try runCommand(["merge", "--help"])
+        #expect(merge.status == 0 && merge.stdout.contains("--cache <dir>") && !merge.stdout.contains("--no-cache"), "\(merge.stdout)")
+    }
+
+    /// A negative number given to an option, before or after "=", to a count, a seed or a shard:
+    /// said as what it is, by every command alike (ArgumentParser said "Missing value").
+    @Test func aNegativeNumberIsSaidToBeOne() throws {
+        let cases: [[String]] = [["configs/fashion.json", "--shard", "-1/2"], ["slurm", "configs/fashion.json", "--tasks", "-3"],
+                                 ["inspect", "configs/fashion.json", "--seed", "-1"], ["configs/fashion.json", "--threads=-2"],
+                                 ["bench", "--repeat", "-2"]]
+        for arguments in cases {
+            let result = try runCommand(arguments)
+            let given = arguments.last!.contains("=") ? arguments.last! : arguments.suffix(2).joined(separator: " ")
+            #expect(result.status == 2)
+            #expect(result.stderr == "compare-inits: \(given): a negative number, which no option of compare-inits takes (see compare-inits --help)\n")
+        }
+        // A value that is a name, not a number, is still the option's to judge.
+        #expect(try runCommand(["configs/fashion.json", "--shard", "-x"]).stderr.contains("Missing value for '--shard"))
     }
 
     @Test func usageErrorsExitWith2() throws {
@@ -144,7 +164,11 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil, exe
         #expect(lenient.stderr.contains("apt-get install gnuplot-nox"))
         #expect(FileManager.default.fileExists(atPath: folder + "/out/all.gp"))
         #expect(FileManager.default.fileExists(atPath: folder + "/out/report.md"))
+        // Asked for, PNGs that cannot be drawn stop the command before it trains, the folder as it was.
+        let before = try snapshot(folder + "/out")
         let strict = try runCommand([config, "--require-png"], environment: noGnuplot)
         #expect(strict.status == 1)
+        #expect(strict.stderr == "compare-inits: gnuplot is not installed, and --require-png asks for the PNGs: \(Gnuplot.installHint)\n")
+        #expect(try snapshot(folder + "/out") == before)
     }
 }

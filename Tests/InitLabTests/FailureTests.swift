@@ -61,10 +61,75 @@ import Testing
         let (folder, config) = try setUp()
         defer { removeFolder(folder) }
         let outcome = try ComparisonJob.prepare(configPath: config, options: JobOptions(gnuplot: "/bin/false")).run()
-        #expect(outcome.plotProblem == "gnuplot failed (status 1): ")
+        #expect(outcome.plotProblem == "PNGs not rendered (gnuplot failed (status 1))")
         for name in ["all.dat", "all.gp", "report.md", "results.json"] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/out/\(name)"))
         }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out").allSatisfy { !$0.hasSuffix(".png") })
+    }
+
+    /// A gnuplot that fails on one script, leaving its PNG cut off: the message names exactly that
+    /// figure, the cut-off file is not committed, and the earlier run's PNG of it goes (it would
+    /// show the earlier run's curves beside this run's report).
+    @Test func aFigureGnuplotCouldNotDrawIsNamedAndLeftOut() throws {
+        let (folder, config) = try setUp()
+        defer { removeFolder(folder) }
+        _ = try ComparisonJob.prepare(configPath: config, options: JobOptions()).run()
+        let gnuplot = try #require(Gnuplot.locate(), "gnuplot is required for this test (apt-get install gnuplot-nox)")
+        let failing = folder + "/failing-gnuplot"
+        try """
+        #!/bin/sh
+        status=0
+        for script in "$@"; do
+          if [ "$script" = all.gp ]; then
+            printf '\\211PNG\\r\\n\\032\\n' > all.png; echo "all.gp, line 7: no such style" >&2; status=1
+          else
+            '\(gnuplot)' "$script" || status=1
+          fi
+        done
+        exit $status
+        """.write(toFile: failing, atomically: true, encoding: .utf8)
+        chmod(failing, 0o755)
+        var options = JobOptions(seed: 9, gnuplot: failing)
+        let outcome = try ComparisonJob.prepare(configPath: config, options: options).run()
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: folder + "/out").filter { $0.hasSuffix(".gp") }.count
+        #expect(outcome.plotProblem == "PNGs of 1 of \(scripts) figures not rendered (gnuplot failed (status 1): all.gp, line 7: no such style): all.png")
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder + "/out"))
+        #expect(!files.contains("all.png") && files.contains("all.gp") && files.contains("zeros-vs-rule.png"))
+        #expect(files.filter { $0.hasSuffix(".png") }.count == scripts - 1)
+
+        // Asked for (--require-png), the missing figure fails the write and the folder keeps what it had.
+        let before = try snapshot(folder + "/out")
+        options.seed = 11
+        options.requirePNGs = true
+        #expect {
+            _ = try ComparisonJob.prepare(configPath: config, options: options).run()
+        } throws: { error in
+            "\(error)" == "cannot write output folder \(folder)/out: PNGs of 1 of \(scripts) figures not rendered (gnuplot failed (status 1): "
+                + "all.gp, line 7: no such style): all.png, which --require-png asks for; the folder is left as it was"
+        }
+        #expect(try snapshot(folder + "/out") == before)
+    }
+
+    /// A folder where an output file goes: found while checking, before anything is moved (moved
+    /// aside with the earlier files, it would be deleted with them).
+    @Test func aFolderWhereAnOutputGoesStopsTheCommitBeforeAnythingMoves() throws {
+        let (folder, config) = try setUp()
+        defer { removeFolder(folder) }
+        let out = folder + "/out"
+        _ = try ComparisonJob.prepare(configPath: config, options: JobOptions()).run()
+        try FileManager.default.removeItem(atPath: out + "/report.md")
+        try FileManager.default.createDirectory(atPath: out + "/report.md", withIntermediateDirectories: false)
+        try "mine".write(toFile: out + "/report.md/notes.txt", atomically: true, encoding: .utf8)
+        let before = try snapshot(out, skipping: ["report.md"])
+        #expect {
+            _ = try ComparisonJob.prepare(configPath: config, options: JobOptions(seed: 9)).run()
+        } throws: { error in
+            "\(error)" == "cannot write output folder \(out): \(out)/report.md is a folder, where the outputs have a file of that name; "
+                + "the folder is left as it was"
+        }
+        #expect(try snapshot(out, skipping: ["report.md"]) == before)
+        #expect(try String(contentsOfFile: out + "/report.md/notes.txt", encoding: .utf8) == "mine")
     }
 
     @Test func anUnwritableOutputFolderIsReportedBeforeTraining() throws {

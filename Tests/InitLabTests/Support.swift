@@ -12,6 +12,16 @@ func temporaryFolder(_ name: String = #function) -> String {
 
 func removeFolder(_ path: String) { try? FileManager.default.removeItem(atPath: path) }
 
+/// Every file of a folder (hidden ones included) and its bytes: what "left as it was" compares.
+/// A folder inside (a staging folder left behind) makes it throw, unless skipped by name.
+func snapshot(_ folder: String, skipping: Set<String> = []) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder) where !skipping.contains(name) {
+        files[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+    }
+    return files
+}
+
 /// The bytes of an IDX file of unsigned bytes.
 func idxBytes(dimensions: [Int], values: [UInt8]) -> [UInt8] {
     var bytes: [UInt8] = [0, 0, 0x08, UInt8(dimensions.count)]

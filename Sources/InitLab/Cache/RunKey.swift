@@ -11,6 +11,9 @@ import Foundation
 /// core type to the next) and the C library's (exp and log).
 public struct RunKey: Sendable, Hashable {
     public let hex: String
+    /// What the hash is of: a cache entry records it, and a file is used only for the run whose
+    /// material it records (a file copied or left under another run's name is not that run).
+    let material: JSON
 
     /// What every run of an experiment shares: the data's and the tool's digests.
     public struct Context: Sendable {
@@ -52,6 +55,10 @@ public struct RunKey: Sendable, Hashable {
             ("diagnostics", echo["diagnostics"] ?? .null),
             ("seed", .number(Double(plan.seed))),
         ])
+        material = json
         hex = RunCache.sha256(Data(json.formatted().utf8))
     }
+
+    public static func == (a: RunKey, b: RunKey) -> Bool { a.hex == b.hex }
+    public func hash(into hasher: inout Hasher) { hasher.combine(hex) }
 }

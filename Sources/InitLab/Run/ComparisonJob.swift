@@ -19,6 +19,8 @@ public struct JobOptions: Sendable {
     public var cacheReadOnly = false
     /// The user's go-ahead for a sweep of more than Sweep.confirmationRuns runs (--yes).
     public var confirmed = false
+    /// Missing PNGs are a failure that leaves the output folder as it was (--require-png).
+    public var requirePNGs = false
 
     public init(seed: UInt64? = nil, output: String? = nil, threads: Int? = nil, keepPartial: Bool = false, gnuplot: String? = nil,
                 diagnostics: Bool? = nil, cache: String? = nil, shard: Shard? = nil, confirmed: Bool = false) {
@@ -44,7 +46,7 @@ public struct JobOutcome: Sendable {
     public let wrote: Bool
     /// How many figures were written (0 when nothing was).
     public let figures: Int
-    /// Why the PNGs are missing, when gnuplot is missing or failed.
+    /// Which PNGs are missing and why (gnuplot missing, or failing on some scripts), in one line.
     public let plotProblem: String?
     public let trainingWallSeconds: Double
     /// How many runs came from the cache, and the first run that could not be stored in it.
@@ -95,6 +97,8 @@ public final class ComparisonJob {
         }
         let cache = try options.cache.map { (try RunCache(folder: $0, readOnly: options.cacheReadOnly), try RunKey.Context(experiment: experiment)) }
         let loadSeconds = monotonicSeconds() - start
+        // Said now rather than after the training, whose report it would then refuse to write.
+        if options.requirePNGs && options.shard == nil && (options.gnuplot ?? Gnuplot.locate()) == nil { throw GnuplotMissing() }
         let output = options.shard == nil ? try OutputFolder(path: experiment.output) : nil
         return ComparisonJob(configPath: configPath, experiment: experiment, dataset: dataset, testSet: testSet, threads: threads,
                              output: output, options: options, loadSeconds: loadSeconds, cache: cache)
@@ -197,7 +201,7 @@ public final class ComparisonJob {
                                         trainingWallSeconds: trainingWallSeconds, testImages: testSet?.count)
         context.runsFromCache = runsFromCache
         let publication = Publication(experiment: experiment, results: results, summaries: summaries, context: context)
-        return try publication.write(to: output, gnuplot: options.gnuplot ?? Gnuplot.locate())
+        return try publication.write(to: output, gnuplot: options.gnuplot ?? Gnuplot.locate(), requirePNGs: options.requirePNGs)
     }
 }
 
