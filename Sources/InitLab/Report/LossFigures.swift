@@ -116,7 +116,7 @@ struct WholeRunFigure {
         if epochs <= 50 {
             for epoch in 1..<max(epochs, 1) {
                 let x = epoch * stepsPerEpoch
-                lines.append("set arrow from \(x), graph 0 to \(x), graph 1 nohead dashtype 1 linewidth 1.5 linecolor rgb '#707070' back")
+                lines.append("set arrow from \(x), graph 0 to \(x), graph 1 nohead dashtype 1 linewidth 1 linecolor rgb '#707070' back")
                 if epochs <= 12 {
                     lines.append("set label 'epoch \(epoch + 1)' at \(x), graph 0.97 left offset 0.5,0 font ',9' textcolor rgb '#505050'")
                 }

@@ -64,8 +64,8 @@ public struct StrategySummary: Sendable {
     }
 
     /// What a time marked "cached" means, for under a table that has one.
-    public static let cachedTimeNote = "cached: the run came from the run cache, so its time was measured when it was trained, "
-        + "by an earlier comparison, not by this one (`--no-cache` trains again)"
+    public static let cachedTimeNote = "cached: the runs came from the run cache, so their times were measured when they were "
+        + "trained, by an earlier comparison, not by this one (`--no-cache` trains again)"
 
     /// Words for the runs that did not finish, said once for all of them: "diverged at batch 3",
     /// over several seeds "diverged at batch 3 (all 5 seeds)" or "diverged at batches 3–7 (2 of

@@ -27,7 +27,7 @@ public enum SummaryTable {
             }.joined(separator: "  ")
         }
         var lines = ["After \(epochs) epoch\(epochs == 1 ? "" : "s"):", line(header)] + rows.map(line)
-        if summaries.contains(where: { $0.cachedRuns > 0 }) { lines.append("(\(StrategySummary.cachedTimeNote))") }
+        if summaries.contains(where: { $0.cachedRuns > 0 }) { lines.append(StrategySummary.cachedTimeNote) }
         return lines.joined(separator: "\n")
     }
 }

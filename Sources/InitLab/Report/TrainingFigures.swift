@@ -114,8 +114,11 @@ struct TrainingDiagnosticsFigure {
         let profileTitle = "Activation std by layer at each recorded step"
         let profileDrawable = Self.profileDrawable(diagnostics)
         if profileDrawable.contains(true) {
-            // One band of the colour bar per recorded step, named by the step.
+            // One band of the colour bar per recorded step, named by the step; the bar's title
+            // stands clear of the longest name.
             let named = Self.namedSteps(steps.count)
+            let longest = named.map { String(steps[$0].step).count }.max() ?? 1
+            let shift = max(0, longest - 3)
             lines += [
                 "unset key",
                 "set title \(Plots.quoted(profileTitle))",
@@ -129,9 +132,9 @@ struct TrainingDiagnosticsFigure {
                 "set palette maxcolors \(max(steps.count, 2))",
                 "set cbrange [-0.5:\(Double(steps.count) - 0.5)]",
                 "set cbtics (" + named.map { "\(Plots.quoted(String(steps[$0].step))) \($0)" }.joined(separator: ", ") + ") scale 0",
-                "set cblabel 'Step'",
+                "set cblabel 'Step' offset \(shift),0",
                 "set colorbox vertical user origin graph 1.04, graph 0 size graph 0.04, graph 1",
-                "set rmargin 9",
+                "set rmargin \(9 + shift)",
             ]
             let profiles = steps.enumerated().compactMap { k, step -> String? in
                 profileDrawable[k] ? "\(file) index \(layers + k) using 1:2 with linespoints linecolor palette cb \(k) dashtype 1 pointtype 7 pointsize 0.5 notitle" : nil
