@@ -104,30 +104,3 @@ final class SignalWatcher: @unchecked Sendable {
 
     var received: String? { lock.withLock { name } }
 }
-
-enum SummaryTable {
-    /// The lesson's "After N epochs" printout, with the pre-training time where a strategy has one.
-    static func text(_ summaries: [StrategySummary], experiment: Experiment) -> String {
-        let width = max(8, summaries.map(\.label.count).max() ?? 0)
-        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
-        let pretraining = experiment.strategies.contains { $0.procedure != nil }
-        let test = experiment.dataset.test != nil
-        let epochs = experiment.training.epochs
-        var header = pad("Strategy", width) + "  " + "Validation accuracy".leftPadded(22) + "  "
-            + (test ? "Test accuracy".leftPadded(17) + "  " : "") + "Last batch loss".leftPadded(15) + "  " + "Train".leftPadded(7)
-        if pretraining { header += "  " + "Pre-train".leftPadded(9) }
-        var lines = ["After \(epochs) epoch\(epochs == 1 ? "" : "s"):", header]
-        for s in summaries {
-            let loss = s.lastLossText
-            var line = pad(s.label, width) + "  " + s.accuracyText.leftPadded(22) + "  "
-                + (test ? s.testAccuracyText.leftPadded(17) + "  " : "") + loss.leftPadded(15) + "  "
-                + String(format: "%.1f s", s.meanTrainSeconds).leftPadded(7)
-            if pretraining {
-                let hasProcedure = experiment.strategies.first { $0.id == s.id }?.procedure != nil
-                line += "  " + (hasProcedure ? String(format: "%.1f s", s.meanProcedureSeconds) : "—").leftPadded(9)
-            }
-            lines.append(line)
-        }
-        return lines.joined(separator: "\n")
-    }
-}

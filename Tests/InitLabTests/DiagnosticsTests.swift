@@ -233,7 +233,7 @@ import Testing
                        StepDiagnostics(step: 9, layers: layers([0.5, 0.9], dead: 0.3))]
         steps.steps[1].layers[0].updateRatio = 0.001
         steps.steps[1].layers[1].updateRatio = 0.04
-        #expect(InsideReading.overTraining(steps) == ["step 1 changes the weights by 0.001 to 0.04 of their norm",
+        #expect(InsideReading.overTraining(steps) == ["step 1 changes each layer's weights by 0.001 to 0.04 of their norm (the range over the layers)",
                                                       "by step 9, layer 2's activation std went from 0.4 to 0.9; dead units (worst layer) rose from 0% to 30%"])
     }
 }

@@ -15,6 +15,7 @@ import Testing
         #expect(a.weightHistograms == b.weightHistograms && a.testAccuracy == b.testAccuracy
                 && a.epochValidationAccuracy == b.epochValidationAccuracy)
         #expect(a.diagnostics == b.diagnostics && a.diagnosticsSeconds.bitPattern == b.diagnosticsSeconds.bitPattern)
+        #expect(a.fromCache == b.fromCache)
     }
 
     @Test func aComparisonsRunsReadBackFromItsResultsFile() throws {
@@ -48,9 +49,15 @@ import Testing
             let back = try RunResult(json: JSONParser.parse(run.json.formatted()))
             Self.expectSame(run, back)
         }
-        let stopped = RunResult(strategyID: "y", label: "Y", seed: 0, status: .interrupted, batchLosses: [], validationAccuracy: nil,
+        var stopped = RunResult(strategyID: "y", label: "Y", seed: 0, status: .interrupted, batchLosses: [], validationAccuracy: nil,
                                 validationLoss: nil, initSeconds: 0, trainSeconds: 0, validationSeconds: 0, stepTimes: StepTimes())
         Self.expectSame(stopped, try RunResult(json: JSONParser.parse(stopped.json.formatted())))
+        // Whether a run came from the run cache reads back too; a file from before says nothing, and so none did.
+        stopped.fromCache = true
+        Self.expectSame(stopped, try RunResult(json: JSONParser.parse(stopped.json.formatted())))
+        let older = stopped.json.formatted().replacingOccurrences(of: "\"from_cache\": true,", with: "")
+        let olderRun = try RunResult(json: JSONParser.parse(older))
+        #expect(older != stopped.json.formatted() && !olderRun.fromCache)
         #expect(throws: JSONFieldError.self) { try RunResult(json: JSONParser.parse(#"{"status": "ok", "batch_losses": []}"#)) }
         // The last seed of the largest base seed and the most repeats is still exact.
         let lastSeed = UInt64(ConfigLimits.seed + ConfigLimits.repeats - 1)

@@ -172,6 +172,8 @@ import Testing
         // The depth axis is logarithmic: its cells meet halfway in log space, at √3.
         let script = try String(contentsOfFile: folder + "/map/sweep-validation-accuracy.gp", encoding: .utf8)
         #expect(script.contains("set logscale y") && data.contains(" 1.73205080756887"))
+        // The measure has a title line of its own: wrapped with the experiment's title, its last word could stand alone.
+        #expect(script.contains(".\"\\n\".'Validation accuracy ("), "\(script)")
 
         let line = #"{ "axes": [ { "setting": "learning_rate", "values": [0.001, 0.01, 0.1] }, { "setting": "seed", "values": [1, 2, 3] } ]}"#
         try Self.config(dataset: folder, output: folder + "/line", sweep: line).write(toFile: folder + "/line.json", atomically: true, encoding: .utf8)
@@ -179,6 +181,8 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let lineScript = try String(contentsOfFile: folder + "/line/sweep-validation-accuracy.gp", encoding: .utf8)
         #expect(lineScript.contains("with filledcurves") && lineScript.contains("set logscale x"))
+        // The key stands under the plot, not on the line or its band.
+        #expect(lineScript.contains("set key outside below") && !lineScript.contains("set key bottom"))
         let lineResults = try JSONParser.parse(String(contentsOfFile: folder + "/line/results.json", encoding: .utf8))
         guard case .array(let linePoints)? = lineResults["sweep"]?["points"], linePoints.count == 3,
               case .array(let interval)? = linePoints[2]["validation_accuracy"]?["ci95"] else {

@@ -29,11 +29,26 @@ import Testing
             let tics = span / WeightFigure.ticStep(span)
             #expect(tics >= 3 && tics <= 7.5, "span \(span): \(tics) tics")
         }
-        // Labels in exponent form, twice as long and more: one and a half to three and a half tics.
-        #expect(WeightFigure.ticStep(1.5e20, parts: 1.5) == 1e20 && WeightFigure.ticStep(7e19, parts: 1.5) == 2e19)
-        for span in [1.3e5, 7.7e9, 2.2e18, 9.9e30] {
-            let tics = span / WeightFigure.ticStep(span, parts: 1.5)
-            #expect(tics >= 1.5 && tics <= 3.75, "span \(span): \(tics) tics")
+    }
+
+    /// Long labels get fewer tics: neighbours stand further apart than their labels are wide.
+    @Test func ticLabelsFitTheirPanel() {
+        func labels(_ low: Double, _ high: Double) -> [String] {
+            let step = WeightFigure.ticStep(low: low, high: high)
+            return stride(from: (low / step).rounded(.up), through: (high / step).rounded(.down), by: 1).map { String(format: "%g", $0 * step) }
+        }
+        // All Ones' output layer after training: 1.001, 1.002, … ran together.
+        #expect(labels(0.99975, 1.00525) == ["1", "1.002", "1.004"])
+        // Short labels keep a third of the span or finer.
+        #expect(labels(-0.26, 0.26) == ["-0.2", "-0.1", "0", "0.1", "0.2"] && labels(0, 30) == ["0", "10", "20", "30"])
+        // A diverged run's weights, in exponent form: -6e+19, -4e+19, -2e+19 ran together.
+        #expect(labels(-6.8e19, 0.3e19) == ["-5e+19", "0"] && labels(-5e10, 8e10) == ["-5e+10", "0", "5e+10"])
+        // Never fewer than two tics, crowded or not.
+        #expect(labels(1e-7, 9e-6).count >= 2 && labels(0.5, 0.51).count >= 2)
+        for (low, high) in [(-1.5e20, 1.5e20), (-790.0, 40.0), (0.4, 1.0), (-2.2e18, 7e17), (-0.56, 0.2), (-0.044, 0.044)] {
+            let text = labels(low, high)
+            let spacing = WeightFigure.ticStep(low: low, high: high) / (high - low) * WeightFigure.panelPixels
+            #expect(text.count >= 2 && text.allSatisfy { WeightFigure.labelPixels($0) + 10 <= spacing }, "\(low)...\(high): \(text)")
         }
     }
 

@@ -34,7 +34,7 @@ struct DistributionPicture {
             GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder (reads \(name).dat)."),
             Plots.preamble(height: 480),
             "set output \(Plots.quoted(name + ".png"))",
-            "set title \(GnuplotText.lines(Plots.wrapped(figure.title + " (\(figure.count) values, \(figure.bins) bins)", width: 110)))",
+            "set title \(GnuplotText.lines(Plots.title(figure.title + " (\(figure.count) values, \(figure.bins) bins)")))",
             "set xlabel 'Value'",
             "set ylabel 'Count'",
             "set xrange [\(figure.low):\(figure.high)]",

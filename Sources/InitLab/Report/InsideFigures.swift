@@ -92,7 +92,7 @@ struct LayerProfileFigure {
         let seeds = Set(members.map(\.seed))
         let seedText = seeds.count == 1 ? ", seed \(seeds.first!)" : ", each strategy's first seed"
         var lines = InsideFigures.header(name: name, what: title) + [
-            "set title \(GnuplotText.lines(Plots.wrapped(title + seedText, width: 110)))",
+            "set title \(GnuplotText.lines(Plots.title(title + seedText)))",
             "set xlabel 'Layer'",
             "set ylabel \(Plots.quoted(ylabel + " (log scale)"))",
             "set logscale y",
@@ -102,12 +102,40 @@ struct LayerProfileFigure {
         ]
         let drawable = members.map { $0.layers.contains { InsideFigures.drawable(statistic($0)) } }
         let plots = members.enumerated().map { k, member in
-            InsideFigures.curve(file: Plots.quoted(name + ".dat"), index: k, drawable: drawable[k],
-                                style: "linespoints linetype \(k + 1) pointtype \(k % 13 + 1)",
-                                title: Plots.keyEntry(member.summary.label), empty: "\(member.summary.label) (0 everywhere: not drawn)")
+            let missing = missingNote(member.layers).map { " (\($0))" } ?? ""
+            return InsideFigures.curve(file: Plots.quoted(name + ".dat"), index: k, drawable: drawable[k],
+                                       style: "linespoints linetype \(k + 1) pointtype \(k % 13 + 1)",
+                                       title: Plots.keyEntry(member.summary.label + missing), empty: "\(member.summary.label) (0 everywhere: not drawn)")
         }
         lines += InsideFigures.logPanel(plots, anyDrawable: drawable.contains(true), note: "0 everywhere: nothing to draw on a log axis")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Where a curve has no point a log axis can show, for its key: "0 at layers 1–2, not drawn
+    /// there" (All Zeros' gradient, whose one point may hide under another curve's); nil when
+    /// every layer is drawn.
+    func missingNote(_ layers: [LayerDiagnostics]) -> String? {
+        let missing = layers.filter { !InsideFigures.drawable(statistic($0)) }
+        guard !missing.isEmpty else { return nil }
+        let zeros = missing.filter { statistic($0) == 0 }.count
+        let what = zeros == missing.count ? "0" : zeros == 0 ? "no finite value" : "0 or no finite value"
+        return "\(what) at layer\(missing.count > 1 ? "s" : "") \(Self.ranges(missing.map(\.layer))), not drawn there"
+    }
+
+    /// Layer numbers as ranges of consecutive ones: "1–3, 5".
+    static func ranges(_ numbers: [Int]) -> String {
+        var parts: [String] = [], start: Int?, previous: Int?
+        func close() {
+            if let start, let previous { parts.append(start == previous ? "\(start)" : "\(start)–\(previous)") }
+        }
+        for n in numbers.sorted() {
+            if let p = previous, n == p + 1 { previous = n; continue }
+            close()
+            start = n
+            previous = n
+        }
+        close()
+        return parts.joined(separator: ", ")
     }
 
     /// The figure of activation std at initialization.
@@ -121,83 +149,5 @@ struct LayerProfileFigure {
         LayerProfileFigure(name: PlotSpec.gradientsFigure,
                            title: "Gradient std at each layer's output at initialization (probe batch, mean cross-entropy)",
                            ylabel: "Back-propagated gradient std", summaries: summaries, hiddenOnly: false, statistic: \.outputGradientStd)
-    }
-}
-
-/// One strategy over training: left, each layer's update ratio ‖ΔW‖/‖W‖ against the step
-/// (log–log); right, the activation std by layer at every recorded step, light to dark.
-struct TrainingDiagnosticsFigure {
-    let summary: StrategySummary
-
-    var name: String { PlotSpec.trainingFigurePrefix + summary.id }
-
-    /// Whether the figure is drawn: the strategy's first run recorded a step.
-    var drawn: Bool { InsideFigures.diagnostics(summary)?.diagnostics.steps.isEmpty == false }
-
-    var files: [OutputFile] {
-        guard drawn, let (seed, diagnostics) = InsideFigures.diagnostics(summary) else { return [] }
-        return [OutputFile(name: name + ".dat", contents: data(diagnostics)),
-                OutputFile(name: name + ".gp", contents: script(diagnostics, seed: seed))]
-    }
-
-    /// Blocks (gnuplot's `index`): first one per layer (step, update ratio; step 0 has none),
-    /// then one per recorded step (layer, activation std).
-    func data(_ diagnostics: RunDiagnostics) -> String {
-        let layers = diagnostics.initial.count
-        let ratios = (0..<layers).map { l in
-            InsideFigures.block("layer \(l + 1): step, update ratio", diagnostics.steps.filter { $0.step > 0 }.map { step in
-                "\(step.step) \(InsideFigures.value(step.layers.indices.contains(l) ? step.layers[l].updateRatio : nil))"
-            })
-        }
-        let profiles = diagnostics.steps.map { step in
-            InsideFigures.block("step \(step.step): layer, activation std",
-                                step.layers.dropLast().map { "\($0.layer) \(InsideFigures.value($0.activationStd))" })
-        }
-        return (ratios + profiles).joined(separator: "\n\n")
-    }
-
-    func script(_ diagnostics: RunDiagnostics, seed: UInt64) -> String {
-        let layers = diagnostics.initial.count, steps = diagnostics.steps
-        let title = "\(summary.label), seed \(seed): what training does inside the network"
-        var lines = InsideFigures.header(name: name, what: "Update ratio and activation std over training") + [
-            "set multiplot layout 1,2 title \(GnuplotText.lines(Plots.wrapped(title, width: 110)))",
-            "set key outside below center horizontal maxcols 4",
-            "set title 'Update ratio ||dW|| / ||W|| of each layer'",
-            "set xlabel 'Step (log scale)'",
-            "set ylabel 'Update ratio (log scale)'",
-            "set logscale xy",
-        ]
-        let file = Plots.quoted(name + ".dat")
-        let trained = steps.filter { $0.step > 0 }
-        let ratioDrawable = (0..<layers).map { l in trained.contains { InsideFigures.drawable($0.layers.indices.contains(l) ? $0.layers[l].updateRatio : nil) } }
-        let ratios = (0..<layers).map { l in
-            InsideFigures.curve(file: file, index: l, drawable: ratioDrawable[l], style: "linespoints linetype \(l + 1) pointtype 7 pointsize 0.5",
-                                title: "'layer \(l + 1)'", empty: "layer \(l + 1) (no update: not drawn)")
-        }
-        lines += InsideFigures.logPanel(ratios, anyDrawable: ratioDrawable.contains(true), note: "no weights changed: nothing to draw")
-        lines += [
-            "unset logscale x",
-            "set title 'Activation std by layer, light to dark over the steps'",
-            "set xlabel 'Layer'",
-            "set ylabel 'Activation std (log scale)'",
-            "set xrange [0.8:\(Double(max(layers - 1, 1)) + 0.2)]",
-            "set xtics 1",
-            "set palette defined (0 '#9AD0F0', 1 '#00204A')",
-            "unset colorbox",
-            "set autoscale y",
-        ]
-        let profileDrawable = steps.map { $0.layers.dropLast().contains { InsideFigures.drawable($0.activationStd) } }
-        // A long run records many steps: the key names at most about twelve, the first and last among them.
-        let keyEvery = (steps.count + 11) / 12
-        let profiles = steps.enumerated().map { k, step in
-            let shade = steps.count > 1 ? Double(k) / Double(steps.count - 1) : 1
-            let named = k % keyEvery == 0 || k == steps.count - 1
-            return InsideFigures.curve(file: file, index: layers + k, drawable: profileDrawable[k],
-                                       style: "linespoints linecolor palette frac \(shade) dashtype 1 pointtype 7 pointsize 0.5",
-                                       title: named ? "'step \(step.step)'" : nil, empty: "step \(step.step) (0 everywhere: not drawn)")
-        }
-        lines += InsideFigures.logPanel(profiles, anyDrawable: profileDrawable.contains(true), note: "every activation is 0: nothing to draw")
-        lines.append("unset multiplot")
-        return lines.joined(separator: "\n") + "\n"
     }
 }

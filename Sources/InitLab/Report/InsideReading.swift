@@ -14,29 +14,34 @@ enum InsideReading {
 
     /// Sentences about the network at initialization; `saturation` words the activation's flat region.
     static func atInitialization(_ layers: [LayerDiagnostics], activation: Activation) -> [String] {
+        phrasesAtInitialization(layers, activation: activation).map(\.text)
+    }
+
+    /// The sentences of `atInitialization` with their numbers kept, for readings said once for several strategies.
+    static func phrasesAtInitialization(_ layers: [LayerDiagnostics], activation: Activation) -> [Phrase] {
         let hidden = Array(layers.dropLast())
-        var sentences: [String] = []
+        var sentences: [Phrase] = []
         let stds = hidden.compactMap(\.activationStd)
         if let first = stds.first, let last = stds.last, let low = stds.min(), let high = stds.max(), stds.count == hidden.count {
             let lastLayer = hidden.count
             if high == 0 {
                 let stuck = hidden.allSatisfy { $0.weightGradientStd == 0 }
-                sentences.append("every hidden unit gives one constant output on every probe image: no signal passes"
-                                 + (stuck ? ", and no weight below the output layer gets a gradient" : ""))
+                sentences.append(Phrase(words: "every hidden unit gives one constant output on every probe image: no signal passes"
+                                        + (stuck ? ", and no weight below the output layer gets a gradient" : "")))
             } else if stds.count == 1 {
-                sentences.append("the hidden layer's activation std is \(number(first))")
+                sentences.append("the hidden layer's activation std is \(first)")
             } else if last < first / 10 {
-                sentences.append("activation std falls from \(number(first)) at layer 1 to \(number(last)) at layer \(lastLayer): the signal vanishes")
+                sentences.append("activation std falls from \(first) at layer 1 to \(last) at layer \(lastLayer): the signal vanishes")
             } else if last > first * 10 {
-                sentences.append("activation std grows from \(number(first)) at layer 1 to \(number(last)) at layer \(lastLayer): the signal explodes")
+                sentences.append("activation std grows from \(first) at layer 1 to \(last) at layer \(lastLayer): the signal explodes")
             } else {
-                sentences.append("activation std stays between \(number(low)) and \(number(high)) over the \(stds.count) hidden layers: the signal propagates")
+                sentences.append("activation std stays between \(low: low) and \(high: high) over the \(stds.count) hidden layers: the signal propagates")
             }
             let alike = hidden.filter { $0.symmetric == true }.map(\.layer)
             if high > 0, !alike.isEmpty {
-                sentences.append((alike.count == hidden.count ? "in every hidden layer" : "in layer\(alike.count > 1 ? "s" : "") "
-                                  + alike.map(String.init).joined(separator: ", "))
-                                 + ", every unit gives the same output on every probe image: the units are copies of one another")
+                sentences.append(Phrase(words: (alike.count == hidden.count ? "in every hidden layer" : "in layer\(alike.count > 1 ? "s" : "") "
+                                                + alike.map(String.init).joined(separator: ", "))
+                                        + ", every unit gives the same output on every probe image: the units are copies of one another"))
             }
             if high > 0 {
                 sentences += worst(hidden, \.deadFraction, what: "dead (0 on every probe image)")
@@ -65,25 +70,33 @@ enum InsideReading {
     /// layer's activations, dead and saturated units changed from initialization to the last
     /// recorded step.
     static func overTraining(_ diagnostics: RunDiagnostics) -> [String] {
-        var sentences: [String] = []
+        phrasesOverTraining(diagnostics).map(\.text)
+    }
+
+    /// The sentences of `overTraining` with their numbers kept, for readings said once for several strategies.
+    static func phrasesOverTraining(_ diagnostics: RunDiagnostics) -> [Phrase] {
+        var sentences: [Phrase] = []
         if let first = diagnostics.steps.first(where: { $0.step > 0 }) {
             let ratios = first.layers.compactMap(\.updateRatio).filter(\.isFinite)
             if let low = ratios.min(), let high = ratios.max() {
-                sentences.append("step \(first.step) changes the weights by \(low == high ? number(low) : "\(number(low)) to \(number(high))") of their norm")
+                // The ratio is each layer's own: the sentence gives the smallest and the largest.
+                sentences.append(low == high ? "step \(first.step) changes every layer's weights by \(low) of their norm"
+                                 : "step \(first.step) changes each layer's weights by \(low: low) to \(high: high) of their norm "
+                                 + "(the range over the layers\(inGroup: " and strategies"))")
             }
         }
         let start = diagnostics.initial
         guard let end = diagnostics.steps.last, end.step > 0, start.count >= 2, end.layers.count == start.count else { return sentences }
         let l = start.count - 2
-        var changes: [String] = []
+        var changes: [Phrase] = []
         if let a = start[l].activationStd, let b = end.layers[l].activationStd, a != b {
-            changes.append("layer \(l + 1)'s activation std went from \(number(a)) to \(number(b))")
+            changes.append("layer \(l + 1)'s activation std went from \(a) to \(b)")
         }
         for (path, what) in [(\LayerDiagnostics.deadFraction, "dead"), (\LayerDiagnostics.saturatedFraction, "saturated")] {
             let before = start.dropLast().compactMap { $0[keyPath: path] }.max() ?? 0
             let after = end.layers.dropLast().compactMap { $0[keyPath: path] }.max() ?? 0
             if abs(after - before) >= 0.05 {
-                changes.append("\(what) units (worst layer) \(after > before ? "rose" : "fell") from \(percent(before)) to \(percent(after))")
+                changes.append("\(what) units (worst layer) \(after > before ? "rose" : "fell") from \(percent: before) to \(percent: after)")
             }
         }
         // Layers whose units were copies at initialization and still are.
@@ -96,11 +109,11 @@ enum InsideReading {
     }
 
     /// The layer where `path` is largest, when at least a tenth of its units are so.
-    private static func worst(_ layers: [LayerDiagnostics], _ path: KeyPath<LayerDiagnostics, Double?>, what: String) -> [String] {
+    private static func worst(_ layers: [LayerDiagnostics], _ path: KeyPath<LayerDiagnostics, Double?>, what: String) -> [Phrase] {
         let values = layers.map { $0[keyPath: path] }
         guard let (layer, fraction) = largest(values), fraction >= 0.1 else { return [] }
         let also = values.filter { ($0 ?? 0) >= 0.1 }.count
-        return ["\(percent(fraction)) of layer \(layer)'s units are \(what)" + (also > 1 ? " (\(also) layers have 10% or more)" : "")]
+        return ["\(percent: fraction) of layer \(layer)'s units are \(what)" + Phrase(words: also > 1 ? " (\(also) layers have 10% or more)" : "")]
     }
 
     /// The largest of one statistic over the layers (1-based, the first of equals), nil without any.

@@ -30,7 +30,7 @@ struct LossFigure {
             GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder (reads \(name).dat)."),
             Plots.preamble(),
             "set output \(Plots.quoted(name + ".png"))",
-            "set title \(Plots.quoted(title))",
+            "set title \(GnuplotText.lines(Plots.title(title)))",
             "set xlabel \(Plots.quoted(xlabel))",
             "set ylabel \(Plots.quoted(log ? "Loss (log scale)" : "Loss"))",
             "set grid",
@@ -108,12 +108,18 @@ struct WholeRunFigure {
     var script: String {
         let log = Plots.needsLogScale(means.flatMap { $0.compactMap { $0 } })
         let title = "The whole training: loss of every step (faint), its moving average over \(window) steps"
-            + (epochs > 1 ? "; dotted lines: epochs" : "")
+            + (epochs > 1 && epochs <= 50 ? "; grey lines: epochs" : "")
         var lines = LossFigure.header(name: name, what: "Training loss of every step, and its moving average over \(window) steps",
                                       title: title, xlabel: "Steps", log: log, xmax: max(steps, 2))
+        // Solid and darker than the dotted grid, so that a boundary is not taken for a grid line;
+        // named while there is room for the names.
         if epochs <= 50 {
             for epoch in 1..<max(epochs, 1) {
-                lines.append("set arrow from \(epoch * stepsPerEpoch), graph 0 to \(epoch * stepsPerEpoch), graph 1 nohead dashtype 3 linecolor rgb '#808080'")
+                let x = epoch * stepsPerEpoch
+                lines.append("set arrow from \(x), graph 0 to \(x), graph 1 nohead dashtype 1 linewidth 1 linecolor rgb '#707070' back")
+                if epochs <= 12 {
+                    lines.append("set label 'epoch \(epoch + 1)' at \(x), graph 0.97 left offset 0.5,0 font ',9' textcolor rgb '#505050'")
+                }
             }
         }
         var plots: [String] = []

@@ -15,41 +15,37 @@ public enum MarkdownReport {
         lines.append("\(experiment.strategies.count) initialization strategies, each training "
             + "\(network) for \(training.epochs) "
             + "epoch\(training.epochs == 1 ? "" : "s") on \(trainingImages) images, "
-            + (seeds.count == 1 ? "with seed \(seeds[0])" : "with \(seeds.count) seeds (\(seeds.first!)–\(seeds.last!)); accuracies are mean ± standard deviation over seeds")
+            + (seeds.count == 1 ? "with seed \(seeds[0])"
+               : "with \(seeds.count) seeds (\(seeds.first!)–\(seeds.last!)); accuracies are mean ± standard deviation over seeds, "
+               + "the last batch loss and the times their mean")
             + (experiment.dataset.test != nil ? ". Each trained network is also measured once on the held-out test set" : "")
             + ". Validation accuracy is measured on \(validation) held-out images "
             + (training.validationDropout ? "with dropout left on, as the lesson does." : "in evaluation mode (dropout off).")
         )
-        let unfinished = results.filter { $0.status != .ok }
-        for run in unfinished {
-            let seed = seeds.count > 1 ? " (seed \(run.seed))" : ""
-            switch run.status {
-            case .diverged(let batch):
-                lines += ["", "**\(escape(run.label))\(seed) diverged**: its loss was not finite at batch \(batch), so its training stopped there; its curve ends at batch \(batch - 1) and it has no validation accuracy."]
-            case .interrupted:
-                lines += ["", "**\(escape(run.label))\(seed) was interrupted** before it finished (the comparison was stopped); it has no validation accuracy."]
-            case .ok: break
-            }
-        }
+        for paragraph in UnfinishedRuns.paragraphs(summaries) { lines += ["", paragraph] }
         lines += ["", "## After \(training.epochs) epoch\(training.epochs == 1 ? "" : "s")", ""]
         // Pre-training is shown beside training when a strategy has it: its cost is part of the comparison.
         let pretraining = experiment.strategies.contains { $0.procedure != nil }
         let test = experiment.dataset.test != nil
-        lines.append("| Strategy | Validation accuracy |" + (test ? " Test accuracy |" : "") + " Last batch loss | Training time |"
-                     + (pretraining ? " Pre-training time |" : ""))
+        // Over several seeds the loss and times are means (the accuracies say so with their ±).
+        let mean = seeds.count > 1 ? " (mean)" : ""
+        lines.append("| Strategy | Validation accuracy |" + (test ? " Test accuracy |" : "") + " Last batch loss\(mean) | Training time\(mean) |"
+                     + (pretraining ? " Pre-training time\(mean) |" : ""))
         lines.append("|---|---:|" + (test ? "---:|" : "") + "---:|---:|" + (pretraining ? "---:|" : ""))
         for summary in summaries {
             let loss = summary.lastLossText
             var row = "| \(escape(summary.label)) | \(summary.accuracyText) |" + (test ? " \(summary.testAccuracyText) |" : "")
-                + " \(loss) | \(String(format: "%.1f s", summary.meanTrainSeconds)) |"
+                + " \(loss) | \(summary.timeText(summary.meanTrainSeconds)) |"
             if pretraining {
                 row += experiment.strategies.first { $0.id == summary.id }?.procedure == nil
-                    ? " — |" : String(format: " %.1f s |", summary.meanProcedureSeconds)
+                    ? " — |" : " \(summary.timeText(summary.meanProcedureSeconds)) |"
             }
             lines.append(row)
         }
+        if summaries.contains(where: { $0.cachedRuns > 0 }) { lines += ["", "*\(StrategySummary.cachedTimeNote).*"] }
         lines += ["", "![Validation accuracy](\(experiment.plots.accuracyFigure).png)", ""]
         lines += verdicts(experiment, summaries: summaries)
+        for paragraph in SharedDefinitions.paragraphs(experiment.strategies, summaries: summaries) { lines += [paragraph, ""] }
         if !experiment.plots.distributions.isEmpty {
             lines += ["## What the strategies draw from", ""]
             for figure in experiment.plots.distributions {
@@ -156,21 +152,27 @@ public enum MarkdownReport {
         if LayerProfileFigure.gradients(summaries).drawn {
             lines += ["![Gradient std at initialization](\(PlotSpec.gradientsFigure).png)", ""]
         }
-        for (summary, _, diagnostics) in measured {
+        lines += ReadingGroups.bullets(measured.map { summary, _, diagnostics in
             let activation = experiment.strategies.first { $0.id == summary.id }?.model.activation ?? experiment.model.activation
-            let initial = InsideReading.atInitialization(diagnostics.initial, activation: activation)
-            let training = InsideReading.overTraining(diagnostics)
-            guard !initial.isEmpty || !training.isEmpty else { continue }
-            lines.append("- **\(escape(summary.label))**: " + (initial.isEmpty ? "" : initial.joined(separator: "; ") + ". ")
-                         + (training.isEmpty ? "" : "Over training: " + training.joined(separator: "; ") + "."))
-        }
-        let trainingFigures = measured.map { TrainingDiagnosticsFigure(summary: $0.0) }.filter(\.drawn)
+            return ReadingGroups.Reading(label: summary.label,
+                                         initial: InsideReading.phrasesAtInitialization(diagnostics.initial, activation: activation),
+                                         training: InsideReading.phrasesOverTraining(diagnostics))
+        })
+        let trainingFigures = measured.map { TrainingDiagnosticsFigure(summary: $0.0) }.filter(\.recorded)
         guard !trainingFigures.isEmpty else { return lines + [""] }
         lines += ["", "### Over training", "",
                   "Left: each layer's update ratio ‖ΔW‖/‖W‖ at the recorded steps (about 10⁻³ is the usual rule of thumb for a "
-                  + "healthy step). Right: activation std by layer on the probe batch at each recorded step, light to dark, so that "
-                  + "vanishing, exploding, saturating and dying show as they happen.", ""]
-        for figure in trainingFigures { lines += ["![\(escape(figure.summary.label)) over training](\(figure.name).png)", ""] }
+                  + "healthy step). Right: activation std by layer on the probe batch at each recorded step, its colour the step "
+                  + "(the bar beside it), so that vanishing, exploding, saturating and dying show as they happen.", ""]
+        for figure in trainingFigures where figure.drawn {
+            lines += ["![\(escape(figure.summary.label)) over training](\(figure.name).png)", ""]
+        }
+        // A figure of two empty log axes says nothing: such a strategy gets a sentence instead.
+        let empty = trainingFigures.filter { !$0.drawn }.map { "**\(escape($0.summary.label))**" }
+        if !empty.isEmpty {
+            lines += [empty.joined(separator: ", ") + " \(empty.count == 1 ? "has" : "have") no figure over training: at no recorded step is a layer's "
+                      + "update ratio or activation std a finite number above 0, all that a log axis can show.", ""]
+        }
         return lines
     }
 
@@ -190,8 +192,11 @@ public enum MarkdownReport {
         if context.runsFromCache >= runs {
             lines.append("| Runs | all \(runs) read from the run cache (see each run's own timings in results.json) |")
         } else {
-            lines.append("| Threads | \(context.threads) (training took \(String(format: "%.1f", context.trainingWallSeconds)) s"
-                         + (context.runsFromCache > 0 ? "; \(context.runsFromCache) of \(runs) runs came from the run cache" : "") + ") |")
+            // The wall time is this comparison's, spent on the runs it trained; the cached ones took none of it.
+            let trained = context.runsFromCache > 0 ? " the \(runs - context.runsFromCache) runs not in the run cache" : ""
+            lines.append("| Threads | \(context.threads) (training\(trained) took \(String(format: "%.1f", context.trainingWallSeconds)) s"
+                         + (context.runsFromCache > 0 ? "; \(context.runsFromCache) of \(runs) runs came from the run cache, "
+                            + "their times measured when they were trained" : "") + ") |")
         }
         lines.append("| BLAS | \(context.blas.library), \(context.blas.core) kernels (\(escape(context.blas.howChosen))) |")
         lines.append("| Tool | \(toolName) \(toolVersion) |")

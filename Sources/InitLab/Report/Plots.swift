@@ -76,6 +76,21 @@ public enum Plots {
     /// by GnuplotText.
     static func quoted(_ text: String) -> String { GnuplotText.literal(text) }
 
+    /// A figure's title: in as many lines of at most `width` characters as `wrapped` needs, but
+    /// as even as they can be, so that no last word ("seed)") is left alone on its line.
+    static func title(_ text: String, width: Int = 110) -> [String] {
+        let lines = wrapped(text, width: width)
+        guard lines.count > 1 else { return lines }
+        // The narrowest width that still needs no more lines evens them out.
+        var best = lines
+        for narrower in stride(from: width - 1, through: 1, by: -1) {
+            let candidate = wrapped(text, width: narrower)
+            if candidate.count > lines.count { break }
+            best = candidate
+        }
+        return best
+    }
+
     /// `text` in lines of at most `width` characters, broken at spaces (a longer word stands alone).
     static func wrapped(_ text: String, width: Int) -> [String] {
         var lines: [String] = []

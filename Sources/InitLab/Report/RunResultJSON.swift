@@ -32,6 +32,7 @@ extension RunResult {
             ("init_seconds", JSON(initSeconds)),
             ("procedure_seconds", JSON(procedureSeconds)),
             ("train_seconds", JSON(trainSeconds)),
+            ("from_cache", .bool(fromCache)),
             ("validation_seconds", JSON(validationSeconds)),
             ("diagnostics_seconds", JSON(diagnosticsSeconds)),
             ("step_seconds", stepTimes.json),
@@ -110,6 +111,12 @@ extension RunResult {
         if json["diagnostics_seconds"] != nil { diagnosticsSeconds = try reader.number("diagnostics_seconds") }
         if let entry = json["diagnostics"], entry != .null { diagnostics = try RunDiagnostics(json: entry) }
         partneredStepTimes = try StepTimes(json: json["partnered_step_seconds"] ?? .null)
+        // Written since reports tell cached timings apart; a results file from before has none.
+        switch json["from_cache"] {
+        case .bool(let cached)?: fromCache = cached
+        case nil: fromCache = false
+        default: throw JSONFieldError(message: "run: from_cache is not true or false")
+        }
     }
 }
 

@@ -29,9 +29,10 @@ public struct StrategySummary: Sendable {
     public var testAccuracies: [Double] { runs.compactMap(\.testAccuracy) }
     public var meanTestAccuracy: Double? { Sample.mean(testAccuracies) }
 
-    /// "84.90%", with the standard deviation over several seeds; "n/a" without a test set.
+    /// "84.90%", with the standard deviation over several seeds; "n/a" without a test set; "—"
+    /// when a run did not finish, which the validation accuracy's cell already says.
     public var testAccuracyText: String {
-        finished ? Self.percentText(testAccuracies) : statusNote ?? "n/a"
+        finished ? Self.percentText(testAccuracies) : "—"
     }
 
     public var meanLastLoss: Double? {
@@ -50,16 +51,49 @@ public struct StrategySummary: Sendable {
     public var meanTrainSeconds: Double { runs.reduce(0) { $0 + $1.trainSeconds } / Double(max(runs.count, 1)) }
     public var meanProcedureSeconds: Double { runs.reduce(0) { $0 + $1.procedureSeconds } / Double(max(runs.count, 1)) }
 
-    /// Words for a run that did not finish ("diverged at batch 12"), nil when all did.
+    /// How many of the runs this comparison read from the run cache instead of training them.
+    public var cachedRuns: Int { runs.filter(\.fromCache).count }
+
+    /// A mean time of the runs, "1.2 s"; marked "1.2 s (cached)", or "1.2 s (2 of 5 cached)",
+    /// when runs came from the run cache: their times were measured by the comparison that
+    /// trained them, not by this one (see `cachedTimeNote`).
+    public func timeText(_ seconds: Double) -> String {
+        let cached = cachedRuns, time = String(format: "%.1f s", seconds)
+        guard cached > 0 else { return time }
+        return time + (cached == runs.count ? " (cached)" : " (\(cached) of \(runs.count) cached)")
+    }
+
+    /// What a time marked "cached" means, for under a table that has one.
+    public static let cachedTimeNote = "cached: the runs came from the run cache, so their times were measured when they were "
+        + "trained, by an earlier comparison, not by this one (`--no-cache` trains again)"
+
+    /// Words for the runs that did not finish, said once for all of them: "diverged at batch 3",
+    /// over several seeds "diverged at batch 3 (all 5 seeds)" or "diverged at batches 3–7 (2 of
+    /// 5 seeds: 2, 4)", "interrupted (1 of 3 seeds: 3)"; nil when all finished.
     public var statusNote: String? {
-        for run in runs {
-            switch run.status {
-            case .ok: continue
-            case .diverged(let batch): return "diverged at batch \(batch)" + (runs.count > 1 ? " (seed \(run.seed))" : "")
-            case .interrupted: return "interrupted"
-            }
+        let diverged = runs.compactMap { run -> (seed: UInt64, batch: Int)? in
+            if case .diverged(let batch) = run.status { return (run.seed, batch) }
+            return nil
         }
-        return nil
+        let interrupted = runs.filter { $0.status == .interrupted }.map(\.seed)
+        var notes: [String] = []
+        if let low = diverged.map(\.batch).min(), let high = diverged.map(\.batch).max() {
+            notes.append("diverged at " + (low == high ? "batch \(low)" : "batches \(low)–\(high)") + seedsNote(diverged.map(\.seed)))
+        }
+        if !interrupted.isEmpty { notes.append("interrupted" + seedsNote(interrupted)) }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
+    }
+
+    /// Which of several seeds a note is about: " (all 5 seeds)", " (2 of 5 seeds: 2, 4)"; nothing with one seed.
+    func seedsNote(_ seeds: [UInt64]) -> String {
+        guard runs.count > 1 else { return "" }
+        if seeds.count == runs.count { return " (all \(runs.count) seeds)" }
+        return " (\(seeds.count) of \(runs.count) seeds: \(Self.seedList(seeds)))"
+    }
+
+    /// "2, 4", or the first four and "…" when there are more.
+    static func seedList(_ seeds: [UInt64]) -> String {
+        seeds.prefix(4).map(String.init).joined(separator: ", ") + (seeds.count > 4 ? ", …" : "")
     }
 
     /// The mean loss of step `index` over the seeds whose loss there is finite.

@@ -96,12 +96,18 @@ struct SweepFigure {
         return seeds > 1 ? "mean over \(seeds) seeds" : "one seed"
     }
 
+    /// The experiment's title, then the measure on a line of its own: wrapped together, a
+    /// caption's last word could be left alone on a line ("seed)").
+    func titleLines(_ caption: String) -> [String] {
+        Plots.title(title + ":", width: 100) + Plots.title("\(measure.title) (\(caption))", width: 100)
+    }
+
     var mapScript: String {
         let axes = grid.sweep.axes, file = Plots.quoted(name + ".dat")
         let x = Self.edges(axes[0]), y = Self.edges(axes[1])
         let hasValues = !means.isEmpty, hasMissing = grid.cells.contains { cellValue($0.estimate(measure).map { measure.shown($0.mean) }) == "?" }
         var lines = InsideFigures.header(name: name, what: "\(measure.title) over the sweep's grid", height: 720) + [
-            "set title \(GnuplotText.lines(Plots.wrapped("\(title): \(measure.title.lowercased()) (\(seedsCaption))", width: 100)))",
+            "set title \(GnuplotText.lines(titleLines(seedsCaption)))",
             "set xlabel \(Plots.quoted(axes[0].label))",
             "set ylabel \(Plots.quoted(axes[1].label))",
             "set xrange [\(x.map(\.low).min()!):\(x.map(\.high).max()!)]",
@@ -137,10 +143,14 @@ struct SweepFigure {
         let axis = grid.sweep.axes[0], file = Plots.quoted(name + ".dat")
         let band = grid.cells.contains { $0.estimate(measure)?.ci95 != nil }
         var lines = InsideFigures.header(name: name, what: "\(measure.title) along the sweep's axis") + [
-            "set title \(GnuplotText.lines(Plots.wrapped("\(title): \(measure.title.lowercased()) (\(seedsCaption)\(band ? ", band: 95% interval" : ""))", width: 100)))",
+            "set title \(GnuplotText.lines(titleLines(seedsCaption + (band ? ", band: 95% interval" : ""))))",
             "set xlabel \(Plots.quoted(axis.label))",
             "set ylabel \(Plots.quoted(measure.isAccuracy ? measure.title + " (%)" : measure.title))",
-            "set key bottom right",
+            // Under the plot, where it never covers the line or its band; the key's extra height
+            // keeps it clear of the axis label.
+            "set key outside below center horizontal height 1.5",
+            // The first and last points stand clear of the frame.
+            "set offsets graph 0.03, graph 0.03, 0, 0",
         ]
         if Self.isLog(axis) { lines.append("set logscale x") }
         if logScale { lines.append("set logscale y") }

@@ -14,14 +14,43 @@ struct WeightFigure {
         return [OutputFile(name: name + ".dat", contents: data), OutputFile(name: name + ".gp", contents: script)]
     }
 
-    /// The largest round tic step (1, 2 or 5 times a power of ten) at most `1/parts` of `span`:
-    /// with 3 parts, three to seven tics, which a panel a third of the figure wide can label;
-    /// labels in exponent form ("-1.5e+20", a diverged run's weights) are twice as long and
-    /// more, and get half as many tics (1.5 parts: two to three and a half).
-    static func ticStep(_ span: Double, parts: Double = 3) -> Double {
+    /// The largest round tic step (1, 2 or 5 times a power of ten) at most a third of `span`:
+    /// three to seven tics, the most a panel a third of the figure wide can label.
+    static func ticStep(_ span: Double) -> Double {
         // The slack keeps a step that is exactly a third (0.6 / 3 is 0.19999999999999998) from losing to rounding.
-        let raw = span / parts * (1 + 1e-9), power = pow(10, log10(raw).rounded(.down))
+        let raw = span / 3 * (1 + 1e-9), power = pow(10, log10(raw).rounded(.down))
         return [5.0, 2, 1].map { $0 * power }.first { $0 <= raw } ?? power
+    }
+
+    /// The width of a panel's plot area in pixels: a third of the 960-pixel figure, less the y
+    /// axis's tic labels and title.
+    static let panelPixels = 190.0
+
+    /// About how wide pngcairo's 11-point sans draws a tic label, in pixels: digits and "e"
+    /// about 8, "+" 10, "-" 5, "." 4 (measured on its PNGs).
+    static func labelPixels(_ text: String) -> Double {
+        text.reduce(0) { width, character in
+            width + (character == "+" ? 10 : character == "-" ? 5 : character == "." ? 4 : 8)
+        }
+    }
+
+    /// The tic step of an axis from `low` to `high`: the finest round step (ticStep, a third of
+    /// the span or more) whose tics stand far enough apart for their labels, as gnuplot prints
+    /// them ("%g"), to keep a gap between them, so that long labels ("1.001", "-6e+19") get
+    /// fewer tics instead of running together.
+    static func ticStep(low: Double, high: Double) -> Double {
+        var step = ticStep(high - low)
+        while true {
+            let first = (low / step).rounded(.up), last = (high / step).rounded(.down)
+            guard first <= last, high > low else { return step }
+            let widest = stride(from: first, through: last, by: 1).map { labelPixels(String(format: "%g", $0 * step)) }.max()!
+            if step / (high - low) * panelPixels >= widest + 10 { return step }
+            // The next round step up (1 → 2 → 5 → 10), unless it would leave fewer than two tics.
+            let power = pow(10, log10(step).rounded(.down)), mantissa = (step / power).rounded()
+            let next = (mantissa < 2 ? 2 : mantissa < 5 ? 5 : 10) * power
+            guard (high / next).rounded(.down) - (low / next).rounded(.up) >= 1 else { return step }
+            step = next
+        }
     }
 
     /// One block per layer (gnuplot's `index`): bin centre, count at the start, count at the end.
@@ -46,18 +75,22 @@ struct WeightFigure {
             "set output \(Plots.quoted(name + ".png"))",
             "set style fill solid 0.5 noborder",
             "set grid",
-            "set multiplot layout \(rows),\(columns) title \(GnuplotText.lines(Plots.wrapped(title, width: 110)))",
+            "set xlabel 'Weight value'",
+            "set ylabel 'Weights per bin'",
+            "set multiplot layout \(rows),\(columns) title \(GnuplotText.lines(Plots.title(title)))",
         ]
         for (k, h) in histograms.enumerated() {
             // A constant layer has all its weights in one bin: give it a visible width of its own.
             let span = h.high - h.low
             let width = span > 0 ? span / Double(WeightHistogram.bins) : max(abs(h.low) * 0.01, 0.01)
+            // The outer bins' bars stand clear of the frame: a twentieth of the span each side.
+            let pad = max(width, span / 20)
             lines += [
                 "set title 'layer \(h.layer)'",
                 "set boxwidth \(width)",
-                "set xrange [\(h.low - width):\(h.high + width)]",
-                // A panel is a third of the figure wide: four or five tic labels fit, not gnuplot's ten.
-                "set xtics \(Self.ticStep(span + 2 * width, parts: max(abs(h.low), abs(h.high)) >= 1e5 ? 1.5 : 3))",
+                "set xrange [\(h.low - pad):\(h.high + pad)]",
+                // A panel is a third of the figure wide: a few tic labels fit, not gnuplot's ten.
+                "set xtics \(Self.ticStep(low: h.low - pad, high: h.high + pad))",
                 "plot \(Plots.quoted(name + ".dat")) index \(k) using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \\",
                 "     '' index \(k) using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle",
             ]

@@ -69,7 +69,8 @@ public struct Comparison: Sendable {
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, 2 * (only?.count ?? plans.count)))) { _ in
             while !stop.isStopped, let index = queue.next() {
                 let plan = plans[index]
-                if let cache, let cached = cache.store.load(cache.keys[index], plan: plan, problem: { observe(.cacheDamaged($0)) }) {
+                if let cache, var cached = cache.store.load(cache.keys[index], plan: plan, problem: { observe(.cacheDamaged($0)) }) {
+                    cached.fromCache = true
                     queue.finished()
                     results.store(cached, at: index)
                     observe(.reused(run: index, result: cached))
@@ -100,7 +101,11 @@ extension Comparison {
     /// Every plan's run as the cache holds it (nil: not there), without training any.
     public func cachedResults(observe: (ComparisonEvent) -> Void = { _ in }) -> [RunResult?] {
         guard let cache else { return plans.map { _ in nil } }
-        return zip(cache.keys, plans).map { key, plan in cache.store.load(key, plan: plan, problem: { observe(.cacheDamaged($0)) }) }
+        return zip(cache.keys, plans).map { key, plan in
+            var run = cache.store.load(key, plan: plan, problem: { observe(.cacheDamaged($0)) })
+            run?.fromCache = true
+            return run
+        }
     }
 
     /// The estimated cost of each plan's run, in multiply-adds: its training steps' products,

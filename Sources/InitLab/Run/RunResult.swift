@@ -70,6 +70,9 @@ public struct RunResult: Sendable {
     /// products then count this core's share only).
     public var stepTimes: StepTimes
     public var partneredStepTimes = StepTimes()
+    /// Whether this comparison read the run from the run cache instead of training it: its
+    /// timings were then measured by the comparison that trained it, earlier.
+    public var fromCache = false
     public var steps: Int { batchLosses.count }
     public var lastBatchLoss: Float? { batchLosses.last }
 }
