@@ -19,6 +19,11 @@ struct ExperimentOptions: ParsableArguments {
 struct OutputOptions: ParsableArguments {
     @Option(help: "Folder for results.json, report.md and the figures (overrides the config's \"output\").")
     var output: String?
+
+    func validate() throws {
+        // An empty path would put the outputs in the current folder under names joined to "/".
+        if output?.isEmpty == true { throw ValidationError("--output needs a folder path") }
+    }
 }
 
 /// How many runs train at once, as `run` and `bench` take it.

@@ -69,6 +69,8 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil, exe
     @Test func usageErrorsExitWith2() throws {
         let missing = try runCommand([])
         #expect(missing.status == 2 && missing.stderr.contains("Missing expected argument '<config>'"))
+        let emptyOutput = try runCommand(["configs/fashion.json", "--output", ""])
+        #expect(emptyOutput.status == 2 && emptyOutput.stderr.contains("--output needs a folder path"), "\(emptyOutput.stderr)")
         let badThreads = try runCommand(["configs/fashion.json", "--threads", "0"])
         #expect(badThreads.status == 2 && badThreads.stderr.contains("--threads must be from 1 to 1024"))
         // Every failure, ArgumentParser's included, is one line in the tool's own format.

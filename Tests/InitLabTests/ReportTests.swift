@@ -112,6 +112,13 @@ import Testing
         var wider = experiment
         wider.strategies[3].model.layers[1] = 32
         #expect(SharedDefinitions.groups(wider.strategies).isEmpty)
+        // Initializers that draw nothing: no draw to differ in, the same start.
+        let constant = try parseExperiment(syntheticConfig(dataset: "/d", output: "/o")
+            .replacingOccurrences(of: #"{ "kind": "fan_in_uniform" }"#, with: #""zeros""#))
+        let same = SharedDefinitions.paragraphs(constant.strategies, summaries: StrategySummary.make([], experiment: constant))
+        #expect(same == ["**All Zeros** and **Rule** are the same strategy under two names (the same model, initializers and training; "
+                         + "see Settings): their initializers draw nothing at random, so they start from the same weights and train alike."],
+                "\(same)")
     }
 
     @Test func readingsThatSayTheSameAreOneBulletWithRanges() {

@@ -26,8 +26,8 @@ plot 'gradients.dat' index 0 using 1:2 with linespoints linetype 1 pointtype 1 t
      'gradients.dat' index 1 using 1:2 with linespoints linetype 2 pointtype 2 title 'N(0, 1) + BN', \
      'gradients.dat' index 2 using 1:2 with linespoints linetype 3 pointtype 3 title 'N(0, 0.01)', \
      'gradients.dat' index 3 using 1:2 with linespoints linetype 4 pointtype 4 title 'N(0, 0.01) + BN', \
-     'gradients.dat' index 4 using 1:2 with linespoints linetype 5 pointtype 5 title 'All Ones', \
-     'gradients.dat' index 5 using 1:2 with linespoints linetype 6 pointtype 6 title 'All Ones + BN', \
+     'gradients.dat' index 4 using 1:2 with linespoints linetype 5 pointtype 5 title 'All Ones (0 at layers 1–6, not drawn there)', \
+     'gradients.dat' index 5 using 1:2 with linespoints linetype 6 pointtype 6 title 'All Ones + BN (0 at layers 1–6, not drawn there)', \
      'gradients.dat' index 6 using 1:2 with linespoints linetype 7 pointtype 7 title 'Kaiming normal', \
      'gradients.dat' index 7 using 1:2 with linespoints linetype 8 pointtype 8 title 'Kaiming normal + BN', \
      'gradients.dat' index 8 using 1:2 with linespoints linetype 9 pointtype 9 title 'PyTorch default', \

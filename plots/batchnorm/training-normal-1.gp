@@ -15,29 +15,40 @@ set output 'training-normal-1.png'
 set datafile missing '?'
 set grid
 set format y '%g'
-set multiplot layout 1,2 title 'N(0, 1), seed 1: what training does inside the network'
-set key outside below center horizontal maxcols 4
+set multiplot title 'N(0, 1), seed 1: what training does inside the network'
+set origin 0,0
+set size 0.56,0.95
+set key outside right top vertical spacing 1.1
 set title 'Update ratio ||dW|| / ||W|| of each layer'
 set xlabel 'Step (log scale)'
 set ylabel 'Update ratio (log scale)'
 set logscale xy
-plot 'training-normal-1.dat' index 0 using 1:2 with linespoints linetype 1 pointtype 7 pointsize 0.5 title 'layer 1', \
-     'training-normal-1.dat' index 1 using 1:2 with linespoints linetype 2 pointtype 7 pointsize 0.5 title 'layer 2', \
-     'training-normal-1.dat' index 2 using 1:2 with linespoints linetype 3 pointtype 7 pointsize 0.5 title 'layer 3', \
-     'training-normal-1.dat' index 3 using 1:2 with linespoints linetype 4 pointtype 7 pointsize 0.5 title 'layer 4', \
-     'training-normal-1.dat' index 4 using 1:2 with linespoints linetype 5 pointtype 7 pointsize 0.5 title 'layer 5', \
-     'training-normal-1.dat' index 5 using 1:2 with linespoints linetype 6 pointtype 7 pointsize 0.5 title 'layer 6', \
-     'training-normal-1.dat' index 6 using 1:2 with linespoints linetype 7 pointtype 7 pointsize 0.5 title 'layer 7'
-unset logscale x
-set title 'Activation std by layer, light to dark over the steps'
+plot 'training-normal-1.dat' index 0 using 1:2 with linespoints linetype 1 pointtype 7 pointsize 0.6 title 'layer 1', \
+     'training-normal-1.dat' index 1 using 1:2 with linespoints linetype 2 pointtype 7 pointsize 0.6 title 'layer 2', \
+     'training-normal-1.dat' index 2 using 1:2 with linespoints linetype 3 pointtype 7 pointsize 0.6 title 'layer 3', \
+     'training-normal-1.dat' index 3 using 1:2 with linespoints linetype 4 pointtype 7 pointsize 0.6 title 'layer 4', \
+     'training-normal-1.dat' index 4 using 1:2 with linespoints linetype 5 pointtype 7 pointsize 0.6 title 'layer 5', \
+     'training-normal-1.dat' index 5 using 1:2 with linespoints linetype 6 pointtype 7 pointsize 0.6 title 'layer 6', \
+     'training-normal-1.dat' index 6 using 1:2 with linespoints linetype 7 pointtype 7 pointsize 0.6 title 'layer 7'
+unset logscale
+set origin 0.56,0
+set size 0.44,0.95
+unset key
+set title 'Activation std by layer at each recorded step'
 set xlabel 'Layer'
 set ylabel 'Activation std (log scale)'
+set logscale y
 set xrange [0.8:6.2]
 set xtics 1
-set palette defined (0 '#9AD0F0', 1 '#00204A')
-unset colorbox
 set autoscale y
-plot 'training-normal-1.dat' index 7 using 1:2 with linespoints linecolor palette frac 0.0 dashtype 1 pointtype 7 pointsize 0.5 title 'step 0', \
-     'training-normal-1.dat' index 8 using 1:2 with linespoints linecolor palette frac 0.5 dashtype 1 pointtype 7 pointsize 0.5 title 'step 1', \
-     'training-normal-1.dat' index 9 using 1:2 with linespoints linecolor palette frac 1.0 dashtype 1 pointtype 7 pointsize 0.5 title 'step 2'
+set palette defined (0 '#9AD0F0', 0.5 '#3A7FB8', 1 '#00204A')
+set palette maxcolors 3
+set cbrange [-0.5:2.5]
+set cbtics ('0' 0, '1' 1, '2' 2) scale 0
+set cblabel 'Step' offset 0,0
+set colorbox vertical user origin graph 1.04, graph 0 size graph 0.04, graph 1
+set rmargin 9
+plot 'training-normal-1.dat' index 7 using 1:2 with linespoints linecolor palette cb 0 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-normal-1.dat' index 8 using 1:2 with linespoints linecolor palette cb 1 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-normal-1.dat' index 9 using 1:2 with linespoints linecolor palette cb 2 dashtype 1 pointtype 7 pointsize 0.5 notitle
 unset multiplot

@@ -14,47 +14,49 @@ set linetype cycle 8
 set output 'weights-default-bn.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'PyTorch default + BN: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.0057400262355804445
-set xrange [-0.15648766815662385:0.14199369609355927]
-set xtics 0.05
+set xrange [-0.1650977075099945:0.15060373544692993]
+set xtics 0.1
 plot 'weights-default-bn.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.005835403203964234
-set xrange [-0.15321885466575622:0.1502221119403839]
+set xrange [-0.16197195947170256:0.15897521674633025]
 set xtics 0.1
 plot 'weights-default-bn.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.005372278243303299
-set xrange [-0.1263928709924221:0.15296559765934944]
-set xtics 0.05
+set xrange [-0.13445128835737705:0.16102401502430438]
+set xtics 0.1
 plot 'weights-default-bn.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.00526935189962387
-set xrange [-0.13482922643423081:0.1391770723462105]
-set xtics 0.05
+set xrange [-0.14273325428366662:0.1470811001956463]
+set xtics 0.1
 plot 'weights-default-bn.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.0048254066705703735
-set xrange [-0.12421201258897781:0.12670913428068162]
-set xtics 0.05
+set xrange [-0.13145012259483338:0.13394724428653718]
+set xtics 0.1
 plot 'weights-default-bn.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.004821678698062897
-set xrange [-0.11701810926198959:0.13370918303728105]
-set xtics 0.05
+set xrange [-0.12425062730908394:0.14094170108437537]
+set xtics 0.1
 plot 'weights-default-bn.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.01021479070186615
-set xrange [-0.18608592450618744:0.34508319199085236]
-set xtics 0.1
+set xrange [-0.20140811055898666:0.3604053780436516]
+set xtics 0.2
 plot 'weights-default-bn.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

@@ -14,46 +14,48 @@ set linetype cycle 8
 set output 'weights-default.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'PyTorch default: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.003923599123954773
-set xrange [-0.09821325957775116:0.10581389486789704]
+set xrange [-0.10409865826368332:0.1116992935538292]
 set xtics 0.05
 plot 'weights-default.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.0060483750700950625
-set xrange [-0.14667575925588608:0.16783974438905716]
+set xrange [-0.15574832186102866:0.17691230699419974]
 set xtics 0.1
 plot 'weights-default.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.005743195861577987
-set xrange [-0.12251087799668312:0.17613530680537223]
-set xtics 0.05
+set xrange [-0.1311256717890501:0.18475010059773922]
+set xtics 0.1
 plot 'weights-default.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.0064996305108070375
-set xrange [-0.14733481138944626:0.1906459751725197]
+set xrange [-0.15708425715565683:0.20039542093873025]
 set xtics 0.1
 plot 'weights-default.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.007240818440914154
-set xrange [-0.19867321997880935:0.17784933894872665]
+set xrange [-0.2095344476401806:0.18871056661009789]
 set xtics 0.1
 plot 'weights-default.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.009588360786437988
-set xrange [-0.26681002974510193:0.23178473114967346]
+set xrange [-0.2811925709247589:0.24616727232933044]
 set xtics 0.1
 plot 'weights-default.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.018828248381614687
-set xrange [-0.43046367704868316:0.5486052387952804]
+set xrange [-0.45870604962110517:0.5768476113677025]
 set xtics 0.2
 plot 'weights-default.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,47 +14,49 @@ set linetype cycle 8
 set output 'weights-kaiming-bn.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'Kaiming normal + BN: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.00965200424194336
-set xrange [-0.2343254244327545:0.26757879614830016]
+set xrange [-0.24880343079566955:0.28205680251121523]
 set xtics 0.1
 plot 'weights-kaiming-bn.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.018359801173210143
-set xrange [-0.4698379248380661:0.48487173616886137]
+set xrange [-0.4973776265978813:0.5124114379286766]
 set xtics 0.2
 plot 'weights-kaiming-bn.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.020683302879333496
-set xrange [-0.5539949083328247:0.5215368413925171]
-set xtics 0.2
+set xrange [-0.5850198626518249:0.5525617957115173]
+set xtics 0.5
 plot 'weights-kaiming-bn.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.01845721960067749
-set xrange [-0.4854138648509979:0.47436155438423155]
+set xrange [-0.5130996942520142:0.5020473837852478]
 set xtics 0.2
 plot 'weights-kaiming-bn.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.019065500497817994
-set xrange [-0.5023722958564758:0.4890337300300598]
+set xrange [-0.5309705466032029:0.5176319807767868]
 set xtics 0.2
 plot 'weights-kaiming-bn.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.01864889919757843
-set xrange [-0.47160044968128206:0.49814230859279635]
+set xrange [-0.4995737984776497:0.526115657389164]
 set xtics 0.2
 plot 'weights-kaiming-bn.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.019856274724006653
-set xrange [-0.45750132262706755:0.5750249630212784]
-set xtics 0.2
+set xrange [-0.48728573471307757:0.6048093751072884]
+set xtics 0.5
 plot 'weights-kaiming-bn.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

@@ -14,46 +14,48 @@ set linetype cycle 8
 set output 'weights-kaiming.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'Kaiming normal: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.009231261610984802
-set xrange [-0.2504719567298889:0.2295536470413208]
+set xrange [-0.2643188491463661:0.243400539457798]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.020216588973999024
-set xrange [-0.5862328457832336:0.4650297808647156]
-set xtics 0.2
+set xrange [-0.6165577292442321:0.4953546643257141]
+set xtics 0.5
 plot 'weights-kaiming.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.01997723639011383
-set xrange [-0.5406065827608109:0.49820970952510835]
-set xtics 0.2
+set xrange [-0.5705724373459816:0.5281755641102791]
+set xtics 0.5
 plot 'weights-kaiming.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.02058939456939697
-set xrange [-0.5384374690055848:0.5322110486030579]
-set xtics 0.2
+set xrange [-0.5693215608596802:0.5630951404571534]
+set xtics 0.5
 plot 'weights-kaiming.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.018770639300346375
-set xrange [-0.5081951063871384:0.4678781372308731]
+set xrange [-0.536351065337658:0.49603409618139266]
 set xtics 0.2
 plot 'weights-kaiming.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.01956153929233551
-set xrange [-0.49260107696056366:0.5245989662408829]
+set xrange [-0.521943385899067:0.5539412751793862]
 set xtics 0.2
 plot 'weights-kaiming.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.018776747584342956
-set xrange [-0.47443735897541045:0.5019535154104233]
+set xrange [-0.5026024803519249:0.5301186367869377]
 set xtics 0.2
 plot 'weights-kaiming.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,46 +14,48 @@ set linetype cycle 8
 set output 'weights-normal-0.01-bn.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'N(0, 0.01) + BN: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.005960410237312317
-set xrange [-0.1595147007703781:0.15042663156986236]
+set xrange [-0.1684553161263466:0.15936724692583085]
 set xtics 0.1
 plot 'weights-normal-0.01-bn.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.004486658871173859
-set xrange [-0.10831741362810135:0.1249888476729393]
-set xtics 0.05
+set xrange [-0.11504740193486214:0.13171883597970008]
+set xtics 0.1
 plot 'weights-normal-0.01-bn.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.0032319191098213198
-set xrange [-0.07463808983564377:0.09342170387506485]
+set xrange [-0.07948596850037574:0.09826958253979683]
 set xtics 0.05
 plot 'weights-normal-0.01-bn.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.0025168350338935852
-set xrange [-0.05551078826189041:0.07536463350057603]
-set xtics 0.02
+set xrange [-0.05928604081273079:0.07913988605141639]
+set xtics 0.05
 plot 'weights-normal-0.01-bn.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.0024148689955472945
-set xrange [-0.05215694554150105:0.07341624222695828]
-set xtics 0.02
+set xrange [-0.05577924903482199:0.07703854572027921]
+set xtics 0.05
 plot 'weights-normal-0.01-bn.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.0029115714132785797
-set xrange [-0.05738971009850502:0.09401200339198112]
+set xrange [-0.06175706721842289:0.098379360511899]
 set xtics 0.05
 plot 'weights-normal-0.01-bn.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.00842422753572464
-set xrange [-0.14528142422437668:0.2927784076333046]
+set xrange [-0.15791776552796363:0.3054147489368916]
 set xtics 0.1
 plot 'weights-normal-0.01-bn.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

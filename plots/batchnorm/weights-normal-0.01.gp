@@ -14,46 +14,48 @@ set linetype cycle 8
 set output 'weights-normal-0.01.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'N(0, 0.01): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.0017408175766468047
-set xrange [-0.04562425673007965:0.0448982572555542]
+set xrange [-0.04823548309504986:0.04750948362052441]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.00164250448346138
-set xrange [-0.04217994377017021:0.043230289369821547]
+set xrange [-0.04464370049536228:0.04569404609501362]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.001491919681429863
-set xrange [-0.04080782510340214:0.03677199833095074]
+set xrange [-0.04304570462554693:0.03900987785309553]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.0016088781505823135
-set xrange [-0.03984304122626781:0.04381862260401249]
+set xrange [-0.042256358452141284:0.04623193982988596]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.0016503281891345977
-set xrange [-0.039501427114009856:0.046315638720989226]
+set xrange [-0.041976919397711754:0.048791131004691124]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.0015353836119174958
-set xrange [-0.03940982893109322:0.04043011888861656]
+set xrange [-0.04171290434896946:0.042733194306492805]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.001441512405872345
-set xrange [-0.040332425534725186:0.034626219570636746]
+set xrange [-0.042494694143533705:0.036788488179445265]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,46 +14,48 @@ set linetype cycle 8
 set output 'weights-normal-1-bn.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'N(0, 1) + BN: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.17540132522583007
-set xrange [-4.334707851409912:4.786161060333252]
+set xrange [-4.597809839248657:5.049263048171997]
 set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.15093495845794677
-set xrange [-4.146798634529114:3.7018192052841186]
+set xrange [-4.373201072216034:3.928221642971039]
 set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.16056105136871338
-set xrange [-4.146385397911072:4.202789273262024]
+set xrange [-4.3872269749641415:4.443630850315094]
 set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.15859402656555177
-set xrange [-4.451784505844116:3.7951048755645753]
+set xrange [-4.6896755456924435:4.0329959154129025]
 set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.18453356742858887
-set xrange [-5.011280031204223:4.584465475082397]
+set xrange [-5.288080382347107:4.861265826225281]
 set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.1678501033782959
-set xrange [-4.413697805404663:4.3145075702667235]
+set xrange [-4.665472960472107:4.566282725334167]
 set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.12607990264892577
-set xrange [-3.119329795837402:3.436825141906738]
+set xrange [-3.308449649810791:3.625944995880127]
 set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,11 +14,13 @@ set linetype cycle 8
 set output 'weights-ones-bn.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'All Ones + BN: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 1.0880231857299804e-05
-set xrange [0.9997365748882294:1.000302346944809]
-set xtics 0.0001
+set xrange [0.9997202545404434:1.000318667292595]
+set xtics 0.0002
 plot 'weights-ones-bn.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
@@ -53,7 +55,7 @@ plot 'weights-ones-bn.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' 
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.0013042938709259032
-set xrange [0.9529965269565582:1.0208198082447053]
+set xrange [0.9510400861501693:1.022776249051094]
 set xtics 0.02
 plot 'weights-ones-bn.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

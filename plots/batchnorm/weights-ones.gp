@@ -14,46 +14,48 @@ set linetype cycle 8
 set output 'weights-ones.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'All Ones: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 5.603416748046875
-set xrange [-284.7742541503906:6.603416748046875]
-set xtics 50.0
+set xrange [-293.17937927246095:15.008541870117188]
+set xtics 100.0
 plot 'weights-ones.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 14.971358642578124
-set xrange [-762.5392907714844:15.971358642578124]
+set xrange [-784.9963287353515:38.42839660644531]
 set xtics 200.0
 plot 'weights-ones.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 14.971356201171876
-set xrange [-762.5391662597656:15.971356201171876]
+set xrange [-784.9962005615234:38.42839050292969]
 set xtics 200.0
 plot 'weights-ones.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 14.971356201171876
-set xrange [-762.5391662597656:15.971356201171876]
+set xrange [-784.9962005615234:38.42839050292969]
 set xtics 200.0
 plot 'weights-ones.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 14.971356201171876
-set xrange [-762.5391662597656:15.971356201171876]
+set xrange [-784.9962005615234:38.42839050292969]
 set xtics 200.0
 plot 'weights-ones.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 14.971356201171876
-set xrange [-762.5391662597656:15.971356201171876]
+set xrange [-784.9962005615234:38.42839050292969]
 set xtics 200.0
 plot 'weights-ones.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 2595123773.44
-set xrange [-52784947773.44:82161488445.44]
+set xrange [-56677633433.6:86054174105.6]
 set xtics 50000000000.0
 plot 'weights-ones.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -1,14 +1,14 @@
 # Validation accuracy of every strategy, written by compare-inits.
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
-# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text,
-# mean test accuracy (%, ? without a test set).
+# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), text above,
+# mean test accuracy (%, ? without a test set), spread text.
 $accuracy << EOD
-normal-1 25.558 0.000 "25.56%" 25.710
-normal-0.01 10.208 0.000 "10.21%" 9.990
-xavier 85.133 0.000 "85.13%" 84.600
-kaiming 85.567 0.000 "85.57%" 84.470
-orthogonal 85.725 0.000 "85.72%" 84.630
-default 81.217 0.000 "81.22%" 80.650
+normal-1 25.558 0.000 "25.56%" 25.710 ""
+normal-0.01 10.208 0.000 "10.21%" 9.990 ""
+xavier 85.133 0.000 "85.13%" 84.600 ""
+kaiming 85.567 0.000 "85.57%" 84.470 ""
+orthogonal 85.725 0.000 "85.72%" 84.630 ""
+default 81.217 0.000 "81.22%" 80.650 ""
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'
@@ -22,7 +22,7 @@ set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
 set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
 set linetype cycle 8
 set output 'accuracy.png'
-set title 'An 8-hidden-layer tanh network of 256 units, trained with Adam (Glorot & Bengio'."'".'s setting): validation'."\n".'accuracy (one seed; diamonds: test accuracy)'
+set title 'An 8-hidden-layer tanh network of 256 units, trained with Adam (Glorot &'."\n".'Bengio'."'".'s setting): validation accuracy (one seed; diamonds: test accuracy)'
 set ylabel 'Accuracy (%)'
 set yrange [0:105]
 set xrange [-0.6:5.6]

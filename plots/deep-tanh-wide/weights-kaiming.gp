@@ -14,58 +14,60 @@ set linetype cycle 8
 set output 'weights-kaiming.png'
 set style fill solid 0.5 noborder
 set grid
-set multiplot layout 3,3 title 'Kaiming uniform (tanh gain): each layer'."'".'s weights where training started (filled) and where it ended (line),'."\n".'seed 1'
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
+set multiplot layout 3,3 title 'Kaiming uniform (tanh gain): each layer'."'".'s weights where'."\n".'training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.008906547725200654
-set xrange [-0.22598435431718827:0.2371561273932457]
+set xrange [-0.23934417590498924:0.2505159489810467]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.01008205235004425
-set xrange [-0.26247738420963285:0.2617893379926681]
-set xtics 0.1
+set xrange [-0.27760046273469924:0.2769124165177345]
+set xtics 0.2
 plot 'weights-kaiming.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.01021298885345459
-set xrange [-0.27072513222694394:0.2603502881526947]
-set xtics 0.1
+set xrange [-0.28604461550712584:0.2756697714328766]
+set xtics 0.2
 plot 'weights-kaiming.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.009999834299087525
-set xrange [-0.2657691168785095:0.25422226667404174]
-set xtics 0.1
+set xrange [-0.2807688683271408:0.26922201812267305]
+set xtics 0.2
 plot 'weights-kaiming.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.009253304302692413
-set xrange [-0.24229521661996842:0.23887660712003708]
+set xrange [-0.25617517307400706:0.2527565635740757]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.009523968100547791
-set xrange [-0.25320913910865783:0.24203720211982727]
+set xrange [-0.2674950912594795:0.25632315427064895]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.009577410519123078
-set xrange [-0.2395568659901619:0.25846848100423814]
+set xrange [-0.25392298176884653:0.27283459678292277]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
 set boxwidth 0.009079823791980744
-set xrange [-0.23478272050619126:0.2373681166768074]
+set xrange [-0.24840245619416237:0.2509878523647785]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
 set boxwidth 0.007560008764266967
-set xrange [-0.19782330989837646:0.19529714584350585]
+set xrange [-0.20916332304477692:0.2066371589899063]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

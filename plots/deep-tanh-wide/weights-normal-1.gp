@@ -14,58 +14,60 @@ set linetype cycle 8
 set output 'weights-normal-1.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'N(0, 1): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.20576516151428223
-set xrange [-5.1276239490509035:5.572164449691773]
+set xrange [-5.436271691322327:5.880812191963196]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.169315185546875
-set xrange [-4.314823474884033:4.489566173553467]
+set xrange [-4.568796253204345:4.743538951873779]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.18502455711364746
-set xrange [-4.951649484634399:4.669627485275268]
+set xrange [-5.229186320304871:4.94716432094574]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.17174585342407225
-set xrange [-4.591981010437012:4.338803367614746]
+set xrange [-4.84959979057312:4.596422147750855]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.1675496768951416
-set xrange [-4.169924802780152:4.542658395767212]
+set xrange [-4.421249318122864:4.793982911109924]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.19007906913757325
-set xrange [-4.812486982345581:5.071624612808227]
+set xrange [-5.097605586051941:5.356743216514587]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.1864630889892578
-set xrange [-4.8690473747253415:4.827033252716064]
+set xrange [-5.148742008209228:5.106727886199951]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
 set boxwidth 0.17080655097961425
-set xrange [-4.621410989761353:4.260529661178589]
+set xrange [-4.877620816230774:4.51673948764801]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
 set boxwidth 0.13267731189727783
-set xrange [-3.2770950746536256:3.622125144004822]
+set xrange [-3.476111042499542:3.8211411118507383]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,58 +14,60 @@ set linetype cycle 8
 set output 'weights-orthogonal.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'Orthogonal (tanh gain): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.013370756506919861
-set xrange [-0.31454104602336885:0.38073829233646395]
+set xrange [-0.3345971807837486:0.4007944270968437]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.01740689992904663
-set xrange [-0.4416735661029816:0.46348523020744326]
+set xrange [-0.4677839159965515:0.4895955801010132]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.017184481024742126
-set xrange [-0.44986237585544586:0.4437306374311447]
+set xrange [-0.47563909739255905:0.4695073589682579]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.01767914891242981
-set xrange [-0.44497531056404116:0.474340432882309]
+set xrange [-0.47149403393268585:0.5008591562509537]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.020064519047737123
-set xrange [-0.5659916859865188:0.47736330449581144]
-set xtics 0.2
+set xrange [-0.5960884645581246:0.5074600830674172]
+set xtics 0.5
 plot 'weights-orthogonal.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.017446306347846986
-set xrange [-0.4505842596292496:0.45662367045879365]
+set xrange [-0.47675371915102005:0.4827931299805641]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.0189158433675766
-set xrange [-0.4980692678689957:0.4855545872449875]
+set xrange [-0.5264430329203605:0.5139283522963524]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
 set boxwidth 0.019147101044654845
-set xrange [-0.4763511747121811:0.519298079609871]
+set xrange [-0.5050718262791634:0.5480187311768532]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
 set boxwidth 0.014136461615562439
-set xrange [-0.38764080226421355:0.34745520174503325]
+set xrange [-0.4088454946875572:0.3686598941683769]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

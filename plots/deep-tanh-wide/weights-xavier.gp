@@ -14,58 +14,60 @@ set linetype cycle 8
 set output 'weights-xavier.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'Xavier uniform: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.009855996072292327
-set xrange [-0.25308919996023177:0.25942259579896926]
+set xrange [-0.2678731940686703:0.27420658990740776]
 set xtics 0.1
 plot 'weights-xavier.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.0076323491334915165
-set xrange [-0.20600793182849883:0.19087422311306]
+set xrange [-0.2174564555287361:0.20232274681329726]
 set xtics 0.1
 plot 'weights-xavier.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.007516936957836151
-set xrange [-0.19119817167520523:0.19968255013227462]
+set xrange [-0.20247357711195946:0.21095795556902885]
 set xtics 0.1
 plot 'weights-xavier.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.006858843564987183
-set xrange [-0.1819897174835205:0.17467014789581298]
+set xrange [-0.19227798283100128:0.18495841324329376]
 set xtics 0.1
 plot 'weights-xavier.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.007164671421051026
-set xrange [-0.17106892108917238:0.20149399280548097]
+set xrange [-0.1818159282207489:0.2122409999370575]
 set xtics 0.1
 plot 'weights-xavier.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.006686400771141052
-set xrange [-0.16693220674991607:0.18076063334941864]
+set xrange [-0.17696180790662766:0.19079023450613022]
 set xtics 0.1
 plot 'weights-xavier.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.006302742063999176
-set xrange [-0.16346685379743575:0.16427573353052138]
+set xrange [-0.17292096689343453:0.17372984662652016]
 set xtics 0.1
 plot 'weights-xavier.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
 set boxwidth 0.006202561855316162
-set xrange [-0.1596618574857712:0.16287135899066926]
+set xrange [-0.1689657002687454:0.17217520177364348]
 set xtics 0.1
 plot 'weights-xavier.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
 set boxwidth 0.006616618633270264
-set xrange [-0.17514432609081268:0.16891984283924102]
+set xrange [-0.18506925404071808:0.17884477078914643]
 set xtics 0.1
 plot 'weights-xavier.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

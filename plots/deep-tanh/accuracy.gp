@@ -1,13 +1,13 @@
 # Validation accuracy of every strategy, written by compare-inits.
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
-# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text,
-# mean test accuracy (%, ? without a test set).
+# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), text above,
+# mean test accuracy (%, ? without a test set), spread text.
 $accuracy << EOD
-normal-1 10.208 0.000 "10.21%" 10.000
-normal-0.01 9.817 0.000 "9.82%" 10.000
-xavier 86.175 0.000 "86.17%" 85.120
-orthogonal 86.875 0.000 "86.88%" 85.760
-lsuv 86.358 0.000 "86.36%" 85.630
+normal-1 10.208 0.000 "10.21%" 10.000 ""
+normal-0.01 9.817 0.000 "9.82%" 10.000 ""
+xavier 86.175 0.000 "86.17%" 85.120 ""
+orthogonal 86.875 0.000 "86.88%" 85.760 ""
+lsuv 86.358 0.000 "86.36%" 85.630 ""
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'
@@ -21,7 +21,7 @@ set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
 set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
 set linetype cycle 8
 set output 'accuracy.png'
-set title 'A 10-hidden-layer tanh network: where initialization decides whether it trains: validation accuracy (one seed;'."\n".'diamonds: test accuracy)'
+set title 'A 10-hidden-layer tanh network: where initialization decides whether'."\n".'it trains: validation accuracy (one seed; diamonds: test accuracy)'
 set ylabel 'Accuracy (%)'
 set yrange [0:105]
 set xrange [-0.6:4.6]

@@ -14,70 +14,72 @@ set linetype cycle 8
 set output 'weights-lsuv.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 4,3 title 'LSUV: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.012837610840797424
-set xrange [-0.3153170567750931:0.352238706946373]
+set xrange [-0.3345734730362892:0.3714951232075691]
 set xtics 0.2
 plot 'weights-lsuv.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.023575153350830078
-set xrange [-0.6222731137275695:0.6036348605155945]
-set xtics 0.2
+set xrange [-0.6576358437538147:0.6389975905418396]
+set xtics 0.5
 plot 'weights-lsuv.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.023720170259475707
-set xrange [-0.5891716134548187:0.6442772400379181]
-set xtics 0.2
+set xrange [-0.6247518688440323:0.6798574954271317]
+set xtics 0.5
 plot 'weights-lsuv.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.022261480093002318
-set xrange [-0.5665948784351349:0.5910020864009857]
-set xtics 0.2
+set xrange [-0.5999870985746384:0.6243943065404892]
+set xtics 0.5
 plot 'weights-lsuv.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.021112356185913086
-set xrange [-0.5500846242904663:0.5477578973770142]
-set xtics 0.2
+set xrange [-0.581753158569336:0.5794264316558838]
+set xtics 0.5
 plot 'weights-lsuv.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.02085507392883301
-set xrange [-0.5056664991378784:0.578797345161438]
-set xtics 0.2
+set xrange [-0.5369491100311279:0.6100799560546875]
+set xtics 0.5
 plot 'weights-lsuv.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.02318350076675415
-set xrange [-0.6475585460662842:0.5579834938049316]
-set xtics 0.2
+set xrange [-0.6823337972164154:0.5927587449550629]
+set xtics 0.5
 plot 'weights-lsuv.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
 set boxwidth 0.021217378377914427
-set xrange [-0.5853984677791595:0.5179052078723907]
-set xtics 0.2
+set xrange [-0.6172245353460312:0.5497312754392624]
+set xtics 0.5
 plot 'weights-lsuv.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
 set boxwidth 0.02159831762313843
-set xrange [-0.5599441909790039:0.5631683254241944]
-set xtics 0.2
+set xrange [-0.5923416674137115:0.595565801858902]
+set xtics 0.5
 plot 'weights-lsuv.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 10'
 set boxwidth 0.022399744987487792
-set xrange [-0.627069673538208:0.5377170658111572]
-set xtics 0.2
+set xrange [-0.6606692910194397:0.5713166832923889]
+set xtics 0.5
 plot 'weights-lsuv.dat' index 9 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 9 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 11'
 set boxwidth 0.019385560154914855
-set xrange [-0.48247606933116916:0.5255730587244034]
+set xrange [-0.5115544095635414:0.5546513989567756]
 set xtics 0.2
 plot 'weights-lsuv.dat' index 10 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 10 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,70 +14,72 @@ set linetype cycle 8
 set output 'weights-normal-0.01.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 4,3 title 'N(0, 0.01): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.0017408175766468047
-set xrange [-0.04562425673007965:0.0448982572555542]
+set xrange [-0.04823548309504986:0.04750948362052441]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.00164250448346138
-set xrange [-0.04217994377017021:0.043230289369821547]
+set xrange [-0.04464370049536228:0.04569404609501362]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.001491919681429863
-set xrange [-0.04080782510340214:0.03677199833095074]
+set xrange [-0.04304570462554693:0.03900987785309553]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.0016088781505823135
-set xrange [-0.03984304122626781:0.04381862260401249]
+set xrange [-0.042256358452141284:0.04623193982988596]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.0016503281891345977
-set xrange [-0.039501427114009856:0.046315638720989226]
+set xrange [-0.041976919397711754:0.048791131004691124]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.0015353836119174958
-set xrange [-0.03940982893109322:0.04043011888861656]
+set xrange [-0.04171290434896946:0.042733194306492805]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.0015956015139818192
-set xrange [-0.04048651464283466:0.04248476408421993]
+set xrange [-0.042879916913807395:0.044878166355192664]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
 set boxwidth 0.0015385358780622483
-set xrange [-0.038511077240109444:0.041492788419127465]
+set xrange [-0.04081888105720281:0.043800592236220834]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
 set boxwidth 0.0015213625133037568
-set xrange [-0.036971921622753146:0.04213892906904221]
+set xrange [-0.03925396539270878:0.04442097283899784]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 10'
 set boxwidth 0.001707765907049179
-set xrange [-0.04306463494896889:0.045739192217588424]
+set xrange [-0.04562628380954266:0.048300841078162196]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 9 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 9 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 11'
 set boxwidth 0.0014529276639223098
-set xrange [-0.03459919355809689:0.04095304496586323]
+set xrange [-0.03677858505398035:0.04313243646174669]
 set xtics 0.02
 plot 'weights-normal-0.01.dat' index 10 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 10 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,70 +14,72 @@ set linetype cycle 8
 set output 'weights-orthogonal.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 4,3 title 'Orthogonal (tanh gain): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.010182642638683318
-set xrange [-0.25757224231958387:0.2719251748919487]
-set xtics 0.1
+set xrange [-0.27284620627760886:0.28719913884997367]
+set xtics 0.2
 plot 'weights-orthogonal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.02334147334098816
-set xrange [-0.6090667808055877:0.6046898329257965]
-set xtics 0.2
+set xrange [-0.64407899081707:0.6397020429372787]
+set xtics 0.5
 plot 'weights-orthogonal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.023072808980941772
-set xrange [-0.5393660366535187:0.6604200303554535]
-set xtics 0.2
+set xrange [-0.5739752501249313:0.6950292438268661]
+set xtics 0.5
 plot 'weights-orthogonal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.023450827598571776
-set xrange [-0.6289497971534729:0.5904932379722595]
-set xtics 0.2
+set xrange [-0.6641260385513306:0.6256694793701172]
+set xtics 0.5
 plot 'weights-orthogonal.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.022342737913131714
-set xrange [-0.5991706216335296:0.5626517498493194]
-set xtics 0.2
+set xrange [-0.6326847285032272:0.596165856719017]
+set xtics 0.5
 plot 'weights-orthogonal.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.021814326047897337
-set xrange [-0.5601054227352142:0.5742395317554474]
-set xtics 0.2
+set xrange [-0.5928269118070603:0.6069610208272934]
+set xtics 0.5
 plot 'weights-orthogonal.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.022586461305618286
-set xrange [-0.5499917232990265:0.6245042645931244]
-set xtics 0.2
+set xrange [-0.5838714152574539:0.6583839565515518]
+set xtics 0.5
 plot 'weights-orthogonal.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
 set boxwidth 0.02478658437728882
-set xrange [-0.6042855906486512:0.6846167969703675]
-set xtics 0.2
+set xrange [-0.6414654672145843:0.7217966735363006]
+set xtics 0.5
 plot 'weights-orthogonal.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
 set boxwidth 0.022668459415435792
-set xrange [-0.5943793439865113:0.5843805456161499]
-set xtics 0.2
+set xrange [-0.6283820331096649:0.6183832347393036]
+set xtics 0.5
 plot 'weights-orthogonal.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 10'
 set boxwidth 0.026341590881347656
-set xrange [-0.7347636556625367:0.6349990701675415]
-set xtics 0.2
+set xrange [-0.7742760419845581:0.674511456489563]
+set xtics 0.5
 plot 'weights-orthogonal.dat' index 9 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 9 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 11'
 set boxwidth 0.017863051891326906
-set xrange [-0.49117191314697267:0.4377067852020264]
+set xrange [-0.517966490983963:0.46450136303901673]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 10 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 10 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,70 +14,72 @@ set linetype cycle 8
 set output 'weights-xavier.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 4,3 title 'Xavier uniform: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.006749671697616577
-set xrange [-0.17313889861106874:0.1778440296649933]
+set xrange [-0.1832634061574936:0.18796853721141815]
 set xtics 0.1
 plot 'weights-xavier.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.007542184889316559
-set xrange [-0.19629619210958482:0.19589742213487626]
+set xrange [-0.20760946944355965:0.2072106994688511]
 set xtics 0.1
 plot 'weights-xavier.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.007330577373504638
-set xrange [-0.1907338607311249:0.19045616269111634]
+set xrange [-0.20172972679138185:0.2014520287513733]
 set xtics 0.1
 plot 'weights-xavier.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.007023328840732574
-set xrange [-0.18502711683511733:0.18018598288297652]
+set xrange [-0.1955621100962162:0.1907209761440754]
 set xtics 0.1
 plot 'weights-xavier.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.007202128469944
-set xrange [-0.19148829072713852:0.1830223897099495]
+set xrange [-0.20229148343205453:0.1938255824148655]
 set xtics 0.1
 plot 'weights-xavier.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
 set boxwidth 0.0069712972640991215
-set xrange [-0.18355993688106537:0.17894752085208893]
+set xrange [-0.19401688277721404:0.1894044667482376]
 set xtics 0.1
 plot 'weights-xavier.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
 set boxwidth 0.007437936663627624
-set xrange [-0.19760147452354432:0.18917123198509217]
+set xrange [-0.20875837951898574:0.2003281369805336]
 set xtics 0.1
 plot 'weights-xavier.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
 set boxwidth 0.007173336744308471
-set xrange [-0.1851307076215744:0.18788280308246613]
+set xrange [-0.1958907127380371:0.19864280819892882]
 set xtics 0.1
 plot 'weights-xavier.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
 set boxwidth 0.00724258691072464
-set xrange [-0.19034512013196944:0.1862693992257118]
+set xrange [-0.2012090004980564:0.19713327959179877]
 set xtics 0.1
 plot 'weights-xavier.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 10'
 set boxwidth 0.007677243649959564
-set xrange [-0.1954503819346428:0.20376628786325454]
+set xrange [-0.20696624740958214:0.2152821533381939]
 set xtics 0.1
 plot 'weights-xavier.dat' index 9 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 9 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 11'
 set boxwidth 0.011881399154663085
-set xrange [-0.3013085603713989:0.31652419567108153]
+set xrange [-0.31913065910339355:0.33434629440307617]
 set xtics 0.2
 plot 'weights-xavier.dat' index 10 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 10 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

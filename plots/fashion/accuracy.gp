@@ -1,15 +1,15 @@
 # Validation accuracy of every strategy, written by compare-inits.
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
-# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text,
-# mean test accuracy (%, ? without a test set).
+# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), text above,
+# mean test accuracy (%, ? without a test set), spread text.
 $accuracy << EOD
-zeros 9.542 0.000 "9.54%" 10.000
-ones 9.542 0.000 "9.54%" 10.000
-uniform 44.800 0.000 "44.80%" 44.100
-centered 81.225 0.000 "81.23%" 80.640
-rule 85.600 0.000 "85.60%" 84.730
-normal 85.125 0.000 "85.12%" 84.490
-default 85.150 0.000 "85.15%" 83.930
+zeros 9.542 0.000 "9.54%" 10.000 ""
+ones 9.542 0.000 "9.54%" 10.000 ""
+uniform 44.800 0.000 "44.80%" 44.100 ""
+centered 81.225 0.000 "81.23%" 80.640 ""
+rule 85.600 0.000 "85.60%" 84.730 ""
+normal 85.125 0.000 "85.12%" 84.490 ""
+default 85.150 0.000 "85.15%" 83.930 ""
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'
@@ -23,7 +23,7 @@ set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
 set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
 set linetype cycle 8
 set output 'accuracy.png'
-set title 'Weight initialization on Fashion-MNIST (the PyTorch lesson): validation accuracy (one seed; diamonds: test'."\n".'accuracy)'
+set title 'Weight initialization on Fashion-MNIST (the PyTorch lesson):'."\n".'validation accuracy (one seed; diamonds: test accuracy)'
 set ylabel 'Accuracy (%)'
 set yrange [0:105]
 set xrange [-0.6:6.6]

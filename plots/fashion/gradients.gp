@@ -22,8 +22,8 @@ set logscale y
 set xrange [0.8:3.2]
 set xtics 1
 set key outside below center horizontal maxcols 2 height 1.5
-plot 'gradients.dat' index 0 using 1:2 with linespoints linetype 1 pointtype 1 title 'All Zeros', \
-     'gradients.dat' index 1 using 1:2 with linespoints linetype 2 pointtype 2 title 'All Ones', \
+plot 'gradients.dat' index 0 using 1:2 with linespoints linetype 1 pointtype 1 title 'All Zeros (0 at layers 1–2, not drawn there)', \
+     'gradients.dat' index 1 using 1:2 with linespoints linetype 2 pointtype 2 title 'All Ones (0 at layers 1–2, not drawn there)', \
      'gradients.dat' index 2 using 1:2 with linespoints linetype 3 pointtype 3 title 'Uniform [0, 1)', \
      'gradients.dat' index 3 using 1:2 with linespoints linetype 4 pointtype 4 title 'Centered [-0.5, 0.5)', \
      'gradients.dat' index 4 using 1:2 with linespoints linetype 5 pointtype 5 title 'General Rule [-y, y)', \

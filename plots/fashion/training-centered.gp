@@ -15,34 +15,45 @@ set output 'training-centered.png'
 set datafile missing '?'
 set grid
 set format y '%g'
-set multiplot layout 1,2 title 'Centered [-0.5, 0.5), seed 1: what training does inside the network'
-set key outside below center horizontal maxcols 4
+set multiplot title 'Centered [-0.5, 0.5), seed 1: what training does inside the network'
+set origin 0,0
+set size 0.56,0.95
+set key outside right top vertical spacing 1.1
 set title 'Update ratio ||dW|| / ||W|| of each layer'
 set xlabel 'Step (log scale)'
 set ylabel 'Update ratio (log scale)'
 set logscale xy
-plot 'training-centered.dat' index 0 using 1:2 with linespoints linetype 1 pointtype 7 pointsize 0.5 title 'layer 1', \
-     'training-centered.dat' index 1 using 1:2 with linespoints linetype 2 pointtype 7 pointsize 0.5 title 'layer 2', \
-     'training-centered.dat' index 2 using 1:2 with linespoints linetype 3 pointtype 7 pointsize 0.5 title 'layer 3'
-unset logscale x
-set title 'Activation std by layer, light to dark over the steps'
+plot 'training-centered.dat' index 0 using 1:2 with linespoints linetype 1 pointtype 7 pointsize 0.6 title 'layer 1', \
+     'training-centered.dat' index 1 using 1:2 with linespoints linetype 2 pointtype 7 pointsize 0.6 title 'layer 2', \
+     'training-centered.dat' index 2 using 1:2 with linespoints linetype 3 pointtype 7 pointsize 0.6 title 'layer 3'
+unset logscale
+set origin 0.56,0
+set size 0.44,0.95
+unset key
+set title 'Activation std by layer at each recorded step'
 set xlabel 'Layer'
 set ylabel 'Activation std (log scale)'
+set logscale y
 set xrange [0.8:2.2]
 set xtics 1
-set palette defined (0 '#9AD0F0', 1 '#00204A')
-unset colorbox
 set autoscale y
-plot 'training-centered.dat' index 3 using 1:2 with linespoints linecolor palette frac 0.0 dashtype 1 pointtype 7 pointsize 0.5 title 'step 0', \
-     'training-centered.dat' index 4 using 1:2 with linespoints linecolor palette frac 0.09090909090909091 dashtype 1 pointtype 7 pointsize 0.5 title 'step 1', \
-     'training-centered.dat' index 5 using 1:2 with linespoints linecolor palette frac 0.18181818181818182 dashtype 1 pointtype 7 pointsize 0.5 title 'step 2', \
-     'training-centered.dat' index 6 using 1:2 with linespoints linecolor palette frac 0.2727272727272727 dashtype 1 pointtype 7 pointsize 0.5 title 'step 5', \
-     'training-centered.dat' index 7 using 1:2 with linespoints linecolor palette frac 0.36363636363636365 dashtype 1 pointtype 7 pointsize 0.5 title 'step 10', \
-     'training-centered.dat' index 8 using 1:2 with linespoints linecolor palette frac 0.45454545454545453 dashtype 1 pointtype 7 pointsize 0.5 title 'step 20', \
-     'training-centered.dat' index 9 using 1:2 with linespoints linecolor palette frac 0.5454545454545454 dashtype 1 pointtype 7 pointsize 0.5 title 'step 50', \
-     'training-centered.dat' index 10 using 1:2 with linespoints linecolor palette frac 0.6363636363636364 dashtype 1 pointtype 7 pointsize 0.5 title 'step 100', \
-     'training-centered.dat' index 11 using 1:2 with linespoints linecolor palette frac 0.7272727272727273 dashtype 1 pointtype 7 pointsize 0.5 title 'step 200', \
-     'training-centered.dat' index 12 using 1:2 with linespoints linecolor palette frac 0.8181818181818182 dashtype 1 pointtype 7 pointsize 0.5 title 'step 480', \
-     'training-centered.dat' index 13 using 1:2 with linespoints linecolor palette frac 0.9090909090909091 dashtype 1 pointtype 7 pointsize 0.5 title 'step 500', \
-     'training-centered.dat' index 14 using 1:2 with linespoints linecolor palette frac 1.0 dashtype 1 pointtype 7 pointsize 0.5 title 'step 960'
+set palette defined (0 '#9AD0F0', 0.5 '#3A7FB8', 1 '#00204A')
+set palette maxcolors 12
+set cbrange [-0.5:11.5]
+set cbtics ('0' 0, '1' 1, '2' 2, '5' 3, '10' 4, '20' 5, '50' 6, '100' 7, '200' 8, '480' 9, '500' 10, '960' 11) scale 0
+set cblabel 'Step' offset 0,0
+set colorbox vertical user origin graph 1.04, graph 0 size graph 0.04, graph 1
+set rmargin 9
+plot 'training-centered.dat' index 3 using 1:2 with linespoints linecolor palette cb 0 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-centered.dat' index 4 using 1:2 with linespoints linecolor palette cb 1 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-centered.dat' index 5 using 1:2 with linespoints linecolor palette cb 2 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-centered.dat' index 6 using 1:2 with linespoints linecolor palette cb 3 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-centered.dat' index 7 using 1:2 with linespoints linecolor palette cb 4 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-centered.dat' index 8 using 1:2 with linespoints linecolor palette cb 5 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-centered.dat' index 9 using 1:2 with linespoints linecolor palette cb 6 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-centered.dat' index 10 using 1:2 with linespoints linecolor palette cb 7 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-centered.dat' index 11 using 1:2 with linespoints linecolor palette cb 8 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-centered.dat' index 12 using 1:2 with linespoints linecolor palette cb 9 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-centered.dat' index 13 using 1:2 with linespoints linecolor palette cb 10 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-centered.dat' index 14 using 1:2 with linespoints linecolor palette cb 11 dashtype 1 pointtype 7 pointsize 0.5 notitle
 unset multiplot

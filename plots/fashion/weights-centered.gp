@@ -14,23 +14,25 @@ set linetype cycle 8
 set output 'weights-centered.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Centered [-0.5, 0.5): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.0245950186252594
-set xrange [-0.6126965844631195:0.6662443840503692]
-set xtics 0.2
+set xrange [-0.6495891124010086:0.7031369119882583]
+set xtics 0.5
 plot 'weights-centered.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.025788034200668334
-set xrange [-0.6735772144794464:0.667400563955307]
-set xtics 0.2
+set xrange [-0.712259265780449:0.7060826152563096]
+set xtics 0.5
 plot 'weights-centered.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.020363072752952575
-set xrange [-0.5389416021108627:0.5199381810426712]
-set xtics 0.2
+set xrange [-0.5694862112402916:0.5504827901721001]
+set xtics 0.5
 plot 'weights-centered.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

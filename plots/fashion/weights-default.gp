@@ -14,22 +14,24 @@ set linetype cycle 8
 set output 'weights-default.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'PyTorch default: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.012472159266471862
-set xrange [-0.34404335081577303:0.3045089310407639]
+set xrange [-0.3627515897154808:0.32321716994047167]
 set xtics 0.2
 plot 'weights-default.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.013287677764892578
-set xrange [-0.26359735369682313:0.42736189007759096]
+set xrange [-0.28352887034416197:0.4472934067249298]
 set xtics 0.2
 plot 'weights-default.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.015468358397483825
-set xrange [-0.5197173947095871:0.28463724195957185]
+set xrange [-0.5429199323058128:0.30783977955579755]
 set xtics 0.2
 plot 'weights-default.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,22 +14,24 @@ set linetype cycle 8
 set output 'weights-normal.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Normal N(0, y): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.013407344222068787
-set xrange [-0.39386423885822297:0.30331766068935395]
+set xrange [-0.41397525519132616:0.32342867702245715]
 set xtics 0.2
 plot 'weights-normal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.013501612544059753
-set xrange [-0.32217263996601103:0.3799112123250961]
+set xrange [-0.34242505878210067:0.40016363114118575]
 set xtics 0.2
 plot 'weights-normal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.014755186438560487
-set xrange [-0.48597383201122285:0.28129586279392244]
+set xrange [-0.5081066116690636:0.30342864245176315]
 set xtics 0.2
 plot 'weights-normal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,23 +14,25 @@ set linetype cycle 8
 set output 'weights-ones.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'All Ones: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.011142842173576355
-set xrange [0.4317150491476059:1.0111428421735764]
-set xtics 0.1
+set xrange [0.4150007858872414:1.027857105433941]
+set xtics 0.2
 plot 'weights-ones.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.007455692291259765
-set xrange [0.619759693145752:1.0074556922912599]
+set xrange [0.6085761547088623:1.0186392307281493]
 set xtics 0.1
 plot 'weights-ones.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 9.654521942138672e-05
-set xrange [0.9999034547805786:1.0049238061904908]
-set xtics 0.001
+set xrange [0.9997586369514465:1.0050686240196227]
+set xtics 0.002
 plot 'weights-ones.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

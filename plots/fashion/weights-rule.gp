@@ -14,22 +14,24 @@ set linetype cycle 8
 set output 'weights-rule.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'General Rule [-y, y): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.011151902079582214
-set xrange [-0.29251076996326447:0.2873881381750107]
-set xtics 0.1
+set xrange [-0.3092386230826378:0.304115991294384]
+set xtics 0.2
 plot 'weights-rule.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.010672928392887115
-set xrange [-0.251039431989193:0.30395284444093706]
-set xtics 0.1
+set xrange [-0.26704882457852364:0.3199622370302677]
+set xtics 0.2
 plot 'weights-rule.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.012284517586231232
-set xrange [-0.43315190106630325:0.2056430134177208]
+set xrange [-0.4515786774456501:0.22406978979706765]
 set xtics 0.2
 plot 'weights-rule.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,22 +14,24 @@ set linetype cycle 8
 set output 'weights-uniform.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Uniform [0, 1): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.0392390239238739
-set xrange [-0.6121061193943024:1.4283231246471404]
+set xrange [-0.6709646552801132:1.4871816605329513]
 set xtics 0.5
 plot 'weights-uniform.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.023454772233963014
-set xrange [-0.19620482802391054:1.0234433281421662]
-set xtics 0.2
+set xrange [-0.23138698637485505:1.0586254864931106]
+set xtics 0.5
 plot 'weights-uniform.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.019989111762843095
-set xrange [-0.01964258732565213:1.0197912243421887]
+set xrange [-0.049626254969916773:1.0497748919864534]
 set xtics 0.2
 plot 'weights-uniform.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,23 +14,25 @@ set linetype cycle 8
 set output 'weights-zeros.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'All Zeros: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.01
 set xrange [-0.01:0.01]
-set xtics 0.005
+set xtics 0.01
 plot 'weights-zeros.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.01
 set xrange [-0.01:0.01]
-set xtics 0.005
+set xtics 0.01
 plot 'weights-zeros.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.01
 set xrange [-0.01:0.01]
-set xtics 0.005
+set xtics 0.01
 plot 'weights-zeros.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

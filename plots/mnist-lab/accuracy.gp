@@ -1,10 +1,10 @@
 # Validation accuracy of every strategy, written by compare-inits.
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
-# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text,
-# mean test accuracy (%, ? without a test set).
+# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), text above,
+# mean test accuracy (%, ? without a test set), spread text.
 $accuracy << EOD
-two-layers 88.925 0.000 "88.92%" 88.350
-four-layers 88.958 0.000 "88.96%" 88.160
+two-layers 88.925 0.000 "88.92%" 88.350 ""
+four-layers 88.958 0.000 "88.96%" 88.160 ""
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'
@@ -18,7 +18,7 @@ set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
 set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
 set linetype cycle 8
 set output 'accuracy.png'
-set title 'The lab: 784-256-256-10 against the deeper 784-512x4-10, Xavier uniform, 15 epochs: validation accuracy (one'."\n".'seed; diamonds: test accuracy)'
+set title 'The lab: 784-256-256-10 against the deeper 784-512x4-10, Xavier uniform,'."\n".'15 epochs: validation accuracy (one seed; diamonds: test accuracy)'
 set ylabel 'Accuracy (%)'
 set yrange [0:105]
 set xrange [-0.6:1.6]

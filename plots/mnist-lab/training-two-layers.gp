@@ -15,47 +15,58 @@ set output 'training-two-layers.png'
 set datafile missing '?'
 set grid
 set format y '%g'
-set multiplot layout 1,2 title '784-256-256-10, Xavier uniform, seed 1: what training does inside the network'
-set key outside below center horizontal maxcols 4
+set multiplot title '784-256-256-10, Xavier uniform, seed 1: what training does inside the network'
+set origin 0,0
+set size 0.56,0.95
+set key outside right top vertical spacing 1.1
 set title 'Update ratio ||dW|| / ||W|| of each layer'
 set xlabel 'Step (log scale)'
 set ylabel 'Update ratio (log scale)'
 set logscale xy
-plot 'training-two-layers.dat' index 0 using 1:2 with linespoints linetype 1 pointtype 7 pointsize 0.5 title 'layer 1', \
-     'training-two-layers.dat' index 1 using 1:2 with linespoints linetype 2 pointtype 7 pointsize 0.5 title 'layer 2', \
-     'training-two-layers.dat' index 2 using 1:2 with linespoints linetype 3 pointtype 7 pointsize 0.5 title 'layer 3'
-unset logscale x
-set title 'Activation std by layer, light to dark over the steps'
+plot 'training-two-layers.dat' index 0 using 1:2 with linespoints linetype 1 pointtype 7 pointsize 0.6 title 'layer 1', \
+     'training-two-layers.dat' index 1 using 1:2 with linespoints linetype 2 pointtype 7 pointsize 0.6 title 'layer 2', \
+     'training-two-layers.dat' index 2 using 1:2 with linespoints linetype 3 pointtype 7 pointsize 0.6 title 'layer 3'
+unset logscale
+set origin 0.56,0
+set size 0.44,0.95
+unset key
+set title 'Activation std by layer at each recorded step'
 set xlabel 'Layer'
 set ylabel 'Activation std (log scale)'
+set logscale y
 set xrange [0.8:2.2]
 set xtics 1
-set palette defined (0 '#9AD0F0', 1 '#00204A')
-unset colorbox
 set autoscale y
-plot 'training-two-layers.dat' index 3 using 1:2 with linespoints linecolor palette frac 0.0 dashtype 1 pointtype 7 pointsize 0.5 title 'step 0', \
-     'training-two-layers.dat' index 4 using 1:2 with linespoints linecolor palette frac 0.041666666666666664 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 5 using 1:2 with linespoints linecolor palette frac 0.08333333333333333 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 6 using 1:2 with linespoints linecolor palette frac 0.125 dashtype 1 pointtype 7 pointsize 0.5 title 'step 5', \
-     'training-two-layers.dat' index 7 using 1:2 with linespoints linecolor palette frac 0.16666666666666666 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 8 using 1:2 with linespoints linecolor palette frac 0.20833333333333334 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 9 using 1:2 with linespoints linecolor palette frac 0.25 dashtype 1 pointtype 7 pointsize 0.5 title 'step 50', \
-     'training-two-layers.dat' index 10 using 1:2 with linespoints linecolor palette frac 0.2916666666666667 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 11 using 1:2 with linespoints linecolor palette frac 0.3333333333333333 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 12 using 1:2 with linespoints linecolor palette frac 0.375 dashtype 1 pointtype 7 pointsize 0.5 title 'step 480', \
-     'training-two-layers.dat' index 13 using 1:2 with linespoints linecolor palette frac 0.4166666666666667 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 14 using 1:2 with linespoints linecolor palette frac 0.4583333333333333 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 15 using 1:2 with linespoints linecolor palette frac 0.5 dashtype 1 pointtype 7 pointsize 0.5 title 'step 1440', \
-     'training-two-layers.dat' index 16 using 1:2 with linespoints linecolor palette frac 0.5416666666666666 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 17 using 1:2 with linespoints linecolor palette frac 0.5833333333333334 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 18 using 1:2 with linespoints linecolor palette frac 0.625 dashtype 1 pointtype 7 pointsize 0.5 title 'step 2880', \
-     'training-two-layers.dat' index 19 using 1:2 with linespoints linecolor palette frac 0.6666666666666666 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 20 using 1:2 with linespoints linecolor palette frac 0.7083333333333334 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 21 using 1:2 with linespoints linecolor palette frac 0.75 dashtype 1 pointtype 7 pointsize 0.5 title 'step 4320', \
-     'training-two-layers.dat' index 22 using 1:2 with linespoints linecolor palette frac 0.7916666666666666 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 23 using 1:2 with linespoints linecolor palette frac 0.8333333333333334 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 24 using 1:2 with linespoints linecolor palette frac 0.875 dashtype 1 pointtype 7 pointsize 0.5 title 'step 5760', \
-     'training-two-layers.dat' index 25 using 1:2 with linespoints linecolor palette frac 0.9166666666666666 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 26 using 1:2 with linespoints linecolor palette frac 0.9583333333333334 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
-     'training-two-layers.dat' index 27 using 1:2 with linespoints linecolor palette frac 1.0 dashtype 1 pointtype 7 pointsize 0.5 title 'step 7200'
+set palette defined (0 '#9AD0F0', 0.5 '#3A7FB8', 1 '#00204A')
+set palette maxcolors 25
+set cbrange [-0.5:24.5]
+set cbtics ('0' 0, '5' 3, '50' 6, '480' 9, '1440' 12, '2880' 15, '4320' 18, '5760' 21, '7200' 24) scale 0
+set cblabel 'Step' offset 1,0
+set colorbox vertical user origin graph 1.04, graph 0 size graph 0.04, graph 1
+set rmargin 10
+plot 'training-two-layers.dat' index 3 using 1:2 with linespoints linecolor palette cb 0 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 4 using 1:2 with linespoints linecolor palette cb 1 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 5 using 1:2 with linespoints linecolor palette cb 2 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 6 using 1:2 with linespoints linecolor palette cb 3 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 7 using 1:2 with linespoints linecolor palette cb 4 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 8 using 1:2 with linespoints linecolor palette cb 5 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 9 using 1:2 with linespoints linecolor palette cb 6 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 10 using 1:2 with linespoints linecolor palette cb 7 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 11 using 1:2 with linespoints linecolor palette cb 8 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 12 using 1:2 with linespoints linecolor palette cb 9 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 13 using 1:2 with linespoints linecolor palette cb 10 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 14 using 1:2 with linespoints linecolor palette cb 11 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 15 using 1:2 with linespoints linecolor palette cb 12 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 16 using 1:2 with linespoints linecolor palette cb 13 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 17 using 1:2 with linespoints linecolor palette cb 14 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 18 using 1:2 with linespoints linecolor palette cb 15 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 19 using 1:2 with linespoints linecolor palette cb 16 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 20 using 1:2 with linespoints linecolor palette cb 17 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 21 using 1:2 with linespoints linecolor palette cb 18 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 22 using 1:2 with linespoints linecolor palette cb 19 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 23 using 1:2 with linespoints linecolor palette cb 20 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 24 using 1:2 with linespoints linecolor palette cb 21 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 25 using 1:2 with linespoints linecolor palette cb 22 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 26 using 1:2 with linespoints linecolor palette cb 23 dashtype 1 pointtype 7 pointsize 0.5 notitle, \
+     'training-two-layers.dat' index 27 using 1:2 with linespoints linecolor palette cb 24 dashtype 1 pointtype 7 pointsize 0.5 notitle
 unset multiplot

@@ -14,35 +14,37 @@ set linetype cycle 8
 set output 'weights-four-layers.png'
 set style fill solid 0.5 noborder
 set grid
-set multiplot layout 2,3 title '784-512x4-10, Xavier uniform: each layer'."'".'s weights where training started (filled) and where it ended (line),'."\n".'seed 1'
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
+set multiplot layout 2,3 title '784-512x4-10, Xavier uniform: each layer'."'".'s weights where'."\n".'training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.027852839231491087
-set xrange [-0.821795529127121:0.6265521109104156]
-set xtics 0.2
+set xrange [-0.8635747879743576:0.6683313697576523]
+set xtics 0.5
 plot 'weights-four-layers.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.01904716491699219
-set xrange [-0.47444757223129275:0.516005003452301]
+set xrange [-0.503018319606781:0.5445757508277893]
 set xtics 0.2
 plot 'weights-four-layers.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.020119234919548035
-set xrange [-0.3997972160577774:0.6464029997587204]
-set xtics 0.2
+set xrange [-0.42997606843709946:0.6765818521380424]
+set xtics 0.5
 plot 'weights-four-layers.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
 set boxwidth 0.019014177322387697
-set xrange [-0.3587833023071289:0.6299539184570313]
+set xrange [-0.38730456829071047:0.6584751844406128]
 set xtics 0.2
 plot 'weights-four-layers.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
 set boxwidth 0.023243645429611205
-set xrange [-1.0245908296108246:0.18407873272895814]
-set xtics 0.2
+set xrange [-1.0594562977552413:0.21894420087337493]
+set xtics 0.5
 plot 'weights-four-layers.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

@@ -14,22 +14,24 @@ set linetype cycle 8
 set output 'weights-two-layers.png'
 set style fill solid 0.5 noborder
 set grid
-set multiplot layout 1,3 title '784-256-256-10, Xavier uniform: each layer'."'".'s weights where training started (filled) and where it ended'."\n".'(line), seed 1'
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
+set multiplot layout 1,3 title '784-256-256-10, Xavier uniform: each layer'."'".'s weights where'."\n".'training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.03146969437599182
-set xrange [-0.9884837782382965:0.6479403293132782]
+set xrange [-1.0356883198022842:0.695144870877266]
 set xtics 0.5
 plot 'weights-two-layers.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.021797115206718443
-set xrange [-0.5099841004610062:0.623465890288353]
-set xtics 0.2
+set xrange [-0.5426797732710839:0.6561615630984307]
+set xtics 0.5
 plot 'weights-two-layers.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.04019202589988709
-set xrange [-1.472101229429245:0.6178841173648835]
+set xrange [-1.5323892682790756:0.678172156214714]
 set xtics 0.5
 plot 'weights-two-layers.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

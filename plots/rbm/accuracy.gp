@@ -1,11 +1,11 @@
 # Validation accuracy of every strategy, written by compare-inits.
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
-# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text,
-# mean test accuracy (%, ? without a test set).
+# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), text above,
+# mean test accuracy (%, ? without a test set), spread text.
 $accuracy << EOD
-rbm 86.042 0.000 "86.04%" 84.990
-default 85.008 0.000 "85.01%" 83.970
-xavier 84.767 0.000 "84.77%" 84.090
+rbm 86.042 0.000 "86.04%" 84.990 ""
+default 85.008 0.000 "85.01%" 83.970 ""
+xavier 84.767 0.000 "84.77%" 84.090 ""
 EOD
 reset
 set terminal pngcairo size 960,616 noenhanced font 'sans,11'
@@ -19,7 +19,7 @@ set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
 set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
 set linetype cycle 8
 set output 'accuracy.png'
-set title 'RBM pre-training against PyTorch'."'".'s default and Xavier (sigmoid network): validation accuracy (one seed;'."\n".'diamonds: test accuracy)'
+set title 'RBM pre-training against PyTorch'."'".'s default and Xavier (sigmoid'."\n".'network): validation accuracy (one seed; diamonds: test accuracy)'
 set ylabel 'Accuracy (%)'
 set yrange [0:105]
 set xrange [-0.6:2.6]

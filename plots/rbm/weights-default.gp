@@ -14,22 +14,24 @@ set linetype cycle 8
 set output 'weights-default.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'PyTorch default: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.022343335151672365
-set xrange [-0.5835473513603211:0.5783060765266419]
-set xtics 0.2
+set xrange [-0.6170623540878296:0.6118210792541504]
+set xtics 0.5
 plot 'weights-default.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.01537792682647705
-set xrange [-0.39880170226097106:0.40085049271583556]
+set xrange [-0.42186859250068665:0.42391738295555115]
 set xtics 0.2
 plot 'weights-default.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.013939513564109803
-set xrange [-0.40745638191699984:0.3173983234167099]
+set xrange [-0.42836565226316453:0.3383075937628746]
 set xtics 0.2
 plot 'weights-default.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

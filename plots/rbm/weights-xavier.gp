@@ -14,22 +14,24 @@ set linetype cycle 8
 set output 'weights-xavier.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Xavier uniform: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.020229154825210573
-set xrange [-0.5402652561664582:0.5116507947444916]
-set xtics 0.2
+set xrange [-0.570608988404274:0.5419945269823074]
+set xtics 0.5
 plot 'weights-xavier.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.01394583284854889
-set xrange [-0.3607499450445175:0.3644333630800247]
+set xrange [-0.38166869431734085:0.38535211235284805]
 set xtics 0.2
 plot 'weights-xavier.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.015058696269989014
-set xrange [-0.4210584759712219:0.3619937300682068]
+set xrange [-0.44364652037620544:0.3845817744731903]
 set xtics 0.2
 plot 'weights-xavier.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

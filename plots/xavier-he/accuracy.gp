@@ -1,16 +1,16 @@
 # Validation accuracy of every strategy, written by compare-inits.
 # Re-render with `gnuplot accuracy.gp` in this folder; the table below is the data (the same
-# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), bar text,
-# mean test accuracy (%, ? without a test set).
+# as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), text above,
+# mean test accuracy (%, ? without a test set), spread text.
 $accuracy << EOD
-pytorch 86.011 0.223 "86.01%" 84.900
-keras 86.500 0.249 "86.50%" 85.203
-xavier-uniform 86.272 0.307 "86.27%" 85.353
-xavier-normal 86.297 0.514 "86.30%" 85.190
-he-uniform 86.194 0.373 "86.19%" 85.117
-he-normal 86.489 0.332 "86.49%" 85.203
-lecun-uniform 86.169 0.302 "86.17%" 85.127
-lecun-normal 86.203 0.873 "86.20%" 85.063
+pytorch 86.011 0.223 "86.01%" 84.900 "± 0.22"
+keras 86.500 0.249 "86.50%" 85.203 "± 0.25"
+xavier-uniform 86.272 0.307 "86.27%" 85.353 "± 0.31"
+xavier-normal 86.297 0.514 "86.30%" 85.190 "± 0.51"
+he-uniform 86.194 0.373 "86.19%" 85.117 "± 0.37"
+he-normal 86.489 0.332 "86.49%" 85.203 "± 0.33"
+lecun-uniform 86.169 0.302 "86.17%" 85.127 "± 0.30"
+lecun-normal 86.203 0.873 "86.20%" 85.063 "± 0.87"
 EOD
 reset
 set terminal pngcairo size 960,632 noenhanced font 'sans,11'
@@ -24,9 +24,9 @@ set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
 set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
 set linetype cycle 8
 set output 'accuracy.png'
-set title 'Xavier, He and LeCun against the frameworks'."'".' defaults (the lesson'."'".'s ReLU network, 3 seeds): validation'."\n".'accuracy (mean over 3 seeds, error bars ± 1 standard deviation; diamonds: test accuracy)'
+set title 'Xavier, He and LeCun against the frameworks'."'".' defaults (the lesson'."'".'s ReLU network, 3 seeds): validation'."\n".'accuracy (mean ± 1 standard deviation over 3 seeds, the axis zoomed to the data; diamonds: test accuracy)'
 set ylabel 'Accuracy (%)'
-set yrange [0:105]
+set yrange [84.68244340123688:87.72823578392062]
 set xrange [-0.6:7.6]
 set style fill solid 0.75 border -1
 set boxwidth 0.6
@@ -35,7 +35,6 @@ set xtics scale 0 ('PyTorch'."\n".'default' 0, 'Keras'."\n".'default'."\n".'(Glo
 set bmargin 9
 set datafile missing '?'
 set key outside below center horizontal height 1
-plot $accuracy using 0:2 with boxes linecolor rgb '#0072B2' title 'validation accuracy', \
-     $accuracy using 0:($2 - $3):(0):(2 * $3) with vectors heads size screen 0.008,90 linecolor rgb 'black' linewidth 1.5 notitle, \
-     $accuracy using 0:($2 + $3):4 with labels offset 0,0.9 font ',9' notitle, \
-     $accuracy using 0:5 with points pointtype 13 pointsize 2 linecolor rgb '#D55E00' title 'test accuracy'
+plot $accuracy using 0:(strcol(4) eq '' ? NaN : $2):3 with yerrorbars pointtype 7 pointsize 1.4 linecolor rgb '#0072B2' linewidth 1.5 title 'validation accuracy', \
+     $accuracy using 0:(strcol(4) eq '' ? NaN : $2 + $3):4 with labels offset 0,0.9 font ',9' notitle, \
+     $accuracy using ($0 + 0.2):5 with points pointtype 13 pointsize 2 linecolor rgb '#D55E00' title 'test accuracy'

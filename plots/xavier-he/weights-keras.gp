@@ -14,22 +14,24 @@ set linetype cycle 8
 set output 'weights-keras.png'
 set style fill solid 0.5 noborder
 set grid
-set multiplot layout 1,3 title 'Keras default (Glorot uniform): each layer'."'".'s weights where training started (filled) and where it ended'."\n".'(line), seed 1'
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
+set multiplot layout 1,3 title 'Keras default (Glorot uniform): each layer'."'".'s weights where'."\n".'training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.010839735269546508
-set xrange [-0.31801307678222657:0.2456531572341919]
-set xtics 0.1
+set xrange [-0.33427267968654634:0.26191276013851167]
+set xtics 0.2
 plot 'weights-keras.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.010428151786327363
-set xrange [-0.2590424779057503:0.2832214149832726]
-set xtics 0.1
+set xrange [-0.27468470558524133:0.2988636426627636]
+set xtics 0.2
 plot 'weights-keras.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.015392706394195557
-set xrange [-0.48731504440307616:0.31310568809509276]
+set xrange [-0.5104041039943695:0.33619474768638613]
 set xtics 0.2
 plot 'weights-keras.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,22 +14,24 @@ set linetype cycle 8
 set output 'weights-lecun-normal.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'LeCun normal: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.011430622339248657
-set xrange [-0.31244820475578305:0.28194415688514707]
-set xtics 0.1
+set xrange [-0.32959413826465606:0.29909009039402007]
+set xtics 0.2
 plot 'weights-lecun-normal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.01200236439704895
-set xrange [-0.2800995564460754:0.34402339220046996]
+set xrange [-0.2981031030416489:0.3620269387960434]
 set xtics 0.2
 plot 'weights-lecun-normal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.016368396282196045
-set xrange [-0.5241054964065551:0.32705111026763917]
+set xrange [-0.5486580908298493:0.3516037046909332]
 set xtics 0.2
 plot 'weights-lecun-normal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

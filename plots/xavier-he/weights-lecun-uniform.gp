@@ -14,22 +14,24 @@ set linetype cycle 8
 set output 'weights-lecun-uniform.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'LeCun uniform: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.010748513638973237
-set xrange [-0.30510867446660994:0.2538140347599983]
-set xtics 0.1
+set xrange [-0.32123144492506983:0.2699368052184582]
+set xtics 0.2
 plot 'weights-lecun-uniform.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.011931429207324982
-set xrange [-0.25150322407484055:0.3689310947060585]
+set xrange [-0.269400367885828:0.38682823851704595]
 set xtics 0.2
 plot 'weights-lecun-uniform.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.013846347033977508
-set xrange [-0.45808679789304735:0.2619232478737831]
+set xrange [-0.4788563184440136:0.2826927684247494]
 set xtics 0.2
 plot 'weights-lecun-uniform.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,22 +14,24 @@ set linetype cycle 8
 set output 'weights-xavier-normal.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Xavier normal: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.011615738272666931
-set xrange [-0.32269053161144257:0.28132785856723785]
+set xrange [-0.34011413902044296:0.29875146597623825]
 set xtics 0.2
 plot 'weights-xavier-normal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.014026535749435425
-set xrange [-0.3450815510749817:0.3842983078956604]
+set xrange [-0.3661213546991348:0.4053381115198135]
 set xtics 0.2
 plot 'weights-xavier-normal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.018725783824920655
-set xrange [-0.5260355186462402:0.44770524024963376]
+set xrange [-0.5541241943836213:0.47579391598701476]
 set xtics 0.2
 plot 'weights-xavier-normal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -14,22 +14,24 @@ set linetype cycle 8
 set output 'weights-xavier-uniform.png'
 set style fill solid 0.5 noborder
 set grid
+set xlabel 'Weight value'
+set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Xavier uniform: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
 set boxwidth 0.010967837572097778
-set xrange [-0.3055888283252716:0.2647387254238129]
-set xtics 0.1
+set xrange [-0.3220405846834183:0.28119048178195954]
+set xtics 0.2
 plot 'weights-xavier-uniform.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
 set boxwidth 0.011423593759536744
-set xrange [-0.2809302270412445:0.3130966484546661]
-set xtics 0.1
+set xrange [-0.2980656176805496:0.33023203909397125]
+set xtics 0.2
 plot 'weights-xavier-uniform.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
 set boxwidth 0.01473673939704895
-set xrange [-0.4642068123817444:0.302103636264801]
+set xrange [-0.48631192147731783:0.3242087453603745]
 set xtics 0.2
 plot 'weights-xavier-uniform.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

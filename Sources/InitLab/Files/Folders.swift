@@ -6,6 +6,7 @@ import Foundation
 enum Folders {
     /// Creates `path` if needed; returns the folders it created, outermost first.
     static func create(_ path: String) throws -> [String] {
+        guard !path.isEmpty else { throw FileProblem(message: "an empty path is no folder") }
         var created: [String] = []
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {

@@ -193,9 +193,9 @@ public enum MarkdownReport {
             lines.append("| Runs | all \(runs) read from the run cache (see each run's own timings in results.json) |")
         } else {
             // The wall time is this comparison's, spent on the runs it trained; the cached ones took none of it.
-            let trained = context.runsFromCache > 0 ? " the \(runs - context.runsFromCache) runs not in the run cache" : ""
+            let trained = context.runsFromCache > 0 ? " the \(counted(runs - context.runsFromCache, "run")) not in the run cache" : ""
             lines.append("| Threads | \(context.threads) (training\(trained) took \(String(format: "%.1f", context.trainingWallSeconds)) s"
-                         + (context.runsFromCache > 0 ? "; \(context.runsFromCache) of \(runs) runs came from the run cache, "
+                         + (context.runsFromCache > 0 ? "; \(context.runsFromCache) of \(counted(runs, "run")) came from the run cache, "
                             + "their times measured when they were trained" : "") + ") |")
         }
         lines.append("| BLAS | \(context.blas.library), \(context.blas.core) kernels (\(escape(context.blas.howChosen))) |")

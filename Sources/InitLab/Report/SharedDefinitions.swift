@@ -43,8 +43,15 @@ enum SharedDefinitions {
                 gap = " Their mean validation accuracies, " + Self.list(accuracies)
                     + String(format: ", differ by %.2f points: the noise of the initial draw alone.", (high - low) * 100)
             }
-            return "\(who) are the same strategy under \(names.count == 2 ? "two" : "\(names.count)") names (the same model, "
-                + "initializers and training; see Settings): they differ only in their random draws, since each strategy's id seeds its "
+            let same = "\(who) are the same strategy under \(names.count == 2 ? "two" : "\(names.count)") names (the same model, "
+                + "initializers and training; see Settings)"
+            // Initializers that draw nothing (zeros, ones, a constant, the identity) give every
+            // name the same starting weights: then there is no draw to differ in.
+            let starts = group.map { $0.initialModel(seed: 1).parameters.array }
+            if starts.allSatisfy({ $0 == starts[0] }) {
+                return same + ": their initializers draw nothing at random, so they start from the same weights and train alike."
+            }
+            return same + ": they differ only in their random draws, since each strategy's id seeds its "
                 + "own stream of initial weights, while the split, the batches and the dropout masks are the seed's, shared by all."
                 + gap
         }

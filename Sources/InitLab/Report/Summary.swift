@@ -65,7 +65,7 @@ public struct StrategySummary: Sendable {
 
     /// What a time marked "cached" means, for under a table that has one.
     public static let cachedTimeNote = "cached: the runs came from the run cache, so their times were measured when they were "
-        + "trained, by an earlier comparison, not by this one (`--no-cache` trains again)"
+        + "trained, by an earlier comparison, not by this one (compare-inits run --no-cache trains them again)"
 
     /// Words for the runs that did not finish, said once for all of them: "diverged at batch 3",
     /// over several seeds "diverged at batch 3 (all 5 seeds)" or "diverged at batches 3–7 (2 of
