@@ -207,10 +207,14 @@ static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const 
 
 /// Cycles one step of k takes in a tile of mr rows and nv vectors, issuing 2 FMAs a cycle (the
 /// units of current x86 cores): no less than the FMA latency (4 cycles; each accumulator takes one
-/// FMA a step), nor than its loads (nv vectors and mr broadcasts, 2 a cycle).
-static double step_cycles(long mr, long nv) {
-    const double fmas = (double)(mr * nv) / 2, loads = (double)(mr + nv) / 2;
-    return fmas > 4 ? (fmas > loads ? fmas : loads) : (loads > 4 ? loads : 4);
+/// FMA a step), nor than its loads (nv vectors and mr broadcasts, 2 a cycle), A' read along its
+/// rows costing a quarter cycle more a row (an address each). Measured per tile shape on an
+/// AVX-512 core: 4.0–5.1 cycles for 1–8 rows of one vector down A''s columns, 5.1–6.9 for 8 rows
+/// along its rows, 12.7–15.6 for 8 rows of three.
+static double step_cycles(long mr, long nv, int a_rows) {
+    const double fmas = (double)(mr * nv) / 2, loads = (double)(mr + nv) / 2 + (a_rows ? (double)mr / 4 : 0);
+    const double bound = fmas > loads ? fmas : loads;
+    return bound > 4 ? bound : 4;
 }
 
 /// Estimated cycles of C' (M, N) = A'·B' on `kernel`, to choose which way the vectors run (the
@@ -222,24 +226,29 @@ static double step_cycles(long mr, long nv) {
 /// runs at 0.30-0.56 cycles a float, copies and transposes alike (the L2 cache's bandwidth: memcpy
 /// between two buffers in L2 does 0.30); the transposed store is 32 shuffles and 16 stores per 8 ×
 /// 16 block. With them the choice is the faster one on every product of the lesson's and the deep
-/// tanh networks' steps where the two differ by more than the noise (GEMMBenchmark measures both).
-static double estimated_cycles(const ck_gemm_kernel *kernel, long M, long N, long K, int pack_b, int transposed) {
+/// tanh networks' steps where the two differ by more than the noise (bench --gemm measures them).
+static double estimated_cycles(const ck_gemm_kernel *kernel, long M, long N, long K, int a_rows, int pack_b, int transposed) {
     const long MR = kernel->mr, NR = kernel->nr, W = kernel->lanes, NV = NR / W;
     const long panels = N / NR, rest = N % NR, rest_nv = (rest + W - 1) / W;
     const long tiles = M / MR, rows = M % MR;
-    double per_step = (double)panels * ((double)tiles * step_cycles(MR, NV) + (rows ? step_cycles(rows, NV) : 0));
-    if (rest) per_step += (double)tiles * step_cycles(MR, rest_nv) + (rows ? step_cycles(rows, rest_nv) : 0);
-    const double tile_count = (double)((M + MR - 1) / MR) * (double)((N + NR - 1) / NR);
+    double per_step = (double)panels * ((double)tiles * step_cycles(MR, NV, a_rows) + (rows ? step_cycles(rows, NV, a_rows) : 0));
+    if (rest) per_step += (double)tiles * step_cycles(MR, rest_nv, a_rows) + (rows ? step_cycles(rows, rest_nv, a_rows) : 0);
+    const double tile_count = (double)(tiles + (rows > 0)) * (double)(panels + (rest > 0));
     return (double)K * per_step + 30 * tile_count + (pack_b ? 0.4 * (double)K * (double)N : 0)
          + (transposed ? kernel->transposed_store * (double)M * (double)N : 0);
 }
 
-/// Whether the vectors should run down C's columns (C' = Cᵀ) rather than along its rows.
-static int vectors_down_columns(const ck_gemm_kernel *kernel, long m, long n, long k, long csb_rows, long csb_columns) {
-    // B' is op(B) (column stride csb_rows) along rows, op(A)ᵀ (csb_columns) down columns.
-    const int pack_rows = !(csb_rows == 1 && (kernel->masks_b || n % kernel->lanes == 0));
-    const int pack_columns = !(csb_columns == 1 && (kernel->masks_b || m % kernel->lanes == 0));
-    return estimated_cycles(kernel, n, m, k, pack_columns, 1) < estimated_cycles(kernel, m, n, k, pack_rows, 0);
+/// The estimate for op(A)·op(B) with the strides of ckernels_sgemm_oriented, vectors along C's
+/// rows or down its columns.
+static double estimate(const ck_gemm_kernel *kernel, int down, long m, long n, long k, long rsa, long csa, long rsb, long csb) {
+    if (!down) {
+        // A' = op(A), read along its rows when csa = 1; B' = op(B), column stride csb.
+        const int pack = !(csb == 1 && (kernel->masks_b || n % kernel->lanes == 0));
+        return estimated_cycles(kernel, m, n, k, csa == 1, pack, 0);
+    }
+    // A' = op(B)ᵀ, along its rows when rsb = 1; B' = op(A)ᵀ, column stride rsa.
+    const int pack = !(rsa == 1 && (kernel->masks_b || m % kernel->lanes == 0));
+    return estimated_cycles(kernel, n, m, k, rsb == 1, pack, 1);
 }
 
 int ckernels_sgemm(int path, int transpose_a, int transpose_b, long m, long n, long k, float alpha, const float *a, long lda,
@@ -261,8 +270,10 @@ int ckernels_sgemm_oriented(int path, int orientation, int transpose_a, int tran
     // op(A)[i][p] = a[i·rsa + p·csa], op(B)[p][j] = b[p·rsb + j·csb].
     const long rsa = transpose_a ? 1 : lda, csa = transpose_a ? lda : 1;
     const long rsb = transpose_b ? 1 : ldb, csb = transpose_b ? ldb : 1;
-    const int down = orientation == CKERNELS_GEMM_CHOOSE ? vectors_down_columns(kernel, m, n, k, csb, rsa)
-                                                         : orientation == CKERNELS_GEMM_DOWN_COLUMNS;
+    // The direction of the vectors: as asked, else the one estimated faster.
+    const int down = orientation == CKERNELS_GEMM_CHOOSE
+                         ? estimate(kernel, 1, m, n, k, rsa, csa, rsb, csb) < estimate(kernel, 0, m, n, k, rsa, csa, rsb, csb)
+                         : orientation == CKERNELS_GEMM_DOWN_COLUMNS;
     if (down) {
         // C' = Cᵀ (n, m) = op(B)ᵀ · op(A)ᵀ.
         return multiply(kernel, n, m, k, b, csb, rsb, a, csa, rsa, c, 1, ldc, alpha, beta);

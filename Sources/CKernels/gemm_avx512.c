@@ -6,7 +6,6 @@
 #include <immintrin.h>
 
 #define TARGET __attribute__((target("avx512f,avx2,fma")))
-#define NAME(x) avx512_##x
 #define VEC __m512
 #define W 16
 // 32 registers: 8 rows × 3 vectors of accumulators (24), the 3 vectors of B' and a broadcast of
@@ -14,6 +13,7 @@
 // steps of k up.
 #define MR 8
 #define NV 3
+#define NAME(x) avx512_##x
 #define MASK __mmask16
 #define V_ZERO() _mm512_setzero_ps()
 #define V_SET1(x) _mm512_set1_ps(x)
@@ -68,6 +68,9 @@ static inline __attribute__((always_inline)) TARGET void avx512_store_transposed
 #define V_STORE_TRANSPOSED(t, mr, rows, c, ldc, beta) avx512_store_transposed(t, mr, rows, c, ldc, beta)
 
 #include "gemm_vector.h"
+#undef NAME
+#undef MR
+#undef NV
 
 // Blocking, from measurements of the training's products (lesson, deep tanh) alternated in one
 // process: the K-block's length changed nothing between 128 and 784 (±1%), 96 was 15% slower
@@ -75,6 +78,6 @@ static inline __attribute__((always_inline)) TARGET void avx512_store_transposed
 // 48 KB) near the L1 cache; the rows of A' per sweep changed nothing from 96 to all of them, so
 // 192, which keeps their K-block (192 KB) in L2 for larger matrices; 768 columns of B' per block
 // (768 KB packed at most, in L2).
-const ck_gemm_kernel ck_gemm_avx512 = {.mr = MR, .nr = NV * W, .pack = avx512_pack, .tile = avx512_tile, .lanes = W, .masks_b = 1,
+const ck_gemm_kernel ck_gemm_avx512 = {.mr = 8, .nr = 3 * W, .pack = avx512_pack, .tile = avx512_tile, .lanes = W, .masks_b = 1,
                                        .nc = 768, .mc = 192, .kc = 256, .transposed_store = 0.31};
 #endif

@@ -1,14 +1,16 @@
-// The micro-kernel and packing of one vector path, written once for both: gemm_avx2.c and
-// gemm_avx512.c define the vector type, its operations and the tile's size, then include this (once).
+// The micro-kernel and packing of one vector path, written once for all: gemm_avx2.c and
+// gemm_avx512.c define the vector type, its operations and the tile's size, then include this (once
+// per tile size, with another NAME).
 //
 // Expects: VEC (the vector type), W (floats per vector), MR (rows of A' a tile broadcasts), NV
 // (vectors of B' a tile loads; NR = NV·W columns), TARGET (the function attribute naming the
 // instruction set), NAME(x) (a path-prefixed name), and the operations V_ZERO(), V_SET1(x),
 // V_LOAD(p) (aligned), V_LOADU(p), V_STORE(p, v) (aligned), V_STOREU(p, v), V_MUL(x, y),
 // V_FMA(x, y, z) (= x·y + z, one rounding), MASK, V_MASK(lanes) (the first `lanes` lanes),
-// V_MASKLOAD(p, m) (masked lanes read as 0 and never touched), V_MASKSTORE(p, m, v); optionally
-// V_STORE_TRANSPOSED(t, mr, rows, c, ldc, beta), which writes MR vectors t[i] (i < mr) as the first
-// mr columns of min(rows, W) rows of C at c (row stride ldc), with β.
+// V_MASKLOAD(p, m) (masked lanes read as 0 and never touched), V_MASKSTORE(p, m, v), V_LOAD_LAST(p,
+// m) (B''s last vector: masked where the path can); optionally V_STORE_TRANSPOSED(t, mr, rows, c,
+// ldc, beta), which writes 8 vectors t[i] (i < mr ≤ 8) as the first mr columns of min(rows, W)
+// rows of C at c (row stride ldc), with β (then MR is a multiple of 8).
 
 #define NR (NV * W)
 
@@ -96,16 +98,21 @@ static inline __attribute__((always_inline)) TARGET void NAME(body)(long kc, con
     }
 #ifdef V_STORE_TRANSPOSED
     if (io->last && io->rsc == 1) {
-        // C' runs down C's columns: the tile's rows are C's columns, transposed in registers.
+        // C' runs down C's columns: the tile's rows are C's columns, transposed in registers, 8
+        // rows at a time.
         const VEC alpha = V_SET1(io->alpha);
         const int scale = io->alpha != 1.0f;
         #pragma clang loop unroll(full)
         for (int v = 0; v < NV; v++) {
             if (v >= nv) continue;
-            VEC t[MR];
             #pragma clang loop unroll(full)
-            for (int i = 0; i < MR; i++) t[i] = i < mr ? (scale ? V_MUL(alpha, acc[i][v]) : acc[i][v]) : V_ZERO();
-            V_STORE_TRANSPOSED(t, mr, nr - v * W, io->c + v * W * io->csc, io->csc, io->beta);
+            for (int g = 0; g < MR; g += 8) {  // one group: tiles of more than 8 rows would take more
+                if (g >= mr) continue;
+                VEC t[8];
+                #pragma clang loop unroll(full)
+                for (int i = 0; i < 8; i++) t[i] = g + i < mr ? (scale ? V_MUL(alpha, acc[g + i][v]) : acc[g + i][v]) : V_ZERO();
+                V_STORE_TRANSPOSED(t, mr - g < 8 ? mr - g : 8, nr - v * W, io->c + g + v * W * io->csc, io->csc, io->beta);
+            }
         }
         return;
     }
@@ -125,34 +132,107 @@ static inline __attribute__((always_inline)) TARGET void NAME(body)(long kc, con
 }
 
 // One function per tile shape and way of reading A' (each small enough for the compiler to keep
-// its accumulators in registers, which it does not do across one function holding them all). A
-// path with fewer than 8 rows or 3 vectors repeats its largest tile in the table's extra places,
-// which are never used.
+// its accumulators in registers, which it does not do across one function holding them all), and
+// a table of them by rows and vectors.
 #define NAME_SHAPE(i, v)                                                                                              \
     static __attribute__((noinline)) TARGET void NAME(rows_##i##_##v)(long kc, const float *restrict a, long as,       \
                                                                       const float *restrict b, long bs, int nr,       \
                                                                       const ck_gemm_tile *io) {                       \
-        NAME(body)(kc, a, as, b, bs, (i) <= MR ? (i) : MR, (v) <= NV ? (v) : NV, 1, nr, io);                             \
+        NAME(body)(kc, a, as, b, bs, i, v, 1, nr, io);                                                                \
     }                                                                                                                 \
     static __attribute__((noinline)) TARGET void NAME(panel_##i##_##v)(long kc, const float *restrict a, long as,      \
                                                                        const float *restrict b, long bs, int nr,      \
                                                                        const ck_gemm_tile *io) {                      \
-        NAME(body)(kc, a, as, b, bs, (i) <= MR ? (i) : MR, (v) <= NV ? (v) : NV, 0, nr, io);                             \
+        NAME(body)(kc, a, as, b, bs, i, v, 0, nr, io);                                                                \
     }
+#if NV == 1
+#define NAME_SHAPES(i) NAME_SHAPE(i, 1)
+#define NAME_ENTRY(kind, i) {NAME(kind##_##i##_1)},
+#elif NV == 2
+#define NAME_SHAPES(i) NAME_SHAPE(i, 1) NAME_SHAPE(i, 2)
+#define NAME_ENTRY(kind, i) {NAME(kind##_##i##_1), NAME(kind##_##i##_2)},
+#elif NV == 3
 #define NAME_SHAPES(i) NAME_SHAPE(i, 1) NAME_SHAPE(i, 2) NAME_SHAPE(i, 3)
-NAME_SHAPES(1) NAME_SHAPES(2) NAME_SHAPES(3) NAME_SHAPES(4) NAME_SHAPES(5) NAME_SHAPES(6) NAME_SHAPES(7) NAME_SHAPES(8)
-#if MR > 8 || NV > 3
-#error "the dispatcher below has tiles of up to 8 rows and 3 vectors"
+#define NAME_ENTRY(kind, i) {NAME(kind##_##i##_1), NAME(kind##_##i##_2), NAME(kind##_##i##_3)},
+#else
+#error "tiles of 1 to 3 vectors"
+#endif
+#if MR < 1 || MR > 8
+#error "tiles of 1 to 8 rows"
+#endif
+NAME_SHAPES(1)
+#if MR >= 2
+NAME_SHAPES(2)
+#endif
+#if MR >= 3
+NAME_SHAPES(3)
+#endif
+#if MR >= 4
+NAME_SHAPES(4)
+#endif
+#if MR >= 5
+NAME_SHAPES(5)
+#endif
+#if MR >= 6
+NAME_SHAPES(6)
+#endif
+#if MR >= 7
+NAME_SHAPES(7)
+#endif
+#if MR >= 8
+NAME_SHAPES(8)
 #endif
 
 typedef void (*NAME(shape))(long, const float *restrict, long, const float *restrict, long, int, const ck_gemm_tile *);
-#define NAME_ENTRY(i) {NAME(rows_##i##_1), NAME(rows_##i##_2), NAME(rows_##i##_3)}
-static const NAME(shape) NAME(by_rows)[8][3] = {NAME_ENTRY(1), NAME_ENTRY(2), NAME_ENTRY(3), NAME_ENTRY(4),
-                                                NAME_ENTRY(5), NAME_ENTRY(6), NAME_ENTRY(7), NAME_ENTRY(8)};
-#undef NAME_ENTRY
-#define NAME_ENTRY(i) {NAME(panel_##i##_1), NAME(panel_##i##_2), NAME(panel_##i##_3)}
-static const NAME(shape) NAME(by_panel)[8][3] = {NAME_ENTRY(1), NAME_ENTRY(2), NAME_ENTRY(3), NAME_ENTRY(4),
-                                                 NAME_ENTRY(5), NAME_ENTRY(6), NAME_ENTRY(7), NAME_ENTRY(8)};
+#define NAME_TABLE(kind)                                                                                              \
+    static const NAME(shape) NAME(by_##kind)[MR][NV] = {NAME_ENTRY(kind, 1) NAME_ENTRY_2(kind) NAME_ENTRY_3(kind)             \
+                                                        NAME_ENTRY_4(kind) NAME_ENTRY_5(kind) NAME_ENTRY_6(kind)            \
+                                                        NAME_ENTRY_7(kind) NAME_ENTRY_8(kind)};
+#if MR >= 2
+#define NAME_ENTRY_2(kind) NAME_ENTRY(kind, 2)
+#else
+#define NAME_ENTRY_2(kind)
+#endif
+#if MR >= 3
+#define NAME_ENTRY_3(kind) NAME_ENTRY(kind, 3)
+#else
+#define NAME_ENTRY_3(kind)
+#endif
+#if MR >= 4
+#define NAME_ENTRY_4(kind) NAME_ENTRY(kind, 4)
+#else
+#define NAME_ENTRY_4(kind)
+#endif
+#if MR >= 5
+#define NAME_ENTRY_5(kind) NAME_ENTRY(kind, 5)
+#else
+#define NAME_ENTRY_5(kind)
+#endif
+#if MR >= 6
+#define NAME_ENTRY_6(kind) NAME_ENTRY(kind, 6)
+#else
+#define NAME_ENTRY_6(kind)
+#endif
+#if MR >= 7
+#define NAME_ENTRY_7(kind) NAME_ENTRY(kind, 7)
+#else
+#define NAME_ENTRY_7(kind)
+#endif
+#if MR >= 8
+#define NAME_ENTRY_8(kind) NAME_ENTRY(kind, 8)
+#else
+#define NAME_ENTRY_8(kind)
+#endif
+NAME_TABLE(rows)
+NAME_TABLE(panel)
+#undef NAME_ENTRY_2
+#undef NAME_ENTRY_3
+#undef NAME_ENTRY_4
+#undef NAME_ENTRY_5
+#undef NAME_ENTRY_6
+#undef NAME_ENTRY_7
+#undef NAME_ENTRY_8
+#undef NAME_TABLE
 #undef NAME_ENTRY
 #undef NAME_SHAPES
 #undef NAME_SHAPE
