@@ -208,47 +208,48 @@ static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const 
 /// Cycles one step of k takes in a tile of mr rows and nv vectors, issuing 2 FMAs a cycle (the
 /// units of current x86 cores): no less than the FMA latency (4 cycles; each accumulator takes one
 /// FMA a step), nor than its loads (nv vectors and mr broadcasts, 2 a cycle), A' read along its
-/// rows costing a quarter cycle more a row (an address each). Measured per tile shape on an
+/// rows costing an eighth of a cycle more a row (an address each). Measured per tile shape on an
 /// AVX-512 core: 4.0–5.1 cycles for 1–8 rows of one vector down A''s columns, 5.1–6.9 for 8 rows
 /// along its rows, 12.7–15.6 for 8 rows of three.
 static double step_cycles(long mr, long nv, int a_rows) {
-    const double fmas = (double)(mr * nv) / 2, loads = (double)(mr + nv) / 2 + (a_rows ? (double)mr / 4 : 0);
+    const double fmas = (double)(mr * nv) / 2, loads = (double)(mr + nv) / 2 + (a_rows ? (double)mr / 8 : 0);
     const double bound = fmas > loads ? fmas : loads;
     return bound > 4 ? bound : 4;
 }
 
 /// Estimated cycles of C' (M, N) = A'·B' on `kernel`, to choose which way the vectors run (the
 /// bits are the same either way). The tiles' steps, with the vectors' lanes past N and the short
-/// last rows counted as the work they are; 30 cycles a tile to start and store it; 0.4 cycles a
-/// float to pack B' when it is not read in place; and the kernel's cost per element of writing
-/// C' down C's columns. The constants are measured on an AVX-512 core (Sapphire Rapids-class,
-/// 2 FMA units): a tile of 8 × 48 over 10 steps of k takes about 150 cycles instead of 120; packing
-/// runs at 0.30-0.56 cycles a float, copies and transposes alike (the L2 cache's bandwidth: memcpy
-/// between two buffers in L2 does 0.30); the transposed store is 32 shuffles and 16 stores per 8 ×
-/// 16 block. With them the choice is the faster one on every product of the lesson's and the deep
-/// tanh networks' steps where the two differ by more than the noise (bench --gemm measures them).
-static double estimated_cycles(const ck_gemm_kernel *kernel, long M, long N, long K, int a_rows, int pack_b, int transposed) {
+/// last rows counted as the work they are; 30 cycles a tile to start and store it; B' packed when
+/// it is not read in place, 0.35 cycles a float copied and 0.5 transposed; and the kernel's cost per
+/// element of writing C' down C's columns. The constants are measured on an AVX-512 core (Sapphire
+/// Rapids-class, 2 FMA units): a tile of 8 × 48 over 10 steps of k takes about 150 cycles instead
+/// of 120; packing from the L2 cache runs at 0.30-0.47 cycles a float copied, 0.33-0.56 transposed
+/// (its bandwidth: memcpy between two buffers in L2 does 0.30); the transposed store is 32
+/// shuffles and 16 stores per 8 × 16 block. With them the choice is the faster one on every product
+/// of the lesson's and the deep tanh networks' steps where the two differ by more than the noise
+/// (measured with bench --gemm, each direction forced in turn).
+static double estimated_cycles(const ck_gemm_kernel *kernel, long M, long N, long K, int a_rows, double pack_b, int transposed) {
     const long MR = kernel->mr, NR = kernel->nr, W = kernel->lanes, NV = NR / W;
     const long panels = N / NR, rest = N % NR, rest_nv = (rest + W - 1) / W;
     const long tiles = M / MR, rows = M % MR;
     double per_step = (double)panels * ((double)tiles * step_cycles(MR, NV, a_rows) + (rows ? step_cycles(rows, NV, a_rows) : 0));
     if (rest) per_step += (double)tiles * step_cycles(MR, rest_nv, a_rows) + (rows ? step_cycles(rows, rest_nv, a_rows) : 0);
     const double tile_count = (double)(tiles + (rows > 0)) * (double)(panels + (rest > 0));
-    return (double)K * per_step + 30 * tile_count + (pack_b ? 0.4 * (double)K * (double)N : 0)
+    return (double)K * per_step + 30 * tile_count + pack_b * (double)K * (double)N
          + (transposed ? kernel->transposed_store * (double)M * (double)N : 0);
 }
 
 /// The estimate for op(A)·op(B) with the strides of ckernels_sgemm_oriented, vectors along C's
 /// rows or down its columns.
 static double estimate(const ck_gemm_kernel *kernel, int down, long m, long n, long k, long rsa, long csa, long rsb, long csb) {
-    if (!down) {
-        // A' = op(A), read along its rows when csa = 1; B' = op(B), column stride csb.
-        const int pack = !(csb == 1 && (kernel->masks_b || n % kernel->lanes == 0));
-        return estimated_cycles(kernel, m, n, k, csa == 1, pack, 0);
-    }
-    // A' = op(B)ᵀ, along its rows when rsb = 1; B' = op(A)ᵀ, column stride rsa.
-    const int pack = !(rsa == 1 && (kernel->masks_b || m % kernel->lanes == 0));
-    return estimated_cycles(kernel, n, m, k, rsb == 1, pack, 1);
+    // Cycles a float to pack B' with column stride `stride` and `width` columns (0: read in place).
+    #define PACK_COST(stride, width) \
+        ((stride) == 1 ? (kernel->masks_b || (width) % kernel->lanes == 0 ? 0.0 : 0.35) : 0.5)
+    // Along rows: A' = op(A), read along its rows when csa = 1; B' = op(B), column stride csb.
+    if (!down) return estimated_cycles(kernel, m, n, k, csa == 1, PACK_COST(csb, n), 0);
+    // Down columns: A' = op(B)ᵀ, along its rows when rsb = 1; B' = op(A)ᵀ, column stride rsa.
+    return estimated_cycles(kernel, n, m, k, rsb == 1, PACK_COST(rsa, m), 1);
+    #undef PACK_COST
 }
 
 int ckernels_sgemm(int path, int transpose_a, int transpose_b, long m, long n, long k, float alpha, const float *a, long lda,

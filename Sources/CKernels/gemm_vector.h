@@ -10,7 +10,8 @@
 // V_MASKLOAD(p, m) (masked lanes read as 0 and never touched), V_MASKSTORE(p, m, v), V_LOAD_LAST(p,
 // m) (B''s last vector: masked where the path can); optionally V_STORE_TRANSPOSED(t, mr, rows, c,
 // ldc, beta), which writes 8 vectors t[i] (i < mr ≤ 8) as the first mr columns of min(rows, W)
-// rows of C at c (row stride ldc), with β (then MR is a multiple of 8).
+// rows of C at c (row stride ldc), with β (then MR is a multiple of 8); and V_TRANSPOSE_8X16(dst,
+// w, src, sw), which writes 8 lines of 16 elements (src + x·sw + p) to dst + p·w + x.
 
 #define NR (NV * W)
 
@@ -74,10 +75,14 @@ static inline __attribute__((always_inline)) TARGET void NAME(body)(long kc, con
     if (io->last && io->csc == 1) {
         const VEC alpha = V_SET1(io->alpha), beta = V_SET1(io->beta);
         const int read_c = io->beta != 0.0f, scale = io->alpha != 1.0f;
+        // Read once: the stores below are floats, which could be io's α and β as far as the
+        // compiler knows, so it would read io again after each.
+        float *const c = io->c;
+        const long rsc = io->rsc;
         #pragma clang loop unroll(full)
         for (int i = 0; i < MR; i++) {
             if (i >= mr) continue;
-            float *out = io->c + i * io->rsc;
+            float *out = c + i * rsc;
             #pragma clang loop unroll(full)
             for (int v = 0; v < NV; v++) {
                 if (v >= nv) continue;
@@ -102,6 +107,9 @@ static inline __attribute__((always_inline)) TARGET void NAME(body)(long kc, con
         // rows at a time.
         const VEC alpha = V_SET1(io->alpha);
         const int scale = io->alpha != 1.0f;
+        float *const c = io->c;
+        const long csc = io->csc;
+        const float beta = io->beta;
         #pragma clang loop unroll(full)
         for (int v = 0; v < NV; v++) {
             if (v >= nv) continue;
@@ -111,7 +119,7 @@ static inline __attribute__((always_inline)) TARGET void NAME(body)(long kc, con
                 VEC t[8];
                 #pragma clang loop unroll(full)
                 for (int i = 0; i < 8; i++) t[i] = g + i < mr ? (scale ? V_MUL(alpha, acc[g + i][v]) : acc[g + i][v]) : V_ZERO();
-                V_STORE_TRANSPOSED(t, mr - g < 8 ? mr - g : 8, nr - v * W, io->c + g + v * W * io->csc, io->csc, io->beta);
+                V_STORE_TRANSPOSED(t, mr - g < 8 ? mr - g : 8, nr - v * W, c + g + v * W * csc, csc, beta);
             }
         }
         return;
@@ -308,6 +316,15 @@ static TARGET void NAME(pack)(float *restrict dst, int w, long count, long kc, c
     // written whole while the lines of src they came from are still in the nearest cache.
     const long x8 = count / 8 * 8, x4 = count / 4 * 4;
     long p = 0;
+#ifdef V_TRANSPOSE_8X16
+    for (; p + 16 <= kc; p += 16) {
+        long x = 0;
+        for (; x < x8; x += 8) V_TRANSPOSE_8X16(dst + p * w + x, w, src + x * sw + p, sw);
+        for (; x < x4; x += 4) {
+            for (int q = 0; q < 16; q += 4) NAME(transpose4)(dst + (p + q) * w + x, w, src + x * sw + p + q, sw);
+        }
+    }
+#endif
     for (; p + 8 <= kc; p += 8) {
         long x = 0;
         for (; x < x8; x += 8) NAME(transpose8)(dst + p * w + x, w, src + x * sw + p, sw);
