@@ -1,15 +1,16 @@
 // ckernels_sgemm: the driver every path shares (blocking, packing, which way the vectors run) and
 // the portable path. The structure is Goto and van de Geijn's ("Anatomy of high-performance matrix
 // multiplication", 2008), as BLIS and OpenBLAS build theirs: B' is packed a block of columns and a
-// K-block at a time into panels of NR columns, A' a block of rows at a time into panels of MR rows,
-// and a register-blocked micro-kernel multiplies one panel of each into an MR × NR tile of C'.
+// K-block at a time into panels of NR columns (or read in place where its rows are contiguous), and
+// a register-blocked micro-kernel multiplies MR rows of A' (read in place, see multiply) by one
+// panel into an MR × NR tile of C'.
 #include "ckernels.h"
 #include "gemm_internal.h"
 #include <pthread.h>
 #include <stdlib.h>
 
 // ---------------------------------------------------------------------------------------------
-// The portable path: fmaf, one element at a time, on the same panels. C's fmaf is a fused
+// The portable path: fmaf, one element at a time, on the same operands and tiles. C's fmaf is a fused
 // multiply-add on every platform (exactly rounded, in software where the CPU has none), so it
 // gives the vector paths' bits.
 
