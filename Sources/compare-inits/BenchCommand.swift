@@ -11,12 +11,22 @@ struct BenchCommand: ParsableCommand {
         time and peak memory, the training throughput per core in GFLOP/s (counted from the layer \
         shapes), this machine's single-core sgemm GFLOP/s at the same shapes and their ratio, the time \
         per step split into batch, forward, backward and optimizer, and how training time scales with \
-        epochs and model size. Build with -c release for meaningful numbers.
+        epochs and model size. With --gemm, trains nothing: the tool's own matrix product against \
+        OpenBLAS on each product of the configs' training steps, one core, with this core's measured \
+        FMA peak. Build with -c release for meaningful numbers.
         """
     )
 
-    @Argument(help: "The experiment configs (one: the detailed report; several: a table, one row each).")
-    var configs: [String] = ["configs/fashion.json"]
+    /// The configs --gemm measures when none are given: the lesson's network and the deep tanh ones.
+    static let gemmConfigs = ["configs/fashion.json", "configs/deep-tanh.json", "configs/deep-tanh-wide.json"]
+
+    @Argument(help: ArgumentHelp("The experiment configs (one: the detailed report; several: a table, one row each).",
+                                 discussion: "Default: configs/fashion.json; with --gemm, \(gemmConfigs.joined(separator: ", ")).",
+                                 valueName: "configs"))
+    var configs: [String] = []
+
+    @Flag(help: "Measure the tool's own GEMM against OpenBLAS on the configs' step products, one core, instead of training.")
+    var gemm = false
 
     @Option(help: "A Python with torch: also time scripts/pytorch-peer.py on every config (run from the package's folder).")
     var peer: String?
@@ -30,15 +40,39 @@ struct BenchCommand: ParsableCommand {
             help: "With several configs or a peer: measure each config (and its peer) this many times, alternating, and keep each one's fastest.")
     var repetitions = 1
 
+    /// The configs given, or the default ones.
+    var configPaths: [String] { !configs.isEmpty ? configs : gemm ? Self.gemmConfigs : ["configs/fashion.json"] }
+
     func validate() throws {
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
-        guard repetitions == 1 || configs.count > 1 || peer != nil else {
+        guard !gemm || (peer == nil && repetitions == 1) else {
+            throw ValidationError("--gemm measures products alone (100 rounds, alternating); --peer and --repeat are for whole configs")
+        }
+        guard repetitions == 1 || configPaths.count > 1 || peer != nil else {
             throw ValidationError("--repeat is for the table (several configs, or --peer); one config's report measures once")
         }
     }
 
     func run() throws {
         func log(_ line: String) { FileHandle.standardError.write(Data("bench: \(line)\n".utf8)) }
+        let configs = configPaths
+        if gemm {
+            var networks: [(label: String, model: MLP, rows: Int)] = []
+            for config in configs {
+                let experiment = try Failure.reporting { try Experiment.load(path: config) }
+                // Each distinct network of the config (a strategy may have a model of its own).
+                var seen: [[Int]] = []
+                for strategy in experiment.strategies where !seen.contains(strategy.model.layers) {
+                    seen.append(strategy.model.layers)
+                    let rows = experiment.training.batchSize
+                    let label = strategy.model.layers.map(String.init).joined(separator: "-") + ", batch \(rows) (\(config))"
+                    guard !networks.contains(where: { $0.model.widths == strategy.model.layers && $0.rows == rows }) else { continue }
+                    networks.append((label, MLP(strategy.model), rows))
+                }
+            }
+            print(BenchmarkText.gemm(GEMMBenchmark.measure(networks: networks, log: log)))
+            return
+        }
         guard configs.count == 1, peer == nil else {
             var rows: [ConfigBenchmark] = []
             for config in configs {
@@ -106,6 +140,41 @@ enum BenchmarkText {
         return lines.joined(separator: "\n")
     }
 
+    /// `bench --gemm`: per network, each distinct product of its step with the GEMM's and OpenBLAS's
+    /// GFLOP/s and their share of the measured FMA peak, then the step as a whole.
+    static func gemm(_ g: GEMMBenchmark) -> String {
+        func gflops(_ rate: Double) -> String { String(format: "%.1f", rate / 1e9) }
+        func pct(_ rate: Double) -> String { String(format: "%.1f%%", 100 * rate / g.peak.rate) }
+        var lines = [
+            "compare-inits bench --gemm: one core; the tool's GEMM (\(g.pathName) path) against \(g.blas.library)'s \(g.blas.core) kernels (\(g.blas.howChosen))",
+            "FMA peak, one core: \(g.peak.description)",
+            "Each product measured \(g.rounds) times with each, alternating; each side's fastest. GFLOP/s counted as 2·m·n·k per product.",
+        ]
+        let header = ["product", "m × n × k", "op", "GEMM GFLOP/s", "of peak", "OpenBLAS", "of peak", "GEMM / OpenBLAS"]
+        for network in g.networks {
+            var cells = [header]
+            for row in network.rows {
+                let s = row.shape
+                cells.append([row.name + (row.count > 1 ? " (×\(row.count))" : ""), "\(s.m) × \(s.n) × \(s.k)",
+                              (s.transposeA ? "T" : "N") + (s.transposeB ? "T" : "N"),
+                              gflops(row.ownRate), pct(row.ownRate), gflops(row.openBLASRate), pct(row.openBLASRate),
+                              String(format: "×%.2f", row.openBLASSeconds / row.ownSeconds)])
+            }
+            let own = network.flops / network.ownSeconds, theirs = network.flops / network.openBLASSeconds
+            cells.append(["one step (\(network.rows.reduce(0) { $0 + $1.count }) products)", "", "", gflops(own), pct(own), gflops(theirs),
+                          pct(theirs), String(format: "×%.2f", network.openBLASSeconds / network.ownSeconds)])
+            let widths = header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
+            lines += ["", network.label]
+            for row in cells {
+                lines.append("  " + zip(row, widths).enumerated().map { column, pair in
+                    let (cell, width) = pair
+                    return column == 0 ? cell + String(repeating: " ", count: width - cell.count) : cell.leftPadded(width)
+                }.joined(separator: "  "))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     static func render(_ r: BenchmarkReport, config: String) -> String {
         func ms(_ seconds: Double) -> String { String(format: "%.3f ms", seconds * 1000) }
         func pct(_ part: Double, _ whole: Double) -> String { String(format: "%.1f%%", 100 * part / whole) }
@@ -158,10 +227,10 @@ enum BenchmarkText {
             "  sgemm alone, one core        \(gflops(r.sgemmRate))  (\(ms(r.sgemmSecondsPerStep)) for one step's products)",
             "  training / sgemm             " + (s.steps > 0 ? "\(pct(r.trainingRate, r.sgemmRate)) in the comparison, " : "") + "\(pct(r.trainingRateAlone, r.sgemmRate)) alone",
         ]
-        if let peak = r.vectorPeakRate, let clock = r.clockHertz {
-            lines.append("  CPU vectors                  \(r.cpuLanes) floats at \(String(format: "%.2f", clock / 1e9)) GHz: \(gflops(peak)) per FMA unit; sgemm reaches \(pct(r.sgemmRate, peak))")
+        if let peak = r.peak {
+            lines.append("  FMA peak, one core           \(peak.description); sgemm reaches \(pct(r.sgemmRate, peak.rate))")
             if r.sgemmFarBelowPeak {
-                lines.append("  warning: sgemm runs at less than half of what one FMA unit of this CPU's vectors allows; the \(r.blas.core) kernels may not use them (see `compare-inits blas`)")
+                lines.append("  warning: sgemm runs at less than half of this core's measured FMA peak; the \(r.blas.core) kernels may not use its vectors (see `compare-inits blas`)")
             }
         }
         if !r.scaling.isEmpty {

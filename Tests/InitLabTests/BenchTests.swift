@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import Testing
 @testable import InitLab
@@ -98,6 +99,74 @@ import Testing
         #expect(refused.status != 0 && refused.stderr.contains("--repeat must be at least 1"))
         let once = try runCommand(["bench", config, "--repeat", "2"])
         #expect(once.status != 0 && once.stderr.contains("--repeat is for the table"), "\(once.stderr)")
+    }
+
+    /// The limit bench holds sgemm against is measured (#26 item 5: "sgemm reaches 200.5%" of a
+    /// limit computed from the nominal clock): FMA units × floats per vector × 2 × the clock they
+    /// ran at, the units inferred from the measured rate and the measured scalar clock.
+    @Test func theFMAPeakIsMeasuredUnitsTimesLanesTimesTwoTimesClock() throws {
+        let skylake = FMAPeak(lanes: 16, rate: 192e9, clockHertz: 3.0e9)
+        #expect(skylake.units == 2 && skylake.fmaClockHertz == 3.0e9)
+        #expect(skylake.description == "192.0 GFLOP/s measured (2 FMA units × 16 floats × 2 FLOP × 3.00 GHz)")
+        // Wide vectors at a lower clock than scalar code: still 2 units, at the clock they ran at.
+        let slower = FMAPeak(lanes: 16, rate: 170e9, clockHertz: 3.0e9)
+        #expect(slower.units == 2 && slower.description.hasSuffix("× 2.66 GHz)"))
+        #expect(FMAPeak(lanes: 8, rate: 40e9, clockHertz: 2.5e9).description == "40.0 GFLOP/s measured (1 FMA unit × 8 floats × 2 FLOP × 2.50 GHz)")
+        #expect(FMAPeak(lanes: 16, rate: 150e9, clockHertz: 0).description == "150.0 GFLOP/s measured")
+        #expect(skylake.combined(with: FMAPeak(lanes: 16, rate: 150e9, clockHertz: 3.2e9)) == FMAPeak(lanes: 16, rate: 192e9, clockHertz: 3.2e9))
+
+        let measured = FMAPeak.measure(seconds: 0.002, rounds: 3)
+        #expect(measured.lanes == Int(ckernels_gemm_lanes(ckernels_gemm_best_path())) && measured.rate > 0)
+
+        var step = StepTimes(steps: 1)
+        step.forward = 0.001
+        var report = BenchmarkReport(cores: 2, threads: 2, wallSeconds: 1, peakResidentBytes: 1 << 20, runs: 1, stepsPerRun: 10,
+                                     network: [784, 256, 10], networkRuns: 1, forwardFlops: 1e8, backwardFlops: 1e8,
+                                     step: step, partneredSteps: 0, stepAlone: step, stepOnTwoCores: step,
+                                     sgemmSecondsPerStep: 0.002, scaling: [])
+        report.peak = skylake
+        let text = BenchmarkText.render(report, config: "c.json")
+        // 2e8 FLOP in 2 ms: 100 GFLOP/s, 52.1% of 192.
+        #expect(text.contains("  FMA peak, one core           192.0 GFLOP/s measured (2 FMA units × 16 floats × 2 FLOP × 3.00 GHz); sgemm reaches 52.1%"),
+                "\(text)")
+        #expect(!text.contains("CPU vectors") && !text.contains("warning"), "\(text)")
+        report.sgemmSecondsPerStep = 0.004
+        #expect(BenchmarkText.render(report, config: "c.json").contains("warning: sgemm runs at less than half of this core's measured FMA peak"))
+        report.peak = nil
+        #expect(!BenchmarkText.render(report, config: "c.json").contains("FMA peak"))
+    }
+
+    /// A step's products, the same shapes grouped, named by layer and role, in training's order.
+    @Test func theGEMMSectionHasARowPerDistinctProductOfTheStep() throws {
+        let lesson = GEMMBenchmark.stepRows(MLP(widths: [784, 256, 128, 10], activation: .relu, dropout: 0), rows: 100)
+        #expect(lesson.map(\.shape) == MLP(widths: [784, 256, 128, 10], activation: .relu, dropout: 0).stepProducts(rows: 100))
+        #expect(lesson.map(\.name) == ["layer 1 forward", "layer 2 forward", "layer 3 forward", "layer 3 weights' gradient",
+                                       "layer 3 input's gradient", "layer 2 weights' gradient", "layer 2 input's gradient",
+                                       "layer 1 weights' gradient"])
+        let deep = MLP(widths: [784] + Array(repeating: 128, count: 10) + [10], activation: .tanh, dropout: 0)
+        let rows = GEMMBenchmark.stepRows(deep, rows: 100)
+        #expect(rows.reduce(0) { $0 + $1.count } == deep.stepProducts(rows: 100).count)
+        #expect(rows.count == 8 && rows[1].name == "layers 2–10 forward" && rows[1].count == 9)
+        #expect(rows.contains { $0.name == "layers 2–10 input's gradient" && $0.count == 9 })
+        // A shape shared by different roles lists each of them.
+        #expect(GEMMBenchmark.name([("forward", 1), ("input's gradient", 3)]) == "layer 1 forward, layer 3 input's gradient")
+
+        let small = GEMMBenchmark.measure(networks: [("36-16-8-3", MLP(widths: [36, 16, 8, 3], activation: .relu, dropout: 0), 20)],
+                                          rounds: 2)
+        #expect(small.networks.count == 1 && small.networks[0].rows.count == 8 && small.peak.rate > 0)
+        #expect(small.networks[0].rows.allSatisfy { $0.ownSeconds > 0 && $0.openBLASSeconds > 0 && $0.ownSeconds.isFinite })
+        let text = BenchmarkText.gemm(small)
+        #expect(text.hasPrefix("compare-inits bench --gemm: one core; the tool's GEMM (") && text.contains("FMA peak, one core: "))
+        #expect(text.contains("\n36-16-8-3\n  product ") && text.contains("  one step (8 products)  "), "\(text)")
+        for bad in ["nan", "inf ", "inf%"] { #expect(!text.lowercased().contains(bad), "\(text)") }
+
+        let (folder, config) = try syntheticExperiment()
+        defer { removeFolder(folder) }
+        let result = try runCommand(["bench", "--gemm", config])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("36-16-8-3, batch 20 (\(config))") && result.stdout.contains("layer 1 weights' gradient"), "\(result.stdout)")
+        let refused = try runCommand(["bench", "--gemm", config, "--peer", "python3"])
+        #expect(refused.status != 0 && refused.stderr.contains("--gemm measures products alone"), "\(refused.stderr)")
     }
 
     @Test func aPeerThatCannotRunIsOneClearError() throws {

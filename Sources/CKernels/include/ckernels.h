@@ -117,6 +117,61 @@ enum {
 };
 unsigned ckernels_cpu_features(void);
 
+/// Single-precision matrix product, row-major: C (m, n) = α·op(A)·op(B) + β·C, op(A) (m, k), op(B)
+/// (k, n), op(X) = Xᵀ when transpose_x is nonzero; lda, ldb, ldc are the row strides of A, B, C as
+/// stored (as cblas_sgemm with CblasRowMajor).
+///
+/// One order of arithmetic on every path, so every path gives the same bits: each element's sum
+/// runs over k = 0, 1, …, k−1 in that order as a chain of fused multiply-adds from +0,
+///   acc = fma(op(A)[i][p], op(B)[p][j], acc),
+/// then c = α·acc (rounded) when β = 0, and c = fma(β, c, α·acc) otherwise. With β = 0, C is only
+/// written, never read (whatever it held, NaN included, is gone). With α = 0 or k = 0, nothing is
+/// multiplied: C ← β·C (β = 0: zeros). Vectors run across C's rows or columns, never along k, and
+/// how k is cut into blocks only moves where a partial sum waits (a float, stored exactly), so
+/// neither changes the bits either. The operands must not overlap C.
+///
+/// `path` is one of CKERNELS_GEMM_* or CKERNELS_GEMM_BEST (the fastest this CPU runs). Returns 0;
+/// −1 when this CPU cannot run the path, −2 when memory for packing runs out (C is then
+/// untouched). Single-threaded; any number of threads may call it at once (each has its own
+/// packing buffer, kept between calls).
+enum {
+    CKERNELS_GEMM_BEST = -1,
+    CKERNELS_GEMM_PORTABLE = 0,  // C's fmaf, one element at a time: any CPU
+    CKERNELS_GEMM_AVX2 = 1,      // AVX2 and FMA3, 8 floats a vector
+    CKERNELS_GEMM_AVX512 = 2,    // AVX-512F, 16 floats a vector
+};
+int ckernels_sgemm(int path, int transpose_a, int transpose_b, long m, long n, long k, float alpha, const float *a,
+                   long lda, const float *b, long ldb, float beta, float *c, long ldc);
+
+/// The same, with the direction the vectors run across C given rather than chosen (the tests run
+/// both: they give the same bits; the choice only changes the speed).
+enum {
+    CKERNELS_GEMM_CHOOSE = 0,        // by an estimate of the cycles each takes (gemm.c)
+    CKERNELS_GEMM_ALONG_ROWS = 1,    // vectors along C's rows (op(B)'s columns)
+    CKERNELS_GEMM_DOWN_COLUMNS = 2,  // vectors down C's columns (op(A)'s rows)
+};
+int ckernels_sgemm_oriented(int path, int orientation, int transpose_a, int transpose_b, long m, long n, long k, float alpha,
+                            const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc);
+
+/// The paths this CPU runs, bit p set for path p (the portable one always).
+unsigned ckernels_gemm_paths(void);
+
+/// The path CKERNELS_GEMM_BEST picks: the widest vectors the CPU runs.
+int ckernels_gemm_best_path(void);
+
+/// The floats in one vector of a path (1 for the portable one).
+int ckernels_gemm_lanes(int path);
+
+/// Measures one core's sustained rate of fused multiply-adds on the path's vectors: independent
+/// chains of vector FMAs on registers (more chains than the FMA latency times the FMA units, so
+/// every unit issues every cycle), nothing loaded or stored, for about `seconds`, best of `rounds`.
+/// Returns FLOP/s (an FMA is 2 FLOP per float), or 0 when the CPU cannot run the path.
+double ckernels_fma_peak(int path, double seconds, int rounds);
+
+/// Measures the clock one core runs at, in Hz: a chain of dependent integer additions, one per
+/// cycle on every x86-64 core, for about `seconds`, best of `rounds`; 0 off x86-64.
+double ckernels_measured_clock(double seconds, int rounds);
+
 /// Tells the CPU that this thread is waiting in a loop for a flag another core will set (x86's
 /// pause): the loop then takes fewer resources from the core's other hardware thread and exits
 /// without a pipeline flush when the flag changes.

@@ -31,15 +31,11 @@ public struct BenchmarkReport: Sendable {
     /// The runs' time spent in the diagnostics, of all their time (see `diagnosticsShare`).
     public var diagnosticsShare = 0.0
     public var blas: BLASKernel = .current
-    /// Floats in the CPU's widest usable vectors, and its clock (nil when unknown): one fused
-    /// multiply-add unit then allows 2·lanes·clock FLOP/s.
-    public var cpuLanes = BLASKernel.floatLanes(features: BLASKernel.cpuFeatures)
-    public var clockHertz = Benchmark.clockHertz()
+    /// One core's FMA peak, measured around sgemm's measurement (nil: not measured).
+    public var peak: FMAPeak?
 
-    /// What one FMA unit of this CPU's widest vectors computes per second, if the clock is known.
-    public var vectorPeakRate: Double? { clockHertz.map { 2 * Double(cpuLanes) * $0 } }
-    /// sgemm below half of one FMA unit's peak: the kernels in use do not use the CPU's vectors.
-    public var sgemmFarBelowPeak: Bool { vectorPeakRate.map { sgemmRate < 0.5 * $0 } ?? false }
+    /// sgemm below half of the core's FMA peak: the kernels in use do not use its vectors.
+    public var sgemmFarBelowPeak: Bool { peak.map { sgemmRate < 0.5 * $0.rate } ?? false }
 
     public var flopsPerStep: Double { forwardFlops + backwardFlops }
     public var sgemmRate: Double { flopsPerStep / sgemmSecondsPerStep }
@@ -92,8 +88,10 @@ public enum Benchmark {
         let sameNetwork = zip(outcome.results, job.comparison.plans).filter { $0.1.strategy.model == measured.model }
         let step = meanStep(sameNetwork.map(\.0.stepTimes))
 
-        log("sgemm alone at the training shapes…")
+        log("sgemm alone at the training shapes, and this core's FMA peak before and after…")
+        let before = FMAPeak.measure()
         let sgemm = SgemmBenchmark.secondsPerStep(model.stepProducts(rows: rows))
+        let fmaPeak = before.combined(with: FMAPeak.measure())
 
         log("one run alone…")
         var single = experiment
@@ -118,6 +116,7 @@ public enum Benchmark {
                                      step: step, partneredSteps: sameNetwork.reduce(0) { $0 + $1.0.partneredStepTimes.steps },
                                      stepAlone: meanStep(alone.map(\.stepTimes)), stepOnTwoCores: meanStep(twoCores.map(\.partneredStepTimes)),
                                      sgemmSecondsPerStep: sgemm, scaling: cases)
+        report.peak = fmaPeak
         report.diagnosticsWallSeconds = diagnosticsWall
         report.diagnosticsShare = diagnosticsShare(outcome.results)
         return report
@@ -172,14 +171,6 @@ public enum Benchmark {
             ScalingCase(name: "\(name(base)) → \(name(wider))", baseSeconds: baseSeconds, scaledSeconds: trainSeconds(wider),
                         expectedFactor: multiplyAdds(wider) / multiplyAdds(base)),
         ]
-    }
-
-    /// The CPU's clock as Linux reports it (/proc/cpuinfo "cpu MHz"), nil elsewhere.
-    public static func clockHertz() -> Double? {
-        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let line = info.split(separator: "\n").first(where: { $0.hasPrefix("cpu MHz") }),
-              let megahertz = line.split(separator: ":").last.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) else { return nil }
-        return megahertz * 1e6
     }
 
     /// The process's peak resident set so far (Linux reports ru_maxrss in KiB).
