@@ -185,7 +185,6 @@ import Testing
     /// error, about k·2⁻⁵³, is 2²⁹ times smaller). OpenBLAS (any order of summation, with or without
     /// FMA) is held to the same bound, so the two differ by at most twice it.
     @Test func agreesWithDoubleAndWithOpenBLAS() {
-        setBLASThreads(1)
         let u = 0x1p-24
         func gamma(_ n: Int) -> Double { Double(n) * u / (1 - Double(n) * u) }
         let shapes = [(100, 127, 784), (256, 100, 784), (17, 1000, 7), (2048, 7, 100), (10, 128, 100)]

@@ -81,7 +81,6 @@ public struct GEMMBenchmark: Sendable {
     /// times each side, alternating.
     public static func measure(networks: [(label: String, model: MLP, rows: Int)], rounds: Int = 100,
                                log: (String) -> Void = { _ in }) -> GEMMBenchmark {
-        setBLASThreads(1)
         let path = ckernels_gemm_best_path()
         let steps = networks.map { (label: $0.label, rows: stepRows($0.model, rows: $0.rows)) }
         var shapes: [ProductShape] = []

@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 
 /// Where a layer's products can be cut into two row blocks, computed apart (on two cores), that
@@ -18,10 +17,9 @@ enum RowCuts {
 
     /// The first row of the second block for products `shapes`, all with the same m; nil when
     /// they are not to be cut.
-    /// Only with single-threaded OpenBLAS, as a comparison runs it (one run per core): with more
-    /// BLAS threads, OpenBLAS splits a product itself, and a cut probed then would prove nothing.
+    /// OpenBLAS is single-threaded in every process (blas_threads.c): it never splits a product
+    /// itself, which would make a cut probed here prove nothing.
     static func cut(for shapes: [ProductShape]) -> Int? {
-        guard openblas_get_num_threads() == 1 else { return nil }
         guard let first = shapes.first, first.m * first.n * first.k >= minimumMultiplyAdds else { return nil }
         return cache.value(for: shapes) { shapes in
             let probes = shapes.map(Probe.init)
