@@ -15,7 +15,7 @@ set output 'sweep-activation-std.png'
 set datafile missing '?'
 set grid
 set format y '%g'
-set title 'The edge of chaos: which (σ_w², depth) a deep tanh network trains from: last hidden layer'."'".'s'."\n".'activation std at initialization (one seed)'
+set title 'The edge of chaos: which (σ_w², depth) a deep tanh network trains from:'."\n".'Last hidden layer'."'".'s activation std at initialization (one seed)'
 set xlabel 'σ_w²'
 set ylabel 'depth'
 set xrange [0.375:4.125]

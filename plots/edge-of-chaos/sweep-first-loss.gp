@@ -15,7 +15,7 @@ set output 'sweep-first-loss.png'
 set datafile missing '?'
 set grid
 set format y '%g'
-set title 'The edge of chaos: which (σ_w², depth) a deep tanh network trains from: loss of the first step (one'."\n".'seed)'
+set title 'The edge of chaos: which (σ_w², depth) a deep tanh network trains from:'."\n".'Loss of the first step (one seed)'
 set xlabel 'σ_w²'
 set ylabel 'depth'
 set xrange [0.375:4.125]
