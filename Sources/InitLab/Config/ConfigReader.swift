@@ -239,11 +239,9 @@ func suggestions(for word: String, in candidates: [String]) -> [String] {
     let lower = word.lowercased(), unique = orderedUnique(candidates)
     let parts = unique.filter { $0.lowercased().split(separator: "_").contains { $0 == lower } }
     if !parts.isEmpty { return Array(parts.prefix(4)) }
-    if word.count >= 3 {
-        let longer = unique.filter { $0.lowercased().hasPrefix(lower) }
-        if !longer.isEmpty { return Array(longer.prefix(4)) }
-    }
-    return nearest(to: word, in: candidates).map { [$0] } ?? []
+    let longer = started(by: word, in: unique)
+    if !longer.isEmpty { return Array(longer.prefix(4)) }
+    return typo(of: word, in: unique).map { [$0] } ?? []
 }
 
 /// Names in columns, indented, as wide as the longest and four to a line.
@@ -259,9 +257,17 @@ func columns(_ names: [String]) -> String {
 /// candidate within edit distance ⌈len/3⌉ (at least 2) of it: close enough to be a typo, far
 /// enough not to suggest nonsense.
 func nearest(to word: String, in candidates: [String]) -> String? {
-    if word.count >= 3, let longer = candidates.first(where: { $0.lowercased().hasPrefix(word.lowercased()) }) {
-        return longer
-    }
+    started(by: word, in: candidates).first ?? typo(of: word, in: candidates)
+}
+
+/// The candidates that `word`, of three characters or more, starts.
+private func started(by word: String, in candidates: [String]) -> [String] {
+    guard word.count >= 3 else { return [] }
+    return candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+}
+
+/// The candidate within edit distance ⌈len/3⌉ (at least 2) of `word`, the nearest.
+private func typo(of word: String, in candidates: [String]) -> String? {
     let limit = max(2, (word.count + 2) / 3)
     let scored = orderedUnique(candidates).map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }

@@ -78,9 +78,16 @@ public final class OutputFolder {
         written[file.name] = data.count
     }
 
-    /// Of the PNGs `names` (rendered into the staging folder), those missing or not whole.
+    /// Of the PNGs `names` (rendered into the staging folder), those missing or not whole. A
+    /// whole one counts as written at its size, so the commit checks it as any other file.
     public func incompletePNGs(_ names: [String]) -> [String] {
-        names.filter { !PNGFile.isWhole(atPath: staging + "/" + $0) }
+        names.filter { name in
+            let file = staging + "/" + name
+            var status = stat()
+            guard PNGFile.isWhole(atPath: file), stat(file, &status) == 0 else { return true }
+            written[name] = Int(status.st_size)
+            return false
+        }
     }
 
     /// Removes a staged file, so that the commit leaves it out.
