@@ -112,6 +112,18 @@ import Testing
         #expect(Gnuplot.render(scripts: files.map(\.name).filter { $0.hasSuffix(".gp") }, in: folder, executable: gnuplot) == nil)
     }
 
+    /// All Ones with batch normalization: only the output layer's weights change. The key says
+    /// which layers had no update in a few words, so that it does not squeeze the panel beside
+    /// it (a long note per layer once cut the panel's title off).
+    @Test func layersWithoutUpdatesAreNamedBrieflyInTheKey() {
+        var diagnostics = Self.diagnostics(layers: 7, activation: 0.5, ratio: nil)
+        for k in diagnostics.steps.indices where diagnostics.steps[k].step > 0 { diagnostics.steps[k].layers[6].updateRatio = 0.001 }
+        let figure = TrainingDiagnosticsFigure(summary: Self.summary("ones", accuracies: [0.1], diagnostics: diagnostics))
+        let script = figure.files.first { $0.name.hasSuffix(".gp") }!.contents
+        #expect(script.contains("title 'layer 2: no update'") && script.contains("title 'layer 7'"), "\(script)")
+        #expect(!script.contains("not drawn"))
+    }
+
     @Test func aCurveMissingLayersSaysSoInTheKey() {
         var initial = (1...3).map { Self.layer($0, activation: nil) }
         initial[0].outputGradientStd = 0

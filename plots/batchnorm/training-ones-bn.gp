@@ -24,11 +24,11 @@ set xlabel 'Step (log scale)'
 set ylabel 'Update ratio (log scale)'
 set logscale xy
 plot 'training-ones-bn.dat' index 0 using 1:2 with linespoints linetype 1 pointtype 7 pointsize 0.6 title 'layer 1', \
-     NaN with linespoints linetype 2 pointtype 7 pointsize 0.6 title 'layer 2 (no update: not drawn)', \
-     NaN with linespoints linetype 3 pointtype 7 pointsize 0.6 title 'layer 3 (no update: not drawn)', \
-     NaN with linespoints linetype 4 pointtype 7 pointsize 0.6 title 'layer 4 (no update: not drawn)', \
-     NaN with linespoints linetype 5 pointtype 7 pointsize 0.6 title 'layer 5 (no update: not drawn)', \
-     NaN with linespoints linetype 6 pointtype 7 pointsize 0.6 title 'layer 6 (no update: not drawn)', \
+     NaN with linespoints linetype 2 pointtype 7 pointsize 0.6 title 'layer 2: no update', \
+     NaN with linespoints linetype 3 pointtype 7 pointsize 0.6 title 'layer 3: no update', \
+     NaN with linespoints linetype 4 pointtype 7 pointsize 0.6 title 'layer 4: no update', \
+     NaN with linespoints linetype 5 pointtype 7 pointsize 0.6 title 'layer 5: no update', \
+     NaN with linespoints linetype 6 pointtype 7 pointsize 0.6 title 'layer 6: no update', \
      'training-ones-bn.dat' index 6 using 1:2 with linespoints linetype 7 pointtype 7 pointsize 0.6 title 'layer 7'
 unset logscale
 set origin 0.56,0

@@ -94,7 +94,7 @@ struct TrainingDiagnosticsFigure {
         if ratioDrawable.contains(true) {
             let ratios = (0..<layers).map { l in
                 InsideFigures.curve(file: file, index: l, drawable: ratioDrawable[l], style: Self.layerStyle(l),
-                                    title: "'layer \(l + 1)'", empty: "layer \(l + 1) (no update: not drawn)")
+                                    title: "'layer \(l + 1)'", empty: "layer \(l + 1): no update")
             }
             lines += [
                 // Beside the panel, one layer a line: below it, the key would crowd the axis label,
