@@ -17,7 +17,7 @@ import Testing
             #expect(errors.loss <= 1e-5, "\(activation)")
             #expect(errors.worstGradient < 2e-3, "worst relative gradient error \(errors.worstGradient) for \(activation), linear bias \(linearBias)")
             if !linearBias {
-                for l in 0..<2 { #expect(UnsafeBufferPointer(start: model.gradients.pointer + model.layers[l].biasOffset, count: model.layers[l].outputs).allSatisfy { $0 == 0 }) }
+                for l in 0..<2 { #expect(UnsafeBufferPointer(start: model.gradients.pointer + model.layers[l].bias.offset, count: model.layers[l].outputs).allSatisfy { $0 == 0 }) }
             }
         }
     }
@@ -26,26 +26,26 @@ import Testing
         // One normalized unit: W = [1, 2], b = 0.5; γ = 2, β = −1.
         let model = MLP(widths: [2, 1, 2], activation: .identity, dropout: 0, batchNorm: true)
         model.parameters.copy(from: [1, 2, 0.5, 2, -1, 1, -1, 0, 0])
-        let workspace = Workspace(model: model, capacity: 4)
+        let workspace = Activations(plan: model.plan, capacity: 4)
         var stream: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: 1))
         // Batch 1: x = (1, 0), (0, 1), (1, 1) → z = 1.5, 2.5, 3.5: mean 2.5, biased variance 2/3, unbiased 1.
-        model.forward([1, 0, 0, 1, 1, 1], rows: 3, workspace: workspace, dropout: &stream)
+        model.forward([1, 0, 0, 1, 1, 1], rows: 3, activations: workspace, dropout: &stream)
         #expect(abs(model.running.pointer[0] - 0.25) < 1e-7 && abs(model.running.pointer[1] - (0.9 + 0.1 * 1)) < 1e-7)
         // The layer's output is γ·ẑ + β: ẑ = (z − 2.5)/√(2/3 + ε).
         let inverse = 1 / (2.0 / 3 + 1e-5).squareRoot()
         for (s, z) in [1.5, 2.5, 3.5].enumerated() {
-            #expect(abs(Double(workspace.outputs[0].pointer[s]) - (2 * (z - 2.5) * inverse - 1)) < 1e-5)
+            #expect(abs(Double(workspace.values[1].pointer[s]) - (2 * (z - 2.5) * inverse - 1)) < 1e-5)
         }
         // Batch 2: x = (2, 0), (0, 0) → z = 2.5, 0.5: mean 1.5, unbiased variance 2.
-        model.forward([2, 0, 0, 0], rows: 2, workspace: workspace, dropout: &stream)
+        model.forward([2, 0, 0, 0], rows: 2, activations: workspace, dropout: &stream)
         #expect(abs(model.running.pointer[0] - (0.9 * 0.25 + 0.1 * 1.5)) < 1e-6)
         #expect(abs(model.running.pointer[1] - (0.9 * 1.0 + 0.1 * 2)) < 1e-6)
 
         // Evaluation uses them and changes nothing: z = 3.5 → 2·(3.5 − 0.375)/√(1.1 + ε) − 1.
         var none: DropoutStream?
         let before = model.running.array
-        model.forward([1, 1], rows: 1, workspace: workspace, dropout: &none)
-        #expect(abs(Double(workspace.outputs[0].pointer[0]) - (2 * (3.5 - 0.375) / (1.1 + 1e-5).squareRoot() - 1)) < 1e-5)
+        model.forward([1, 1], rows: 1, activations: workspace, dropout: &none)
+        #expect(abs(Double(workspace.values[1].pointer[0]) - (2 * (3.5 - 0.375) / (1.1 + 1e-5).squareRoot() - 1)) < 1e-5)
         #expect(model.running.array == before)
     }
 
@@ -59,11 +59,11 @@ import Testing
         #expect(off.strategies[1].model.batchNorm == false && off.strategies[1].model.linearBias)
         #expect(try parseExperiment(off.echo.formatted()).strategies == off.strategies)
         // γ starts at 1, β at 0; b is 0 without a linear bias, whatever the biases' initializer.
-        let model = experiment.strategies[0].initialModel(seed: 1)
+        let model = experiment.strategies[0].initialNetwork(seed: 1)
         #expect(model.biases(0).allSatisfy { $0 == 0 } && model.biases(1).allSatisfy { $0 == 1 })
         let layer = model.layers[0]
         #expect(layer.normalized && !model.layers[1].normalized)
-        #expect((0..<3).allSatisfy { model.parameters.pointer[layer.gammaOffset + $0] == 1 && model.parameters.pointer[layer.betaOffset + $0] == 0 })
+        #expect((0..<3).allSatisfy { model.values(of: model.plan.segments.first(.gamma, of: 0)!)[$0] == 1 && model.values(of: model.plan.segments.first(.beta, of: 0)!)[$0] == 0 })
         #expect(configProblems(#"{"model": {"layers": [4, 2], "linear_bias": false}, "strategies": [{"id": "x", "weights": "zeros"}]}"#)
                 == ["model.linear_bias: a linear layer drops its bias only before batch normalization: set \"batch_norm\": true"])
         #expect(configProblems(base + #", {"id": "y", "weights": "orthogonal", "procedure": {"kind": "lsuv"}}]}"#)

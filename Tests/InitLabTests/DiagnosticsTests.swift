@@ -23,7 +23,7 @@ import Testing
     @Test func aHandComputedIdentityNetwork() throws {
         // W1 = [[1, 2], [3, −1]], b1 = [0.5, −0.5]; W2 = [[1, 0], [2, 1]], b2 = [0, 0].
         let model = Self.model(widths: [2, 2, 2], activation: .identity, parameters: [1, 2, 3, -1, 0.5, -0.5, 1, 0, 2, 1, 0, 0])
-        let layers = Probe(model: model, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
+        let layers = InsideMeasurement(network: model, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
         // z1 per image: (1.5, 2.5), (2.5, −1.5), (3.5, 1.5), (0.5, −0.5).
         let z1 = Self.moments([1.5, 2.5, 2.5, -1.5, 3.5, 1.5, 0.5, -0.5])
         #expect(abs(layers[0].preactivationMean! - z1.mean) < 1e-12 && abs(layers[0].preactivationStd! - z1.std) < 1e-12)
@@ -63,9 +63,9 @@ import Testing
         // rounded nothing along the way would return.
         let residue = zip(w, cancelling).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
         #expect(residue != 0, "the case must leave a rounding residue to test")
-        #expect(Probe.isRounding(abs(residue), sumsOf: 3, norm(w), norm(cancelling)))
+        #expect(InsideMeasurement.isRounding(abs(residue), sumsOf: 3, norm(w), norm(cancelling)))
         let tiny: [Float] = [1e-10, 2e-10, 3e-10], tinySum = zip(w, tiny).reduce(Float(0)) { $0 + $1.0 * $1.1 }
-        #expect(!Probe.isRounding(Double(tinySum), sumsOf: 3, norm(w), norm(tiny)))
+        #expect(!InsideMeasurement.isRounding(Double(tinySum), sumsOf: 3, norm(w), norm(tiny)))
     }
 
     /// All Ones: every hidden unit is a copy, and what reaches the hidden layers from the scores
@@ -74,7 +74,7 @@ import Testing
     @Test func allOnesGetsNoGradientBelowTheOutputLayer() {
         let model = MLP(widths: [2, 8, 8, 10], activation: .relu, dropout: 0)
         model.parameters.pointer.update(repeating: 1, count: model.parameters.count)
-        let layers = Probe(model: model, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
+        let layers = InsideMeasurement(network: model, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
         #expect(layers[0].outputGradientStd == 0 && layers[1].outputGradientStd == 0)
         #expect(layers[0].weightGradientStd == 0 && layers[1].weightGradientStd == 0)
         #expect((layers[2].weightGradientStd ?? 0) > 0 && (layers[2].outputGradientStd ?? 0) > 0)
@@ -89,7 +89,7 @@ import Testing
         // positive on (1, 0) only, unit 4 has zero weights and bias −1 (dead): half are dead.
         var relu: [Float] = [1, 1, -1, -1, 1, -1, 0, 0] + [0, 0, 0, -1]
         relu += [Float](repeating: 0.1, count: 8) + [0, 0]
-        let reluLayers = Probe(model: Self.model(widths: [2, 4, 2], activation: .relu, parameters: relu),
+        let reluLayers = InsideMeasurement(network: Self.model(widths: [2, 4, 2], activation: .relu, parameters: relu),
                                batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
         #expect(reluLayers[0].deadFraction == 0.5)
         #expect(reluLayers[0].saturatedFraction == nil)
@@ -98,14 +98,14 @@ import Testing
         for batchNorm in [false, true] {
             let ones = MLP(widths: [2, 4, 2], activation: .relu, dropout: 0, batchNorm: batchNorm)
             ones.weights(0).update(repeating: 1)
-            let layers = Probe(model: ones, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
+            let layers = InsideMeasurement(network: ones, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
             #expect(layers[0].symmetric == true && layers[0].batchNorm == batchNorm)
         }
         // tanh: (10, 10) and (−10, −10) are flat on three images of four, (10, 0) on exactly two
         // (half: not more than half), (0.1, 0.1) on none: half are saturated, none dead.
         let tanh: [Float] = [10, 10, -10, -10, 10, 0, 0.1, 0.1, 0, 0, 0, 0] + [Float](repeating: 0.1, count: 8) + [0, 0]
         for (activation, expected) in [(Activation.tanh, 0.5), (.sigmoid, 0.5)] {
-            let layers = Probe(model: Self.model(widths: [2, 4, 2], activation: activation, parameters: tanh),
+            let layers = InsideMeasurement(network: Self.model(widths: [2, 4, 2], activation: activation, parameters: tanh),
                                batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: false)
             #expect(layers[0].saturatedFraction == expected, "\(activation)")
             // Every unit is 0 (tanh) or ½ (sigmoid) on image (0, 0) only: none is dead.
@@ -122,9 +122,9 @@ import Testing
             {"model": {"layers": [36, 24, 16, 12, 3], "activation": "\(activation.name)"},
              "strategies": [{"id": "s", "weights": "\(weights)", "biases": {"kind": "normal", "std": 0.1}}]}
             """)
-            let model = experiment.strategies[0].initialModel(seed: 4)
+            let model = experiment.strategies[0].initialNetwork(seed: 4)
             let batch = ProbeBatch(dataset: dataset, count: 50)
-            let layers = Probe(model: model, batch: batch).measure(gradients: true)
+            let layers = InsideMeasurement(network: model, batch: batch).measure(gradients: true)
             let reference = ReferenceMLP(model)
             let x = Array(batch.x.buffer).map(Double.init)
             let outputs = reference.layers(x: x, rows: 50)
@@ -140,7 +140,7 @@ import Testing
             // The weight gradients' spread against central differences of the Double loss.
             let gradient = reference.numericalGradient(x: x, labels: batch.labels.map(Int.init), rows: 50, masks: nil)
             for (l, layer) in model.layers.enumerated() {
-                let expected = Self.moments(Array(gradient[layer.weightOffset..<layer.biasOffset])).std
+                let expected = Self.moments(Array(gradient[layer.weight.range])).std
                 #expect(abs(layers[l].weightGradientStd! / expected - 1) < 1e-3, "\(activation) layer \(l + 1)")
             }
         }
@@ -150,7 +150,7 @@ import Testing
         // Weights of 10³⁰: the scores overflow to ±∞ and their spread is not a number.
         let huge = MLP(widths: [2, 3, 2], activation: .relu, dropout: 0)
         for l in 0..<2 { huge.weights(l).update(repeating: 1e30) }
-        let layers = Probe(model: huge, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
+        let layers = InsideMeasurement(network: huge, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
         for layer in layers {
             for field in LayerDiagnostics.fields { #expect(layer[keyPath: field.path]?.isFinite ?? true, "\(field.key) of layer \(layer.layer)") }
         }
@@ -181,7 +181,7 @@ import Testing
         let result = comparison.run(threads: 1)[2]
         let diagnostics = try #require(result.diagnostics)
         #expect(diagnostics.steps.map(\.step) == [0, 1, 3, 23, 46])
-        let start = experiment.strategies[2].initialModel(seed: experiment.seed)
+        let start = experiment.strategies[2].initialNetwork(seed: experiment.seed)
         let step1 = diagnostics.steps[1]
         for l in start.layers.indices {
             let norm = start.weights(l).reduce(0) { $0 + Double($1) * Double($1) }.squareRoot()

@@ -51,7 +51,7 @@ import Testing
         let probe = ProbeBatch(dataset: try Dataset.load(experiment.dataset), count: experiment.diagnostics.probeImages)
         func initial(_ id: String) throws -> [LayerDiagnostics] {
             let strategy = try #require(experiment.strategies.first { $0.id == id })
-            return Probe(model: strategy.initialModel(seed: experiment.seed), batch: probe).measure(gradients: true)
+            return InsideMeasurement(network: strategy.initialNetwork(seed: experiment.seed), batch: probe).measure(gradients: true)
         }
         func reading(_ layers: [LayerDiagnostics]) -> String { InsideReading.atInitialization(layers, activation: .tanh).joined(separator: "; ") }
 

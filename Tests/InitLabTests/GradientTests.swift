@@ -33,11 +33,11 @@ import Testing
     /// reference's central differences.
     static func errors(_ model: MLP, x: [Float], labels: [Int32], masks: [[Double]]) -> (loss: Double, worstGradient: Double) {
         let rows = labels.count
-        let workspace = Workspace(model: model, capacity: rows)
+        let workspace = Activations(plan: model.plan, capacity: rows)
         var stream: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: 99))
-        model.forward(x, rows: rows, workspace: workspace, dropout: &stream)
-        let loss = model.loss(labels: labels, rows: rows, workspace: workspace)
-        model.backward(workspace: workspace)
+        model.forward(x, rows: rows, activations: workspace, dropout: &stream)
+        let loss = model.loss(labels: labels, rows: rows, activations: workspace)
+        model.backward(workspace, on: Executor(plan: model.plan))
 
         let reference = ReferenceMLP(model)
         let xs = x.map(Double.init), ls = labels.map(Int.init)
@@ -65,10 +65,10 @@ import Testing
     @Test func evaluationForwardHasNoDropout() {
         let (model, x, labels, _) = Self.setUp(.relu, dropout: 0.5)
         let rows = labels.count
-        let workspace = Workspace(model: model, capacity: rows)
+        let workspace = Activations(plan: model.plan, capacity: rows)
         var none: DropoutStream? = nil
-        model.forward(x, rows: rows, workspace: workspace, dropout: &none)
-        let loss = model.loss(labels: labels, rows: rows, workspace: workspace)
+        model.forward(x, rows: rows, activations: workspace, dropout: &none)
+        let loss = model.loss(labels: labels, rows: rows, activations: workspace)
         let referenceLoss = ReferenceMLP(model).loss(x: x.map(Double.init), labels: labels.map(Int.init), rows: rows, masks: nil)
         #expect(abs(Double(loss) - referenceLoss) <= 1e-5 * max(1, abs(referenceLoss)))
     }

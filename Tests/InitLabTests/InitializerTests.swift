@@ -163,7 +163,7 @@ import Testing
         {"model": {"layers": [784, 256, 10]},
          "strategies": [{"id": "default", "weights": "pytorch_default", "biases": "pytorch_default"}]}
         """)
-        let model = experiment.strategies[0].initialModel(seed: 1)
+        let model = experiment.strategies[0].initialNetwork(seed: 1)
         for (l, fanIn) in [784, 256].enumerated() {
             let bound = 1 / Float(fanIn).squareRoot()
             let weights = Array(model.weights(l)), biases = Array(model.biases(l))
@@ -178,10 +178,10 @@ import Testing
         {"model": {"layers": [20, 10, 3]},
          "strategies": [{"id": "a", "weights": "xavier_uniform"}, {"id": "b", "weights": "xavier_uniform"}]}
         """)
-        let a1 = experiment.strategies[0].initialModel(seed: 1).parameters.array
-        let b1 = experiment.strategies[1].initialModel(seed: 1).parameters.array
-        let a1Again = experiment.strategies[0].initialModel(seed: 1).parameters.array
-        let a2 = experiment.strategies[0].initialModel(seed: 2).parameters.array
+        let a1 = experiment.strategies[0].initialNetwork(seed: 1).parameters.array
+        let b1 = experiment.strategies[1].initialNetwork(seed: 1).parameters.array
+        let a1Again = experiment.strategies[0].initialNetwork(seed: 1).parameters.array
+        let a2 = experiment.strategies[0].initialNetwork(seed: 2).parameters.array
         #expect(a1 == a1Again)
         #expect(a1 != b1)
         #expect(a1 != a2)

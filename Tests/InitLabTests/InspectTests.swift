@@ -77,7 +77,7 @@ import Testing
         }
         let experiment = try Experiment.load(path: config)
         let probe = ProbeBatch(dataset: try Dataset.load(experiment.dataset), count: experiment.diagnostics.probeImages)
-        let expected = Probe(model: experiment.strategies[2].initialModel(seed: experiment.seed), batch: probe).measure(gradients: true)
+        let expected = InsideMeasurement(network: experiment.strategies[2].initialNetwork(seed: experiment.seed), batch: probe).measure(gradients: true)
         expectSameDiagnostics(try layers.map(LayerDiagnostics.init(json:)), expected, "inspect --json against this process's probe")
     }
 

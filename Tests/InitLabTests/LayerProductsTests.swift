@@ -23,8 +23,8 @@ import Testing
         let forward: Int = 2 * 100 * (784 * 256 + 256 * 128 + 128 * 10)
         let backward: Int = 2 * 100 * (784 * 256 + 2 * 256 * 128 + 2 * 128 * 10)
         #expect(flops.forward == Double(forward) && flops.backward == Double(backward))
-        #expect(model.hiddenLayerProducts(0, rows: 100) == [shape(256, 100, 784, false, true), shape(256, 784, 100, false, false),
+        #expect(model.plan.cutProducts(0, rows: 100) == [shape(256, 100, 784, false, true), shape(256, 784, 100, false, false),
                                                            shape(256, 100, 128, true, false)])
-        #expect(model.hiddenLayerProducts(1, rows: 100) == [shape(128, 100, 256, false, false), shape(128, 256, 100, false, true)])
+        #expect(model.plan.cutProducts(1, rows: 100) == [shape(128, 100, 256, false, false), shape(128, 256, 100, false, true)])
     }
 }

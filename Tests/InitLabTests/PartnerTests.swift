@@ -38,7 +38,7 @@ import Testing
         #expect(experiment.model.batchNorm == batchNorm)
         defer { removeFolder(folder) }
         let model = MLP(widths: experiment.model.layers, activation: .relu, dropout: 0)
-        for l in 0..<2 { #expect(RowCuts.cut(for: model.hiddenLayerProducts(l, rows: 100)) != nil, "layer \(l) is not split") }
+        for l in 0..<2 { #expect(RowCuts.cut(for: model.plan.cutProducts(l, rows: 100)) != nil, "layer \(l) is not split") }
 
         let (trainer, split, strategy, alone) = runAlone(experiment, dataset)
 
@@ -76,7 +76,7 @@ import Testing
         let model = MLP(widths: [784, 256, 128, 10], activation: .relu, dropout: 0)
         var rng = Xoshiro256(seed: 5)
         for l in 0..<2 {
-            let shapes = model.hiddenLayerProducts(l, rows: 100)
+            let shapes = model.plan.cutProducts(l, rows: 100)
             let cut = try #require(RowCuts.cut(for: shapes))
             let rows = model.layers[l].outputs
             #expect(cut % 4 == 0 && 4 * cut >= rows && 4 * cut <= 3 * rows)
@@ -104,7 +104,7 @@ import Testing
 
     @Test func smallLayersAreNotSplit() {
         let model = MLP(widths: [36, 16, 8, 3], activation: .relu, dropout: 0)
-        #expect(RowCuts.cut(for: model.hiddenLayerProducts(0, rows: 20)) == nil)
+        #expect(RowCuts.cut(for: model.plan.cutProducts(0, rows: 20)) == nil)
     }
 
     /// A busy machine, made certain: the run's thread and its partner's are both pinned to one

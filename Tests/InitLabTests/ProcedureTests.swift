@@ -15,7 +15,7 @@ import Testing
         let (folder, experiment, dataset) = try synthetic()
         defer { removeFolder(folder) }
         let strategy = try parseExperiment(#"{"model": {"layers": [36, 16, 8, 3], "activation": "tanh"}, "strategies": [{"id": "l", "weights": "\#(weights)"}]}"#).strategies[0]
-        let model = strategy.initialModel(seed: 1)
+        let model = strategy.initialNetwork(seed: 1)
         var rng = Xoshiro256(seed: 1, stream: "split")
         let split = Split(count: dataset.count, validationCount: experiment.training.validationCount(of: dataset.count), rng: &rng)
         let report = LSUV.apply(to: model, dataset: dataset, training: split.training, seed: 1, tolerance: tolerance,
@@ -49,7 +49,7 @@ import Testing
         let (folder, _, dataset) = try synthetic()
         defer { removeFolder(folder) }
         let strategy = try parseExperiment(#"{"model": {"layers": [36, 16, 8, 3]}, "strategies": [{"id": "z", "weights": "zeros"}]}"#).strategies[0]
-        let model = strategy.initialModel(seed: 1)
+        let model = strategy.initialNetwork(seed: 1)
         let report = LSUV.apply(to: model, dataset: dataset, training: Array(0..<400), seed: 1, tolerance: 0.1, maxIterations: 3, batchSize: 20)
         #expect(report["layers"] == .array(Array(repeating: .object([("iterations", .number(0)), ("variance", .number(0))]), count: 3)))
         #expect(model.parameters.array.allSatisfy { $0 == 0 })
@@ -58,15 +58,15 @@ import Testing
     @Test func oneContrastiveDivergenceStepMatchesThePlainFormulas() {
         let visible = 5, hidden = 3, rows = 4
         var rng = Xoshiro256(seed: 3)
-        var w = (0..<(hidden * visible)).map { _ in Float(rng.normal() * 0.3) }
-        var hb = (0..<hidden).map { _ in Float(rng.normal() * 0.1) }
+        let initialW = (0..<(hidden * visible)).map { _ in Float(rng.normal() * 0.3) }
+        let initialB = (0..<hidden).map { _ in Float(rng.normal() * 0.1) }
         let data = (0..<(rows * visible)).map { _ in Float(rng.uniform()) }
         let settings = RBMSettings(learningRate: 0.1, initialMomentum: 0.5, finalMomentum: 0.9, momentumSwitchEpoch: 5,
                                    weightCost: 0.0002, epochs: 1, batchSize: rows)
         // Reference, in Double, drawing the hidden states from the same generator.
         var referenceRNG = Xoshiro256(seed: 8)
         func sigma(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
-        let v = data.map(Double.init), W = w.map(Double.init), b = hb.map(Double.init)
+        let v = data.map(Double.init), W = initialW.map(Double.init), b = initialB.map(Double.init)
         var ph = [Double](repeating: 0, count: rows * hidden), h = ph, nh = ph
         var nv = [Double](repeating: 0, count: rows * visible)
         for r in 0..<rows { for j in 0..<hidden { ph[r * hidden + j] = sigma(b[j] + (0..<visible).reduce(0) { $0 + v[r * visible + $1] * W[j * visible + $1] }) } }
@@ -84,18 +84,23 @@ import Testing
         }
         let expectedError = zip(v, nv).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
 
-        var stepRNG = Xoshiro256(seed: 8)
-        var input = data
-        let error = w.withUnsafeMutableBufferPointer { wp in
-            hb.withUnsafeMutableBufferPointer { bp in
-                RBMLayer(weights: wp.baseAddress!, hiddenBias: bp.baseAddress!, visible: visible, hidden: hidden, rows: rows)
-                    .contrastiveDivergenceStep(data: &input, settings: settings, momentum: 0.5, rng: &stepRNG)
+        // The data as the pixels come (rows, visible) and as a hidden layer's output (visible, rows).
+        for featureMajor in [false, true] {
+            var stepRNG = Xoshiro256(seed: 8)
+            var w = initialW, hb = initialB
+            let input = featureMajor ? (0..<visible).flatMap { j in (0..<rows).map { r in data[r * visible + j] } } : data
+            let error = w.withUnsafeMutableBufferPointer { wp in
+                hb.withUnsafeMutableBufferPointer { bp in
+                    RBMLayer(weights: wp.baseAddress!, hiddenBias: bp.baseAddress!, visible: visible, hidden: hidden, rows: rows,
+                             featureMajorData: featureMajor)
+                        .contrastiveDivergenceStep(data: input, settings: settings, momentum: 0.5, rng: &stepRNG)
+                }
             }
+            // Float against Double over sums of ≤ 5 terms: 1e-5 is a hundred ulps of slack.
+            for (a, e) in zip(w, expectedW) { #expect(abs(Double(a) - e) < 1e-5, "feature-major \(featureMajor)") }
+            for (a, e) in zip(hb, expectedB) { #expect(abs(Double(a) - e) < 1e-5, "feature-major \(featureMajor)") }
+            #expect(abs(error - expectedError) < 1e-4, "feature-major \(featureMajor)")
         }
-        // Float against Double over sums of ≤ 5 terms: 1e-5 is a hundred ulps of slack.
-        for (a, e) in zip(w, expectedW) { #expect(abs(Double(a) - e) < 1e-5) }
-        for (a, e) in zip(hb, expectedB) { #expect(abs(Double(a) - e) < 1e-5) }
-        #expect(abs(error - expectedError) < 1e-4)
     }
 
     @Test func rbmPretrainingLowersTheReconstructionErrorAndSetsTheHiddenLayers() throws {
@@ -103,7 +108,7 @@ import Testing
         defer { removeFolder(folder) }
         let strategy = try parseExperiment(#"{"model": {"layers": [36, 16, 8, 3], "activation": "sigmoid"}, "strategies": [{"id": "r", "weights": {"kind": "normal", "std": 0.01}, "procedure": {"kind": "rbm", "epochs": 4, "batch_size": 20}}]}"#).strategies[0]
         guard case .rbm(let settings)? = strategy.procedure else { Issue.record("no rbm"); return }
-        let model = strategy.initialModel(seed: 1)
+        let model = strategy.initialNetwork(seed: 1)
         let before = model.parameters.array
         let report = RBMPretraining.apply(to: model, dataset: dataset, training: Array(0..<450), seed: 1, settings: settings)
         guard case .array(let layers)? = report["layers"] else { Issue.record("bad report"); return }
@@ -114,7 +119,7 @@ import Testing
             #expect(errors.count == 4 && last < first)
         }
         let after = model.parameters.array
-        let outputStart = model.layers[2].weightOffset
+        let outputStart = model.layers[2].weight.offset
         #expect(Array(after[..<outputStart]) != Array(before[..<outputStart]))
         #expect(Array(after[outputStart...]) == Array(before[outputStart...])) // the output layer keeps its initializer
     }
@@ -145,7 +150,7 @@ import Testing
         #expect(experiment.strategies[0].model.layers == [784, 256, 256, 10])
         #expect(experiment.strategies[1].model == ModelSpec(layers: [784, 512, 512, 512, 512, 10], activation: .relu, dropout: 0.2))
         #expect(experiment.strategies[1].layers.count == 5)
-        let model = experiment.strategies[1].initialModel(seed: 1)
+        let model = experiment.strategies[1].initialNetwork(seed: 1)
         #expect(model.widths == [784, 512, 512, 512, 512, 10])
     }
 }

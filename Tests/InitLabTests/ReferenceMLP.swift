@@ -6,14 +6,19 @@ import Foundation
 /// factor (0 or 1/(1−p)) per (row, unit).
 struct ReferenceMLP {
     let widths: [Int]
-    let layouts: [DenseLayout]
+    /// Per dense layer: its shape, where its W, b (and with batch normalization γ, β) start.
+    let layouts: [(inputs: Int, outputs: Int, weightOffset: Int, biasOffset: Int, normalized: Bool, gammaOffset: Int, betaOffset: Int)]
     let activation: Activation
     var parameters: [Double]
 
-    init(_ model: MLP) {
+    init(_ model: Network) {
         widths = model.widths
-        layouts = model.layers
-        activation = model.activation
+        layouts = model.layers.map { layer in
+            let segments = model.plan.segments
+            return (layer.inputs, layer.outputs, layer.weight.offset, layer.bias.offset, layer.normalized,
+                    segments.first(.gamma, of: layer.layer)?.offset ?? -1, segments.first(.beta, of: layer.layer)?.offset ?? -1)
+        }
+        activation = model.plan.stages[0].elementwise.compactMap { ($0 as? Gate)?.activation }.first ?? .identity
         parameters = model.parameters.array.map(Double.init)
     }
 
@@ -63,7 +68,7 @@ struct ReferenceMLP {
                     let column = (0..<rows).map { z[$0 * m + o] }
                     let mean = column.reduce(0, +) / Double(rows)
                     let variance = column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(rows)
-                    let scale = parameters[layout.gammaOffset + o] / (variance + Double(MLP.batchNormEpsilon)).squareRoot()
+                    let scale = parameters[layout.gammaOffset + o] / (variance + Double(BatchNorm.epsilon)).squareRoot()
                     for r in 0..<rows { z[r * m + o] = (z[r * m + o] - mean) * scale + parameters[layout.betaOffset + o] }
                 }
             }

@@ -250,10 +250,9 @@ import Testing
         let estimate = MemoryEstimate(experiment: experiment, images: 60_000, features: 784, parallelRuns: 2)
         // 235,146 parameters × 4 buffers; a batch of 100 × (784 + 3·384 + 2·10); 4 × 784·256
         // scratch; 48,000 training indices and 960 losses; the diagnostics' buffers for a probe
-        // of 1000 images (3·384 + 2·10 a row), one weight gradient, two bias gradients of the
-        // widest layer and a copy of the parameters: in Floats of 4 bytes.
+        // of 1000 images (3·384 + 2·10 a row) and a copy of the parameters: in Floats of 4 bytes.
         let floats: Int = 4 * 235_146 + 100 * (784 + 3 * 384 + 20) + 4 * 784 * 256 + 48_000 + 960
-            + 1000 * (3 * 384 + 20) + 784 * 256 + 2 * 256 + 235_146
+            + 1000 * (3 * 384 + 20) + 235_146
         let run = Double(4 * floats)
         // The images, their labels, and the probe's 1000 images as Floats, shared by the runs.
         let dataset: Double = 60_000 * 785 + 4 * 1000 * 784

@@ -5,11 +5,11 @@ import Synchronization
 /// Which core computes a block of a layer: the run's own, or its partner.
 enum Core { case main, partner }
 
-/// What a run hands its partner: the partner's features of one hidden layer's forward or
-/// backward, or its features' share of the optimizer step.
+/// What a run hands its partner: the partner's features of one stage's forward or backward, or
+/// its features' share of the optimizer step.
 enum PartnerTask {
-    case forward(layer: Int)
-    case backward(layer: Int)
+    case forward(stage: Int)
+    case backward(stage: Int)
     case optimizer
 }
 

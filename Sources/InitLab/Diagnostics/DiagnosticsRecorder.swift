@@ -2,9 +2,9 @@
 /// tells it where each step's update is; at a scheduled step it keeps the weights before the
 /// update, then measures the update, the step's gradient and the probe batch. It reads the
 /// network and never touches the run's random streams, batches or weights.
-final class DiagnosticsRecorder {
-    private let model: MLP
-    private let probe: Probe
+final class DiagnosticsRecorder: UpdateObserver {
+    private let network: Network
+    private let measurement: InsideMeasurement
     /// Steps ≥ 1 to record after, increasing; step 0 is recorded at once.
     private let schedule: [Int]
     private var next = 0
@@ -16,12 +16,12 @@ final class DiagnosticsRecorder {
     var seconds: Double { initialSeconds + stepSeconds }
 
     /// Measures the network as training will start from it; `schedule` is increasing.
-    init(model: MLP, batch: ProbeBatch, schedule: [Int]) {
+    init(network: Network, batch: ProbeBatch, schedule: [Int]) {
         let start = monotonicSeconds()
-        self.model = model
-        probe = Probe(model: model, batch: batch)
-        before = FloatBuffer(count: model.parameters.count)
-        let initial = probe.measure(gradients: true)
+        self.network = network
+        measurement = InsideMeasurement(network: network, batch: batch)
+        before = FloatBuffer(count: network.parameters.count)
+        let initial = measurement.measure(gradients: true)
         diagnostics = RunDiagnostics(probeImages: batch.rows, initial: initial, steps: [])
         diagnostics.steps.reserveCapacity(schedule.count)
         if schedule.first == 0 {
@@ -38,27 +38,26 @@ final class DiagnosticsRecorder {
     }
 
     /// Called after step `step`'s backward pass, before its update.
-    func stepWillUpdate(_ step: Int) {
+    func willUpdate(step: Int) {
         guard next < schedule.count, schedule[next] == step else { return }
-        before.pointer.update(from: model.parameters.pointer, count: model.parameters.count)
+        before.pointer.update(from: network.parameters.pointer, count: network.parameters.count)
     }
 
-    /// Called after step `step`'s update, whose gradient is still in the model's gradients.
-    func stepDidUpdate(_ step: Int) {
+    /// Called after step `step`'s update, whose gradient is still in the network's gradients.
+    func didUpdate(step: Int) {
         guard next < schedule.count, schedule[next] == step else { return }
         next += 1
         let start = monotonicSeconds()
-        var layers = probe.measure(gradients: false)
-        for (l, layer) in model.layers.enumerated() {
-            let count = layer.inputs * layer.outputs
-            let gradient = model.gradients.pointer + layer.weightOffset
-            let previous = before.pointer + layer.weightOffset
+        var layers = measurement.measure(gradients: false)
+        for weight in network.plan.segments where weight.role == .weight {
+            let l = weight.layer, count = weight.count
+            let gradient = network.gradients.pointer + weight.offset, previous = before.pointer + weight.offset
             layers[l].weightGradientNorm = Moments.norm(gradient, count: count)
             layers[l].weightGradientStd = Moments(gradient, count: count).std
             let weights = Moments.norm(previous, count: count)
             // All-zero weights have no scale to compare an update with.
             layers[l].updateRatio = weights > 0
-                ? Moments.distance(model.parameters.pointer + layer.weightOffset, previous, count: count) / weights : nil
+                ? Moments.distance(network.parameters.pointer + weight.offset, previous, count: count) / weights : nil
         }
         diagnostics.steps.append(StepDiagnostics(step: step, layers: layers.map(\.finite)))
         stepSeconds += monotonicSeconds() - start

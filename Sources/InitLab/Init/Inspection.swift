@@ -22,17 +22,17 @@ public enum Inspection {
     /// diagnostics' statistics of the network on it.
     public static func inspect(_ experiment: Experiment, seed: UInt64, probe: ProbeBatch? = nil) -> [StrategyInspection] {
         experiment.strategies.map { strategy in
-            let model = strategy.initialModel(seed: seed)
-            let layers = model.layers.enumerated().map { l, layer in
-                let plan = strategy.layers[l]
+            let network = strategy.initialNetwork(seed: seed)
+            let layers = network.layers.map { layer in
+                let initializers = strategy.layers[layer.layer], w = layer.weight, b = layer.bias
                 return LayerInspection(
-                    layer: l + 1, outputs: layer.outputs, inputs: layer.inputs,
-                    weights: ObservedStatistics(model.weights(l)),
-                    predictedWeights: plan.weights.predicted(rows: layer.outputs, cols: layer.inputs, fanIn: layer.inputs, fanOut: layer.outputs),
-                    biases: ObservedStatistics(model.biases(l)),
-                    predictedBiases: plan.biases.predicted(rows: layer.outputs, cols: 1, fanIn: layer.inputs, fanOut: layer.outputs))
+                    layer: layer.layer + 1, outputs: layer.outputs, inputs: layer.inputs,
+                    weights: ObservedStatistics(network.values(of: w)),
+                    predictedWeights: initializers.weights.predicted(rows: w.rows, cols: w.columns, fanIn: w.fanIn, fanOut: w.fanOut),
+                    biases: ObservedStatistics(network.values(of: b)),
+                    predictedBiases: initializers.biases.predicted(rows: b.rows, cols: b.columns, fanIn: b.fanIn, fanOut: b.fanOut))
             }
-            let inside = probe.map { Probe(model: model, batch: $0).measure(gradients: true) }
+            let inside = probe.map { InsideMeasurement(network: network, batch: $0).measure(gradients: true) }
             return StrategyInspection(strategy: strategy, layers: layers, inside: inside)
         }
     }

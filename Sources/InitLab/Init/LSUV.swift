@@ -1,39 +1,45 @@
 /// Mishkin & Matas's layer-sequential unit-variance initialization ("All you need is a good
 /// init", 2016): starting from the strategy's weights (orthonormal in the paper), layer by layer,
 /// divide W by √var of the layer's pre-activation output on one training batch, until
-/// |var − 1| < tolerance or the iteration limit. Biases are left as they are.
+/// |var − 1| < tolerance or the iteration limit. Biases are left as they are. The batch goes
+/// through the network's own forward pass (Pass.measurement: no dropout, batch normalization with
+/// the batch's statistics).
 enum LSUV {
     /// Returns the batch's image indices and, per layer, the iterations taken and the final variance.
-    static func apply(to model: MLP, dataset: Dataset, training: [Int32], seed: UInt64,
+    static func apply(to network: Network, dataset: Dataset, training: [Int32], seed: UInt64,
                       tolerance: Float, maxIterations: Int, batchSize: Int) -> JSON {
         var rng = Xoshiro256(seed: seed, stream: "lsuv")
         var order = training
         rng.shuffle(&order)
         let batch = order.prefix(min(batchSize, order.count))
         let rows = batch.count
-        var input = FloatBuffer(count: rows * model.inputWidth)
+        let x = FloatBuffer(count: rows * network.inputWidth)
         var labels = [Int32](repeating: 0, count: rows)
-        dataset.gather(batch, into: input.pointer, labels: &labels)
+        dataset.gather(batch, into: x.pointer, labels: &labels)
+        let activations = Activations(plan: network.plan, capacity: rows, backward: false)
+        let executor = Executor(plan: network.plan)
+        let watch = PreactivationVariance()
+
+        /// The variance of layer l's pre-activations on the batch, through the layers below as they are now.
+        func measure(_ l: Int) -> Double {
+            var pass = Pass.measurement(gradients: false)
+            network.forward(x.pointer, rows: rows, activations: activations, pass: &pass, on: executor, observer: watch, through: l)
+            return watch.variance
+        }
 
         var layers: [JSON] = []
-        for (l, layer) in model.layers.enumerated() {
-            let z = FloatBuffer(count: rows * layer.outputs)
-            var variance = preActivationVariance(model, l, input: input, rows: rows, into: z)
+        for l in network.layers.indices {
+            var variance = measure(l)
             var iterations = 0
             // A layer whose output does not vary (all-zero weights) cannot be scaled to unit variance.
             while abs(variance - 1) >= Double(tolerance), iterations < maxIterations, variance > 0, variance.isFinite {
                 let scale = Float(1 / variance.squareRoot())
-                let weights = model.weights(l)
+                let weights = network.weights(l)
                 for i in weights.indices { weights[i] *= scale }
                 iterations += 1
-                variance = preActivationVariance(model, l, input: input, rows: rows, into: z)
+                variance = measure(l)
             }
             layers.append(.object([("iterations", .number(Double(iterations))), ("variance", JSON(variance))]))
-            if l < model.layers.count - 1 {
-                activateEvaluation(z.pointer, bias: model.biases(l).baseAddress!, features: layer.outputs, samples: rows,
-                                   activation: model.activation)
-                input = z
-            }
         }
         return .object([
             ("kind", .string(Procedure.Name.lsuv.rawValue)),
@@ -42,23 +48,22 @@ enum LSUV {
         ])
     }
 
-    /// zᵀ (out, rows) = W·inputᵀ (without bias, which `activateEvaluation` adds), and the variance
-    /// of its entries plus their bias. The input is the batch (rows, in) for the first layer,
-    /// else the previous layer's output, feature-major (in, rows), as in training.
-    static func preActivationVariance(_ model: MLP, _ l: Int, input: FloatBuffer, rows: Int, into z: FloatBuffer) -> Double {
-        let layer = model.layers[l]
-        Product(model.featureMajorForward(l, rows: rows), model.weights(l).baseAddress!, input.pointer, into: z.pointer).compute()
-        let bias = model.biases(l)
-        var sum = 0.0, squares = 0.0
-        for f in 0..<layer.outputs {
-            for s in 0..<rows {
-                let v = Double(z.pointer[f * rows + s] + bias[f])
-                sum += v
-                squares += v * v
-            }
+    /// The variance of the last stage's pre-activations a pass showed: what enters a hidden
+    /// layer's activation (z + b, or γ·ẑ + β), or the scores.
+    private final class PreactivationVariance: PassObserver {
+        var variance = 0.0
+
+        func willForward(_ node: any Node, _ context: PassContext) {
+            guard let gate = node as? Gate else { return }
+            let moments = Moments(context.values(gate.slot), features: gate.width, samples: context.rows,
+                                  bias: UnsafePointer(context.parameters + gate.shift.offset))
+            variance = moments.std * moments.std
         }
-        let n = Double(rows * layer.outputs)
-        let mean = sum / n
-        return max(0, squares / n - mean * mean)
+
+        func didForward(_ node: any Node, _ context: PassContext) {
+            guard let readout = node as? Dense, readout.outputLayout == .sampleMajor else { return }
+            let moments = Moments(context.values(readout.output), count: context.rows * readout.outputs)
+            variance = moments.std * moments.std
+        }
     }
 }

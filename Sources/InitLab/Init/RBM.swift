@@ -9,19 +9,23 @@ import Foundation
 /// output layer keeps the strategy's initializer.
 enum RBMPretraining {
     /// Returns, per hidden layer, the mean squared reconstruction error of each epoch.
-    static func apply(to model: MLP, dataset: Dataset, training: [Int32], seed: UInt64, settings: RBMSettings) -> JSON {
+    static func apply(to network: Network, dataset: Dataset, training: [Int32], seed: UInt64, settings: RBMSettings) -> JSON {
         var rng = Xoshiro256(seed: seed, stream: "rbm")
         var order = training
         let rows = settings.batchSize
-        let pixels = FloatBuffer(count: rows * model.inputWidth)
+        let pixels = FloatBuffer(count: rows * network.inputWidth)
         var labels = [Int32](repeating: 0, count: rows)
-        // Activations of the already pre-trained layers, for the data of the next RBM.
-        let below = model.widths.dropLast().map { FloatBuffer(count: rows * $0) }
         var layerErrors: [JSON] = []
-        for l in 0..<(model.layers.count - 1) {
-            let visible = model.layers[l].inputs, hidden = model.layers[l].outputs
-            let rbm = RBMLayer(weights: model.weights(l).baseAddress!, hiddenBias: model.biases(l).baseAddress!,
-                               visible: visible, hidden: hidden, rows: rows)
+        for l in 0..<(network.layers.count - 1) {
+            let layer = network.layers[l]
+            // The data of layer l: the hidden probabilities of every layer below, from the
+            // pixels, through the network's own forward pass over the same weights with
+            // sigmoid units (feature-major); the pixels themselves (sample-major) for the first.
+            let upPass = Network(Plan(upPassOf: network.plan, below: l, activation: .sigmoid), sharingParametersOf: network)
+            let activations = Activations(plan: upPass.plan, capacity: rows, backward: false)
+            let executor = Executor(plan: upPass.plan)
+            let rbm = RBMLayer(weights: network.weights(l).baseAddress!, hiddenBias: network.biases(l).baseAddress!,
+                               visible: layer.inputs, hidden: layer.outputs, rows: rows, featureMajorData: l > 0)
             var errors: [JSON] = []
             for epoch in 0..<settings.epochs {
                 rng.shuffle(&order)
@@ -29,17 +33,14 @@ enum RBMPretraining {
                 var squaredError = 0.0, count = 0
                 for start in stride(from: 0, to: order.count - rows + 1, by: rows) {
                     dataset.gather(order[start..<(start + rows)], into: pixels.pointer, labels: &labels)
-                    // The data of layer l: hidden probabilities of every layer below, from the pixels.
-                    var data = pixels
-                    for k in 0..<l {
-                        let layer = model.layers[k]
-                        gemm(false, true, m: rows, n: layer.outputs, k: layer.inputs, data.pointer, lda: layer.inputs,
-                             model.weights(k).baseAddress!, ldb: layer.inputs, beta: 0, below[k + 1].pointer, ldc: layer.outputs)
-                        sigmoid(below[k + 1].pointer, bias: model.biases(k).baseAddress!, rows: rows, n: layer.outputs)
-                        data = below[k + 1]
+                    var data = UnsafePointer(pixels.pointer)
+                    if l > 0 {
+                        var pass = Pass.measurement(gradients: false)
+                        upPass.forward(pixels.pointer, rows: rows, activations: activations, pass: &pass, on: executor)
+                        data = UnsafePointer(activations.values[l].pointer)
                     }
-                    squaredError += rbm.contrastiveDivergenceStep(data: data.pointer, settings: settings, momentum: momentum, rng: &rng)
-                    count += rows * visible
+                    squaredError += rbm.contrastiveDivergenceStep(data: data, settings: settings, momentum: momentum, rng: &rng)
+                    count += rows * layer.inputs
                 }
                 errors.append(JSON(squaredError / Double(max(count, 1))))
             }
@@ -55,13 +56,18 @@ final class RBMLayer {
     let weights: UnsafeMutablePointer<Float>
     let hiddenBias: UnsafeMutablePointer<Float>
     let visible, hidden, rows: Int
+    /// Whether the data arrive feature-major (visible, rows), as a hidden layer's output, or
+    /// sample-major (rows, visible), as the pixels.
+    let featureMajorData: Bool
     let visibleBias: FloatBuffer
     let weightStep, hiddenStep, visibleStep: FloatBuffer
     let gradient: FloatBuffer
     let positiveHidden, hiddenStates, reconstruction, negativeHidden: FloatBuffer
 
-    init(weights: UnsafeMutablePointer<Float>, hiddenBias: UnsafeMutablePointer<Float>, visible: Int, hidden: Int, rows: Int) {
+    init(weights: UnsafeMutablePointer<Float>, hiddenBias: UnsafeMutablePointer<Float>, visible: Int, hidden: Int, rows: Int,
+         featureMajorData: Bool) {
         self.weights = weights
+        self.featureMajorData = featureMajorData
         self.hiddenBias = hiddenBias
         self.visible = visible
         self.hidden = hidden
@@ -77,16 +83,19 @@ final class RBMLayer {
         negativeHidden = FloatBuffer(count: rows * hidden)
     }
 
-    /// One CD-1 update from data (rows, visible); returns the batch's summed squared
+    /// One CD-1 update from data v (rows, visible); returns the batch's summed squared
     /// reconstruction error.
-    func contrastiveDivergenceStep(data: UnsafeMutablePointer<Float>, settings: RBMSettings, momentum: Float,
+    func contrastiveDivergenceStep(data: UnsafePointer<Float>, settings: RBMSettings, momentum: Float,
                                    rng: inout Xoshiro256) -> Double {
         let scale = 1 / Float(rows)
+        // v stored as (visible, rows) is vᵀ: the products read it transposed.
+        let dataStride = featureMajorData ? rows : visible
+        func v(_ r: Int, _ j: Int) -> Float { featureMajorData ? data[j * rows + r] : data[r * visible + j] }
         // Positive phase: p(h | v) = σ(v·Wᵀ + b_h); ⟨v hᵀ⟩_data into the gradient.
-        gemm(false, true, m: rows, n: hidden, k: visible, data, lda: visible, weights, ldb: visible, beta: 0,
+        gemm(featureMajorData, true, m: rows, n: hidden, k: visible, data, lda: dataStride, weights, ldb: visible, beta: 0,
              positiveHidden.pointer, ldc: hidden)
         sigmoid(positiveHidden.pointer, bias: hiddenBias, rows: rows, n: hidden)
-        gemm(true, false, m: hidden, n: visible, k: rows, alpha: scale, positiveHidden.pointer, lda: hidden, data, ldb: visible,
+        gemm(true, featureMajorData, m: hidden, n: visible, k: rows, alpha: scale, positiveHidden.pointer, lda: hidden, data, ldb: dataStride,
              beta: 0, gradient.pointer, ldc: visible)
         // Sample binary hidden states, reconstruct p(v | h) = σ(h·W + b_v), then p(h | v').
         for i in 0..<(rows * hidden) { hiddenStates.pointer[i] = Float(rng.uniform()) < positiveHidden.pointer[i] ? 1 : 0 }
@@ -109,7 +118,7 @@ final class RBMLayer {
         for j in 0..<visible {
             var difference: Float = 0
             for r in 0..<rows {
-                let d = data[r * visible + j] - reconstruction.pointer[r * visible + j]
+                let d = v(r, j) - reconstruction.pointer[r * visible + j]
                 difference += d
                 squaredError += Double(d * d)
             }

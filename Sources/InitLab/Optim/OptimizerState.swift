@@ -9,6 +9,7 @@ public final class OptimizerState: @unchecked Sendable {
     private let second: FloatBuffer
     public private(set) var step = 0
     private var adamStepSize: Float = 0
+    private var adamCorrection1 = 1.0
     private var adamRootCorrection2: Float = 0
 
     public init(_ optimizer: Optimizer, parameterCount: Int) {
@@ -31,22 +32,27 @@ public final class OptimizerState: @unchecked Sendable {
             let correction1 = 1 - pow(Double(beta1), Double(step))
             let correction2 = 1 - pow(Double(beta2), Double(step))
             adamStepSize = Float(Double(learningRate) / correction1)
+            adamCorrection1 = correction1
             adamRootCorrection2 = Float(correction2.squareRoot())
         }
     }
 
     /// The current step's update of the parameters in `range`. Every parameter's update depends
     /// only on its own values, so any split of the buffer into ranges gives the same bits.
-    func apply(_ parameters: FloatBuffer, _ gradients: FloatBuffer, range: Range<Int>) {
+    /// A segment's learning-rate multiplier scales its step (1: the optimizer's own rate).
+    func apply(_ parameters: FloatBuffer, _ gradients: FloatBuffer, range: Range<Int>, learningRateMultiplier: Float = 1) {
         let offset = range.lowerBound
         let p = parameters.pointer + offset, g = gradients.pointer + offset
         let m = first.pointer + offset, v = second.pointer + offset
         let count = range.count
         switch optimizer {
-        case let .adam(_, beta1, beta2, epsilon):
+        case let .adam(learningRate, beta1, beta2, epsilon):
             // PyTorch's Adam with bias correction; the loop is ckernels_adam (see its header).
-            ckernels_adam(p, g, m, v, count, 1 - beta1, beta2, 1 - beta2, adamStepSize, adamRootCorrection2, epsilon)
-        case let .sgd(learningRate, momentum):
+            let stepSize = learningRateMultiplier == 1 ? adamStepSize
+                : Float(Double(learningRate * learningRateMultiplier) / adamCorrection1)
+            ckernels_adam(p, g, m, v, count, 1 - beta1, beta2, 1 - beta2, stepSize, adamRootCorrection2, epsilon)
+        case let .sgd(rate, momentum):
+            let learningRate = rate * learningRateMultiplier
             // torch.optim.SGD: buf ← momentum·buf + g (buf = g at the first step); p ← p − lr·buf
             if momentum == 0 {
                 for i in 0..<count { p[i] -= learningRate * g[i] }
@@ -57,6 +63,39 @@ public final class OptimizerState: @unchecked Sendable {
                     p[i] -= learningRate * m[i]
                 }
             }
+        }
+    }
+}
+
+/// Watches the optimizer's steps: the diagnostics keep the weights before a step they record.
+protocol UpdateObserver: AnyObject {
+    func willUpdate(step: Int)
+    func didUpdate(step: Int)
+}
+
+extension OptimizerState {
+    /// One update of a network being trained from its gradients, the partner's features (if the
+    /// executor has one) updated on the partner's core.
+    func update(_ network: Network, on executor: Executor, observer: (any UpdateObserver)? = nil) {
+        executor.mark(\.update)
+        observer?.willUpdate(step: step + 1)
+        advance()
+        executor.split(.optimizer, nil) { apply(network, on: .main, executor: executor) }
+        executor.mark(\.updated)
+        observer?.didUpdate(step: step)
+    }
+
+    /// The share of an update that `core` computes (after `advance`): without a partner, the
+    /// plan's runs of segments with one learning rate, each in one loop.
+    func apply(_ network: Network, on core: Core, executor: Executor) {
+        guard executor.isSplitting else {
+            for run in network.plan.learningRateRuns {
+                apply(network.parameters, network.gradients, range: run.range, learningRateMultiplier: run.multiplier)
+            }
+            return
+        }
+        executor.forEachParameterShare(on: core) { segment, range in
+            apply(network.parameters, network.gradients, range: range, learningRateMultiplier: segment.learningRateMultiplier)
         }
     }
 }

@@ -47,7 +47,7 @@ enum SharedDefinitions {
                 + "initializers and training; see Settings)"
             // Initializers that draw nothing (zeros, ones, a constant, the identity) give every
             // name the same starting weights: then there is no draw to differ in.
-            let starts = group.map { $0.initialModel(seed: 1).parameters.array }
+            let starts = group.map { $0.initialNetwork(seed: 1).parameters.array }
             if starts.allSatisfy({ $0 == starts[0] }) {
                 return same + ": their initializers draw nothing at random, so they start from the same weights and train alike."
             }

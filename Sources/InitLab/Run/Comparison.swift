@@ -113,10 +113,10 @@ extension Comparison {
     public var costs: [Double] {
         let training = trainer.experiment.training, steps = Double(stepsPerRun)
         return plans.map { plan in
-            let model = MLP(plan.strategy.model)
-            var cost = steps * model.stepProducts(rows: training.batchSize).reduce(0) { $0 + $1.flops / 2 }
+            let network = Plan(plan.strategy.model.layerKinds, inputWidth: plan.strategy.model.layers[0])
+            var cost = steps * network.stepProducts(rows: training.batchSize).reduce(0) { $0 + $1.flops / 2 }
             if case .rbm(let settings)? = plan.strategy.procedure {
-                let weights = model.layers.dropLast().reduce(0.0) { $0 + Double($1.inputs * $1.outputs) }
+                let weights = network.layers.dropLast().reduce(0.0) { $0 + Double($1.weight.count) }
                 cost += Double(settings.epochs) * Double(trainer.dataset.count) * 4 * weights
             }
             return cost

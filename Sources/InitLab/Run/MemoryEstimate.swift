@@ -57,11 +57,12 @@ public struct MemoryEstimate: Sendable, Equatable {
             + runs * records * layers * 12 * Self.reportBytesPerNumber
     }
 
-    /// A model's parameter count and its largest weight matrix, in Doubles.
+    /// A model's widths, its parameter count (every segment of its plan: W, b, and with batch
+    /// normalization γ and β) and its largest weight matrix, in Doubles.
     static func sizes(_ model: ModelSpec) -> (widths: [Double], parameters: Double, largest: Double) {
-        let widths = model.layers.map(Double.init)
-        let products = zip(widths, widths.dropFirst()).map { $0 * $1 }
-        return (widths, products.reduce(0, +) + widths.dropFirst().reduce(0, +), products.max() ?? 0)
+        let plan = Plan(model.layerKinds, inputWidth: model.layers[0])
+        let weights = plan.segments.filter { $0.role == .weight }.map { Double($0.count) }
+        return (model.layers.map(Double.init), Double(plan.parameterCount), weights.max() ?? 0)
     }
 
     static func runBytes(_ strategy: Strategy, training: TrainingSpec, features: Double, trainingImages: Double,
@@ -70,11 +71,11 @@ public struct MemoryEstimate: Sendable, Equatable {
         let hidden = widths.dropFirst().dropLast().reduce(0, +)
         let classes = widths.last ?? 0, widest = widths.max() ?? 0
         let batch = Double(training.batchSize)
-        // Batch normalization: per hidden unit γ and β (4 buffers each, as every parameter), the
-        // running mean and variance, 1/σ, and ẑ for every sample of a batch.
+        // Batch normalization (its γ and β are among the parameters): per hidden unit the running
+        // mean and variance, 1/σ, and ẑ for every sample of a batch.
         let normalized = strategy.model.batchNorm ? hidden : 0
         var floats = 4 * parameters + batch * (features + 3 * hidden + 2 * classes) + 4 * largest
-            + normalized * (8 + 3 + batch)
+            + normalized * (3 + batch)
         switch strategy.procedure {
         case .lsuv(_, _, let rows)?:
             floats += Double(rows) * (features + 2 * widest)
@@ -101,14 +102,14 @@ public struct MemoryEstimate: Sendable, Equatable {
     }
 
     /// The diagnostics' buffers of one run, at their peak (the backward pass at initialization),
-    /// for `rows` probe images: per hidden unit its values, gate and gradient (and with batch
-    /// normalization ẑ, and 1/σ), per class the scores and their gradient, one weight gradient
-    /// and two bias gradients, and a copy of the parameters.
+    /// for `rows` probe images (InsideMeasurement): per hidden unit its values, gate and gradient
+    /// (and with batch normalization ẑ, and 1/σ), per class the scores and their gradient; and
+    /// the copy of the parameters a recorded step keeps. (The forward passes after it reuse less.)
     static func probeBytes(_ model: ModelSpec, rows: Double) -> Double {
         guard rows > 0 else { return 0 }
-        let (widths, parameters, largest) = sizes(model)
-        let hidden = widths.dropFirst().dropLast(), units = hidden.reduce(0, +), normalized = model.batchNorm ? units : 0
-        return 4 * (rows * (3 * units + 2 * (widths.last ?? 0) + normalized) + normalized + largest + 2 * (hidden.max() ?? 0) + parameters)
+        let (widths, parameters, _) = sizes(model)
+        let units = widths.dropFirst().dropLast().reduce(0, +), classes = widths.last ?? 0, normalized = model.batchNorm ? units : 0
+        return 4 * (rows * (3 * units + 2 * classes + normalized) + normalized + parameters)
     }
 
     /// Nil when the estimate fits in `availableBytes`, else the one line that says it does not.

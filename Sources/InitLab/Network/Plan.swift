@@ -1,0 +1,215 @@
+/// How a slot's values are stored: sample-major (samples, width) for the batch and the scores, as
+/// the data and the loss use them; feature-major (width, samples) inside, one row per feature, so
+/// that a feature's weights, values and gradients are rows of their own and a cut between two
+/// cores splits all of them into two blocks.
+public enum SlotLayout: Sendable { case sampleMajor, featureMajor }
+
+/// A buffer a node writes and others read, with its gradient beside it in a backward pass.
+struct Slot {
+    let width: Int
+    let layout: SlotLayout
+}
+
+/// The nodes that compute one block of features: a dense layer's product and what acts on its
+/// features one by one after it (batch normalization, the activation and dropout). They share
+/// one cut between two cores, so each core computes its own features through all of them.
+struct Stage {
+    let dense: Dense
+    /// In forward order, the dense layer first.
+    let nodes: [any Node]
+    var width: Int { dense.outputs }
+    var output: Int { dense.output }
+    /// Whether the stage's features may be split between two cores: feature-major stages; the
+    /// readout (sample-major scores) stays on the run's own core.
+    var splittable: Bool { dense.outputLayout == .featureMajor }
+    /// The nodes after the product, each acting on the stage's features in place.
+    var elementwise: ArraySlice<any Node> { nodes.dropFirst() }
+}
+
+/// A network compiled once from its layer kinds: the table of parameter segments over one
+/// contiguous buffer, the slots (allocated once per batch size by Activations), and the stages
+/// of nodes that the one forward and one backward pass run (Propagation.swift).
+public final class Plan: @unchecked Sendable {
+    public let inputWidth: Int
+    public let segments: [ParameterSegment]
+    public let parameterCount: Int
+    /// Batch normalization's running means and variances (PyTorch's buffers, not parameters).
+    public let runningCount: Int
+    let slots: [Slot]
+    let stages: [Stage]
+
+    public init(_ kinds: [LayerKind], inputWidth: Int) {
+        var compiler = PlanCompiler(inputWidth: inputWidth)
+        for kind in kinds { compiler.add(kind) }
+        self.inputWidth = inputWidth
+        (slots, stages, segments, runningCount) = compiler.finish()
+        precondition(stages.last?.dense.outputLayout == .sampleMajor, "a network ends with its readout")
+        parameterCount = segments.last.map { $0.range.upperBound } ?? 0
+        learningRateRuns = Self.runs(of: segments)
+    }
+
+    /// A plan of the dense layers below `layer` of `plan`, each followed by `activation` alone,
+    /// reading the same parameter segments: RBM pre-training's up-pass (sigmoid units whatever
+    /// the network's own activation, no batch normalization, no dropout).
+    init(upPassOf plan: Plan, below layer: Int, activation: Activation) {
+        var compiler = PlanCompiler(inputWidth: plan.inputWidth)
+        for stage in plan.stages.prefix(layer) {
+            compiler.add(.dense(outputs: stage.width, bias: true), reusing: stage.dense)
+            compiler.add(.activation(activation))
+        }
+        inputWidth = plan.inputWidth
+        (slots, stages, _, runningCount) = compiler.finish()
+        segments = plan.segments
+        parameterCount = plan.parameterCount
+        learningRateRuns = plan.learningRateRuns
+    }
+
+    /// The parameter buffer as runs of adjacent segments with the same learning-rate
+    /// multiplier: an optimizer step on one core is one loop per run (one loop today).
+    public let learningRateRuns: [(range: Range<Int>, multiplier: Float)]
+
+    private static func runs(of segments: [ParameterSegment]) -> [(range: Range<Int>, multiplier: Float)] {
+        var runs: [(range: Range<Int>, multiplier: Float)] = []
+        for segment in segments {
+            if let last = runs.last, last.multiplier == segment.learningRateMultiplier, last.range.upperBound == segment.offset {
+                runs[runs.count - 1].range = last.range.lowerBound..<segment.range.upperBound
+            } else {
+                runs.append((segment.range, segment.learningRateMultiplier))
+            }
+        }
+        return runs
+    }
+
+    /// The dense layers, in order; each stage starts with one.
+    public var layers: [Dense] { stages.map(\.dense) }
+    public var classCount: Int { stages.last?.width ?? inputWidth }
+    var scores: Int { stages.count }
+
+    /// The products whose rows are stage s's features: its dense layer's forward and weight
+    /// gradient, and the input gradient of each split stage reading its output. A cut of the
+    /// stage must keep the bits of all of them.
+    func cutProducts(_ s: Int, rows: Int) -> [ProductShape] {
+        let own = stages[s].dense.products(rows: rows)
+        let readers = stages.filter { $0.splittable && $0.dense.input == stages[s].output }
+        return [own.forward, own.weightGradient] + readers.compactMap { $0.dense.products(rows: rows).inputGradient }
+    }
+
+    /// Every product of one step, in the order training computes them: the forward products
+    /// stage by stage, then from the last stage down each one's dW and its input's gradient.
+    public func stepProducts(rows: Int) -> [ProductShape] {
+        let all = layers.map { $0.products(rows: rows) }
+        return all.map(\.forward) + all.reversed().flatMap { [$0.weightGradient] + ($0.inputGradient.map { [$0] } ?? []) }
+    }
+
+    /// FLOPs of one step's forward and backward products for `rows` samples.
+    public func stepFlops(rows: Int) -> (forward: Double, backward: Double) {
+        let all = layers.map { $0.products(rows: rows) }
+        let forward = all.reduce(0) { $0 + $1.forward.flops }
+        return (forward, all.reduce(0) { $0 + 2 * $1.multiplyAdds } - forward)
+    }
+
+    /// For each slot's gradient, in the order a backward pass writes it, whether each writer
+    /// accumulates: the first writer overwrites (β = 0, so no pass zero-fills it) and every later
+    /// one adds (β = 1). `readers` lists, per node in backward order, the slot it writes the
+    /// gradient of; a slot read by two nodes (a residual block's skip) gets one of each.
+    static func gradientWrites(readers: [Int]) -> [Bool] {
+        var written = Set<Int>()
+        return readers.map { !written.insert($0).inserted }
+    }
+}
+
+/// Builds a plan from layer kinds, one at a time: allocates the parameter segments in order (a
+/// dense layer's W then b, a batch normalization's γ then β), a slot per dense layer, and fuses
+/// each stage's activation and dropout into one node.
+private struct PlanCompiler {
+    var slots: [Slot]
+    var stages: [Stage] = []
+    var segments: [ParameterSegment] = []
+    var runningCount = 0
+    /// The stage being built: its dense layer, its nodes, the shift its activation adds (b, or
+    /// β after batch normalization) and its gate, if it has one yet.
+    var dense: Dense?
+    var nodes: [any Node] = []
+    var shift: ParameterSegment?
+    var gate: Gate?
+
+    init(inputWidth: Int) { slots = [Slot(width: inputWidth, layout: .sampleMajor)] }
+
+    mutating func add(_ kind: LayerKind, reusing existing: Dense? = nil) {
+        switch kind {
+        case let .dense(outputs, bias):
+            addDense(outputs: outputs, bias: bias, layout: .featureMajor, reusing: existing)
+        case let .readout(classes):
+            addDense(outputs: classes, bias: true, layout: .sampleMajor, reusing: existing)
+        case .batchNorm:
+            guard let dense, dense.outputLayout == .featureMajor, gate == nil else {
+                preconditionFailure("batch normalization follows a hidden dense layer")
+            }
+            let gamma = segment(.gamma, rows: dense.outputs, columns: 1, of: dense), beta = segment(.beta, rows: dense.outputs, columns: 1, of: dense)
+            nodes.append(BatchNorm(slot: dense.output, width: dense.outputs, stage: dense.layer, linearBias: dense.bias,
+                                   keepsLinearBias: dense.hasBias, gamma: gamma, beta: beta, runningOffset: runningCount))
+            runningCount += 2 * dense.outputs
+            dense.normalized = true
+            shift = beta
+        case .activation(let activation):
+            gateNode().activation = activation
+        case .dropout(let p):
+            gateNode().dropout = p
+        }
+    }
+
+    private mutating func addDense(outputs: Int, bias: Bool, layout: SlotLayout, reusing existing: Dense?) {
+        finishStage()
+        let input = slots.count - 1, inputs = slots[input].width, layer = stages.count
+        slots.append(Slot(width: outputs, layout: layout))
+        let placeholder = ParameterSegment(offset: 0, rows: 0, columns: 0, role: .weight, layer: layer, stage: layer, fanIn: 0, fanOut: 0)
+        let node = Dense(layer: layer, input: input, output: slots.count - 1, inputLayout: slots[input].layout, outputLayout: layout,
+                         inputs: inputs, outputs: outputs, weight: existing?.weight ?? placeholder, bias: existing?.bias ?? placeholder, hasBias: bias)
+        if existing == nil {
+            node.weight = segment(.weight, rows: outputs, columns: inputs, of: node)
+            node.bias = segment(.bias, rows: outputs, columns: 1, of: node)
+        }
+        dense = node
+        nodes = [node]
+        shift = node.bias
+    }
+
+    /// The stage's gate, made on the first activation or dropout (identity, p = 0 until told).
+    private mutating func gateNode() -> Gate {
+        if let gate { return gate }
+        guard let dense, let shift, dense.outputLayout == .featureMajor else { preconditionFailure("an activation follows a hidden dense layer") }
+        let node = Gate(slot: dense.output, width: dense.outputs, stage: dense.layer, shift: shift)
+        gate = node
+        nodes.append(node)
+        return node
+    }
+
+    private mutating func segment(_ role: ParameterRole, rows: Int, columns: Int, of dense: Dense) -> ParameterSegment {
+        let offset = segments.last?.range.upperBound ?? 0
+        let segment = ParameterSegment(offset: offset, rows: rows, columns: columns, role: role, layer: dense.layer, stage: dense.layer,
+                                       fanIn: dense.inputs, fanOut: dense.outputs)
+        segments.append(segment)
+        return segment
+    }
+
+    /// Closes the stage being built; a hidden stage without an activation still adds its shift
+    /// (an identity gate), so every hidden layer's output is f(z + b).
+    private mutating func finishStage() {
+        guard let dense else { return }
+        if dense.outputLayout == .featureMajor && gate == nil { _ = gateNode() }
+        stages.append(Stage(dense: dense, nodes: nodes))
+        self.dense = nil
+        gate = nil
+        nodes = []
+    }
+
+    mutating func finish() -> ([Slot], [Stage], [ParameterSegment], Int) {
+        finishStage()
+        for (index, node) in stages.flatMap(\.nodes).enumerated() { node.index = index }
+        let writers = stages.reversed().compactMap { $0.dense.input == 0 ? nil : $0.dense.input }
+        for (stage, accumulates) in zip(stages.reversed().filter { $0.dense.input != 0 }, Plan.gradientWrites(readers: writers)) {
+            stage.dense.accumulatesInputGradient = accumulates
+        }
+        return (slots, stages, segments, runningCount)
+    }
+}
