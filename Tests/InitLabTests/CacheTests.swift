@@ -87,7 +87,7 @@ import Testing
         #expect(second.status == 0)
         #expect(second.stderr.split(separator: "\n").count == 1, "\(second.stderr)")
         #expect(second.stderr.hasPrefix("compare-inits: warning: cache file \(mine) was computed for another run "
-                                        + "(its training.optimizer.learning_rate differs from this run's); kept aside as "))
+                                        + "(its training.optimizer.adam.learning_rate differs from this run's); kept aside as "))
         #expect(second.stderr.hasSuffix("; training its run again\n"))
         #expect(second.stdout.contains(" 2 of 3 runs came from the cache"))
         func runs(_ output: String) throws -> [RunResult] {

@@ -52,7 +52,7 @@ enum CacheEntry {
     /// The key paths (up to three levels deep) where two key materials differ, in order.
     static func differences(_ a: JSON, _ b: JSON, path: String = "") -> [String] {
         guard a != b else { return [] }
-        guard case .object(let x) = a, case .object(let y) = b, path.split(separator: ".").count < 3 else { return [path] }
+        guard case .object(let x) = a, case .object(let y) = b, path.split(separator: ".").count < 4 else { return [path] }
         var keys = y.map(\.key)
         keys += x.map(\.key).filter { !keys.contains($0) }
         return keys.flatMap { key in differences(a[key] ?? .null, b[key] ?? .null, path: path.isEmpty ? key : path + "." + key) }

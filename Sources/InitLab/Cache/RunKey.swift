@@ -4,8 +4,9 @@ import Foundation
 
 /// The content hash that names a run in the cache: SHA-256 of a canonical JSON of everything
 /// that determines the run's results, bit for bit. The dataset's and test set's file bytes;
-/// the strategy (its id and label are in the results), its model, the training, the
-/// diagnostics, the seed; the tool: its version and the SHA-256 of the executable itself, so
+/// the strategy (its id and label are in the results, its model, initializers, procedure and
+/// optimizer), the training, the diagnostics and the seed, each with every stored property its
+/// type has (KeyEncoding); the tool: its version and the SHA-256 of the executable itself, so
 /// a rebuilt tool never reads a run another build trained; and what it runs on that can
 /// change the bits: the BLAS library's version and kernels (which round differently from one
 /// core type to the next) and the C library's (exp and log).
@@ -46,14 +47,12 @@ public struct RunKey: Sendable, Hashable {
 
     public init(_ plan: RunPlan, experiment: Experiment, context: Context) {
         // The experiment as it is now (options may have changed it since the config was read).
-        let echo = experiment.normalizedJSON
         let json = JSON.object([
             ("context", context.json),
-            ("strategy", plan.strategy.json(experimentModel: experiment.model)),
-            ("model", plan.strategy.model.json(complete: true)),
-            ("training", echo["training"] ?? .null),
-            ("diagnostics", echo["diagnostics"] ?? .null),
-            ("seed", .number(Double(plan.seed))),
+            ("strategy", KeyEncoding.json(plan.strategy)),
+            ("training", KeyEncoding.json(experiment.training)),
+            ("diagnostics", KeyEncoding.json(experiment.diagnostics)),
+            ("seed", KeyEncoding.json(plan.seed)),
         ])
         material = json
         hex = RunCache.sha256(Data(json.formatted().utf8))
