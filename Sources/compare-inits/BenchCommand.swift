@@ -33,6 +33,8 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var parallel: ThreadOptions
 
+    @OptionGroup var products: MatmulOptions
+
     @Flag(help: "Skip the scaling measurements (twice the epochs, a 784-1024-1024-10 model).")
     var noScaling = false
 
@@ -54,6 +56,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        products.select()
         func log(_ line: String) { FileHandle.standardError.write(Data("bench: \(line)\n".utf8)) }
         let configs = configPaths
         if gemm {
@@ -106,7 +109,7 @@ enum BenchmarkText {
     /// peak memory, and with a peer, PyTorch's time and the ratio.
     static func table(_ rows: [ConfigBenchmark]) -> String {
         let kernel = BLASKernel.current
-        var lines = ["compare-inits bench: \(ProcessInfo.processInfo.activeProcessorCount) cores; BLAS: \(kernel.library), \(kernel.core) kernels (\(kernel.howChosen))", ""]
+        var lines = ["compare-inits bench: \(ProcessInfo.processInfo.activeProcessorCount) cores; products: \(GEMMChoice.current.description); BLAS: \(kernel.library), \(kernel.core) kernels (\(kernel.howChosen))", ""]
         let peer = rows.contains { $0.peerSeconds != nil }
         var header = ["config", "runs", "wall", "per run", "GFLOP/s a core", "sgemm GFLOP/s", "of sgemm", "peak RSS", "diagnostics"]
         if peer { header += ["PyTorch", "speed-up"] }
@@ -186,8 +189,8 @@ enum BenchmarkText {
                                                 : "\(ms(value($0)))  \(pct(value($0), $0.total).leftPadded(6))" }.joined(separator: "    ")
         }
         var lines: [String] = [
-            "compare-inits bench \(config): \(r.cores) cores, \(r.threads) runs at a time, single-threaded OpenBLAS per run",
-            "BLAS: \(r.blas.library), \(r.blas.core) kernels (\(r.blas.howChosen))",
+            "compare-inits bench \(config): \(r.cores) cores, \(r.threads) runs at a time, single-threaded products per run",
+            "Products: \(GEMMChoice.current.description); BLAS: \(r.blas.library), \(r.blas.core) kernels (\(r.blas.howChosen))",
             "",
             "Full comparison (\(r.runs) runs × \(r.stepsPerRun) steps: load, train, validate, report, gnuplot)",
             String(format: "  wall time                    %.2f s", r.wallSeconds),
