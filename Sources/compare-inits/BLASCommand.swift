@@ -17,7 +17,10 @@ struct BLASCommand: ParsableCommand {
     @Flag(help: "Print only the kernels' core name (e.g. for OPENBLAS_CORETYPE in a script).")
     var core = false
 
+    @OptionGroup var products: MatmulOptions
+
     func run() {
+        products.select()
         let kernel = BLASKernel.current
         if core {
             print(kernel.core)
