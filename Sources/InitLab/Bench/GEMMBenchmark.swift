@@ -103,7 +103,11 @@ public struct GEMMBenchmark: Sendable {
             ckernels_sgemm(path, shape.transposeA ? 1 : 0, shape.transposeB ? 1 : 0, shape.m, shape.n, shape.k, 1, a.pointer,
                            shape.transposeA ? shape.m : shape.k, b.pointer, shape.transposeB ? shape.k : shape.n, 0, c.pointer, shape.n)
         }
-        func openBLAS(_ s: Int) { Product(shapes[s], operands[s].a.pointer, operands[s].b.pointer, into: operands[s].c.pointer).compute() }
+        func openBLAS(_ s: Int) {
+            let shape = shapes[s], (a, b, c) = operands[s]
+            gemm(.openblas, shape.transposeA, shape.transposeB, m: shape.m, n: shape.n, k: shape.k, a.pointer,
+                 lda: shape.transposeA ? shape.m : shape.k, b.pointer, ldb: shape.transposeB ? shape.k : shape.n, beta: 0, c.pointer, ldc: shape.n)
+        }
         // Each timing about 0.2 ms of products (at 100 GFLOP/s), after one untimed call that brings
         // the operands into cache for that side as for the other: short, so that on a shared
         // machine many of them run undisturbed.
