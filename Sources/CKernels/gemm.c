@@ -107,8 +107,8 @@ typedef struct {
 
 static pthread_key_t buffer_key;
 static pthread_once_t buffer_once = PTHREAD_ONCE_INIT;
-// The most this thread's buffer may hold (floats; -1: no limit beyond ckernels_gemm_buffer_limit):
-// the tests' way to make a product run out of memory.
+// The most this thread's buffer may hold, in floats (-1: no limit): the tests' way to make a
+// product run out of memory (ckernels_gemm_limit_thread_buffer).
 static _Thread_local long test_limit = -1;
 
 void ckernels_gemm_limit_thread_buffer(long floats) { test_limit = floats; }
@@ -160,8 +160,9 @@ static int in_place_b(const ck_gemm_kernel *kernel, long csb, long nr) {
 /// Rows of A' whose partial sums wait at once between K-blocks (see multiply): the buffer's bound.
 /// The partials of MP rows × NC columns take 768 × 768 floats (2.25 MB); a product with more rows
 /// and more than one K-block packs B' again for each further MP rows, which costs about 0.5 cycle a
-/// float of B' against MP/16 cycles of multiply-adds on it (AVX-512): under 1%. No network the
-/// configs ship has a layer of more than 784 units, so their products never pack twice.
+/// float of B' against MP/16 cycles of multiply-adds on it (AVX-512): under 1%. No network of the
+/// shipped configs has a layer of more than 784 units, so their products never pack twice (bench's
+/// scaling model, of 1024, does).
 #define MP 768
 
 /// The floats of the packing buffer `kernel` needs for C' (M, N) with K: B''s panels of one
@@ -192,8 +193,8 @@ static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const 
     // K-blocks of equal length, none longer than kernel->kc.
     long kcmax, ncmax;
     const size_t floats = buffer_floats(kernel, M, N, K, &kcmax, &ncmax);
-    const int kblocks = kcmax < K;
-    const long tiles_across = ncmax / NR, mp = kblocks ? MP : M;
+    const int blocked = kcmax < K;  // more than one K-block
+    const long tiles_across = ncmax / NR, mp = blocked ? MP : M;
     float *memory = thread_buffer(floats);
     if (!memory) return -2;
     float *bpack = memory, *partial = memory + round_up(kcmax * ncmax, 16);
@@ -221,7 +222,7 @@ static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const 
                         const float *panel = b_in_place ? b + pc * rsb + (jc + jr) : bpack + jr * kc;
                         for (long ir = 0; ir < mc; ir += MR) {
                             io.c = c + (ic + ir) * rsc + (jc + jr) * csc;
-                            io.partial = kblocks ? partial + ((ic - ip + ir) / MR * tiles_across + jr / NR) * MR * NR : partial;
+                            io.partial = blocked ? partial + ((ic - ip + ir) / MR * tiles_across + jr / NR) * MR * NR : partial;
                             kernel->tile(kc, a + (ic + ir) * rsa + pc * csa, as, a_rows, panel, b_in_place ? rsb : NR,
                                          (int)min_long(MR, mc - ir), (int)nr, &io);
                         }
