@@ -107,6 +107,11 @@ typedef struct {
 
 static pthread_key_t buffer_key;
 static pthread_once_t buffer_once = PTHREAD_ONCE_INIT;
+// The most this thread's buffer may hold, in floats (-1: no limit): the tests' way to make a
+// product run out of memory (ckernels_gemm_limit_thread_buffer).
+static _Thread_local long test_limit = -1;
+
+void ckernels_gemm_limit_thread_buffer(long floats) { test_limit = floats; }
 
 static void free_buffer(void *b) {
     free(((buffer *)b)->data);
@@ -117,6 +122,7 @@ static void make_buffer_key(void) { pthread_key_create(&buffer_key, free_buffer)
 
 /// At least `floats` floats, 64-byte aligned, or NULL when memory runs out.
 static float *thread_buffer(size_t floats) {
+    if (test_limit >= 0 && floats > (size_t)test_limit) return 0;
     pthread_once(&buffer_once, make_buffer_key);
     buffer *b = pthread_getspecific(buffer_key);
     if (!b) {
@@ -151,8 +157,29 @@ static int in_place_b(const ck_gemm_kernel *kernel, long csb, long nr) {
     return csb == 1 && (kernel->masks_b || nr % kernel->lanes == 0);
 }
 
+/// Rows of A' whose partial sums wait at once between K-blocks (see multiply): the buffer's bound.
+/// The partials of MP rows × NC columns take 768 × 768 floats (2.25 MB); a product with more rows
+/// and more than one K-block packs B' again for each further MP rows, which costs about 0.5 cycle a
+/// float of B' against MP/16 cycles of multiply-adds on it (AVX-512): under 1%. No network of the
+/// shipped configs has a layer of more than 784 units, so their products never pack twice (bench's
+/// scaling model, of 1024, does).
+#define MP 768
+
+/// The floats of the packing buffer `kernel` needs for C' (M, N) with K: B''s panels of one
+/// K-block, then, with more than one K-block, the partial sums of up to MP rows (else one tile's
+/// room).
+static size_t buffer_floats(const ck_gemm_kernel *kernel, long M, long N, long K, long *kcmax, long *ncmax) {
+    const long kblocks = (K + kernel->kc - 1) / kernel->kc;
+    *kcmax = (K + kblocks - 1) / kblocks;
+    *ncmax = round_up(min_long(kernel->nc, N), kernel->nr);
+    // B''s panels start on 64-byte lines, and so do the partials after them (aligned loads).
+    const size_t packed = (size_t)round_up(*kcmax * *ncmax, 16);
+    return packed + (kblocks > 1 ? (size_t)(round_up(min_long(M, MP), kernel->mr) * *ncmax) : (size_t)(kernel->mr * kernel->nr));
+}
+
 /// C' (M, N) = α·A'·B' + β·C' on one path (see gemm_internal.h for the strides). Loops, outermost
-/// first: blocks of NC columns of B'; K-blocks (B' packed once per pair, unless read in place);
+/// first: blocks of NC columns of B'; with more than one K-block, blocks of MP rows of A'; K-blocks
+/// (B' packed once per block of columns and K-block, and block of MP rows, unless read in place);
 /// blocks of MC rows of A'; then each panel of B' against each MR rows of the block, so a panel of
 /// B' stays in the nearest cache while A''s rows stream past it. A' is read in place, along its
 /// rows or down its columns, whichever is contiguous (one always is): packing it too was measured
@@ -164,46 +191,56 @@ static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const 
                     long rsb, long csb, float *c, long rsc, long csc, float alpha, float beta) {
     const long MR = kernel->mr, NR = kernel->nr, NC = kernel->nc, MC = kernel->mc;
     // K-blocks of equal length, none longer than kernel->kc.
-    const long kblocks = (K + kernel->kc - 1) / kernel->kc, kcmax = (K + kblocks - 1) / kblocks;
-    const long ncmax = round_up(min_long(NC, N), NR), tiles_across = ncmax / NR;
-    // B''s panels start on 64-byte lines, and so do the partials after them (aligned loads).
-    const size_t packed = (size_t)round_up(kcmax * ncmax, 16);
-    // With one K-block, one tile's room: where a tile written element by element waits.
-    const size_t partials = kblocks > 1 ? (size_t)(round_up(M, MR) * ncmax) : (size_t)(MR * NR);
-    float *memory = thread_buffer(packed + partials);
+    long kcmax, ncmax;
+    const size_t floats = buffer_floats(kernel, M, N, K, &kcmax, &ncmax);
+    const int blocked = kcmax < K;  // more than one K-block
+    const long tiles_across = ncmax / NR, mp = blocked ? MP : M;
+    float *memory = thread_buffer(floats);
     if (!memory) return -2;
-    float *bpack = memory, *partial = memory + packed;
+    float *bpack = memory, *partial = memory + round_up(kcmax * ncmax, 16);
     const int a_rows = csa == 1;
     const long as = a_rows ? rsa : csa;
     ck_gemm_tile io = {.rsc = rsc, .csc = csc, .alpha = alpha, .beta = beta};
     for (long jc = 0; jc < N; jc += NC) {
         const long nc = min_long(NC, N - jc);
-        for (long pc = 0; pc < K; pc += kcmax) {
-            const long kc = min_long(kcmax, K - pc);
-            io.first = pc == 0;
-            io.last = pc + kc == K;
-            for (long jr = 0; jr < nc; jr += NR) {
-                if (!in_place_b(kernel, csb, min_long(NR, nc - jr))) {
-                    kernel->pack(bpack + jr * kc, (int)NR, min_long(NR, nc - jr), kc, b + pc * rsb + (jc + jr) * csb, csb, rsb);
-                }
-            }
-            for (long ic = 0; ic < M; ic += MC) {
-                const long mc = min_long(MC, M - ic);
+        for (long ip = 0; ip < M; ip += mp) {
+            const long rows = min_long(mp, M - ip);
+            for (long pc = 0; pc < K; pc += kcmax) {
+                const long kc = min_long(kcmax, K - pc);
+                io.first = pc == 0;
+                io.last = pc + kc == K;
                 for (long jr = 0; jr < nc; jr += NR) {
-                    const long nr = min_long(NR, nc - jr);
-                    const int b_in_place = in_place_b(kernel, csb, nr);
-                    const float *panel = b_in_place ? b + pc * rsb + (jc + jr) : bpack + jr * kc;
-                    for (long ir = 0; ir < mc; ir += MR) {
-                        io.c = c + (ic + ir) * rsc + (jc + jr) * csc;
-                        io.partial = kblocks > 1 ? partial + ((ic + ir) / MR * tiles_across + jr / NR) * MR * NR : partial;
-                        kernel->tile(kc, a + (ic + ir) * rsa + pc * csa, as, a_rows, panel, b_in_place ? rsb : NR,
-                                     (int)min_long(MR, mc - ir), (int)nr, &io);
+                    if (!in_place_b(kernel, csb, min_long(NR, nc - jr))) {
+                        kernel->pack(bpack + jr * kc, (int)NR, min_long(NR, nc - jr), kc, b + pc * rsb + (jc + jr) * csb, csb, rsb);
+                    }
+                }
+                for (long ic = ip; ic < ip + rows; ic += MC) {
+                    const long mc = min_long(MC, ip + rows - ic);
+                    for (long jr = 0; jr < nc; jr += NR) {
+                        const long nr = min_long(NR, nc - jr);
+                        const int b_in_place = in_place_b(kernel, csb, nr);
+                        const float *panel = b_in_place ? b + pc * rsb + (jc + jr) : bpack + jr * kc;
+                        for (long ir = 0; ir < mc; ir += MR) {
+                            io.c = c + (ic + ir) * rsc + (jc + jr) * csc;
+                            io.partial = blocked ? partial + ((ic - ip + ir) / MR * tiles_across + jr / NR) * MR * NR : partial;
+                            kernel->tile(kc, a + (ic + ir) * rsa + pc * csa, as, a_rows, panel, b_in_place ? rsb : NR,
+                                         (int)min_long(MR, mc - ir), (int)nr, &io);
+                        }
                     }
                 }
             }
         }
     }
     return 0;
+}
+
+long ckernels_gemm_buffer_limit(int path) {
+    const ck_gemm_kernel *kernel = kernel_of(path == CKERNELS_GEMM_BEST ? ckernels_gemm_best_path() : path);
+    if (!kernel) return 0;
+    // The largest of buffer_floats: a full block of columns, more than one K-block of the
+    // longest, MP rows or more.
+    long kcmax, ncmax;
+    return (long)buffer_floats(kernel, MP, kernel->nc, 2 * kernel->kc, &kcmax, &ncmax) * (long)sizeof(float);
 }
 
 /// Cycles one step of k takes in a tile of mr rows and nv vectors, issuing 2 FMAs a cycle (the

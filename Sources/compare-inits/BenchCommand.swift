@@ -13,7 +13,8 @@ struct BenchCommand: ParsableCommand {
         per step split into batch, forward, backward and optimizer, and how training time scales with \
         epochs and model size. With --gemm, trains nothing: the tool's own matrix product against \
         OpenBLAS on each product of the configs' training steps, one core, with this core's measured \
-        FMA peak. Build with -c release for meaningful numbers.
+        FMA peak, and with --peer, PyTorch's torch.mm on one thread at the same shapes. Build with -c \
+        release for meaningful numbers.
         """
     )
 
@@ -28,10 +29,12 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Measure the tool's own GEMM against OpenBLAS on the configs' step products, one core, instead of training.")
     var gemm = false
 
-    @Option(help: "A Python with torch: also time scripts/pytorch-peer.py on every config (run from the package's folder).")
+    @Option(help: "A Python with torch: also time scripts/pytorch-peer.py on every config, or with --gemm scripts/torch-mm.py (run from the package's folder).")
     var peer: String?
 
     @OptionGroup var parallel: ThreadOptions
+
+    @OptionGroup var products: MatmulOptions
 
     @Flag(help: "Skip the scaling measurements (twice the epochs, a 784-1024-1024-10 model).")
     var noScaling = false
@@ -45,8 +48,8 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1") }
-        guard !gemm || (peer == nil && repetitions == 1) else {
-            throw ValidationError("--gemm measures products alone (100 rounds, alternating); --peer and --repeat are for whole configs")
+        guard !gemm || repetitions == 1 else {
+            throw ValidationError("--gemm measures products alone (100 rounds, alternating); --repeat is for whole configs")
         }
         guard repetitions == 1 || configPaths.count > 1 || peer != nil else {
             throw ValidationError("--repeat is for the table (several configs, or --peer); one config's report measures once")
@@ -54,6 +57,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        products.select()
         func log(_ line: String) { FileHandle.standardError.write(Data("bench: \(line)\n".utf8)) }
         let configs = configPaths
         if gemm {
@@ -70,7 +74,7 @@ struct BenchCommand: ParsableCommand {
                     networks.append((label, MLP(strategy.model), rows))
                 }
             }
-            print(BenchmarkText.gemm(GEMMBenchmark.measure(networks: networks, log: log)))
+            print(BenchmarkText.gemm(GEMMBenchmark.measure(networks: networks, python: peer, log: log)))
             return
         }
         guard configs.count == 1, peer == nil else {
@@ -106,7 +110,7 @@ enum BenchmarkText {
     /// peak memory, and with a peer, PyTorch's time and the ratio.
     static func table(_ rows: [ConfigBenchmark]) -> String {
         let kernel = BLASKernel.current
-        var lines = ["compare-inits bench: \(ProcessInfo.processInfo.activeProcessorCount) cores; BLAS: \(kernel.library), \(kernel.core) kernels (\(kernel.howChosen))", ""]
+        var lines = ["compare-inits bench: \(ProcessInfo.processInfo.activeProcessorCount) cores; products: \(GEMMChoice.current.description); BLAS: \(kernel.library), \(kernel.core) kernels (\(kernel.howChosen))", ""]
         let peer = rows.contains { $0.peerSeconds != nil }
         var header = ["config", "runs", "wall", "per run", "GFLOP/s a core", "sgemm GFLOP/s", "of sgemm", "peak RSS", "diagnostics"]
         if peer { header += ["PyTorch", "speed-up"] }
@@ -140,17 +144,24 @@ enum BenchmarkText {
         return lines.joined(separator: "\n")
     }
 
-    /// `bench --gemm`: per network, each distinct product of its step with the GEMM's and OpenBLAS's
-    /// GFLOP/s and their share of the measured FMA peak, then the step as a whole.
+    /// `bench --gemm`: per network, each distinct product of its step with the GEMM's, OpenBLAS's
+    /// and (when measured) torch.mm's GFLOP/s and their share of the measured FMA peak, then the
+    /// step as a whole.
     static func gemm(_ g: GEMMBenchmark) -> String {
-        func gflops(_ rate: Double) -> String { String(format: "%.1f", rate / 1e9) }
-        func pct(_ rate: Double) -> String { String(format: "%.1f%%", 100 * rate / g.peak.rate) }
+        func gflops(_ rate: Double?) -> String { rate.map { String(format: "%.1f", $0 / 1e9) } ?? "n/a" }
+        func pct(_ rate: Double?) -> String { rate.map { String(format: "%.1f%%", 100 * $0 / g.peak.rate) } ?? "n/a" }
+        let torch: String
+        switch g.torch {
+        case .success(let version): torch = "torch.mm: PyTorch \(version), one thread (torch.set_num_threads(1)), in a process of its own after the others, its fastest of as many rounds"
+        case .failure(let why): torch = "torch.mm: \(why)"
+        }
         var lines = [
             "compare-inits bench --gemm: one core; the tool's GEMM (\(g.pathName) path) against \(g.blas.library)'s \(g.blas.core) kernels (\(g.blas.howChosen))",
             "FMA peak, one core: \(g.peak.description)",
             "Each product measured \(g.rounds) times with each, alternating; each side's fastest. GFLOP/s counted as 2·m·n·k per product.",
+            torch,
         ]
-        let header = ["product", "m × n × k", "op", "GEMM GFLOP/s", "of peak", "OpenBLAS", "of peak", "GEMM / OpenBLAS"]
+        let header = ["product", "m × n × k", "op", "GEMM GFLOP/s", "of peak", "OpenBLAS", "of peak", "GEMM / OpenBLAS", "torch.mm", "of peak"]
         for network in g.networks {
             var cells = [header]
             for row in network.rows {
@@ -158,11 +169,12 @@ enum BenchmarkText {
                 cells.append([row.name + (row.count > 1 ? " (×\(row.count))" : ""), "\(s.m) × \(s.n) × \(s.k)",
                               (s.transposeA ? "T" : "N") + (s.transposeB ? "T" : "N"),
                               gflops(row.ownRate), pct(row.ownRate), gflops(row.openBLASRate), pct(row.openBLASRate),
-                              String(format: "×%.2f", row.openBLASSeconds / row.ownSeconds)])
+                              String(format: "×%.2f", row.openBLASSeconds / row.ownSeconds), gflops(row.torchRate), pct(row.torchRate)])
             }
             let own = network.flops / network.ownSeconds, theirs = network.flops / network.openBLASSeconds
+            let torchRate = network.torchSeconds.map { network.flops / $0 }
             cells.append(["one step (\(network.rows.reduce(0) { $0 + $1.count }) products)", "", "", gflops(own), pct(own), gflops(theirs),
-                          pct(theirs), String(format: "×%.2f", network.openBLASSeconds / network.ownSeconds)])
+                          pct(theirs), String(format: "×%.2f", network.openBLASSeconds / network.ownSeconds), gflops(torchRate), pct(torchRate)])
             let widths = header.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
             lines += ["", network.label]
             for row in cells {
@@ -186,8 +198,8 @@ enum BenchmarkText {
                                                 : "\(ms(value($0)))  \(pct(value($0), $0.total).leftPadded(6))" }.joined(separator: "    ")
         }
         var lines: [String] = [
-            "compare-inits bench \(config): \(r.cores) cores, \(r.threads) runs at a time, single-threaded OpenBLAS per run",
-            "BLAS: \(r.blas.library), \(r.blas.core) kernels (\(r.blas.howChosen))",
+            "compare-inits bench \(config): \(r.cores) cores, \(r.threads) runs at a time, single-threaded products per run",
+            "Products: \(GEMMChoice.current.description); BLAS: \(r.blas.library), \(r.blas.core) kernels (\(r.blas.howChosen))",
             "",
             "Full comparison (\(r.runs) runs × \(r.stepsPerRun) steps: load, train, validate, report, gnuplot)",
             String(format: "  wall time                    %.2f s", r.wallSeconds),

@@ -27,6 +27,12 @@ struct CompareInits: ParsableCommand {
         if let warning = BLASKernel.selectForThisProcess() {
             Failure.warn(warning)
         }
+        do {
+            if let choice = try GEMMChoice.inEnvironment(ProcessInfo.processInfo.environment) { GEMMChoice.select(choice) }
+        } catch {
+            FileHandle.standardError.write(Data("compare-inits: \(String(describing: error).withVisibleControlCharacters)\n".utf8))
+            Foundation.exit(2)
+        }
         var parsed = false
         do {
             var command = try parseAsRoot()

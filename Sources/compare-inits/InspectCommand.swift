@@ -25,7 +25,10 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Do not read the dataset's probe batch: weight statistics only.")
     var noProbe = false
 
+    @OptionGroup var products: MatmulOptions
+
     func run() throws {
+        products.select()
         let config = options.config
         let experiment = try Failure.reporting { try Experiment.load(path: config) }
         let probeImages = noProbe || !experiment.diagnostics.enabled ? nil : experiment.diagnostics.probeImages

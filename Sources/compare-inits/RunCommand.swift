@@ -14,6 +14,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var parallel: ThreadOptions
 
+    @OptionGroup var products: MatmulOptions
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -40,6 +42,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        products.select()
         // Signals are watched from the start: a Ctrl-C while the dataset loads stops cleanly too.
         let stop = StopFlag()
         let signals = SignalWatcher(stop: stop)

@@ -68,3 +68,18 @@ struct CacheOptions: ParsableArguments {
         }
     }
 }
+
+extension GEMMChoice: ExpressibleByArgument {}
+
+/// Which code computes the matrix products, as `run`, `inspect` and `bench` take it. Without the
+/// option, COMPARE_INITS_MATMUL decides (read by `main` before any command), else the tool's own.
+struct MatmulOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("What computes the matrix products: the tool's own GEMM (the same bits on every CPU) or OpenBLAS's sgemm (bits that differ between CPUs) (default: $\(GEMMChoice.environmentVariable), else own).",
+                               valueName: GEMMChoice.allCases.map(\.rawValue).joined(separator: "|")))
+    var matmul: GEMMChoice?
+
+    /// For the command's `run`, before anything computes a product.
+    func select() {
+        if let matmul { GEMMChoice.select(matmul) }
+    }
+}

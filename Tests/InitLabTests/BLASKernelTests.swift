@@ -30,7 +30,7 @@ import Testing
     /// The environment of this process without the variables that steer the choice.
     func cleanEnvironment() -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        for key in ["OPENBLAS_CORETYPE", BLASKernel.probeVariable, BLASKernel.detectedVariable, BLASKernel.testDetectedVariable] {
+        for key in ["OPENBLAS_CORETYPE", GEMMChoice.environmentVariable, BLASKernel.probeVariable, BLASKernel.detectedVariable, BLASKernel.testDetectedVariable] {
             environment[key] = nil
         }
         return environment

@@ -165,7 +165,21 @@ import Testing
         let result = try runCommand(["bench", "--gemm", config])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("36-16-8-3, batch 20 (\(config))") && result.stdout.contains("layer 1 weights' gradient"), "\(result.stdout)")
-        let refused = try runCommand(["bench", "--gemm", config, "--peer", "python3"])
+        // torch.mm's column without a Python with torch: n/a, and a note that says why.
+        #expect(result.stdout.contains("torch.mm: not measured: give --peer PYTHON") && result.stdout.contains("  n/a  "), "\(result.stdout)")
+        let noTorch = try runCommand(["bench", "--gemm", config, "--peer", folder + "/no-python"])
+        #expect(noTorch.status == 0 && noTorch.stdout.contains("torch.mm: not measured: cannot run \(folder)/no-python"), "\(noTorch.stdout)")
+        // A stand-in for a Python with torch, which answers as scripts/torch-mm.py does: 1 ms a product.
+        let python = folder + "/python"
+        try "#!/bin/sh\nshift 2\nprintf '{\"torch\": \"0.0-test\", \"seconds\": ['\nsep=''\nfor s in \"$@\"; do printf '%s0.001' \"$sep\"; sep=','; done\necho ']}'\n"
+            .write(toFile: python, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: python)
+        let torch = try runCommand(["bench", "--gemm", config, "--peer", python])
+        #expect(torch.status == 0 && torch.stdout.contains("torch.mm: PyTorch 0.0-test, one thread") && !torch.stdout.contains("n/a"),
+                "\(torch.stdout)")
+        // 36-16-8-3's first forward product, 16 × 20 × 36: 23,040 FLOP in 1 ms.
+        #expect(torch.stdout.contains("16 × 20 × 36") && torch.stdout.contains("0.0  "), "\(torch.stdout)")
+        let refused = try runCommand(["bench", "--gemm", config, "--repeat", "2"])
         #expect(refused.status != 0 && refused.stderr.contains("--gemm measures products alone"), "\(refused.stderr)")
     }
 

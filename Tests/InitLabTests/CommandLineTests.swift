@@ -42,12 +42,38 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil, exe
         #expect(root.stdout.contains("Exit status: 0 success; 1 a run-time failure"))
         let run = try runCommand(["run", "--help"])
         #expect(run.status == 0)
-        for option in ["--seed", "--output", "--threads", "--quiet", "--require-png", "--keep-partial", "--cache", "--no-cache"] {
+        for option in ["--seed", "--output", "--threads", "--quiet", "--require-png", "--keep-partial", "--cache", "--no-cache", "--matmul <own|openblas>"] {
             #expect(run.stdout.contains(option), "run --help lacks \(option)")
         }
         // merge reads the cache: its help offers the folder, not the option that turns the cache off.
         let merge = try runCommand(["merge", "--help"])
         #expect(merge.status == 0 && merge.stdout.contains("--cache <dir>") && !merge.stdout.contains("--no-cache"), "\(merge.stdout)")
+    }
+
+    /// What computes the products: the tool's GEMM by default, OpenBLAS when --matmul or
+    /// COMPARE_INITS_MATMUL says so (the option winning over the variable); a value that is
+    /// neither is one line and status 2, from either.
+    @Test func theMatrixProductsAreChosenByOptionOrEnvironment() throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment[GEMMChoice.environmentVariable] = nil
+        let own = "products  compare-inits's own GEMM ("
+        let openBLAS = "products  \(BLASKernel.current.library)'s "
+        #expect(try runCommand(["blas"], environment: environment).stdout.contains(own))
+        #expect(try runCommand(["blas", "--matmul", "openblas"], environment: environment).stdout.contains(openBLAS))
+        environment[GEMMChoice.environmentVariable] = "openblas"
+        #expect(try runCommand(["blas"], environment: environment).stdout.contains(openBLAS))
+        #expect(try runCommand(["blas", "--matmul", "own"], environment: environment).stdout.contains(own))
+        environment[GEMMChoice.environmentVariable] = "fast"
+        let badVariable = try runCommand(["blas"], environment: environment)
+        #expect(badVariable.status == 2 && badVariable.stdout.isEmpty)
+        #expect(badVariable.stderr == "compare-inits: COMPARE_INITS_MATMUL=fast is not one of own, openblas\n", "\(badVariable.stderr)")
+        for arguments in [["blas", "--matmul", "fast"], ["inspect", "configs/fashion.json", "--matmul", "fast"],
+                          ["configs/fashion.json", "--matmul", "fast"], ["bench", "--gemm", "--matmul", "fast"]] {
+            let badOption = try runCommand(arguments)
+            #expect(badOption.status == 2, "\(arguments)")
+            #expect(badOption.stderr.hasPrefix("compare-inits: The value 'fast' is invalid for '--matmul <own|openblas>'"), "\(badOption.stderr)")
+            #expect(badOption.stderr.split(separator: "\n").count == 1, "\(badOption.stderr)")
+        }
     }
 
     /// A negative number given to an option, before or after "=", to a count, a seed or a shard:

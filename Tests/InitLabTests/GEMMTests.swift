@@ -207,7 +207,7 @@ import Testing
                 }
                 for (alpha, beta) in Self.scalings {
                     var theirs = operands.c
-                    gemm(transposeA, transposeB, m: m, n: n, k: k, alpha: alpha, operands.a, lda: operands.lda, operands.b,
+                    gemm(.openblas, transposeA, transposeB, m: m, n: n, k: k, alpha: alpha, operands.a, lda: operands.lda, operands.b,
                          ldb: operands.ldb, beta: beta, &theirs, ldc: operands.ldc)
                     for path in Self.paths {
                         let ours = operands.product(path: path, alpha: alpha, beta: beta)!
@@ -256,6 +256,57 @@ import Testing
                 results.withLock { $0.append(bits) }
             }
             #expect(results.withLock { $0 }.allSatisfy { $0 == whole }, "\(shape) on four threads")
+        }
+    }
+
+    /// ckernels_sgemm_reference, the order of arithmetic written plainly, gives every path's bits
+    /// on the odd shapes, every product kind and every α, β (the fallback when a packing buffer
+    /// cannot be allocated relies on it).
+    @Test func theReferenceGivesEveryPathsBits() {
+        for (index, shape) in Self.oddShapes.enumerated() {
+            for (transposeA, transposeB) in [(false, false), (false, true), (true, false), (true, true)] {
+                let operands = Operands(m: shape.m, n: shape.n, k: shape.k, transposeA: transposeA, transposeB: transposeB,
+                                        seed: 30 + UInt64(index))
+                for (alpha, beta) in Self.scalings {
+                    var reference = operands.c
+                    ckernels_sgemm_reference(transposeA ? 1 : 0, transposeB ? 1 : 0, shape.m, shape.n, shape.k, alpha, operands.a,
+                                             operands.lda, operands.b, operands.ldb, beta, &reference, operands.ldc)
+                    for path in Self.paths {
+                        #expect(Self.differences(operands.product(path: path, alpha: alpha, beta: beta), Self.bits(reference)) == 0,
+                                "path \(path), \(shape), transposes \(transposeA) \(transposeB), α \(alpha) β \(beta)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A thread's packing buffer never needs more than ckernels_gemm_buffer_limit, whatever the
+    /// shape: the largest product (a full block of B''s columns, two K-blocks of the longest, the
+    /// most rows whose partial sums wait together) fits in exactly that, and needs all of it; a
+    /// product with more rows than wait together (more than 768, with more than one K-block)
+    /// takes its rows in turns, with the reference's bits. Vector paths (the portable one is too
+    /// slow for the largest product).
+    @Test func thePackingBufferIsBoundedWhateverTheShape() {
+        defer { ckernels_gemm_limit_thread_buffer(-1) }
+        for path in Self.paths where path != Int32(CKERNELS_GEMM_PORTABLE) {
+            let limit = ckernels_gemm_buffer_limit(path)
+            #expect(limit > 0 && limit % 4 == 0)
+            let largest = Operands(m: 800, n: 800, k: 512, transposeA: false, transposeB: true, seed: 40)
+            ckernels_gemm_limit_thread_buffer(limit / 4 - 1)
+            #expect(largest.product(path: path, orientation: Int32(CKERNELS_GEMM_ALONG_ROWS), alpha: 1, beta: 0) == nil,
+                    "path \(path): the largest product fits in less than the limit")
+            ckernels_gemm_limit_thread_buffer(limit / 4)
+            #expect(largest.product(path: path, orientation: Int32(CKERNELS_GEMM_ALONG_ROWS), alpha: 1, beta: 0) != nil, "path \(path)")
+            for (m, n, transposeA, orientation) in [(1700, 20, false, CKERNELS_GEMM_ALONG_ROWS), (20, 1700, true, CKERNELS_GEMM_DOWN_COLUMNS)] {
+                let operands = Operands(m: m, n: n, k: 300, transposeA: transposeA, transposeB: false, seed: 41)
+                for (alpha, beta) in Self.scalings {
+                    var reference = operands.c
+                    ckernels_sgemm_reference(transposeA ? 1 : 0, 0, m, n, 300, alpha, operands.a, operands.lda, operands.b, operands.ldb,
+                                             beta, &reference, operands.ldc)
+                    let result = operands.product(path: path, orientation: Int32(orientation), alpha: alpha, beta: beta)
+                    #expect(Self.differences(result, Self.bits(reference)) == 0, "path \(path), \(m)×\(n)×300, α \(alpha) β \(beta)")
+                }
+            }
         }
     }
 

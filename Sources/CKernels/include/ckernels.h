@@ -153,6 +153,22 @@ enum {
 int ckernels_sgemm_oriented(int path, int orientation, int transpose_a, int transpose_b, long m, long n, long k, float alpha,
                             const float *a, long lda, const float *b, long ldb, float beta, float *c, long ldc);
 
+/// The same product in the same order of arithmetic, one element at a time, with no packing and
+/// no memory of its own: the definition the paths are tested against, and the fallback when a
+/// path's packing buffer cannot be allocated (the same bits, slower). Any CPU.
+void ckernels_sgemm_reference(int transpose_a, int transpose_b, long m, long n, long k, float alpha, const float *a, long lda,
+                              const float *b, long ldb, float beta, float *c, long ldc);
+
+/// The most bytes of packing buffer one thread's products take on `path` (whatever their shapes:
+/// the blocking bounds it); 0 when the CPU cannot run the path. A thread allocates its buffer at
+/// its first product and enlarges it when a product needs more, never per product, and keeps it
+/// until the thread ends.
+long ckernels_gemm_buffer_limit(int path);
+
+/// For the tests: this thread's packing buffer may hold at most `floats` floats from now on (a
+/// product that needs more returns −2); −1 lifts the limit.
+void ckernels_gemm_limit_thread_buffer(long floats);
+
 /// The paths this CPU runs, bit p set for path p (the portable one always).
 unsigned ckernels_gemm_paths(void);
 

@@ -8,8 +8,9 @@ import Foundation
 /// optimizer), the training, the diagnostics and the seed, each with every stored property its
 /// type has (KeyEncoding); the tool: its version and the SHA-256 of the executable itself, so
 /// a rebuilt tool never reads a run another build trained; and what it runs on that can
-/// change the bits: the BLAS library's version and kernels (which round differently from one
-/// core type to the next) and the C library's (exp and log).
+/// change the bits: what computes the matrix products (GEMMChoice.runKeyEntry: OpenBLAS's
+/// kernels round differently from one core type to the next, the tool's own GEMM does not) and
+/// the C library's version (exp and log).
 public struct RunKey: Sendable, Hashable {
     public let hex: String
     /// What the hash is of: a cache entry records it, and a file is used only for the run whose
@@ -38,9 +39,8 @@ public struct RunKey: Sendable, Hashable {
             guard let executable = try? digest("/proc/self/exe") else {
                 throw CacheError(message: "the run cache names runs by this executable's bytes, which only Linux's /proc/self/exe gives; use --no-cache")
             }
-            let blas = BLASKernel.current
             json = .object([("tool", .string(toolName)), ("version", .string(toolVersion)), ("executable", executable),
-                            ("blas", .string("\(blas.library), \(blas.core)")), ("libc", .string(String(cString: ckernels_libc_version()))),
+                            ("blas", .string(GEMMChoice.current.runKeyEntry(experiment))), ("libc", .string(String(cString: ckernels_libc_version()))),
                             ("dataset", .object(files))])
         }
     }

@@ -161,7 +161,8 @@ public struct BLASKernel: Sendable, Equatable {
         return nil
     }
 
-    /// sgemm on random operands against the same product summed in Double: every element within
+    /// OpenBLAS's sgemm (whatever computes the tool's products: these are its kernels on trial) on
+    /// random operands against the same product summed in Double: every element within
     /// 2·k·u·Σ|a||b| (u = 2⁻²⁴), twice the worst case of any order of k Float additions. A wrong
     /// kernel is off by the size of the values themselves.
     static func agreesWithDouble(_ shape: ProductShape) -> Bool {
@@ -170,7 +171,7 @@ public struct BLASKernel: Sendable, Equatable {
         let b = (0..<(shape.k * shape.n)).map { _ in Float(rng.uniform()) - 0.5 }
         var c = [Float](repeating: 0, count: shape.m * shape.n)
         let lda = shape.transposeA ? shape.m : shape.k, ldb = shape.transposeB ? shape.k : shape.n
-        gemm(shape.transposeA, shape.transposeB, m: shape.m, n: shape.n, k: shape.k, a, lda: lda, b, ldb: ldb, beta: 0, &c, ldc: shape.n)
+        gemm(.openblas, shape.transposeA, shape.transposeB, m: shape.m, n: shape.n, k: shape.k, a, lda: lda, b, ldb: ldb, beta: 0, &c, ldc: shape.n)
         let bound = 2 * Double(shape.k) * 0x1p-24
         for i in 0..<shape.m {
             for j in 0..<shape.n {

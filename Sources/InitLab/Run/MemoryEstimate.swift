@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// The memory a comparison will hold at its peak, estimated from the config and the dataset's
@@ -20,13 +21,20 @@ public struct MemoryEstimate: Sendable, Equatable {
     public var parallelRuns: Int
     /// Splits, losses kept for the report, and the report itself.
     public var resultsBytes: Double
+    /// One thread's packing buffer of the tool's GEMM (its partial sums among them), at the most
+    /// any product takes (ckernels_gemm_buffer_limit); 0 with OpenBLAS, whose buffers are in
+    /// `baseBytes`.
+    public var productBufferBytes = GEMMChoice.current == .own ? Double(ckernels_gemm_buffer_limit(Int32(CKERNELS_GEMM_BEST))) : 0
+    /// The packing buffers of the threads that compute products: each run's and its partner
+    /// core's.
+    public var productBuffersBytes: Double { productBufferBytes * Double(2 * parallelRuns) }
 
     /// The process without any of the above: the Swift runtime, OpenBLAS's buffers, the workers'
     /// stacks (measured: the lesson's whole run peaks at about 120 MB, 60 MB of it the dataset).
     public static let baseBytes = 64e6
     static let reportBytesPerNumber = 96.0
 
-    public var totalBytes: Double { Self.baseBytes + datasetBytes + resultsBytes + runBytes * Double(parallelRuns) }
+    public var totalBytes: Double { Self.baseBytes + datasetBytes + resultsBytes + runBytes * Double(parallelRuns) + productBuffersBytes }
 
     /// `images` of `features` pixels each; `parallelRuns` trained at once.
     public init(experiment: Experiment, images: Int, features: Int, parallelRuns: Int) {
