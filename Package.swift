@@ -11,7 +11,8 @@ let optimized: [SwiftSetting] = [.unsafeFlags(["-O", "-Xcc", "-fno-math-errno"])
 
 let package = Package(
     name: "compare-inits",
-    platforms: [.macOS(.v13)],
+    // Synchronization's Mutex and Atomic need macOS 15 (Linux has them with Swift 6).
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "compare-inits", targets: ["compare-inits"]),
         .library(name: "InitLab", targets: ["InitLab"]),
@@ -20,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // SHA-256 for the run cache's content hashes and checksums.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // uniqued(): the config reader's lists of names, first occurrence kept.
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
@@ -29,7 +32,8 @@ let package = Package(
         // It also keeps OpenBLAS single-threaded in every process (blas_threads.c).
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])],
                 linkerSettings: [.linkedLibrary("openblas")]),
-        .target(name: "InitLab", dependencies: ["CBLAS", "CZlib", "CKernels", .product(name: "Crypto", package: "swift-crypto")],
+        .target(name: "InitLab", dependencies: ["CBLAS", "CZlib", "CKernels", .product(name: "Crypto", package: "swift-crypto"),
+                                                                   .product(name: "Algorithms", package: "swift-algorithms")],
                 swiftSettings: optimized),
         .executableTarget(
             name: "compare-inits",

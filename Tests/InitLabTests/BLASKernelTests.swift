@@ -30,7 +30,7 @@ import Testing
     /// The environment of this process without the variables that steer the choice.
     func cleanEnvironment() -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        for key in ["OPENBLAS_CORETYPE", GEMMChoice.environmentVariable, BLASKernel.probeVariable, BLASKernel.detectedVariable, BLASKernel.testDetectedVariable] {
+        for key in ["OPENBLAS_CORETYPE", GEMMChoice.environmentVariable, BLASKernel.checkVariable, BLASKernel.detectedVariable, BLASKernel.testDetectedVariable] {
             environment[key] = nil
         }
         return environment
@@ -66,9 +66,9 @@ import Testing
         let core = BLASKernel.coreName
         var environment = cleanEnvironment()
         environment["OPENBLAS_CORETYPE"] = core
-        environment[BLASKernel.probeVariable] = core
+        environment[BLASKernel.checkVariable] = core
         #expect(try runCommand([], environment: environment).status == 0)
-        environment[BLASKernel.probeVariable] = core == "Prescott" ? "Nehalem" : "Prescott"
+        environment[BLASKernel.checkVariable] = core == "Prescott" ? "Nehalem" : "Prescott"
         #expect(try runCommand([], environment: environment).status == 1)
         #expect(BLASKernel.agreesWithDouble(ProductShape(m: 40, n: 30, k: 300, transposeA: true, transposeB: false)))
     }

@@ -1,3 +1,4 @@
+import Synchronization
 import CKernels
 import Foundation
 import Testing
@@ -250,7 +251,7 @@ import Testing
                 let both = operands.product(path: best, alpha: 1, beta: 0, rows: cut..<shape.m, c: top)!
                 #expect(Self.differences(both, whole) == 0, "\(shape) cut at \(cut)")
             }
-            let results = NSLockedValue<[[UInt32]]>([])
+            let results = Mutex<[[UInt32]]>([])
             DispatchQueue.concurrentPerform(iterations: 4) { _ in
                 let bits = Self.bits(operands.product(path: best, alpha: 1, beta: 0)!)
                 results.withLock { $0.append(bits) }

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 @testable import InitLab
@@ -120,7 +121,7 @@ import Testing
         let partner = Partner()
         let done = DispatchSemaphore(value: 0)
         Thread { #expect(pinToFirstCPU()); partner.serve(); done.signal() }.start()
-        let result = NSLockedValue<RunResult?>(nil)
+        let result = Mutex<RunResult?>(nil)
         Thread {
             #expect(pinToFirstCPU())
             var lent = false

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// Everything wrong with one config file, each problem located by its key path.
@@ -221,22 +222,18 @@ final class ConfigObject {
             if let near = nearest(to: member.key, in: known) {
                 node.problems.add(prefix, "unknown key; did you mean \"\(near)\"?")
             } else {
-                node.problems.add(prefix, "unknown key; valid here: \(orderedUnique(known).joined(separator: ", "))")
+                node.problems.add(prefix, "unknown key; valid here: \(Array(known.uniqued()).joined(separator: ", "))")
             }
         }
     }
 }
 
-private func orderedUnique(_ values: [String]) -> [String] {
-    var seen = Set<String>()
-    return values.filter { seen.insert($0).inserted }
-}
 
 /// What `word` may have meant among `candidates`: the names it is a part of ("he" in
 /// he_uniform and he_normal, "glorot" in glorot_uniform), else those it starts ("xavier",
 /// "batch"), at most four; else the nearest name as a typo of it.
 func suggestions(for word: String, in candidates: [String]) -> [String] {
-    let lower = word.lowercased(), unique = orderedUnique(candidates)
+    let lower = word.lowercased(), unique = Array(candidates.uniqued())
     let parts = unique.filter { $0.lowercased().split(separator: "_").contains { $0 == lower } }
     if !parts.isEmpty { return Array(parts.prefix(4)) }
     let longer = started(by: word, in: unique)
@@ -269,7 +266,7 @@ private func started(by word: String, in candidates: [String]) -> [String] {
 /// The candidate within edit distance ⌈len/3⌉ (at least 2) of `word`, the nearest.
 private func typo(of word: String, in candidates: [String]) -> String? {
     let limit = max(2, (word.count + 2) / 3)
-    let scored = orderedUnique(candidates).map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+    let scored = Array(candidates.uniqued()).map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
     return best.0
 }

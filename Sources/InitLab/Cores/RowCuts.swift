@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where a layer's products can be cut into two row blocks, computed apart (on two cores), that
 /// together have the bits of the whole products.
@@ -18,12 +19,12 @@ enum RowCuts {
     /// The first row of the second block for products `shapes`, all with the same m; nil when
     /// they are not to be cut.
     /// OpenBLAS is single-threaded in every process (blas_threads.c): it never splits a product
-    /// itself, which would make a cut probed here prove nothing.
+    /// itself, which would make a cut tried here prove nothing.
     static func cut(for shapes: [ProductShape]) -> Int? {
         guard let first = shapes.first, first.m * first.n * first.k >= minimumMultiplyAdds else { return nil }
-        return cache.value(for: shapes) { shapes in
-            let probes = shapes.map(Probe.init)
-            return candidates(rows: first.m).first { cut in probes.allSatisfy { $0.keepsBits(cut: cut) } }
+        return value(for: shapes) { shapes in
+            let trials = shapes.map(CutTrial.init)
+            return candidates(rows: first.m).first { cut in trials.allSatisfy { $0.keepsBits(cut: cut) } }
         }
     }
 
@@ -34,7 +35,7 @@ enum RowCuts {
     }
 
     /// One product of a shape on random operands, computed whole once, against which cuts are tried.
-    struct Probe {
+    struct CutTrial {
         let shape: ProductShape
         let a: FloatBuffer, b: FloatBuffer, whole: FloatBuffer, pieces: FloatBuffer
 
@@ -63,20 +64,15 @@ enum RowCuts {
         }
     }
 
-    private static let cache = Memo()
-
     /// Cuts found so far, for every run of the process.
-    private final class Memo: @unchecked Sendable {
-        private let lock = NSLock()
-        private var cuts: [[ProductShape]: Int?] = [:]
+    private static let cache = Mutex<[[ProductShape]: Int?]>([:])
 
-        func value(for shapes: [ProductShape], compute: ([ProductShape]) -> Int?) -> Int? {
-            lock.withLock {
-                if let known = cuts[shapes] { return known }
-                let cut = compute(shapes)
-                cuts[shapes] = cut
-                return cut
-            }
+    private static func value(for shapes: [ProductShape], compute: ([ProductShape]) -> Int?) -> Int? {
+        cache.withLock { cuts in
+            if let known = cuts[shapes] { return known }
+            let cut = compute(shapes)
+            cuts[shapes] = cut
+            return cut
         }
     }
 }

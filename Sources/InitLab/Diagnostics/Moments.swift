@@ -30,18 +30,6 @@ struct Moments: Equatable {
     }
 }
 
-extension Activation {
-    /// The outputs outside which the activation is flat (its derivative below about 0.02, where
-    /// a unit learns little); nil for activations without such a region.
-    var unsaturated: ClosedRange<Float>? {
-        switch self {
-        case .tanh: return -0.99...0.99
-        case .sigmoid: return 0.01...0.99
-        case .relu, .leakyReLU, .selu, .identity: return nil
-        }
-    }
-}
-
 /// Unit counts over a layer's activations, feature-major (features, samples).
 enum UnitCounts {
     /// The fraction of features whose every sample is exactly 0.

@@ -121,11 +121,10 @@ enum InsideReading {
         values.enumerated().compactMap { l, v in v.map { (layer: l + 1, value: $0) } }.max { $0.value < $1.value }
     }
 
+    /// Where the activation is flat, in the words of its outputs (Activation.unsaturated).
     static func saturationWords(_ activation: Activation) -> String {
-        switch activation {
-        case .tanh: return "|y| > 0.99"
-        case .sigmoid: return "y < 0.01 or y > 0.99"
-        default: return "flat"
-        }
+        guard let range = activation.unsaturated else { return "flat" }
+        if range.lowerBound == -range.upperBound { return "|y| > \(range.upperBound)" }
+        return "y < \(range.lowerBound) or y > \(range.upperBound)"
     }
 }

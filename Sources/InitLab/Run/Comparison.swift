@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// What a running comparison tells its observer; calls come from the worker threads.
@@ -14,12 +15,11 @@ public enum ComparisonEvent: Sendable {
 }
 
 /// Set from a signal handler or another thread; every run checks it after each step.
-public final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stopped = false
+public final class StopFlag: Sendable {
+    private let stopped = Atomic<Bool>(false)
     public init() {}
-    public func stop() { lock.withLock { stopped = true } }
-    public var isStopped: Bool { lock.withLock { stopped } }
+    public func stop() { stopped.store(true, ordering: .releasing) }
+    public var isStopped: Bool { stopped.load(ordering: .acquiring) }
 }
 
 /// One training of the comparison: a strategy with a seed.
@@ -126,59 +126,55 @@ extension Comparison {
 
 /// Hands out plan indices to workers, in order, and lends the workers left without a plan to
 /// the runs still training, as their partners.
-private final class RunQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
+private final class RunQueue: Sendable {
+    private struct State {
+        var nextIndex = 0, running = 0
+        var offered: [Partner] = []
+    }
+    private let state = Mutex(State())
     private let indices: [Int]
-    private var running = 0
-    private var offered: [Partner] = []
 
     init(indices: [Int]) { self.indices = indices }
 
     func next() -> Int? {
-        lock.withLock {
-            guard nextIndex < indices.count else { return nil }
-            running += 1
-            defer { nextIndex += 1 }
-            return indices[nextIndex]
+        state.withLock { state in
+            guard state.nextIndex < indices.count else { return nil }
+            state.running += 1
+            defer { state.nextIndex += 1 }
+            return indices[state.nextIndex]
         }
     }
 
     /// A run handed out by `next` has ended. Once none is running, no partner will be claimed.
     func finished() {
-        lock.withLock {
-            running -= 1
-            guard running == 0 else { return }
-            offered.forEach { $0.release() }
-            offered.removeAll()
+        state.withLock { state in
+            state.running -= 1
+            guard state.running == 0 else { return }
+            state.offered.forEach { $0.release() }
+            state.offered.removeAll()
         }
     }
 
     /// Offers a worker's partner to the running runs; false when none is running.
     func offer(_ partner: Partner) -> Bool {
-        lock.withLock {
-            guard running > 0 else { return false }
-            offered.append(partner)
+        state.withLock { state in
+            guard state.running > 0 else { return false }
+            state.offered.append(partner)
             return true
         }
     }
 
-    func claimPartner() -> Partner? { lock.withLock { offered.popLast() } }
+    func claimPartner() -> Partner? { state.withLock { $0.offered.popLast() } }
 }
 
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [RunResult?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func store(_ result: RunResult, at index: Int) { lock.withLock { slots[index] = result } }
+private final class ResultSlots: Sendable {
+    private let slots: Mutex<[RunResult?]>
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    func store(_ result: RunResult, at index: Int) { slots.withLock { $0[index] = result } }
 
     /// Every slot; a plan never started (the comparison was stopped first) reads as interrupted.
     func all(orInterrupted plans: [RunPlan]) -> [RunResult] {
-        lock.withLock {
-            zip(slots, plans).map { slot, plan in
-                slot ?? RunResult.notRun(plan)
-            }
-        }
+        slots.withLock { slots in zip(slots, plans).map { slot, plan in slot ?? RunResult.notRun(plan) } }
     }
 }
 

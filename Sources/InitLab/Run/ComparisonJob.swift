@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// What the command line can change about a config's experiment.
@@ -206,20 +207,18 @@ public final class ComparisonJob {
 }
 
 /// Counts the runs that came from the cache and keeps the first run that could not be stored.
-private final class CacheEvents: @unchecked Sendable {
-    private let lock = NSLock()
-    private var reused = 0
-    private var failure: String?
+private final class CacheEvents: Sendable {
+    private let counts = Mutex<(reused: Int, failure: String?)>((0, nil))
 
     func note(_ event: ComparisonEvent) {
-        lock.withLock {
+        counts.withLock { counts in
             switch event {
-            case .reused: reused += 1
-            case .cacheNotStored(let message): if failure == nil { failure = message }
+            case .reused: counts.reused += 1
+            case .cacheNotStored(let message): if counts.failure == nil { counts.failure = message }
             default: break
             }
         }
     }
 
-    var summary: (Int, String?) { lock.withLock { (reused, failure) } }
+    var summary: (Int, String?) { counts.withLock { ($0.reused, $0.failure) } }
 }

@@ -1,6 +1,7 @@
 import CBLAS
 import CKernels
 import Foundation
+import Synchronization
 
 /// Which OpenBLAS kernels compute the products, and how they were chosen.
 ///
@@ -46,7 +47,7 @@ public struct BLASKernel: Sendable, Equatable {
         return BLASKernel(library: libraryName, core: coreName, choice: choice)
     }
 
-    private static let selection = NSLockedValue<Choice?>(nil)
+    private static let selection = Mutex<Choice?>(nil)
 
     public static var coreName: String { String(cString: openblas_get_corename()) }
 
@@ -92,7 +93,7 @@ public struct BLASKernel: Sendable, Equatable {
     /// OpenBLAS's threads per product in this process: 1, set before main (blas_threads.c).
     public static var threads: Int { Int(ckernels_blas_threads()) }
 
-    static let probeVariable = "COMPARE_INITS_BLAS_PROBE"
+    static let checkVariable = "COMPARE_INITS_BLAS_CHECK"
     static let detectedVariable = "COMPARE_INITS_BLAS_DETECTED"
     static let testDetectedVariable = "COMPARE_INITS_BLAS_TEST_DETECTED"
 
@@ -101,8 +102,8 @@ public struct BLASKernel: Sendable, Equatable {
     /// Returns a warning to print when better kernels exist but failed their check.
     public static func selectForThisProcess() -> String? {
         let environment = ProcessInfo.processInfo.environment
-        if let preferred = environment[probeVariable] {
-            exit(probeFailure(preferred: preferred) == nil ? 0 : 1)
+        if let preferred = environment[checkVariable] {
+            exit(checkFailure(preferred: preferred) == nil ? 0 : 1)
         }
         if let detected = environment[detectedVariable] {
             // OpenBLAS read OPENBLAS_CORETYPE when it loaded; the programs this one starts
@@ -117,7 +118,7 @@ public struct BLASKernel: Sendable, Equatable {
         guard environment["OPENBLAS_CORETYPE"] == nil,
               let preferred = preferredCore(features: cpuFeatures, detected: detected) else { return nil }
         #if os(Linux)
-        if let reason = probeInChild(preferred: preferred) {
+        if let reason = checkInChild(preferred: preferred) {
             selection.withLock { $0 = .kept(preferred: preferred, reason: reason) }
             return "OpenBLAS chose its \(detected) kernels on this CPU; the faster \(preferred) kernels failed their check (\(reason)), so \(detected) runs"
         }
@@ -133,13 +134,13 @@ public struct BLASKernel: Sendable, Equatable {
         return nil
     }
 
-    /// Runs this executable with OPENBLAS_CORETYPE=`preferred` as a probe; nil when it passed.
-    static func probeInChild(preferred: String) -> String? {
+    /// Runs this executable with OPENBLAS_CORETYPE=`preferred` as a check; nil when it passed.
+    static func checkInChild(preferred: String) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_CORETYPE"] = preferred
-        environment[probeVariable] = preferred
+        environment[checkVariable] = preferred
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -149,10 +150,10 @@ public struct BLASKernel: Sendable, Equatable {
         return process.terminationStatus == 0 ? nil : "its products disagree with a Double-precision reference"
     }
 
-    /// In the probe: whether the library runs `preferred` and its sgemm agrees with a plain
+    /// In the check: whether the library runs `preferred` and its sgemm agrees with a plain
     /// Double product on every layout the training uses, at the lesson's shapes and at odd ones.
     /// nil when it passes, else what failed.
-    static func probeFailure(preferred: String) -> String? {
+    static func checkFailure(preferred: String) -> String? {
         guard coreName.caseInsensitiveCompare(preferred) == .orderedSame else { return "OpenBLAS runs \(coreName)" }
         let lesson = MLP(widths: [784, 256, 128, 10], activation: .relu, dropout: 0).stepProducts(rows: 100)
         let odd = [ProductShape(m: 17, n: 33, k: 65, transposeA: false, transposeB: false),
@@ -187,12 +188,4 @@ public struct BLASKernel: Sendable, Equatable {
         }
         return true
     }
-}
-
-/// A value behind a lock.
-final class NSLockedValue<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }

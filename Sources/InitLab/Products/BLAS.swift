@@ -1,3 +1,4 @@
+import Synchronization
 import CBLAS
 import CKernels
 import Foundation
@@ -126,7 +127,7 @@ func gemm(_ choice: GEMMChoice, _ transposeA: Bool, _ transposeB: Bool, m: Int, 
 /// whichever thread it happens on (deep in a run, with no caller to hand an error to); the run
 /// goes on with the same bits.
 enum PackingFallback {
-    private static let warned = NSLockedValue(false)
+    private static let warned = Mutex(false)
 
     static func warnOnce() {
         let first = warned.withLock { warned in

@@ -61,4 +61,14 @@ public enum Activation: Sendable, Equatable {
         if case .leakyReLU(let slope) = self { return slope }
         return 0
     }
+
+    /// The outputs outside which the activation is flat (its derivative below about 0.02, where
+    /// a unit learns little); nil for activations without such a region.
+    var unsaturated: ClosedRange<Float>? {
+        switch self {
+        case .tanh: return -0.99...0.99
+        case .sigmoid: return 0.01...0.99
+        case .relu, .leakyReLU, .selu, .identity: return nil
+        }
+    }
 }
