@@ -61,7 +61,7 @@ struct BenchCommand: ParsableCommand {
         func log(_ line: String) { FileHandle.standardError.write(Data("bench: \(line)\n".utf8)) }
         let configs = configPaths
         if gemm {
-            var networks: [(label: String, model: MLP, rows: Int)] = []
+            var networks: [(label: String, plan: Plan, rows: Int)] = []
             for config in configs {
                 let experiment = try Failure.reporting { try Experiment.load(path: config) }
                 // Each distinct network of the config (a strategy may have a model of its own).
@@ -70,8 +70,8 @@ struct BenchCommand: ParsableCommand {
                     seen.append(strategy.model.layers)
                     let rows = experiment.training.batchSize
                     let label = strategy.model.layers.map(String.init).joined(separator: "-") + ", batch \(rows) (\(config))"
-                    guard !networks.contains(where: { $0.model.widths == strategy.model.layers && $0.rows == rows }) else { continue }
-                    networks.append((label, MLP(strategy.model), rows))
+                    guard !networks.contains(where: { $0.plan.widths == strategy.model.layers && $0.rows == rows }) else { continue }
+                    networks.append((label, Plan(strategy.model.layerKinds, inputWidth: strategy.model.layers[0]), rows))
                 }
             }
             print(BenchmarkText.gemm(GEMMBenchmark.measure(networks: networks, python: peer, log: log)))

@@ -24,28 +24,28 @@ import Testing
 
     @Test func theRunningStatisticsFollowPyTorchsUpdate() {
         // One normalized unit: W = [1, 2], b = 0.5; γ = 2, β = −1.
-        let model = MLP(widths: [2, 1, 2], activation: .identity, dropout: 0, batchNorm: true)
+        let model = Network(widths: [2, 1, 2], activation: .identity, dropout: 0, batchNorm: true)
         model.parameters.copy(from: [1, 2, 0.5, 2, -1, 1, -1, 0, 0])
-        let workspace = Activations(plan: model.plan, capacity: 4)
+        let buffers = BatchBuffers(plan: model.plan, capacity: 4)
         var stream: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: 1))
         // Batch 1: x = (1, 0), (0, 1), (1, 1) → z = 1.5, 2.5, 3.5: mean 2.5, biased variance 2/3, unbiased 1.
-        model.forward([1, 0, 0, 1, 1, 1], rows: 3, activations: workspace, dropout: &stream)
+        model.forward([1, 0, 0, 1, 1, 1], rows: 3, buffers: buffers, dropout: &stream)
         #expect(abs(model.running.pointer[0] - 0.25) < 1e-7 && abs(model.running.pointer[1] - (0.9 + 0.1 * 1)) < 1e-7)
         // The layer's output is γ·ẑ + β: ẑ = (z − 2.5)/√(2/3 + ε).
         let inverse = 1 / (2.0 / 3 + 1e-5).squareRoot()
         for (s, z) in [1.5, 2.5, 3.5].enumerated() {
-            #expect(abs(Double(workspace.values[1].pointer[s]) - (2 * (z - 2.5) * inverse - 1)) < 1e-5)
+            #expect(abs(Double(buffers.values[1].pointer[s]) - (2 * (z - 2.5) * inverse - 1)) < 1e-5)
         }
         // Batch 2: x = (2, 0), (0, 0) → z = 2.5, 0.5: mean 1.5, unbiased variance 2.
-        model.forward([2, 0, 0, 0], rows: 2, activations: workspace, dropout: &stream)
+        model.forward([2, 0, 0, 0], rows: 2, buffers: buffers, dropout: &stream)
         #expect(abs(model.running.pointer[0] - (0.9 * 0.25 + 0.1 * 1.5)) < 1e-6)
         #expect(abs(model.running.pointer[1] - (0.9 * 1.0 + 0.1 * 2)) < 1e-6)
 
         // Evaluation uses them and changes nothing: z = 3.5 → 2·(3.5 − 0.375)/√(1.1 + ε) − 1.
         var none: DropoutStream?
         let before = model.running.array
-        model.forward([1, 1], rows: 1, activations: workspace, dropout: &none)
-        #expect(abs(Double(workspace.values[1].pointer[0]) - (2 * (3.5 - 0.375) / (1.1 + 1e-5).squareRoot() - 1)) < 1e-5)
+        model.forward([1, 1], rows: 1, buffers: buffers, dropout: &none)
+        #expect(abs(Double(buffers.values[1].pointer[0]) - (2 * (3.5 - 0.375) / (1.1 + 1e-5).squareRoot() - 1)) < 1e-5)
         #expect(model.running.array == before)
     }
 

@@ -14,8 +14,8 @@ import Testing
     /// Four two-pixel images, (1, 0), (0, 1), (1, 1), (0, 0), labels 0, 1, 1, 0.
     static let images = Dataset(pixels: [255, 0, 0, 255, 255, 255, 0, 0], labels: [0, 1, 1, 0], features: 2)
 
-    static func model(widths: [Int], activation: Activation, parameters: [Float]) -> MLP {
-        let model = MLP(widths: widths, activation: activation, dropout: 0.5)
+    static func model(widths: [Int], activation: Activation, parameters: [Float]) -> Network {
+        let model = Network(widths: widths, activation: activation, dropout: 0.5)
         model.parameters.copy(from: parameters)
         return model
     }
@@ -72,7 +72,7 @@ import Testing
     /// is Σ over the classes of softmax − one-hot, zero in real numbers. The probe records it as
     /// 0, and the gradient below, while the output layer's weights get their real gradient.
     @Test func allOnesGetsNoGradientBelowTheOutputLayer() {
-        let model = MLP(widths: [2, 8, 8, 10], activation: .relu, dropout: 0)
+        let model = Network(widths: [2, 8, 8, 10], activation: .relu, dropout: 0)
         model.parameters.pointer.update(repeating: 1, count: model.parameters.count)
         let layers = InsideMeasurement(network: model, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
         #expect(layers[0].outputGradientStd == 0 && layers[1].outputGradientStd == 0)
@@ -96,7 +96,7 @@ import Testing
         #expect(reluLayers[0].symmetric == false && reluLayers[1].symmetric == nil)
         // All-equal weights: every unit is a copy of the first, with batch normalization too.
         for batchNorm in [false, true] {
-            let ones = MLP(widths: [2, 4, 2], activation: .relu, dropout: 0, batchNorm: batchNorm)
+            let ones = Network(widths: [2, 4, 2], activation: .relu, dropout: 0, batchNorm: batchNorm)
             ones.weights(0).update(repeating: 1)
             let layers = InsideMeasurement(network: ones, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
             #expect(layers[0].symmetric == true && layers[0].batchNorm == batchNorm)
@@ -148,7 +148,7 @@ import Testing
 
     @Test func statisticsThatOverflowAreNil() {
         // Weights of 10³⁰: the scores overflow to ±∞ and their spread is not a number.
-        let huge = MLP(widths: [2, 3, 2], activation: .relu, dropout: 0)
+        let huge = Network(widths: [2, 3, 2], activation: .relu, dropout: 0)
         for l in 0..<2 { huge.weights(l).update(repeating: 1e30) }
         let layers = InsideMeasurement(network: huge, batch: ProbeBatch(dataset: Self.images, count: 4)).measure(gradients: true)
         for layer in layers {

@@ -10,8 +10,8 @@ import Testing
     /// A small network with random parameters and a batch, with the dropout masks it will draw;
     /// with batch normalization after its hidden layers if asked (b then 0 without linear bias).
     static func setUp(_ activation: Activation, dropout: Float, rows: Int = 5, batchNorm: Bool = false,
-                      linearBias: Bool = true) -> (MLP, [Float], [Int32], [[Double]]) {
-        let model = MLP(widths: [7, 6, 5, 4], activation: activation, dropout: dropout, batchNorm: batchNorm, linearBias: linearBias)
+                      linearBias: Bool = true) -> (Network, [Float], [Int32], [[Double]]) {
+        let model = Network(widths: [7, 6, 5, 4], activation: activation, dropout: dropout, batchNorm: batchNorm, linearBias: linearBias)
         var rng = Xoshiro256(seed: 11)
         for i in 0..<model.parameters.count { model.parameters.pointer[i] = Float(rng.normal() * 0.5) }
         if !linearBias { for l in 0..<2 { model.biases(l).update(repeating: 0) } }
@@ -31,13 +31,13 @@ import Testing
     /// One training forward and backward of `model` against the Double reference: the loss's
     /// relative error, and the worst relative error of any parameter's gradient against the
     /// reference's central differences.
-    static func errors(_ model: MLP, x: [Float], labels: [Int32], masks: [[Double]]) -> (loss: Double, worstGradient: Double) {
+    static func errors(_ model: Network, x: [Float], labels: [Int32], masks: [[Double]]) -> (loss: Double, worstGradient: Double) {
         let rows = labels.count
-        let workspace = Activations(plan: model.plan, capacity: rows)
+        let buffers = BatchBuffers(plan: model.plan, capacity: rows)
         var stream: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: 99))
-        model.forward(x, rows: rows, activations: workspace, dropout: &stream)
-        let loss = model.loss(labels: labels, rows: rows, activations: workspace)
-        model.backward(workspace, on: Executor(plan: model.plan))
+        model.forward(x, rows: rows, buffers: buffers, dropout: &stream)
+        let loss = model.loss(labels: labels, rows: rows, buffers: buffers)
+        model.backward(buffers, on: Executor(plan: model.plan))
 
         let reference = ReferenceMLP(model)
         let xs = x.map(Double.init), ls = labels.map(Int.init)
@@ -65,10 +65,10 @@ import Testing
     @Test func evaluationForwardHasNoDropout() {
         let (model, x, labels, _) = Self.setUp(.relu, dropout: 0.5)
         let rows = labels.count
-        let workspace = Activations(plan: model.plan, capacity: rows)
+        let buffers = BatchBuffers(plan: model.plan, capacity: rows)
         var none: DropoutStream? = nil
-        model.forward(x, rows: rows, activations: workspace, dropout: &none)
-        let loss = model.loss(labels: labels, rows: rows, activations: workspace)
+        model.forward(x, rows: rows, buffers: buffers, dropout: &none)
+        let loss = model.loss(labels: labels, rows: rows, buffers: buffers)
         let referenceLoss = ReferenceMLP(model).loss(x: x.map(Double.init), labels: labels.map(Int.init), rows: rows, masks: nil)
         #expect(abs(Double(loss) - referenceLoss) <= 1e-5 * max(1, abs(referenceLoss)))
     }

@@ -5,7 +5,7 @@ import Testing
 /// against finite differences), the partner's cuts, the benchmark and the FLOP counts.
 @Suite struct LayerProductsTests {
     @Test func theLessonsStepIsTheEightProductsWrittenOutByHand() {
-        let model = MLP(widths: [784, 256, 128, 10], activation: .relu, dropout: 0)
+        let model = Network(widths: [784, 256, 128, 10], activation: .relu, dropout: 0)
         func shape(_ m: Int, _ n: Int, _ k: Int, _ a: Bool, _ b: Bool) -> ProductShape {
             ProductShape(m: m, n: n, k: k, transposeA: a, transposeB: b)
         }

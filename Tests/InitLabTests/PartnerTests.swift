@@ -38,7 +38,7 @@ import Testing
         let (folder, experiment, dataset) = try wideExperiment(batchNorm: batchNorm)
         #expect(experiment.model.batchNorm == batchNorm)
         defer { removeFolder(folder) }
-        let model = MLP(widths: experiment.model.layers, activation: .relu, dropout: 0)
+        let model = Network(widths: experiment.model.layers, activation: .relu, dropout: 0)
         for l in 0..<2 { #expect(RowCuts.cut(for: model.plan.cutProducts(l, rows: 100)) != nil, "layer \(l) is not split") }
 
         let (trainer, split, strategy, alone) = runAlone(experiment, dataset)
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func aCutKeepsTheBitsOfEveryProductOfItsLayer() throws {
-        let model = MLP(widths: [784, 256, 128, 10], activation: .relu, dropout: 0)
+        let model = Network(widths: [784, 256, 128, 10], activation: .relu, dropout: 0)
         var rng = Xoshiro256(seed: 5)
         for l in 0..<2 {
             let shapes = model.plan.cutProducts(l, rows: 100)
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func smallLayersAreNotSplit() {
-        let model = MLP(widths: [36, 16, 8, 3], activation: .relu, dropout: 0)
+        let model = Network(widths: [36, 16, 8, 3], activation: .relu, dropout: 0)
         #expect(RowCuts.cut(for: model.plan.cutProducts(0, rows: 20)) == nil)
     }
 

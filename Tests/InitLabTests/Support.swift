@@ -123,9 +123,9 @@ func configProblems(_ text: String) -> [String] {
 extension Network {
     /// A forward pass on one core: training (dropout from `stream`, batch statistics updated)
     /// with a stream, evaluation without one; the stream advances as it draws.
-    func forward(_ x: [Float], rows: Int, activations: Activations, dropout stream: inout DropoutStream?) {
+    func forward(_ x: [Float], rows: Int, buffers: BatchBuffers, dropout stream: inout DropoutStream?) {
         var pass = stream.map(Pass.training) ?? .evaluation
-        x.withUnsafeBufferPointer { forward($0.baseAddress!, rows: rows, activations: activations, pass: &pass, on: Executor(plan: plan)) }
+        x.withUnsafeBufferPointer { forward($0.baseAddress!, rows: rows, buffers: buffers, pass: &pass, on: Executor(plan: plan)) }
         stream = pass.dropout
     }
 }

@@ -53,9 +53,9 @@ public struct GEMMBenchmark: Sendable {
 
     /// A network's step products, the same shapes grouped, in the order training first computes
     /// them, each named by layer (counted from 1) and role.
-    public static func stepRows(_ model: MLP, rows: Int) -> [(name: String, shape: ProductShape, count: Int)] {
+    public static func stepRows(_ plan: Plan, rows: Int) -> [(name: String, shape: ProductShape, count: Int)] {
         var roles: [(shape: ProductShape, role: String, layer: Int)] = []
-        let layers = model.layers.indices.map { model.products($0, rows: rows) }
+        let layers = plan.layers.map { $0.products(rows: rows) }
         for (l, products) in layers.enumerated() { roles.append((products.forward, "forward", l + 1)) }
         for (l, products) in layers.enumerated().reversed() {
             roles.append((products.weightGradient, "weights' gradient", l + 1))
@@ -84,10 +84,10 @@ public struct GEMMBenchmark: Sendable {
 
     /// Measures every distinct product of the networks' steps (`rows` samples a batch), `rounds`
     /// times each side, alternating.
-    public static func measure(networks: [(label: String, model: MLP, rows: Int)], rounds: Int = 100, python: String? = nil,
+    public static func measure(networks: [(label: String, plan: Plan, rows: Int)], rounds: Int = 100, python: String? = nil,
                                log: (String) -> Void = { _ in }) -> GEMMBenchmark {
         let path = ckernels_gemm_best_path()
-        let steps = networks.map { (label: $0.label, rows: stepRows($0.model, rows: $0.rows)) }
+        let steps = networks.map { (label: $0.label, rows: stepRows($0.plan, rows: $0.rows)) }
         var shapes: [ProductShape] = []
         for step in steps { for row in step.rows where !shapes.contains(row.shape) { shapes.append(row.shape) } }
 

@@ -20,7 +20,9 @@ public final class Executor: @unchecked Sendable {
     /// stage stays on the run's own core).
     private var cuts: [Int?]
     private var cutsRows = -1
-    /// The pass the partner works on, while it works.
+    /// The pass the partner works on, while it works: written before `Partner.start`'s releasing
+    /// store and read by the partner after its acquiring load, cleared after `wait` returns, so
+    /// the two threads never touch it at once.
     private(set) var context: PassContext?
     /// Seconds the run's own core spent inside matrix products so far, to tell them from everything else.
     public private(set) var productSeconds = 0.0
@@ -92,7 +94,15 @@ public final class Executor: @unchecked Sendable {
         }
     }
 
-    func mark(_ phase: WritableKeyPath<PhaseMarks, Double>) { marks[keyPath: phase] = monotonicSeconds() }
+    func mark(_ event: PhaseMarks.Event) {
+        let now = monotonicSeconds()
+        switch event {
+        case .forward: marks.forward = now
+        case .backward: marks.backward = now
+        case .update: marks.update = now
+        case .updated: marks.updated = now
+        }
+    }
 
     /// Computes a product on `core`, timed on the run's own.
     func compute(_ product: Product, on core: Core) {
@@ -105,6 +115,7 @@ public final class Executor: @unchecked Sendable {
 
 /// See Executor.marks.
 struct PhaseMarks {
+    enum Event { case forward, backward, update, updated }
     var forward = 0.0, backward = 0.0, update = 0.0, updated = 0.0
 }
 

@@ -14,7 +14,7 @@ enum PartnerTask {
 }
 
 /// A worker thread with no run of its own, lent to a run so that the run uses two cores: each
-/// hidden layer's features past a cut are the partner's, which computes their forward, backward
+/// stage's features past a cut are the partner's (Executor), which computes their forward, backward
 /// and optimizer step while the run's own core does the rest. A block takes tens to hundreds of
 /// microseconds, so the handoff is a spin on one atomic word; putting the thread to sleep and
 /// waking it would cost about as much as it saves.

@@ -10,7 +10,7 @@
 /// tried again after a rest, a partner that pays is rechecked with a few steps alone, at once
 /// when its steps slow down; both intervals double while the verdict stands, so a quiet
 /// machine spends few steps proving it.
-/// Which core computes what never changes the bits (CoreSplit), so neither does the verdict.
+/// Which core computes what never changes the bits (Executor), so neither does the verdict.
 struct PartnerTrial {
     /// Steps per measurement; their median is robust to a step that an interrupt or a page
     /// fault lengthened.

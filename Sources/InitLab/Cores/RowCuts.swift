@@ -4,6 +4,8 @@ import Synchronization
 /// Where a layer's products can be cut into two row blocks, computed apart (on two cores), that
 /// together have the bits of the whole products.
 ///
+/// With the tool's own GEMM every cut keeps the bits (each element sums over k in one order,
+/// whatever rows it is computed with), and the first candidate passes its trial. With OpenBLAS:
 /// OpenBLAS computes C in micro-tiles of a fixed number of rows. A cut at a multiple of that number
 /// leaves every tile, and so every element's order of summation, as it was; any other cut moves
 /// the tiles' edges and changes the rounding of whole rows. The number depends on the kernel

@@ -11,7 +11,7 @@
 final class InsideMeasurement {
     let network: Network
     let batch: ProbeBatch
-    private lazy var forwardActivations = Activations(plan: network.plan, capacity: batch.rows, backward: false)
+    private lazy var forwardActivations = BatchBuffers(plan: network.plan, capacity: batch.rows, backward: false)
     private let executor: Executor
 
     init(network: Network, batch: ProbeBatch) {
@@ -30,13 +30,13 @@ final class InsideMeasurement {
             entry.weightStd = Moments(UnsafePointer(network.weights(layer.layer).baseAddress!), count: layer.weight.count).std
             return entry
         })
-        let activations = gradients ? Activations(plan: network.plan, capacity: batch.rows) : forwardActivations
+        let buffers = gradients ? BatchBuffers(plan: network.plan, capacity: batch.rows) : forwardActivations
         var pass = Pass.measurement(gradients: gradients)
-        network.forward(batch.x.pointer, rows: batch.rows, activations: activations, pass: &pass, on: executor, observer: recorder)
+        network.forward(batch.x.pointer, rows: batch.rows, buffers: buffers, pass: &pass, on: executor, observer: recorder)
         guard gradients else { return recorder.layers.map(\.finite) }
-        _ = network.loss(labels: batch.labels, rows: batch.rows, activations: activations)
-        recorder.layers[layers.count - 1].outputGradientStd = Moments(activations.dscores.pointer, count: activations.dscores.count).std
-        network.backward(activations, on: executor, observer: recorder)
+        _ = network.loss(labels: batch.labels, rows: batch.rows, buffers: buffers)
+        recorder.layers[layers.count - 1].outputGradientStd = Moments(buffers.dscores.pointer, count: buffers.dscores.count).std
+        network.backward(buffers, on: executor, observer: recorder)
         // Layers below a gradient that is zero up to rounding have none: 0, not what their
         // products made of rounding noise.
         for layer in layers {

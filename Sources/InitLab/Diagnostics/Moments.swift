@@ -5,6 +5,8 @@ import CKernels
 /// outputs near 0.5) is not lost to cancellation. Vectorized C in a fixed order (ckernels.c).
 struct Moments: Equatable {
     let mean: Double
+    /// The population variance (squared deviations from the mean, over n), and its root.
+    let variance: Double
     let std: Double
 
     init(_ values: UnsafePointer<Float>, count: Int) {
@@ -16,7 +18,8 @@ struct Moments: Equatable {
     init(_ values: UnsafePointer<Float>, features: Int, samples: Int, bias: UnsafePointer<Float>?) {
         let n = Double(features * samples)
         mean = ckernels_shifted_sum(values, bias, features, samples) / n
-        std = (ckernels_squared_deviations(values, bias, mean, features, samples) / n).squareRoot()
+        variance = ckernels_squared_deviations(values, bias, mean, features, samples) / n
+        std = variance.squareRoot()
     }
 
     /// The Euclidean norm of `count` values.

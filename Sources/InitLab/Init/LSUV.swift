@@ -16,14 +16,14 @@ enum LSUV {
         let x = FloatBuffer(count: rows * network.inputWidth)
         var labels = [Int32](repeating: 0, count: rows)
         dataset.gather(batch, into: x.pointer, labels: &labels)
-        let activations = Activations(plan: network.plan, capacity: rows, backward: false)
+        let buffers = BatchBuffers(plan: network.plan, capacity: rows, backward: false)
         let executor = Executor(plan: network.plan)
         let watch = PreactivationVariance()
 
         /// The variance of layer l's pre-activations on the batch, through the layers below as they are now.
         func measure(_ l: Int) -> Double {
             var pass = Pass.measurement(gradients: false)
-            network.forward(x.pointer, rows: rows, activations: activations, pass: &pass, on: executor, observer: watch, through: l)
+            network.forward(x.pointer, rows: rows, buffers: buffers, pass: &pass, on: executor, observer: watch, through: l)
             return watch.variance
         }
 
@@ -55,15 +55,13 @@ enum LSUV {
 
         func willForward(_ node: any Node, _ context: PassContext) {
             guard let gate = node as? Gate else { return }
-            let moments = Moments(context.values(gate.slot), features: gate.width, samples: context.rows,
-                                  bias: UnsafePointer(context.parameters + gate.shift.offset))
-            variance = moments.std * moments.std
+            variance = Moments(context.values(gate.slot), features: gate.width, samples: context.rows,
+                               bias: UnsafePointer(context.parameters + gate.shift.offset)).variance
         }
 
         func didForward(_ node: any Node, _ context: PassContext) {
             guard let readout = node as? Dense, readout.outputLayout == .sampleMajor else { return }
-            let moments = Moments(context.values(readout.output), count: context.rows * readout.outputs)
-            variance = moments.std * moments.std
+            variance = Moments(context.values(readout.output), count: context.rows * readout.outputs).variance
         }
     }
 }

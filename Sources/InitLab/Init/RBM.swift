@@ -5,7 +5,7 @@ import Foundation
 /// hidden layer in turn is a Bernoulli RBM whose visible units are the previous layer's hidden
 /// probabilities (the pixels, in [0, 1], for the first), trained with one step of contrastive
 /// divergence (CD-1), momentum and weight cost. It starts from the strategy's weights for that
-/// layer; its learned weights W (hidden, visible) and hidden biases become the MLP layer's. The
+/// layer; its learned weights W (hidden, visible) and hidden biases become the network's dense layer's. The
 /// output layer keeps the strategy's initializer.
 enum RBMPretraining {
     /// Returns, per hidden layer, the mean squared reconstruction error of each epoch.
@@ -22,7 +22,7 @@ enum RBMPretraining {
             // pixels, through the network's own forward pass over the same weights with
             // sigmoid units (feature-major); the pixels themselves (sample-major) for the first.
             let upPass = Network(Plan(upPassOf: network.plan, below: l, activation: .sigmoid), sharingParametersOf: network)
-            let activations = Activations(plan: upPass.plan, capacity: rows, backward: false)
+            let buffers = BatchBuffers(plan: upPass.plan, capacity: rows, backward: false)
             let executor = Executor(plan: upPass.plan)
             let rbm = RBMLayer(weights: network.weights(l).baseAddress!, hiddenBias: network.biases(l).baseAddress!,
                                visible: layer.inputs, hidden: layer.outputs, rows: rows, featureMajorData: l > 0)
@@ -36,8 +36,8 @@ enum RBMPretraining {
                     var data = UnsafePointer(pixels.pointer)
                     if l > 0 {
                         var pass = Pass.measurement(gradients: false)
-                        upPass.forward(pixels.pointer, rows: rows, activations: activations, pass: &pass, on: executor)
-                        data = UnsafePointer(activations.values[l].pointer)
+                        upPass.forward(pixels.pointer, rows: rows, buffers: buffers, pass: &pass, on: executor)
+                        data = UnsafePointer(buffers.values[l].pointer)
                     }
                     squaredError += rbm.contrastiveDivergenceStep(data: data, settings: settings, momentum: momentum, rng: &rng)
                     count += rows * layer.inputs
@@ -50,7 +50,7 @@ enum RBMPretraining {
     }
 }
 
-/// One Bernoulli RBM over the weights of an MLP layer: W (hidden, visible) row-major and the
+/// One Bernoulli RBM over the weights of a dense layer: W (hidden, visible) row-major and the
 /// hidden biases live in the model; the visible biases and the momentum terms are its own.
 final class RBMLayer {
     let weights: UnsafeMutablePointer<Float>

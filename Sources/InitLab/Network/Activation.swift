@@ -72,3 +72,15 @@ public enum Activation: Sendable, Equatable {
         }
     }
 }
+
+/// PyTorch's nn.init.calculate_gain: the factor that keeps activations' variance stable
+/// through a nonlinearity.
+public func gain(for activation: Activation) -> Float {
+    switch activation {
+    case .identity, .sigmoid: return 1
+    case .tanh: return 5.0 / 3
+    case .relu: return Float(2.0.squareRoot())
+    case .leakyReLU(let slope): return Float((2.0 / (1 + Double(slope) * Double(slope))).squareRoot())
+    case .selu: return 0.75
+    }
+}

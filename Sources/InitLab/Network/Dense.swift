@@ -17,8 +17,9 @@ public final class Dense: Node {
     public let hasBias: Bool
     /// Whether batch normalization follows the product.
     public internal(set) var normalized = false
-    /// Whether this layer's input gradient adds to what another node wrote there (β = 1).
-    var accumulatesInputGradient = false
+    /// Whether this layer's input gradient adds to what another node wrote there (β = 1), and
+    /// whether it is the last to write it, after which the stage below goes on with it.
+    var accumulatesInputGradient = false, completesInputGradient = true
     var index = 0
     var stage: Int { layer }
 

@@ -1,5 +1,5 @@
 /// One layer of a network as an experiment describes it, from the input to the scores. A plan
-/// (Plan) is compiled from a sequence of them once per run.
+/// (Plan) is compiled from a sequence of them.
 ///
 /// The kinds to come fit the same plan: a residual block is a node whose input slot is read twice
 /// (its branch and the skip), so the gradient of that slot is written by the first and

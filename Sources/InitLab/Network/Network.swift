@@ -43,7 +43,7 @@ public final class Network: @unchecked Sendable {
     /// The dense layers, in order.
     public var layers: [Dense] { plan.layers }
     /// Widths from input to output.
-    public var widths: [Int] { [plan.inputWidth] + layers.map(\.outputs) }
+    public var widths: [Int] { plan.widths }
     public var inputWidth: Int { plan.inputWidth }
     public var classCount: Int { plan.classCount }
 
@@ -58,7 +58,3 @@ public final class Network: @unchecked Sendable {
     public func stepProducts(rows: Int) -> [ProductShape] { plan.stepProducts(rows: rows) }
     public func stepFlops(rows: Int) -> (forward: Double, backward: Double) { plan.stepFlops(rows: rows) }
 }
-
-/// The name the dense stack had before networks were plans; kept while the benchmark's files
-/// still use it.
-public typealias MLP = Network

@@ -4,7 +4,7 @@
 protocol Node: AnyObject {
     /// The stage (and dense layer, counted from 0) the node belongs to.
     var stage: Int { get }
-    /// Where the node's scratch is in Activations: its place among the plan's nodes.
+    /// Where the node's scratch is in BatchBuffers: its place among the plan's nodes.
     var index: Int { get set }
     /// Floats of scratch the node keeps for a pass of `rows` samples (a dropout mask and gate,
     /// batch normalization's ẑ and 1/σ), and whether only a backward pass needs them.
@@ -36,7 +36,7 @@ struct PassContext {
     /// Where the backward pass writes the parameters' gradients (overwritten, not accumulated).
     let gradients: UnsafeMutablePointer<Float>
     let running: UnsafeMutablePointer<Float>
-    let activations: Activations
+    let buffers: BatchBuffers
     let executor: Executor
     let rows: Int
     let normalization: Pass.Normalization
@@ -44,10 +44,10 @@ struct PassContext {
 
     /// A slot's values: the batch for slot 0, else the slot's buffer.
     func input(_ slot: Int) -> UnsafePointer<Float> {
-        slot == 0 ? activations.x! : UnsafePointer(activations.values[slot].pointer)
+        slot == 0 ? buffers.x! : UnsafePointer(buffers.values[slot].pointer)
     }
 
-    func values(_ slot: Int) -> UnsafeMutablePointer<Float> { activations.values[slot].pointer }
-    func gradient(_ slot: Int) -> UnsafeMutablePointer<Float> { activations.gradients[slot].pointer }
-    func scratch(_ node: Int, _ index: Int) -> UnsafeMutablePointer<Float> { activations.scratch[node][index].pointer }
+    func values(_ slot: Int) -> UnsafeMutablePointer<Float> { buffers.values[slot].pointer }
+    func gradient(_ slot: Int) -> UnsafeMutablePointer<Float> { buffers.gradients[slot].pointer }
+    func scratch(_ node: Int, _ index: Int) -> UnsafeMutablePointer<Float> { buffers.scratch[node][index].pointer }
 }

@@ -26,23 +26,25 @@ struct Stage {
     var elementwise: ArraySlice<any Node> { nodes.dropFirst() }
 }
 
-/// A network compiled once from its layer kinds: the table of parameter segments over one
-/// contiguous buffer, the slots (allocated once per batch size by Activations), and the stages
+/// A network compiled from its layer kinds: the table of parameter segments over one
+/// contiguous buffer, the slots (allocated once per batch size by BatchBuffers), and the stages
 /// of nodes that the one forward and one backward pass run (Propagation.swift).
 public final class Plan: @unchecked Sendable {
     public let inputWidth: Int
-    public let segments: [ParameterSegment]
+    public private(set) var segments: [ParameterSegment]
     public let parameterCount: Int
     /// Batch normalization's running means and variances (PyTorch's buffers, not parameters).
     public let runningCount: Int
     let slots: [Slot]
     let stages: [Stage]
 
-    public init(_ kinds: [LayerKind], inputWidth: Int) {
+    /// `learningRateMultiplier` gives each segment its multiplier (muP's per-layer rates); 1 by default.
+    public init(_ kinds: [LayerKind], inputWidth: Int, learningRateMultiplier: (ParameterSegment) -> Float = { _ in 1 }) {
         var compiler = PlanCompiler(inputWidth: inputWidth)
         for kind in kinds { compiler.add(kind) }
         self.inputWidth = inputWidth
         (slots, stages, segments, runningCount) = compiler.finish()
+        for i in segments.indices { segments[i].learningRateMultiplier = learningRateMultiplier(segments[i]) }
         precondition(stages.last?.dense.outputLayout == .sampleMajor, "a network ends with its readout")
         parameterCount = segments.last.map { $0.range.upperBound } ?? 0
         learningRateRuns = Self.runs(of: segments)
@@ -59,9 +61,10 @@ public final class Plan: @unchecked Sendable {
         }
         inputWidth = plan.inputWidth
         (slots, stages, _, runningCount) = compiler.finish()
-        segments = plan.segments
+        // Its own layers' segments: nothing else is the up-pass's to update or cut.
+        segments = plan.segments.filter { $0.layer < layer }
         parameterCount = plan.parameterCount
-        learningRateRuns = plan.learningRateRuns
+        learningRateRuns = []
     }
 
     /// The parameter buffer as runs of adjacent segments with the same learning-rate
@@ -83,7 +86,8 @@ public final class Plan: @unchecked Sendable {
     /// The dense layers, in order; each stage starts with one.
     public var layers: [Dense] { stages.map(\.dense) }
     public var classCount: Int { stages.last?.width ?? inputWidth }
-    var scores: Int { stages.count }
+    /// Widths from input to output.
+    public var widths: [Int] { [inputWidth] + layers.map(\.outputs) }
 
     /// The products whose rows are stage s's features: its dense layer's forward and weight
     /// gradient, and the input gradient of each split stage reading its output. A cut of the
@@ -108,13 +112,17 @@ public final class Plan: @unchecked Sendable {
         return (forward, all.reduce(0) { $0 + 2 * $1.multiplyAdds } - forward)
     }
 
-    /// For each slot's gradient, in the order a backward pass writes it, whether each writer
-    /// accumulates: the first writer overwrites (β = 0, so no pass zero-fills it) and every later
-    /// one adds (β = 1). `readers` lists, per node in backward order, the slot it writes the
-    /// gradient of; a slot read by two nodes (a residual block's skip) gets one of each.
-    static func gradientWrites(readers: [Int]) -> [Bool] {
+    /// For each write of a slot's gradient, in the order a backward pass makes them, whether it
+    /// accumulates and whether it completes the gradient: the first writer overwrites (β = 0, so
+    /// no pass zero-fills it), every later one adds (β = 1), and only after the last may the
+    /// nodes that made the slot take the gradient on. `readers` lists, per write in backward
+    /// order, the slot written; a slot read by two nodes (a residual block's branch and skip)
+    /// gets both kinds.
+    static func gradientWrites(readers: [Int]) -> [(accumulates: Bool, completes: Bool)] {
         var written = Set<Int>()
-        return readers.map { !written.insert($0).inserted }
+        return readers.enumerated().map { i, slot in
+            (!written.insert(slot).inserted, !readers[(i + 1)...].contains(slot))
+        }
     }
 }
 
@@ -206,9 +214,10 @@ private struct PlanCompiler {
     mutating func finish() -> ([Slot], [Stage], [ParameterSegment], Int) {
         finishStage()
         for (index, node) in stages.flatMap(\.nodes).enumerated() { node.index = index }
-        let writers = stages.reversed().compactMap { $0.dense.input == 0 ? nil : $0.dense.input }
-        for (stage, accumulates) in zip(stages.reversed().filter { $0.dense.input != 0 }, Plan.gradientWrites(readers: writers)) {
-            stage.dense.accumulatesInputGradient = accumulates
+        let writers = stages.reversed().filter { $0.dense.input != 0 }
+        for (stage, write) in zip(writers, Plan.gradientWrites(readers: writers.map(\.dense.input))) {
+            stage.dense.accumulatesInputGradient = write.accumulates
+            stage.dense.completesInputGradient = write.completes
         }
         return (slots, stages, segments, runningCount)
     }

@@ -3,19 +3,20 @@
 /// (see Plan): the whole stage on one core, or the features before the executor's cut here and
 /// the rest on a partner core, with the same bits either way.
 extension Network {
-    /// Scores (rows, classes) for the batch x (rows, inputWidth), into `activations.scores`,
+    /// Scores (rows, classes) for the batch x (rows, inputWidth), into `buffers.scores`,
     /// drawing dropout masks from `pass` when it has a stream. With an observer, every stage runs
     /// on this core alone and the observer sees each node before and after it; `through` stops
     /// after that stage.
-    func forward(_ x: UnsafePointer<Float>, rows: Int, activations: Activations, pass: inout Pass, on executor: Executor,
+    func forward(_ x: UnsafePointer<Float>, rows: Int, buffers: BatchBuffers, pass: inout Pass, on executor: Executor,
                         observer: (any PassObserver)? = nil, through lastStage: Int? = nil) {
-        executor.mark(\.forward)
-        activations.begin(x: x, rows: rows, pass: pass)
+        executor.mark(.forward)
+        buffers.begin(x: x, rows: rows, pass: pass)
         executor.prepare(rows: rows)
-        let context = passContext(activations, executor: executor, gradients: gradients)
+        let context = passContext(buffers, executor: executor, gradients: gradients)
         for (s, stage) in plan.stages.enumerated() {
             for node in stage.nodes { node.prepare(&pass, context) }
             if let observer {
+                precondition(!executor.isSplitting, "a pass with an observer runs on one core")
                 for node in stage.nodes {
                     observer.willForward(node, context)
                     node.forward(features: 0..<stage.width, on: .main, context)
@@ -38,26 +39,25 @@ extension Network {
     }
 
     /// Mean cross-entropy of the last forward's scores against `labels`; leaves its gradient in
-    /// the activations, where backward starts.
-    func loss(labels: UnsafePointer<Int32>, rows: Int, activations: Activations) -> Float {
-        softmaxCrossEntropy(scores: activations.scores.pointer, labels: labels, rows: rows, classes: classCount,
-                            dscores: activations.dscores.pointer)
+    /// the buffers, where backward starts.
+    func loss(labels: UnsafePointer<Int32>, rows: Int, buffers: BatchBuffers) -> Float {
+        softmaxCrossEntropy(scores: buffers.scores.pointer, labels: labels, rows: rows, classes: classCount,
+                            dscores: buffers.dscores.pointer)
     }
 
-    func loss(labels: [Int32], rows: Int, activations: Activations) -> Float {
-        labels.withUnsafeBufferPointer { loss(labels: $0.baseAddress!, rows: rows, activations: activations) }
+    func loss(labels: [Int32], rows: Int, buffers: BatchBuffers) -> Float {
+        labels.withUnsafeBufferPointer { loss(labels: $0.baseAddress!, rows: rows, buffers: buffers) }
     }
 
-    /// Gradients of the last forward's loss into `gradients` (the network's own unless given):
-    /// every segment overwritten, not accumulated, so a step needs no zero-grad pass. With an
-    /// observer, every stage runs on this core alone, and the observer may stop the pass after a
-    /// layer's input gradient.
-    func backward(_ activations: Activations, on executor: Executor, into gradients: FloatBuffer? = nil,
-                         observer: (any PassObserver)? = nil) {
-        executor.mark(\.backward)
-        let context = passContext(activations, executor: executor, gradients: gradients ?? self.gradients)
+    /// Gradients of the last forward's loss into `gradients`: every segment overwritten, not
+    /// accumulated, so a step needs no zero-grad pass. With an observer, every stage runs on this
+    /// core alone, and the observer may stop the pass after a layer's input gradient.
+    func backward(_ buffers: BatchBuffers, on executor: Executor, observer: (any PassObserver)? = nil) {
+        executor.mark(.backward)
+        let context = passContext(buffers, executor: executor, gradients: gradients)
         for s in plan.stages.indices.reversed() {
             if let observer {
+                precondition(!executor.isSplitting, "a pass with an observer runs on one core")
                 guard backwardStage(s, on: .main, context, observer: observer) else { return }
             } else if plan.stages[s].splittable {
                 executor.split(.backward(stage: s), context) { _ = backwardStage(s, on: .main, context) }
@@ -68,9 +68,10 @@ extension Network {
     }
 
     /// Stage s's parameter gradients for the features of `core`, and the gradient of its input
-    /// for the features of `core` in the stage below, through that stage's nodes after its
-    /// product (gate, batch normalization) with their parameter gradients. A stage that is not
-    /// split computes all of both on the run's own core. False when the observer stops the pass.
+    /// for the features of `core` in the stage below; when it is that gradient's last writer
+    /// (Plan.gradientWrites), on through that stage's nodes after its product (gate, batch
+    /// normalization) with their parameter gradients. A stage that is not split computes all of
+    /// both on the run's own core. False when the observer stops the pass.
     func backwardStage(_ s: Int, on core: Core, _ context: PassContext, observer: (any PassObserver)? = nil) -> Bool {
         let stage = plan.stages[s], executor = context.executor
         let own = executor.features(s, on: core)
@@ -80,14 +81,15 @@ extension Network {
         let features = stage.splittable ? executor.features(s - 1, on: core) : (core == .main ? 0..<below.width : 0..<0)
         guard !features.isEmpty else { return true }
         stage.dense.backwardInput(features: features, on: core, context)
+        guard stage.dense.completesInputGradient else { return true }
         if let observer, !observer.didPropagate(into: below.dense, context) { return false }
         for node in below.elementwise.reversed() { node.backwardInput(features: features, on: core, context) }
         return true
     }
 
-    private func passContext(_ activations: Activations, executor: Executor, gradients: FloatBuffer) -> PassContext {
-        PassContext(parameters: parameters.pointer, gradients: gradients.pointer, running: running.pointer, activations: activations,
-                    executor: executor, rows: activations.rows, normalization: activations.normalization, keepsGates: activations.keptGates)
+    private func passContext(_ buffers: BatchBuffers, executor: Executor, gradients: FloatBuffer) -> PassContext {
+        PassContext(parameters: parameters.pointer, gradients: gradients.pointer, running: running.pointer, buffers: buffers,
+                    executor: executor, rows: buffers.rows, normalization: buffers.normalization, keepsGates: buffers.keptGates)
     }
 }
 

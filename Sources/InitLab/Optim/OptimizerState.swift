@@ -77,11 +77,11 @@ extension OptimizerState {
     /// One update of a network being trained from its gradients, the partner's features (if the
     /// executor has one) updated on the partner's core.
     func update(_ network: Network, on executor: Executor, observer: (any UpdateObserver)? = nil) {
-        executor.mark(\.update)
+        executor.mark(.update)
         observer?.willUpdate(step: step + 1)
         advance()
         executor.split(.optimizer, nil) { apply(network, on: .main, executor: executor) }
-        executor.mark(\.updated)
+        executor.mark(.updated)
         observer?.didUpdate(step: step)
     }
 

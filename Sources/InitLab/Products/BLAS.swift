@@ -3,7 +3,7 @@ import CBLAS
 import CKernels
 import Foundation
 
-/// Which code computes the matrix products: every one of them (training, the diagnostics probe,
+/// Which code computes the matrix products: every one of them (training, the diagnostics' measurements,
 /// LSUV, RBM) goes through `gemm` below, which asks `GEMMChoice.current`. LAPACK (orthogonal
 /// initialization's QR) is OpenBLAS's either way.
 public enum GEMMChoice: String, CaseIterable, Sendable {

@@ -49,7 +49,7 @@ enum InsideReading {
             }
         }
         let gradients = hidden.map(\.outputGradientStd)
-        // The probe records a gradient that is only rounding as 0, and every one below it (Probe.backward).
+        // The probe records a gradient that is only rounding as 0, and every one below it (InsideMeasurement).
         let ungraded = hidden.filter { $0.outputGradientStd == 0 }.map(\.layer)
         if let high = stds.max(), high > 0, let top = ungraded.last {
             sentences.append("the gradient back-propagated to layer\(top > 1 ? "s 1–\(top)" : " 1") is zero (up to rounding): "

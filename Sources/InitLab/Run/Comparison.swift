@@ -30,7 +30,7 @@ public struct RunPlan: Sendable, Equatable {
 
 /// All runs of an experiment (every strategy × every seed), spread over worker threads, one run
 /// per thread at a time with single-threaded BLAS. A thread with no run left to start becomes the
-/// partner of one still training, which then splits its hidden layers' features over both cores
+/// partner of one still training, which then splits its stages' features over both cores
 /// (only where that keeps the bits, see RowCuts). Each run draws only from its own seeded streams, so the
 /// results are the same whatever the number of threads or the order of runs.
 public struct Comparison: Sendable {

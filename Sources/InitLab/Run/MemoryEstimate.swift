@@ -10,7 +10,7 @@ import Foundation
 /// gradients and the optimizer's two state buffers (4P); the batch workspace (inputs, and per
 /// hidden unit the output, gate and delta; per class the scores and their gradient); scratch as
 /// large as four of the largest weight matrices (orthogonal initialization's QR; the partner
-/// core's cut probes, which hold a layer's three products' operands and results at once); a
+/// core's cut trials, which hold a layer's three products' operands and results at once); a
 /// data-dependent procedure's buffers; the training order and the losses. Once per process: the
 /// dataset's bytes, one split per seed, and the report of every loss and LSUV batch index
 /// (results.json is built in memory, at most `reportBytesPerNumber` a number).

@@ -41,22 +41,22 @@ public struct Trainer: Sendable {
     /// Accuracy (first highest score wins, as torch.argmax) and mean loss over `indices`, in
     /// batches; with a dropout stream, dropout stays on (the lesson's way: PyTorch's training
     /// mode), else evaluation mode.
-    func evaluate(_ network: Network, on indices: [Int32], of dataset: Dataset? = nil, activations: Activations, executor: Executor,
+    func evaluate(_ network: Network, on indices: [Int32], of dataset: Dataset? = nil, buffers: BatchBuffers, executor: Executor,
                   x: FloatBuffer, dropout: inout DropoutStream?) -> (accuracy: Double, loss: Double) {
         let dataset = dataset ?? self.dataset
         var correct = 0
         var totalLoss = 0.0
-        var labels = [Int32](repeating: 0, count: activations.capacity)
+        var labels = [Int32](repeating: 0, count: buffers.capacity)
         let classes = network.classCount
         var pass = dropout.map(Pass.training) ?? .evaluation
         defer { dropout = pass.dropout }
-        for start in stride(from: 0, to: indices.count, by: activations.capacity) {
-            let batch = indices[start..<min(start + activations.capacity, indices.count)]
+        for start in stride(from: 0, to: indices.count, by: buffers.capacity) {
+            let batch = indices[start..<min(start + buffers.capacity, indices.count)]
             dataset.gather(batch, into: x.pointer, labels: &labels)
-            network.forward(x.pointer, rows: batch.count, activations: activations, pass: &pass, on: executor)
-            let loss = network.loss(labels: labels, rows: batch.count, activations: activations)
+            network.forward(x.pointer, rows: batch.count, buffers: buffers, pass: &pass, on: executor)
+            let loss = network.loss(labels: labels, rows: batch.count, buffers: buffers)
             totalLoss += Double(loss) * Double(batch.count)
-            let scores = activations.scores.pointer
+            let scores = buffers.scores.pointer
             for row in 0..<batch.count {
                 let s = scores + row * classes
                 var best = 0

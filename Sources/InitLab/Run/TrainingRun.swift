@@ -7,7 +7,7 @@ final class TrainingRun {
     let split: Split
     let network: Network
     let executor: Executor
-    private let activations: Activations
+    private let buffers: BatchBuffers
     private let optimizer: OptimizerState
     private let x: FloatBuffer
     private var labels: [Int32]
@@ -36,7 +36,7 @@ final class TrainingRun {
         }
         startingParameters = network.parameters.array
         let training = trainer.experiment.training
-        activations = Activations(plan: network.plan, capacity: training.batchSize)
+        buffers = BatchBuffers(plan: network.plan, capacity: training.batchSize)
         executor = Executor(plan: network.plan)
         optimizer = OptimizerState(strategy.optimizer ?? training.optimizer, parameterCount: network.parameters.count)
         x = FloatBuffer(count: training.batchSize * trainer.dataset.features)
@@ -90,11 +90,11 @@ final class TrainingRun {
     /// One training step on `batch`: the loss before the step.
     private func step(_ batch: ArraySlice<Int32>, next: ArraySlice<Int32>) -> Float {
         trainer.dataset.gather(batch, into: x.pointer, labels: &labels)
-        network.forward(x.pointer, rows: batch.count, activations: activations, pass: &pass, on: executor)
-        let loss = network.loss(labels: labels, rows: batch.count, activations: activations)
+        network.forward(x.pointer, rows: batch.count, buffers: buffers, pass: &pass, on: executor)
+        let loss = network.loss(labels: labels, rows: batch.count, buffers: buffers)
         losses.append(loss)
         guard loss.isFinite else { return loss }
-        network.backward(activations, on: executor)
+        network.backward(buffers, on: executor)
         // The next batch's images, scattered over a dataset larger than the cache, start loading
         // now and are in cache when the next step gathers them.
         trainer.dataset.prefetch(next)
@@ -129,7 +129,7 @@ final class TrainingRun {
         if !training.validationDropout { result.epochValidationAccuracy.append(result.validationAccuracy!) }
         if let testSet = trainer.testSet {
             var noDropout: DropoutStream?
-            result.testAccuracy = trainer.evaluate(network, on: Array(0..<Int32(testSet.count)), of: testSet, activations: activations,
+            result.testAccuracy = trainer.evaluate(network, on: Array(0..<Int32(testSet.count)), of: testSet, buffers: buffers,
                                                    executor: executor, x: x, dropout: &noDropout).accuracy
         }
         result.validationSeconds += monotonicSeconds() - start
@@ -137,6 +137,6 @@ final class TrainingRun {
     }
 
     private func validate(on indices: [Int32], dropout: inout DropoutStream?) -> (accuracy: Double, loss: Double) {
-        trainer.evaluate(network, on: indices, activations: activations, executor: executor, x: x, dropout: &dropout)
+        trainer.evaluate(network, on: indices, buffers: buffers, executor: executor, x: x, dropout: &dropout)
     }
 }

@@ -1,7 +1,7 @@
 /// The values and gradients of one batch, per slot of a plan, and each node's scratch,
 /// allocated once for the largest batch. Slot 0 is the batch itself, which the caller owns; a
 /// forward pass records where it is, and how many rows, for the backward pass and the partner.
-public final class Activations: @unchecked Sendable {
+public final class BatchBuffers: @unchecked Sendable {
     public let capacity: Int
     let values: [FloatBuffer]
     /// Per slot, the gradient of the loss with respect to its values (then, in place, to what
@@ -32,6 +32,7 @@ public final class Activations: @unchecked Sendable {
 
     func begin(x: UnsafePointer<Float>, rows: Int, pass: Pass) {
         precondition(rows <= capacity)
+        precondition(!pass.keepsGates || !gradients.isEmpty, "a pass that keeps gates needs buffers made for backward")
         self.x = x
         self.rows = rows
         normalization = pass.normalization
