@@ -20,10 +20,14 @@ struct MergeCommand: ParsableCommand {
 
     @OptionGroup var caching: CacheFolderOption
 
+    @OptionGroup var products: MatmulOptions
+
     @Flag(help: "Write the runs the cache holds when some are missing (those are marked interrupted).")
     var allowPartial = false
 
     func run() throws {
+        // The runs' keys name what computed their products: the merge looks them up under the same.
+        products.select()
         guard let cache = caching.directory ?? RunCache.defaultFolder() else {
             throw Failure.usage("no cache folder to read: give --cache DIR (neither XDG_CACHE_HOME nor HOME is set)")
         }

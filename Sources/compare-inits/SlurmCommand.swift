@@ -32,6 +32,8 @@ struct SlurmCommand: ParsableCommand {
 
     @OptionGroup var destination: OutputOptions
 
+    @OptionGroup var products: MatmulOptions
+
     @Option(help: ArgumentHelp("Shared folder of finished runs (default: as for run).", valueName: "dir"))
     var cache: String?
 
@@ -61,9 +63,10 @@ struct SlurmCommand: ParsableCommand {
         // The jobs run a copy of this executable beside the scripts: a rebuild while they wait in
         // the queue would otherwise split their runs between two builds' cache keys.
         let executable = folder + "/compare-inits"
-        let settings = SlurmScripts.Settings(executable: executable, config: absolute(experiment.config), cache: absolute(cacheFolder),
+        var settings = SlurmScripts.Settings(executable: executable, config: absolute(experiment.config), cache: absolute(cacheFolder),
                                              output: destination.output.map(absolute), seed: experiment.seed, tasks: tasks, cpus: cpus,
                                              partition: partition, time: time, workingDirectory: here, scripts: folder, confirmed: yes)
+        settings.matmul = products.matmul
         let jobs = try Failure.reporting { try SlurmScripts(experimentName: loaded.name, settings: settings) }
         let arrayPath = folder + "/shards.sbatch", mergePath = folder + "/merge.sbatch"
         do {

@@ -118,9 +118,12 @@ import Testing
             #expect(run["diagnostics"]?["probe_images"] == .number(600) && run["diagnostics_seconds"] != nil)
         }
         #expect(results["config"]?["strategies"] != nil)
+        // What computed the products, as this process chose it.
+        #expect(results["products"] == .string(GEMMChoice.current.description))
 
         let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         #expect(report.contains("| Strategy | Validation accuracy | Last batch loss | Training time |"))
+        #expect(report.contains("| Matrix products | \(GEMMChoice.current.description) |"))
         #expect(report.contains("![Zeros vs Rule](zeros-vs-rule.png)") && report.contains("![Validation accuracy](accuracy.png)"))
         #expect(report.contains("## Inside the network") && report.contains("![Activation std at initialization](activations.png)"))
         #expect(report.contains("- **All Zeros**: every hidden unit gives one constant output on every probe image: no signal passes, and no weight below the output layer gets a gradient"))

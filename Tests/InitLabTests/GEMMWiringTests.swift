@@ -84,20 +84,28 @@ import Testing
     }
 
     /// The run key's "blas" entry: with the tool's GEMM it names no path and no CPU (the same
-    /// bits on every one), unless orthogonal weights are drawn, whose QR runs on OpenBLAS's
-    /// kernels; with OpenBLAS, its library and kernels, as before.
+    /// bits on every one); a run that draws orthogonal weights, whose QR runs on OpenBLAS's
+    /// kernels, names them in its "lapack" entry, and only that run; with OpenBLAS, "blas" names
+    /// its library and kernels, as before.
     @Test func theRunKeyNamesTheKernelsOnlyWhenTheyDecideTheBits() throws {
         let blas = BLASKernel.current
         let openBLAS = "\(blas.library), \(blas.core)"
         let fashion = try Experiment.load(path: packageRoot + "/configs/fashion.json")
         let deepTanh = try Experiment.load(path: packageRoot + "/configs/deep-tanh.json")
-        #expect(!fashion.usesLAPACK && deepTanh.usesLAPACK)
-        #expect(GEMMChoice.own.runKeyEntry(fashion) == "compare-inits GEMM")
-        #expect(GEMMChoice.own.runKeyEntry(deepTanh) == "compare-inits GEMM; LAPACK: \(openBLAS)")
-        #expect(GEMMChoice.openblas.runKeyEntry(fashion) == openBLAS)
-        #expect(GEMMChoice.openblas.runKeyEntry(deepTanh) == openBLAS)
+        let orthogonal = try #require(deepTanh.strategies.first { $0.id == "orthogonal" })
+        let xavier = try #require(deepTanh.strategies.first { $0.id == "xavier" })
+        #expect(orthogonal.usesLAPACK && !xavier.usesLAPACK && !fashion.strategies.contains(where: \.usesLAPACK))
+        #expect(GEMMChoice.own.runKeyEntry == "compare-inits GEMM" && GEMMChoice.openblas.runKeyEntry == openBLAS)
+        #expect(GEMMChoice.own.lapackKeyEntry(orthogonal) == openBLAS && GEMMChoice.own.lapackKeyEntry(xavier) == nil)
+        #expect(GEMMChoice.openblas.lapackKeyEntry(orthogonal) == nil)
         let context = try RunKey.Context(experiment: fashion)
         #expect(context.json["blas"] == .string("compare-inits GEMM"))
+        // In one experiment, only the run whose weights LAPACK drew has the entry.
+        let deepContext = try RunKey.Context(experiment: deepTanh)
+        func lapack(_ strategy: Strategy) -> JSON? {
+            RunKey(RunPlan(strategy: strategy, seed: 1), experiment: deepTanh, context: deepContext).material["lapack"]
+        }
+        #expect(lapack(orthogonal) == GEMMChoice.current.lapackKeyEntry(orthogonal).map(JSON.string) && lapack(xavier) == nil)
     }
 
     /// The memory estimate counts one packing buffer, at its limit, for each run's thread and its

@@ -60,3 +60,43 @@ import Testing
         }
     }
 }
+
+extension RunKeyTests {
+    /// KeyEncoding names a case without associated values by its description, and reads fields
+    /// through Mirror: a type in a run's settings that customized either could hide a difference.
+    /// Every value reachable from a populated experiment's strategies, training and diagnostics is
+    /// checked here.
+    @Test func noSettingCustomizesItsDescriptionOrReflection() throws {
+        let experiment = try Experiment.load(path: packageRoot + "/configs/batchnorm.json")
+        var lsuv = try Experiment.load(path: packageRoot + "/configs/deep-tanh.json").strategies
+        lsuv += try Experiment.load(path: packageRoot + "/configs/rbm.json").strategies
+        var offenders: [String] = []
+        func walk(_ value: Any, _ path: String) {
+            if value is String || value is Bool || value is Float || value is Double || value is Int || value is UInt64 { return }
+            let mirror = Mirror(reflecting: value)
+            // The standard library's arrays, optionals and sets reflect as what they are.
+            if value is CustomReflectable, [.struct, .class, .enum].contains(mirror.displayStyle) {
+                offenders.append(path + " reflects as it chooses")
+            }
+            if mirror.displayStyle == .enum, value is CustomStringConvertible || value is CustomDebugStringConvertible {
+                offenders.append(path + " describes itself")
+            }
+            for (i, child) in mirror.children.enumerated() { walk(child.value, path + "." + (child.label ?? String(i))) }
+        }
+        for (i, strategy) in (experiment.strategies + lsuv).enumerated() { walk(strategy, "strategies[\(i)]") }
+        walk(experiment.training, "training")
+        walk(experiment.diagnostics, "diagnostics")
+        #expect(offenders.isEmpty, "\(offenders)")
+    }
+
+    class Base { var a = 1 }
+    final class Derived: Base { var c = 2 }
+    final class Holder { var inner = Derived(); var b: Set<String> = ["x", "y", "z"] }
+
+    /// A subclass's own fields and its superclass's; a set in one order whatever its hashes.
+    @Test func classesAndSetsAreEncodedWhole() {
+        let json = KeyEncoding.json(Holder())
+        #expect(json == .object([("inner", .object([("a", .string("1")), ("c", .string("2"))])),
+                                 ("b", .array([.string("x"), .string("y"), .string("z")]))]))
+    }
+}

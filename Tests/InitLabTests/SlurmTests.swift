@@ -24,6 +24,11 @@ import Testing
         #expect(array.last == #"exec '/opt/ci/bin/compare-inits' run '/data/my '"'"'lab'"'"'/c.json' --shard "${SLURM_ARRAY_TASK_ID}/4" --cache '/shared/cache $(touch x)' --threads 2 --quiet --seed 7"#)
         #expect(jobs.merge.hasSuffix(#"exec '/opt/ci/bin/compare-inits' merge '/data/my '"'"'lab'"'"'/c.json' --cache '/shared/cache $(touch x)' --output '/shared/out' --seed 7"# + "\n"))
         #expect(jobs.merge.contains("#SBATCH --job-name=compare-inits-fashion-merge\n#SBATCH --cpus-per-task=1\n"))
+        // What computes the products goes to every shard and to the merge, whose run keys must agree.
+        var openBLAS = Self.settings()
+        openBLAS.matmul = .openblas
+        let chosen = try SlurmScripts(experimentName: "fashion", settings: openBLAS)
+        #expect(chosen.array.contains(" --seed 7 --matmul openblas\n") && chosen.merge.hasSuffix(" --seed 7 --matmul openblas\n"))
         // bash reads the quoted words back as they were.
         let echo = Process()
         echo.executableURL = URL(fileURLWithPath: "/bin/bash")

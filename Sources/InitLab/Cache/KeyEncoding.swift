@@ -23,8 +23,11 @@ enum KeyEncoding {
         switch mirror.displayStyle {
         case .optional?:
             return mirror.children.first.map { json($0.value) } ?? .null
-        case .collection?, .set?:
+        case .collection?:
             return .array(mirror.children.map { json($0.value) })
+        case .set?:
+            // A set's order is its hashes', which change from process to process.
+            return .array(mirror.children.map { json($0.value) }.sorted { $0.description < $1.description })
         case .dictionary?:
             let pairs = mirror.children.map { pair -> (key: String, value: JSON) in
                 let parts = Array(Mirror(reflecting: pair.value).children)
@@ -35,12 +38,25 @@ enum KeyEncoding {
             // A case without associated values has no children; its name is its description.
             guard let payload = mirror.children.first else { return .string(String(describing: value)) }
             return .object([(key: configName(payload.label ?? "case"), value: json(payload.value))])
-        case .tuple?, .struct?, .class?:
-            return .object(mirror.children.enumerated().map { (key: configName($1.label ?? String($0)), value: json($1.value)) })
+        case .tuple?, .struct?:
+            return .object(fields(mirror))
+        case .class?:
+            // A subclass's fields and every superclass's.
+            var members: [(key: String, value: JSON)] = []
+            var level: Mirror? = mirror
+            while let current = level {
+                members = fields(current) + members
+                level = current.superclassMirror
+            }
+            return .object(members)
         default:
             // A leaf type this encoder does not know: its full description, never nothing.
             return .string(String(reflecting: value))
         }
+    }
+
+    private static func fields(_ mirror: Mirror) -> [(key: String, value: JSON)] {
+        mirror.children.enumerated().map { (key: configName($1.label ?? String($0)), value: json($1.value)) }
     }
 
     /// "learningRate" → "learning_rate".

@@ -9,8 +9,9 @@ import Foundation
 /// type has (KeyEncoding); the tool: its version and the SHA-256 of the executable itself, so
 /// a rebuilt tool never reads a run another build trained; and what it runs on that can
 /// change the bits: what computes the matrix products (GEMMChoice.runKeyEntry: OpenBLAS's
-/// kernels round differently from one core type to the next, the tool's own GEMM does not) and
-/// the C library's version (exp and log).
+/// kernels round differently from one core type to the next, the tool's own GEMM does not), for
+/// a run that draws orthogonal weights LAPACK's kernels (`lapackKeyEntry`), and the C library's
+/// version (exp and log).
 public struct RunKey: Sendable, Hashable {
     public let hex: String
     /// What the hash is of: a cache entry records it, and a file is used only for the run whose
@@ -40,7 +41,7 @@ public struct RunKey: Sendable, Hashable {
                 throw CacheError(message: "the run cache names runs by this executable's bytes, which only Linux's /proc/self/exe gives; use --no-cache")
             }
             json = .object([("tool", .string(toolName)), ("version", .string(toolVersion)), ("executable", executable),
-                            ("blas", .string(GEMMChoice.current.runKeyEntry(experiment))), ("libc", .string(String(cString: ckernels_libc_version()))),
+                            ("blas", .string(GEMMChoice.current.runKeyEntry)), ("libc", .string(String(cString: ckernels_libc_version()))),
                             ("dataset", .object(files))])
         }
     }
@@ -53,7 +54,7 @@ public struct RunKey: Sendable, Hashable {
             ("training", KeyEncoding.json(experiment.training)),
             ("diagnostics", KeyEncoding.json(experiment.diagnostics)),
             ("seed", KeyEncoding.json(plan.seed)),
-        ])
+        ] + (GEMMChoice.current.lapackKeyEntry(plan.strategy).map { [("lapack", .string($0))] } ?? []))
         material = json
         hex = RunCache.sha256(Data(json.formatted().utf8))
     }

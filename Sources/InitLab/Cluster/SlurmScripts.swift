@@ -21,6 +21,9 @@ public struct SlurmScripts: Sendable {
         public var scripts: String
         /// The user's go-ahead for a large sweep, passed on to every shard (--yes).
         public var confirmed: Bool
+        /// What computes the products, passed on to every shard and the merge (--matmul), whose
+        /// run keys must agree; nil: the jobs' environment decides, as the command's.
+        public var matmul: GEMMChoice?
 
         public init(executable: String, config: String, cache: String, output: String?, seed: UInt64?, tasks: Int, cpus: Int,
                     partition: String?, time: String?, workingDirectory: String, scripts: String, confirmed: Bool = false) {
@@ -69,7 +72,7 @@ public struct SlurmScripts: Sendable {
                 + (s.partition.map { ["#SBATCH --partition=\($0)"] } ?? []) + (s.time.map { ["#SBATCH --time=\($0)"] } ?? [])
         }
         let q = ShellText.quoted
-        let seed = s.seed.map { " --seed \($0)" } ?? ""
+        let seed = (s.seed.map { " --seed \($0)" } ?? "") + (s.matmul.map { " --matmul \($0.rawValue)" } ?? "")
         array = (header("", log: "shard-%a.log", extra: ["#SBATCH --array=1-\(s.tasks)"]) + [
             "# Task i trains shard i of \(s.tasks) of the config's runs into the shared cache, written by \(toolName).",
             "set -euo pipefail",

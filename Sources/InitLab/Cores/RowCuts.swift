@@ -5,7 +5,7 @@ import Synchronization
 /// together have the bits of the whole products.
 ///
 /// With the tool's own GEMM every cut keeps the bits (each element sums over k in one order,
-/// whatever rows it is computed with), and the first candidate passes its trial. With OpenBLAS:
+/// whatever rows it is computed with), and the first candidate is taken untried. With OpenBLAS:
 /// OpenBLAS computes C in micro-tiles of a fixed number of rows. A cut at a multiple of that number
 /// leaves every tile, and so every element's order of summation, as it was; any other cut moves
 /// the tiles' edges and changes the rounding of whole rows. The number depends on the kernel
@@ -24,6 +24,8 @@ enum RowCuts {
     /// itself, which would make a cut tried here prove nothing.
     static func cut(for shapes: [ProductShape]) -> Int? {
         guard let first = shapes.first, first.m * first.n * first.k >= minimumMultiplyAdds else { return nil }
+        // The tool's GEMM keeps the bits for any cut (GEMMTests cut products at odd rows): no trial.
+        if GEMMChoice.current == .own { return candidates(rows: first.m).first }
         return value(for: shapes) { shapes in
             let trials = shapes.map(CutTrial.init)
             return candidates(rows: first.m).first { cut in trials.allSatisfy { $0.keepsBits(cut: cut) } }

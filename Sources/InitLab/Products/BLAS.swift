@@ -62,15 +62,25 @@ public enum GEMMChoice: String, CaseIterable, Sendable {
     /// any x86-64 CPU with AVX2 (or any CPU at all, on the portable path, which is only slower) share
     /// their keys, and shards from different CPUs merge. OpenBLAS's kernels round differently, so
     /// with it the entry names the library and its kernels. Orthogonal initialization's QR runs
-    /// in OpenBLAS's LAPACK, on its kernels, whichever computes the products: an experiment that
-    /// draws orthogonal weights names them too.
-    func runKeyEntry(_ experiment: Experiment) -> String {
-        let blas = BLASKernel.current
-        let openBLAS = "\(blas.library), \(blas.core)"
+    /// in OpenBLAS's LAPACK, on its kernels, whichever computes the products: a run that draws
+    /// orthogonal weights names them too (`lapackKeyEntry`), and only such a run.
+    var runKeyEntry: String {
         switch self {
-        case .openblas: return openBLAS
-        case .own: return "compare-inits GEMM" + (experiment.usesLAPACK ? "; LAPACK: \(openBLAS)" : "")
+        case .openblas: return Self.openBLASKernels
+        case .own: return "compare-inits GEMM"
         }
+    }
+
+    /// The run cache key's "lapack" entry for a run of `strategy`: OpenBLAS's kernels when the
+    /// tool's GEMM computes the products and the strategy's initial weights come from LAPACK
+    /// (with OpenBLAS, "blas" names them already); nil otherwise.
+    func lapackKeyEntry(_ strategy: Strategy) -> String? {
+        self == .own && strategy.usesLAPACK ? Self.openBLASKernels : nil
+    }
+
+    private static var openBLASKernels: String {
+        let blas = BLASKernel.current
+        return "\(blas.library), \(blas.core)"
     }
 }
 
@@ -80,13 +90,11 @@ public struct GEMMChoiceError: Error, CustomStringConvertible {
     public var description: String { message }
 }
 
-extension Experiment {
-    /// Whether any strategy draws orthogonal weights or biases, which LAPACK's QR computes.
+extension Strategy {
+    /// Whether the strategy draws orthogonal weights or biases, which LAPACK's QR computes.
     var usesLAPACK: Bool {
-        strategies.contains { strategy in
-            strategy.layers.contains { layer in
-                [layer.weights, layer.biases].contains { if case .orthogonal = $0 { return true } else { return false } }
-            }
+        layers.contains { layer in
+            [layer.weights, layer.biases].contains { if case .orthogonal = $0 { return true } else { return false } }
         }
     }
 }

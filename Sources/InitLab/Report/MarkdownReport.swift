@@ -198,7 +198,9 @@ public enum MarkdownReport {
                          + (context.runsFromCache > 0 ? "; \(context.runsFromCache) of \(counted(runs, "run")) came from the run cache, "
                             + "their times measured when they were trained" : "") + ") |")
         }
-        lines.append("| BLAS | \(context.blas.library), \(context.blas.core) kernels (\(escape(context.blas.howChosen))) |")
+        lines.append("| Matrix products | \(escape(context.products)) |")
+        lines.append("| BLAS | \(context.blas.library), \(context.blas.core) kernels (\(escape(context.blas.howChosen)))"
+                     + "\(GEMMChoice.current == .own ? "; LAPACK (orthogonal weights) only" : "") |")
         lines.append("| Tool | \(toolName) \(toolVersion) |")
         if let sweep = experiment.sweep {
             for axis in sweep.axes {

@@ -5,13 +5,16 @@ public struct ComparisonContext: Sendable {
     public var loadSeconds: Double
     public var trainingWallSeconds: Double
     public var blas: BLASKernel
+    /// What computed the matrix products (GEMMChoice.description).
+    public var products: String
     /// The number of test images, when the config names a test set.
     public var testImages: Int?
     /// How many of the runs came from the run cache instead of being trained (all, for a merge).
     public var runsFromCache = 0
 
     public init(dataset: Dataset, threads: Int, loadSeconds: Double, trainingWallSeconds: Double, blas: BLASKernel = .current,
-                testImages: Int? = nil) {
+                products: String = GEMMChoice.current.description, testImages: Int? = nil) {
+        self.products = products
         self.testImages = testImages
         self.dataset = dataset
         self.threads = threads
@@ -37,6 +40,7 @@ public enum ResultsFile {
             ("title", .string(experiment.title)),
             ("seeds", .array(experiment.seeds.map { .number(Double($0)) })),
             ("threads", .number(Double(context.threads))),
+            ("products", .string(context.products)),
             ("blas", .object([
                 ("library", .string(context.blas.library)),
                 ("core", .string(context.blas.core)),
