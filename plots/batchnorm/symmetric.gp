@@ -21,5 +21,5 @@ set datafile missing '?'
 set xrange [1:200]
 set logscale y
 plot 'symmetric.dat' using 1:2 with lines linetype 1 title 'All Ones (val. acc. 9.81% ± 0.13)', \
-     '' using 1:3 with lines linetype 2 title 'All Ones + BN (val. acc. 13.42% ± 1.10)', \
-     '' using 1:4 with lines linetype 3 title 'PyTorch default + BN (val. acc. 86.52% ± 0.71)'
+     '' using 1:3 with lines linetype 2 title 'All Ones + BN (val. acc. 13.41% ± 1.09)', \
+     '' using 1:4 with lines linetype 3 title 'PyTorch default + BN (val. acc. 86.52% ± 1.07)'

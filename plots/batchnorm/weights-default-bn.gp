@@ -18,44 +18,44 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'PyTorch default + BN: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.0057400262355804445
-set xrange [-0.1650977075099945:0.15060373544692993]
+set boxwidth 0.00608133465051651
+set xrange [-0.16301077082753182:0.17146263495087624]
 set xtics 0.1
 plot 'weights-default-bn.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.005835403203964234
-set xrange [-0.16197195947170256:0.15897521674633025]
+set boxwidth 0.005661611258983612
+set xrange [-0.148243498057127:0.16314512118697166]
 set xtics 0.1
 plot 'weights-default-bn.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.005372278243303299
-set xrange [-0.13445128835737705:0.16102401502430438]
+set boxwidth 0.005435021966695786
+set xrange [-0.13753948919475079:0.16138671897351742]
 set xtics 0.1
 plot 'weights-default-bn.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.00526935189962387
-set xrange [-0.14273325428366662:0.1470811001956463]
+set boxwidth 0.00508612796664238
+set xrange [-0.1314324911683798:0.14830454699695111]
 set xtics 0.1
 plot 'weights-default-bn.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.0048254066705703735
-set xrange [-0.13145012259483338:0.13394724428653718]
+set boxwidth 0.004849032163619995
+set xrange [-0.1310764268040657:0.13562034219503402]
 set xtics 0.1
 plot 'weights-default-bn.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.004821678698062897
-set xrange [-0.12425062730908394:0.14094170108437537]
+set boxwidth 0.0050428506731987
+set xrange [-0.1348800204694271:0.14247676655650138]
 set xtics 0.1
 plot 'weights-default-bn.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.01021479070186615
-set xrange [-0.20140811055898666:0.3604053780436516]
+set boxwidth 0.0104136061668396
+set xrange [-0.20785872936248778:0.3648896098136902]
 set xtics 0.2
 plot 'weights-default-bn.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

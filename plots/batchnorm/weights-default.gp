@@ -18,44 +18,44 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'PyTorch default: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.003923599123954773
-set xrange [-0.10409865826368332:0.1116992935538292]
+set boxwidth 0.003809022903442383
+set xrange [-0.09801167994737625:0.1114845797419548]
 set xtics 0.05
 plot 'weights-default.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.0060483750700950625
-set xrange [-0.15574832186102866:0.17691230699419974]
+set boxwidth 0.006051952540874481
+set xrange [-0.1563161186873913:0.1765412710607052]
 set xtics 0.1
 plot 'weights-default.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.005743195861577987
-set xrange [-0.1311256717890501:0.18475010059773922]
+set boxwidth 0.00573268011212349
+set xrange [-0.13156786002218723:0.18372954614460468]
 set xtics 0.1
 plot 'weights-default.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.0064996305108070375
-set xrange [-0.15708425715565683:0.20039542093873025]
+set boxwidth 0.0064974576234817505
+set xrange [-0.15515480190515518:0.2022053673863411]
 set xtics 0.1
 plot 'weights-default.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.007240818440914154
-set xrange [-0.2095344476401806:0.18871056661009789]
+set boxwidth 0.007350808680057525
+set xrange [-0.209784284979105:0.19451019242405893]
 set xtics 0.1
 plot 'weights-default.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.009588360786437988
-set xrange [-0.2811925709247589:0.24616727232933044]
+set boxwidth 0.00962517261505127
+set xrange [-0.28429022431373596:0.24509426951408386]
 set xtics 0.1
 plot 'weights-default.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.018828248381614687
-set xrange [-0.45870604962110517:0.5768476113677025]
+set boxwidth 0.01906080365180969
+set xrange [-0.45871383249759673:0.5896303683519364]
 set xtics 0.2
 plot 'weights-default.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

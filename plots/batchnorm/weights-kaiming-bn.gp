@@ -18,44 +18,44 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'Kaiming normal + BN: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.00965200424194336
-set xrange [-0.24880343079566955:0.28205680251121523]
+set boxwidth 0.009685804545879364
+set xrange [-0.2546325229108334:0.2780867271125317]
 set xtics 0.1
 plot 'weights-kaiming-bn.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.018359801173210143
-set xrange [-0.4973776265978813:0.5124114379286766]
+set boxwidth 0.01838101625442505
+set xrange [-0.49849141836166383:0.5124644756317138]
 set xtics 0.2
 plot 'weights-kaiming-bn.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.020683302879333496
-set xrange [-0.5850198626518249:0.5525617957115173]
+set boxwidth 0.02062753915786743
+set xrange [-0.5820922672748565:0.5524223864078521]
 set xtics 0.5
 plot 'weights-kaiming-bn.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.01845721960067749
-set xrange [-0.5130996942520142:0.5020473837852478]
+set boxwidth 0.018402519226074218
+set xrange [-0.5157382845878601:0.4964002728462219]
 set xtics 0.2
 plot 'weights-kaiming-bn.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.019065500497817994
-set xrange [-0.5309705466032029:0.5176319807767868]
+set boxwidth 0.019081613421440123
+set xrange [-0.5310108289122581:0.5184779092669487]
 set xtics 0.2
 plot 'weights-kaiming-bn.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.01864889919757843
-set xrange [-0.4995737984776497:0.526115657389164]
+set boxwidth 0.018704971075057985
+set xrange [-0.5025175720453262:0.5262558370828628]
 set xtics 0.2
 plot 'weights-kaiming-bn.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.019856274724006653
-set xrange [-0.48728573471307757:0.6048093751072884]
+set boxwidth 0.019824756383895872
+set xrange [-0.48058912456035613:0.609772476553917]
 set xtics 0.5
 plot 'weights-kaiming-bn.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -18,44 +18,44 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'Kaiming normal: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.009231261610984802
-set xrange [-0.2643188491463661:0.243400539457798]
+set boxwidth 0.00929486483335495
+set xrange [-0.2676580183207989:0.24355954751372338]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.020216588973999024
-set xrange [-0.6165577292442321:0.4953546643257141]
+set boxwidth 0.019901846051216126
+set xrange [-0.615770871937275:0.47883066087961196]
 set xtics 0.5
 plot 'weights-kaiming.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.01997723639011383
-set xrange [-0.5705724373459816:0.5281755641102791]
+set boxwidth 0.019823724031448366
+set xrange [-0.570194736123085:0.520110085606575]
 set xtics 0.5
 plot 'weights-kaiming.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.02058939456939697
-set xrange [-0.5693215608596802:0.5630951404571534]
+set boxwidth 0.020647433996200563
+set xrange [-0.5723686307668686:0.5632402390241623]
 set xtics 0.5
 plot 'weights-kaiming.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.018770639300346375
-set xrange [-0.536351065337658:0.49603409618139266]
+set boxwidth 0.018659201860427858
+set xrange [-0.5304427832365036:0.4958133190870285]
 set xtics 0.2
 plot 'weights-kaiming.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.01956153929233551
-set xrange [-0.521943385899067:0.5539412751793862]
+set boxwidth 0.01954040229320526
+set xrange [-0.5218496546149254:0.552872471511364]
 set xtics 0.2
 plot 'weights-kaiming.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.018776747584342956
-set xrange [-0.5026024803519249:0.5301186367869377]
+set boxwidth 0.018902128934860228
+set xrange [-0.5031312257051468:0.5364858657121658]
 set xtics 0.2
 plot 'weights-kaiming.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

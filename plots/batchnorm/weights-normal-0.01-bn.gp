@@ -18,44 +18,44 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'N(0, 0.01) + BN: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.005960410237312317
-set xrange [-0.1684553161263466:0.15936724692583085]
+set boxwidth 0.006328878700733185
+set xrange [-0.17445884123444558:0.1736294873058796]
 set xtics 0.1
 plot 'weights-normal-0.01-bn.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.004486658871173859
-set xrange [-0.11504740193486214:0.13171883597970008]
+set boxwidth 0.004930988401174546
+set xrange [-0.11886069290339947:0.1523436691612005]
 set xtics 0.1
 plot 'weights-normal-0.01-bn.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.0032319191098213198
-set xrange [-0.07948596850037574:0.09826958253979683]
+set boxwidth 0.003334493339061737
+set xrange [-0.09114881083369256:0.092248322814703]
 set xtics 0.05
 plot 'weights-normal-0.01-bn.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.0025168350338935852
-set xrange [-0.05928604081273079:0.07913988605141639]
+set boxwidth 0.0025223718583583833
+set xrange [-0.06086977235972881:0.07786067984998227]
 set xtics 0.05
 plot 'weights-normal-0.01-bn.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.0024148689955472945
-set xrange [-0.05577924903482199:0.07703854572027921]
+set boxwidth 0.002351703867316246
+set xrange [-0.053566220216453075:0.07577749248594046]
 set xtics 0.05
 plot 'weights-normal-0.01-bn.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.0029115714132785797
-set xrange [-0.06175706721842289:0.098379360511899]
+set boxwidth 0.0029622743278741835
+set xrange [-0.0626004995778203:0.1003245884552598]
 set xtics 0.05
 plot 'weights-normal-0.01-bn.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.00842422753572464
-set xrange [-0.15791776552796363:0.3054147489368916]
+set boxwidth 0.008277790993452072
+set xrange [-0.14394480548799038:0.3113336991518736]
 set xtics 0.1
 plot 'weights-normal-0.01-bn.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

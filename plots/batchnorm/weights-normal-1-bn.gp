@@ -24,14 +24,14 @@ set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.15093495845794677
-set xrange [-4.373201072216034:3.928221642971039]
+set boxwidth 0.15094608783721924
+set xrange [-4.372625696659088:3.92940913438797]
 set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.16056105136871338
-set xrange [-4.3872269749641415:4.443630850315094]
+set boxwidth 0.16057340145111085
+set xrange [-4.3895733714103695:4.441963708400726]
 set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
@@ -42,14 +42,14 @@ set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.18453356742858887
-set xrange [-5.288080382347107:4.861265826225281]
+set boxwidth 0.1844797420501709
+set xrange [-5.287945818901062:4.858439993858338]
 set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.1678501033782959
-set xrange [-4.665472960472107:4.566282725334167]
+set boxwidth 0.1678580665588379
+set xrange [-4.665891027450561:4.566302633285522]
 set xtics 2.0
 plot 'weights-normal-1-bn.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

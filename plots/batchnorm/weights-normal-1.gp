@@ -18,14 +18,14 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'N(0, 1): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 2.0524220716857427e+17
-set xrange [-1.0775215876350149e+19:5.131055179214357e+17]
+set boxwidth 2.0524222915880682e+17
+set xrange [-1.0775217030837359e+19:5.131055728970171e+17]
 set xtics 5e+18
 plot 'weights-normal-1.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 3.8319499637528566e+18
-set xrange [-2.011518496117709e+20:9.605398394636233e+18]
+set boxwidth 3.831950311086862e+18
+set xrange [-2.0115186807229193e+20:9.605399037485462e+18]
 set xtics 1e+20
 plot 'weights-normal-1.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
@@ -36,26 +36,26 @@ set xtics 5e+19
 plot 'weights-normal-1.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 1.337101007042747e+18
-set xrange [-7.0146004786765365e+19:3.3945506005857075e+18]
+set boxwidth 1.337101007558143e+18
+set xrange [-7.014600478805385e+19:3.3945506276440013e+18]
 set xtics 5e+19
 plot 'weights-normal-1.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 1.1720293912672207e+18
-set xrange [-6.151158241509664e+19:2.950034104600494e+18]
+set boxwidth 1.1720293911813212e+18
+set xrange [-6.15115824148819e+19:2.9500341000907786e+18]
 set xtics 2e+19
 plot 'weights-normal-1.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 2.388929228348829e+18
-set xrange [-1.2533039716232824e+20:6.060710396857366e+18]
+set boxwidth 2.3889288773641016e+18
+set xrange [-1.2533037869268038e+20:6.06070956234522e+18]
 set xtics 5e+19
 plot 'weights-normal-1.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 8.197596121743481e+18
-set xrange [-3.7002493686216353e+20:8.084284983372792e+19]
+set boxwidth 8.197595242134179e+18
+set xrange [-3.700248994787682e+20:8.084283883861164e+19]
 set xtics 2e+20
 plot 'weights-normal-1.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -54,8 +54,8 @@ set xtics 0.005
 plot 'weights-ones-bn.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.0013042938709259032
-set xrange [0.9510400861501693:1.022776249051094]
+set boxwidth 0.0013042950630187988
+set xrange [0.9510400235652924:1.0227762520313264]
 set xtics 0.02
 plot 'weights-ones-bn.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -24,38 +24,38 @@ set xtics 100.0
 plot 'weights-ones.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 14.971358642578124
-set xrange [-784.9963287353515:38.42839660644531]
+set boxwidth 14.971361083984375
+set xrange [-784.9964569091796:38.428402709960935]
 set xtics 200.0
 plot 'weights-ones.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 14.971356201171876
-set xrange [-784.9962005615234:38.42839050292969]
+set boxwidth 14.971358642578124
+set xrange [-784.9963287353515:38.42839660644531]
 set xtics 200.0
 plot 'weights-ones.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 14.971356201171876
-set xrange [-784.9962005615234:38.42839050292969]
+set boxwidth 14.971358642578124
+set xrange [-784.9963287353515:38.42839660644531]
 set xtics 200.0
 plot 'weights-ones.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 14.971356201171876
-set xrange [-784.9962005615234:38.42839050292969]
+set boxwidth 14.971358642578124
+set xrange [-784.9963287353515:38.42839660644531]
 set xtics 200.0
 plot 'weights-ones.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 14.971356201171876
-set xrange [-784.9962005615234:38.42839050292969]
+set boxwidth 14.971358642578124
+set xrange [-784.9963287353515:38.42839660644531]
 set xtics 200.0
 plot 'weights-ones.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 2595123773.44
-set xrange [-56677633433.6:86054174105.6]
+set boxwidth 2595122708.48
+set xrange [-56677643059.2:86054105907.2]
 set xtics 50000000000.0
 plot 'weights-ones.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

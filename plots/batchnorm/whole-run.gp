@@ -25,20 +25,20 @@ set label 'epoch 2' at 480, graph 0.97 left offset 0.5,0 font ',9' textcolor rgb
 plot 'whole-run.dat' using 1:2 with lines linetype 1 linewidth 1 dashtype 1 linecolor rgb '#C0000000' notitle, \
      '' using 1:3 with lines linetype 1 title 'N(0, 1) (diverged at batch 3 (all 5 seeds))', \
      '' using 1:4 with lines linetype 2 linewidth 1 dashtype 1 linecolor rgb '#C0E69F00' notitle, \
-     '' using 1:5 with lines linetype 2 title 'N(0, 1) + BN (val. acc. 76.92% ± 0.62)', \
+     '' using 1:5 with lines linetype 2 title 'N(0, 1) + BN (val. acc. 76.89% ± 0.58)', \
      '' using 1:6 with lines linetype 3 linewidth 1 dashtype 1 linecolor rgb '#C056B4E9' notitle, \
      '' using 1:7 with lines linetype 3 title 'N(0, 0.01) (val. acc. 9.81% ± 0.13)', \
      '' using 1:8 with lines linetype 4 linewidth 1 dashtype 1 linecolor rgb '#C0009E73' notitle, \
-     '' using 1:9 with lines linetype 4 title 'N(0, 0.01) + BN (val. acc. 86.55% ± 0.42)', \
+     '' using 1:9 with lines linetype 4 title 'N(0, 0.01) + BN (val. acc. 86.19% ± 0.70)', \
      '' using 1:10 with lines linetype 5 linewidth 1 dashtype 1 linecolor rgb '#C00072B2' notitle, \
      '' using 1:11 with lines linetype 5 title 'All Ones (val. acc. 9.81% ± 0.13)', \
      '' using 1:12 with lines linetype 6 linewidth 1 dashtype 1 linecolor rgb '#C0D55E00' notitle, \
-     '' using 1:13 with lines linetype 6 title 'All Ones + BN (val. acc. 13.42% ± 1.10)', \
+     '' using 1:13 with lines linetype 6 title 'All Ones + BN (val. acc. 13.41% ± 1.09)', \
      '' using 1:14 with lines linetype 7 linewidth 1 dashtype 1 linecolor rgb '#C0CC79A7' notitle, \
-     '' using 1:15 with lines linetype 7 title 'Kaiming normal (val. acc. 85.48% ± 0.38)', \
+     '' using 1:15 with lines linetype 7 title 'Kaiming normal (val. acc. 85.29% ± 0.35)', \
      '' using 1:16 with lines linetype 8 linewidth 1 dashtype 1 linecolor rgb '#C0B8A200' notitle, \
-     '' using 1:17 with lines linetype 8 title 'Kaiming normal + BN (val. acc. 87.15% ± 0.62)', \
+     '' using 1:17 with lines linetype 8 title 'Kaiming normal + BN (val. acc. 87.08% ± 0.39)', \
      '' using 1:18 with lines linetype 9 linewidth 1 dashtype 1 linecolor rgb '#C0000000' notitle, \
-     '' using 1:19 with lines linetype 9 title 'PyTorch default (val. acc. 73.15% ± 3.00)', \
+     '' using 1:19 with lines linetype 9 title 'PyTorch default (val. acc. 72.58% ± 3.68)', \
      '' using 1:20 with lines linetype 10 linewidth 1 dashtype 1 linecolor rgb '#C0E69F00' notitle, \
-     '' using 1:21 with lines linetype 10 title 'PyTorch default + BN (val. acc. 86.52% ± 0.71)'
+     '' using 1:21 with lines linetype 10 title 'PyTorch default + BN (val. acc. 86.52% ± 1.07)'

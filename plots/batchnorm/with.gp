@@ -19,8 +19,8 @@ set grid
 set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:200]
-plot 'with.dat' using 1:2 with lines linetype 1 title 'N(0, 1) + BN (val. acc. 76.92% ± 0.62)', \
-     '' using 1:3 with lines linetype 2 title 'N(0, 0.01) + BN (val. acc. 86.55% ± 0.42)', \
-     '' using 1:4 with lines linetype 3 title 'All Ones + BN (val. acc. 13.42% ± 1.10)', \
-     '' using 1:5 with lines linetype 4 title 'Kaiming normal + BN (val. acc. 87.15% ± 0.62)', \
-     '' using 1:6 with lines linetype 5 title 'PyTorch default + BN (val. acc. 86.52% ± 0.71)'
+plot 'with.dat' using 1:2 with lines linetype 1 title 'N(0, 1) + BN (val. acc. 76.89% ± 0.58)', \
+     '' using 1:3 with lines linetype 2 title 'N(0, 0.01) + BN (val. acc. 86.19% ± 0.70)', \
+     '' using 1:4 with lines linetype 3 title 'All Ones + BN (val. acc. 13.41% ± 1.09)', \
+     '' using 1:5 with lines linetype 4 title 'Kaiming normal + BN (val. acc. 87.08% ± 0.39)', \
+     '' using 1:6 with lines linetype 5 title 'PyTorch default + BN (val. acc. 86.52% ± 1.07)'

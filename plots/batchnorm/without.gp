@@ -21,5 +21,5 @@ set datafile missing '?'
 set xrange [1:200]
 plot 'without.dat' using 1:2 with lines linetype 1 title 'N(0, 0.01) (val. acc. 9.81% ± 0.13)', \
      '' using 1:3 with lines linetype 2 title 'All Ones (val. acc. 9.81% ± 0.13)', \
-     '' using 1:4 with lines linetype 3 title 'Kaiming normal (val. acc. 85.48% ± 0.38)', \
-     '' using 1:5 with lines linetype 4 title 'PyTorch default (val. acc. 73.15% ± 3.00)'
+     '' using 1:4 with lines linetype 3 title 'Kaiming normal (val. acc. 85.29% ± 0.35)', \
+     '' using 1:5 with lines linetype 4 title 'PyTorch default (val. acc. 72.58% ± 3.68)'

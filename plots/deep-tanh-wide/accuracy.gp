@@ -3,12 +3,12 @@
 # as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), text above,
 # mean test accuracy (%, ? without a test set), spread text.
 $accuracy << EOD
-normal-1 25.558 0.000 "25.56%" 25.710 ""
-normal-0.01 10.208 0.000 "10.21%" 9.990 ""
-xavier 85.133 0.000 "85.13%" 84.600 ""
-kaiming 85.567 0.000 "85.57%" 84.470 ""
-orthogonal 85.725 0.000 "85.72%" 84.630 ""
-default 81.217 0.000 "81.22%" 80.650 ""
+normal-1 26.683 0.000 "26.68%" 26.930 ""
+normal-0.01 15.342 0.000 "15.34%" 15.430 ""
+xavier 85.342 0.000 "85.34%" 84.730 ""
+kaiming 85.450 0.000 "85.45%" 84.580 ""
+orthogonal 84.633 0.000 "84.63%" 83.800 ""
+default 83.008 0.000 "83.01%" 82.240 ""
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'

@@ -20,9 +20,9 @@ set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:200]
 set logscale y
-plot 'all.dat' using 1:2 with lines linetype 1 title 'N(0, 1) (val. acc. 25.56%)', \
-     '' using 1:3 with lines linetype 2 title 'N(0, 0.01) (val. acc. 10.21%)', \
-     '' using 1:4 with lines linetype 3 title 'Xavier uniform (val. acc. 85.13%)', \
-     '' using 1:5 with lines linetype 4 title 'Kaiming uniform (tanh gain) (val. acc. 85.57%)', \
-     '' using 1:6 with lines linetype 5 title 'Orthogonal (tanh gain) (val. acc. 85.72%)', \
-     '' using 1:7 with lines linetype 6 title 'PyTorch default (val. acc. 81.22%)'
+plot 'all.dat' using 1:2 with lines linetype 1 title 'N(0, 1) (val. acc. 26.68%)', \
+     '' using 1:3 with lines linetype 2 title 'N(0, 0.01) (val. acc. 15.34%)', \
+     '' using 1:4 with lines linetype 3 title 'Xavier uniform (val. acc. 85.34%)', \
+     '' using 1:5 with lines linetype 4 title 'Kaiming uniform (tanh gain) (val. acc. 85.45%)', \
+     '' using 1:6 with lines linetype 5 title 'Orthogonal (tanh gain) (val. acc. 84.63%)', \
+     '' using 1:7 with lines linetype 6 title 'PyTorch default (val. acc. 83.01%)'

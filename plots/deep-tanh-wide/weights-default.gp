@@ -18,56 +18,56 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'PyTorch default: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.0095351704955101
-set xrange [-0.2726058833301067:0.2518284939229488]
-set xtics 0.1
+set boxwidth 0.01012941062450409
+set xrange [-0.2911259695887566:0.2659916147589684]
+set xtics 0.2
 plot 'weights-default.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.008126802444458008
-set xrange [-0.24451276957988738:0.20246136486530303]
+set boxwidth 0.00767441600561142
+set xrange [-0.22201550528407096:0.2000773750245571]
 set xtics 0.1
 plot 'weights-default.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.007558129131793976
-set xrange [-0.21696626618504525:0.19873083606362343]
+set boxwidth 0.007634342014789582
+set xrange [-0.21724604144692422:0.20264276936650277]
 set xtics 0.1
 plot 'weights-default.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.006643989980220795
-set xrange [-0.18013589903712274:0.185283549875021]
+set boxwidth 0.006667096018791199
+set xrange [-0.18452741354703903:0.1821628674864769]
 set xtics 0.1
 plot 'weights-default.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.006716597974300385
-set xrange [-0.18628964051604271:0.18312324807047844]
+set boxwidth 0.007003482878208161
+set xrange [-0.17657130137085914:0.20862025693058966]
 set xtics 0.1
 plot 'weights-default.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.006993953585624695
-set xrange [-0.18372188061475753:0.20094556659460067]
+set boxwidth 0.007681086361408233
+set xrange [-0.19352982118725776:0.22892992869019507]
 set xtics 0.1
 plot 'weights-default.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.007407464385032654
-set xrange [-0.19813332408666612:0.20927721709012986]
+set boxwidth 0.007138487100601196
+set xrange [-0.1919511914253235:0.20066559910774232]
 set xtics 0.1
 plot 'weights-default.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
-set boxwidth 0.006633687317371368
-set xrange [-0.171537996083498:0.19331480637192727]
+set boxwidth 0.0068332463502883915
+set xrange [-0.1843406781554222:0.1914878711104393]
 set xtics 0.1
 plot 'weights-default.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
-set boxwidth 0.005214003026485443
-set xrange [-0.13201543018221856:0.15475473627448083]
+set boxwidth 0.006133250594139099
+set xrange [-0.15224881023168563:0.1850799724459648]
 set xtics 0.1
 plot 'weights-default.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

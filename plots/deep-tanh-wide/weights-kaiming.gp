@@ -18,56 +18,56 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'Kaiming uniform (tanh gain): each layer'."'".'s weights where'."\n".'training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.008906547725200654
-set xrange [-0.23934417590498924:0.2505159489810467]
+set boxwidth 0.009122487604618073
+set xrange [-0.2469080902636051:0.25482872799038886]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.01008205235004425
-set xrange [-0.27760046273469924:0.2769124165177345]
+set boxwidth 0.00988365888595581
+set xrange [-0.27105912268161775:0.27254211604595185]
 set xtics 0.2
 plot 'weights-kaiming.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.01021298885345459
-set xrange [-0.28604461550712584:0.2756697714328766]
+set boxwidth 0.010613998770713806
+set xrange [-0.2901110276579857:0.29365890473127365]
 set xtics 0.2
 plot 'weights-kaiming.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.009999834299087525
-set xrange [-0.2807688683271408:0.26922201812267305]
-set xtics 0.2
+set boxwidth 0.009602868854999542
+set xrange [-0.26565924361348153:0.2624985434114933]
+set xtics 0.1
 plot 'weights-kaiming.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.009253304302692413
-set xrange [-0.25617517307400706:0.2527565635740757]
+set boxwidth 0.009818863570690155
+set xrange [-0.2662303887307644:0.2738071076571941]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.009523968100547791
-set xrange [-0.2674950912594795:0.25632315427064895]
+set boxwidth 0.009615728259086609
+set xrange [-0.2658141925930977:0.2630508616566658]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.009577410519123078
-set xrange [-0.25392298176884653:0.27283459678292277]
+set boxwidth 0.009263474345207214
+set xrange [-0.2541073575615883:0.2553837314248085]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
-set boxwidth 0.009079823791980744
-set xrange [-0.24840245619416237:0.2509878523647785]
+set boxwidth 0.00911930799484253
+set xrange [-0.2516535520553589:0.24990838766098022]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
-set boxwidth 0.007560008764266967
-set xrange [-0.20916332304477692:0.2066371589899063]
+set boxwidth 0.007909024059772491
+set xrange [-0.2251353420317173:0.20986098125576974]
 set xtics 0.1
 plot 'weights-kaiming.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -18,57 +18,57 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'N(0, 0.01): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.003935675173997879
-set xrange [-0.11318141557276248:0.10328071899712085]
-set xtics 0.05
+set boxwidth 0.004052779376506805
+set xrange [-0.10936863049864769:0.1135342352092266]
+set xtics 0.1
 plot 'weights-normal-0.01.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.003403531014919281
-set xrange [-0.09285172447562218:0.09434248134493828]
-set xtics 0.05
+set boxwidth 0.004618944972753525
+set xrange [-0.13162636570632458:0.12241560779511929]
+set xtics 0.1
 plot 'weights-normal-0.01.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.003627151995897293
-set xrange [-0.09750178642570972:0.1019915733486414]
+set boxwidth 0.0037408624589443207
+set xrange [-0.10125213973224163:0.10449529550969601]
 set xtics 0.05
 plot 'weights-normal-0.01.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.0031992512941360473
-set xrange [-0.09027705043554306:0.08568177074193954]
+set boxwidth 0.0030700752139091493
+set xrange [-0.08459446802735329:0.08425966873764992]
 set xtics 0.05
 plot 'weights-normal-0.01.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.0025692084431648255
-set xrange [-0.06792886778712273:0.07337759658694268]
+set boxwidth 0.0027352115511894226
+set xrange [-0.07669301852583885:0.07374361678957939]
 set xtics 0.05
 plot 'weights-normal-0.01.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.002504750341176987
-set xrange [-0.06878089718520641:0.06898037157952785]
+set boxwidth 0.0025674767792224886
+set xrange [-0.0686513427644968:0.07255988009274006]
 set xtics 0.05
 plot 'weights-normal-0.01.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.003292660117149353
-set xrange [-0.09416319727897644:0.08693310916423798]
-set xtics 0.05
+set boxwidth 0.004167015999555588
+set xrange [-0.11980275474488736:0.10938312523066998]
+set xtics 0.1
 plot 'weights-normal-0.01.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
-set boxwidth 0.004048518687486648
-set xrange [-0.0941093597561121:0.12855916805565357]
-set xtics 0.1
+set boxwidth 0.003758558928966522
+set xrange [-0.10073829516768455:0.10598244592547416]
+set xtics 0.05
 plot 'weights-normal-0.01.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
-set boxwidth 0.0015461422502994538
-set xrange [-0.04478398524224758:0.040253838524222374]
-set xtics 0.02
+set boxwidth 0.00181917704641819
+set xrange [-0.051894400455057624:0.04816033709794283]
+set xtics 0.05
 plot 'weights-normal-0.01.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

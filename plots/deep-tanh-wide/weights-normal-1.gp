@@ -18,50 +18,50 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'N(0, 1): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.20576516151428223
-set xrange [-5.436271691322327:5.880812191963196]
+set boxwidth 0.20546826362609863
+set xrange [-5.438598847389221:5.862155652046203]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.169315185546875
-set xrange [-4.568796253204345:4.743538951873779]
+set boxwidth 0.16972846984863282
+set xrange [-4.553063869476318:4.782001972198486]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.18502455711364746
-set xrange [-5.229186320304871:4.94716432094574]
+set boxwidth 0.1845416831970215
+set xrange [-5.227765512466431:4.922027063369751]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.17174585342407225
-set xrange [-4.84959979057312:4.596422147750855]
+set boxwidth 0.17136393547058104
+set xrange [-4.850210452079773:4.574805998802185]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.1675496768951416
-set xrange [-4.421249318122864:4.793982911109924]
+set boxwidth 0.16743508338928223
+set xrange [-4.417404198646546:4.791525387763977]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.19007906913757325
-set xrange [-5.097605586051941:5.356743216514587]
+set boxwidth 0.19005773544311524
+set xrange [-5.0922760486602785:5.36089940071106]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.1864630889892578
-set xrange [-5.148742008209228:5.106727886199951]
+set boxwidth 0.18495935440063477
+set xrange [-5.069795942306518:5.102968549728393]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
-set boxwidth 0.17080655097961425
-set xrange [-4.877620816230774:4.51673948764801]
+set boxwidth 0.17088418006896972
+set xrange [-4.877814888954163:4.520815014839172]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -18,56 +18,56 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'Orthogonal (tanh gain): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.013370756506919861
-set xrange [-0.3345971807837486:0.4007944270968437]
+set boxwidth 0.012844151258468628
+set xrange [-0.3367227166891098:0.36970560252666473]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.01740689992904663
-set xrange [-0.4677839159965515:0.4895955801010132]
+set boxwidth 0.017526801824569702
+set xrange [-0.4788872808218002:0.48508681952953336]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.017184481024742126
-set xrange [-0.47563909739255905:0.4695073589682579]
+set boxwidth 0.017331154346466066
+set xrange [-0.4793042719364166:0.4739092171192169]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.01767914891242981
-set xrange [-0.47149403393268585:0.5008591562509537]
+set boxwidth 0.018147178292274475
+set xrange [-0.4960655763745308:0.5020292297005653]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.020064519047737123
-set xrange [-0.5960884645581246:0.5074600830674172]
+set boxwidth 0.020495752692222594
+set xrange [-0.5890853509306908:0.538181047141552]
 set xtics 0.5
 plot 'weights-orthogonal.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.017446306347846986
-set xrange [-0.47675371915102005:0.4827931299805641]
+set boxwidth 0.017936453223228455
+set xrange [-0.49153461307287216:0.49497031420469284]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.0189158433675766
-set xrange [-0.5264430329203605:0.5139283522963524]
+set boxwidth 0.018490726351737975
+set xrange [-0.512982951104641:0.5040069982409477]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
-set boxwidth 0.019147101044654845
-set xrange [-0.5050718262791634:0.5480187311768532]
+set boxwidth 0.01923172056674957
+set xrange [-0.5052833750844001:0.5524612560868263]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
-set boxwidth 0.014136461615562439
-set xrange [-0.4088454946875572:0.3686598941683769]
+set boxwidth 0.014138758182525635
+set xrange [-0.4088512361049652:0.3687804639339447]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

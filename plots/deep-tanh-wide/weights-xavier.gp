@@ -18,56 +18,56 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 3,3 title 'Xavier uniform: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.009855996072292327
-set xrange [-0.2678731940686703:0.27420658990740776]
+set boxwidth 0.009721730053424835
+set xrange [-0.26272314265370367:0.2719720102846622]
 set xtics 0.1
 plot 'weights-xavier.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.0076323491334915165
-set xrange [-0.2174564555287361:0.20232274681329726]
+set boxwidth 0.007662544846534729
+set xrange [-0.2172418639063835:0.20419810265302657]
 set xtics 0.1
 plot 'weights-xavier.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.007516936957836151
-set xrange [-0.20247357711195946:0.21095795556902885]
+set boxwidth 0.007514483630657196
+set xrange [-0.20013092681765557:0.21316567286849022]
 set xtics 0.1
 plot 'weights-xavier.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.006858843564987183
-set xrange [-0.19227798283100128:0.18495841324329376]
+set boxwidth 0.006862146258354187
+set xrange [-0.19493223875761032:0.18248580545186996]
 set xtics 0.1
 plot 'weights-xavier.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.007164671421051026
-set xrange [-0.1818159282207489:0.2122409999370575]
+set boxwidth 0.007222453653812408
+set xrange [-0.18914244547486306:0.20809250548481942]
 set xtics 0.1
 plot 'weights-xavier.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.006686400771141052
-set xrange [-0.17696180790662766:0.19079023450613022]
+set boxwidth 0.006706451177597046
+set xrange [-0.17698622941970826:0.19186858534812928]
 set xtics 0.1
 plot 'weights-xavier.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.006302742063999176
-set xrange [-0.17292096689343453:0.17372984662652016]
+set boxwidth 0.006279129683971405
+set xrange [-0.17186461612582207:0.17348751649260521]
 set xtics 0.1
 plot 'weights-xavier.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
-set boxwidth 0.006202561855316162
-set xrange [-0.1689657002687454:0.17217520177364348]
+set boxwidth 0.006234657168388367
+set xrange [-0.1697179362177849:0.1731882080435753]
 set xtics 0.1
 plot 'weights-xavier.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
-set boxwidth 0.006616618633270264
-set xrange [-0.18506925404071808:0.17884477078914643]
+set boxwidth 0.0065929493308067326
+set xrange [-0.18514331206679344:0.17746890112757682]
 set xtics 0.1
 plot 'weights-xavier.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -23,14 +23,14 @@ set logscale y
 set arrow from 480, graph 0 to 480, graph 1 nohead dashtype 1 linewidth 1 linecolor rgb '#707070' back
 set label 'epoch 2' at 480, graph 0.97 left offset 0.5,0 font ',9' textcolor rgb '#505050'
 plot 'whole-run.dat' using 1:2 with lines linetype 1 linewidth 1 dashtype 1 linecolor rgb '#C0000000' notitle, \
-     '' using 1:3 with lines linetype 1 title 'N(0, 1) (val. acc. 25.56%)', \
+     '' using 1:3 with lines linetype 1 title 'N(0, 1) (val. acc. 26.68%)', \
      '' using 1:4 with lines linetype 2 linewidth 1 dashtype 1 linecolor rgb '#C0E69F00' notitle, \
-     '' using 1:5 with lines linetype 2 title 'N(0, 0.01) (val. acc. 10.21%)', \
+     '' using 1:5 with lines linetype 2 title 'N(0, 0.01) (val. acc. 15.34%)', \
      '' using 1:6 with lines linetype 3 linewidth 1 dashtype 1 linecolor rgb '#C056B4E9' notitle, \
-     '' using 1:7 with lines linetype 3 title 'Xavier uniform (val. acc. 85.13%)', \
+     '' using 1:7 with lines linetype 3 title 'Xavier uniform (val. acc. 85.34%)', \
      '' using 1:8 with lines linetype 4 linewidth 1 dashtype 1 linecolor rgb '#C0009E73' notitle, \
-     '' using 1:9 with lines linetype 4 title 'Kaiming uniform (tanh gain) (val. acc. 85.57%)', \
+     '' using 1:9 with lines linetype 4 title 'Kaiming uniform (tanh gain) (val. acc. 85.45%)', \
      '' using 1:10 with lines linetype 5 linewidth 1 dashtype 1 linecolor rgb '#C00072B2' notitle, \
-     '' using 1:11 with lines linetype 5 title 'Orthogonal (tanh gain) (val. acc. 85.72%)', \
+     '' using 1:11 with lines linetype 5 title 'Orthogonal (tanh gain) (val. acc. 84.63%)', \
      '' using 1:12 with lines linetype 6 linewidth 1 dashtype 1 linecolor rgb '#C0D55E00' notitle, \
-     '' using 1:13 with lines linetype 6 title 'PyTorch default (val. acc. 81.22%)'
+     '' using 1:13 with lines linetype 6 title 'PyTorch default (val. acc. 83.01%)'

@@ -6,8 +6,8 @@ $accuracy << EOD
 normal-1 10.208 0.000 "10.21%" 10.000 ""
 normal-0.01 9.817 0.000 "9.82%" 10.000 ""
 xavier 86.175 0.000 "86.17%" 85.120 ""
-orthogonal 86.875 0.000 "86.88%" 85.760 ""
-lsuv 86.358 0.000 "86.36%" 85.630 ""
+orthogonal 86.592 0.000 "86.59%" 85.300 ""
+lsuv 86.342 0.000 "86.34%" 85.600 ""
 EOD
 reset
 set terminal pngcairo size 960,600 noenhanced font 'sans,11'

@@ -23,5 +23,5 @@ set logscale y
 plot 'all.dat' using 1:2 with lines linetype 1 title 'N(0, 1) (val. acc. 10.21%)', \
      '' using 1:3 with lines linetype 2 title 'N(0, 0.01) (val. acc. 9.82%)', \
      '' using 1:4 with lines linetype 3 title 'Xavier uniform (val. acc. 86.17%)', \
-     '' using 1:5 with lines linetype 4 title 'Orthogonal (tanh gain) (val. acc. 86.88%)', \
-     '' using 1:6 with lines linetype 5 title 'LSUV (val. acc. 86.36%)'
+     '' using 1:5 with lines linetype 4 title 'Orthogonal (tanh gain) (val. acc. 86.59%)', \
+     '' using 1:6 with lines linetype 5 title 'LSUV (val. acc. 86.34%)'

@@ -20,5 +20,5 @@ set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:200]
 plot 'good-scales.dat' using 1:2 with lines linetype 1 title 'Xavier uniform (val. acc. 86.17%)', \
-     '' using 1:3 with lines linetype 2 title 'Orthogonal (tanh gain) (val. acc. 86.88%)', \
-     '' using 1:4 with lines linetype 3 title 'LSUV (val. acc. 86.36%)'
+     '' using 1:3 with lines linetype 2 title 'Orthogonal (tanh gain) (val. acc. 86.59%)', \
+     '' using 1:4 with lines linetype 3 title 'LSUV (val. acc. 86.34%)'

@@ -18,8 +18,8 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 4,3 title 'LSUV: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.012837610840797424
-set xrange [-0.3345734730362892:0.3714951232075691]
+set boxwidth 0.012837210893630982
+set xrange [-0.334552475810051:0.37149412333965304]
 set xtics 0.2
 plot 'weights-lsuv.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
@@ -36,38 +36,38 @@ set xtics 0.5
 plot 'weights-lsuv.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.022261480093002318
-set xrange [-0.5999870985746384:0.6243943065404892]
+set boxwidth 0.022261390686035155
+set xrange [-0.5999868750572205:0.6243896126747132]
 set xtics 0.5
 plot 'weights-lsuv.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.021112356185913086
-set xrange [-0.581753158569336:0.5794264316558838]
+set boxwidth 0.021112087965011597
+set xrange [-0.5817390769720078:0.5794257611036301]
 set xtics 0.5
 plot 'weights-lsuv.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.02085507392883301
-set xrange [-0.5369491100311279:0.6100799560546875]
+set boxwidth 0.02085523009300232
+set xrange [-0.5369621962308884:0.6100754588842392]
 set xtics 0.5
 plot 'weights-lsuv.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.02318350076675415
-set xrange [-0.6823337972164154:0.5927587449550629]
+set boxwidth 0.023183935880661012
+set xrange [-0.6823566406965256:0.59275983273983]
 set xtics 0.5
 plot 'weights-lsuv.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
-set boxwidth 0.021217378377914427
-set xrange [-0.6172245353460312:0.5497312754392624]
+set boxwidth 0.021217884421348573
+set xrange [-0.6172474965453147:0.5497361466288566]
 set xtics 0.5
 plot 'weights-lsuv.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
-set boxwidth 0.02159831762313843
-set xrange [-0.5923416674137115:0.595565801858902]
+set boxwidth 0.02159858703613281
+set xrange [-0.5923455595970154:0.5955767273902893]
 set xtics 0.5
 plot 'weights-lsuv.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
@@ -78,8 +78,8 @@ set xtics 0.5
 plot 'weights-lsuv.dat' index 9 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 9 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 11'
-set boxwidth 0.019385560154914855
-set xrange [-0.5115544095635414:0.5546513989567756]
+set boxwidth 0.01938563823699951
+set xrange [-0.511558449268341:0.5546516537666321]
 set xtics 0.2
 plot 'weights-lsuv.dat' index 10 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 10 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -18,62 +18,62 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 4,3 title 'N(0, 1): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 2.1905421447753906
-set xrange [-74.23020820617675:46.249609756469724]
+set boxwidth 2.1496827697753904
+set xrange [-64.67619361877442:53.55635871887207]
 set xtics 20.0
 plot 'weights-normal-1.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 1.4078365325927735
-set xrange [-37.22828197479248:40.20272731781006]
+set boxwidth 1.2737867736816406
+set xrange [-33.91200981140137:36.14626274108887]
 set xtics 20.0
 plot 'weights-normal-1.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.583535099029541
-set xrange [-15.94437050819397:16.150059938430786]
+set boxwidth 0.8775598526000976
+set xrange [-24.01718759536743:24.24860429763794]
 set xtics 10.0
 plot 'weights-normal-1.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.30052818298339845
-set xrange [-8.077962493896484:8.45108757019043]
+set boxwidth 0.5411311721801758
+set xrange [-15.044052982330323:14.718161487579346]
 set xtics 5.0
 plot 'weights-normal-1.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.3346073913574219
-set xrange [-9.050520133972167:9.352886390686034]
+set boxwidth 0.27654711723327635
+set xrange [-7.84735267162323:7.36273877620697]
 set xtics 5.0
 plot 'weights-normal-1.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.2714752769470215
-set xrange [-7.517368459701538:7.413771772384644]
+set boxwidth 0.22149514198303222
+set xrange [-6.114948010444641:6.067284798622131]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.19121662139892578
-set xrange [-5.1933492660522464:5.323564910888672]
+set boxwidth 0.18937808990478516
+set xrange [-4.782781887054443:5.63301305770874]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
-set boxwidth 0.16338509559631348
-set xrange [-4.535229420661926:4.450950837135315]
+set boxwidth 0.1717822551727295
+set xrange [-4.559191584587097:4.888832449913025]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
-set boxwidth 0.15892668724060058
-set xrange [-4.371849799156189:4.369117999076844]
+set boxwidth 0.1603984069824219
+set xrange [-4.4491150856018065:4.372797298431396]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 10'
-set boxwidth 0.16902894973754884
-set xrange [-4.553768873214722:4.742823362350464]
+set boxwidth 0.16897987365722655
+set xrange [-4.551192378997802:4.742700672149658]
 set xtics 2.0
 plot 'weights-normal-1.dat' index 9 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 9 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -18,26 +18,26 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 4,3 title 'Orthogonal (tanh gain): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.010182642638683318
-set xrange [-0.27284620627760886:0.28719913884997367]
+set boxwidth 0.010179643630981445
+set xrange [-0.2726887583732605:0.287191641330719]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.02334147334098816
-set xrange [-0.64407899081707:0.6397020429372787]
+set boxwidth 0.02324137568473816
+set xrange [-0.6395958632230758:0.6386797994375228]
 set xtics 0.5
 plot 'weights-orthogonal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.023072808980941772
-set xrange [-0.5739752501249313:0.6950292438268661]
+set boxwidth 0.023093886375427246
+set xrange [-0.5730770111083985:0.6970867395401001]
 set xtics 0.5
 plot 'weights-orthogonal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.023450827598571776
-set xrange [-0.6641260385513306:0.6256694793701172]
+set boxwidth 0.023295228481292726
+set xrange [-0.6581982195377349:0.6230393469333648]
 set xtics 0.5
 plot 'weights-orthogonal.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
@@ -48,38 +48,38 @@ set xtics 0.5
 plot 'weights-orthogonal.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 6'
-set boxwidth 0.021814326047897337
-set xrange [-0.5928269118070603:0.6069610208272934]
+set boxwidth 0.02180713176727295
+set xrange [-0.5928089261054993:0.606583321094513]
 set xtics 0.5
 plot 'weights-orthogonal.dat' index 5 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 5 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 7'
-set boxwidth 0.022586461305618286
-set xrange [-0.5838714152574539:0.6583839565515518]
+set boxwidth 0.022610962390899658
+set xrange [-0.5839326679706573:0.6596702635288239]
 set xtics 0.5
 plot 'weights-orthogonal.dat' index 6 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 6 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 8'
-set boxwidth 0.02478658437728882
-set xrange [-0.6414654672145843:0.7217966735363006]
+set boxwidth 0.024761582612991332
+set xrange [-0.6403552323579789:0.7215318113565445]
 set xtics 0.5
 plot 'weights-orthogonal.dat' index 7 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 7 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 9'
-set boxwidth 0.022668459415435792
-set xrange [-0.6283820331096649:0.6183832347393036]
+set boxwidth 0.022692912817001344
+set xrange [-0.6284431666135788:0.6196670383214951]
 set xtics 0.5
 plot 'weights-orthogonal.dat' index 8 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 8 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 10'
-set boxwidth 0.026341590881347656
-set xrange [-0.7742760419845581:0.674511456489563]
+set boxwidth 0.02633941650390625
+set xrange [-0.769581389427185:0.6790865182876586]
 set xtics 0.5
 plot 'weights-orthogonal.dat' index 9 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 9 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 11'
-set boxwidth 0.017863051891326906
-set xrange [-0.517966490983963:0.46450136303901673]
+set boxwidth 0.01803466856479645
+set xrange [-0.519994069635868:0.47191270142793657]
 set xtics 0.2
 plot 'weights-orthogonal.dat' index 10 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 10 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -29,6 +29,6 @@ plot 'whole-run.dat' using 1:2 with lines linetype 1 linewidth 1 dashtype 1 line
      '' using 1:6 with lines linetype 3 linewidth 1 dashtype 1 linecolor rgb '#C056B4E9' notitle, \
      '' using 1:7 with lines linetype 3 title 'Xavier uniform (val. acc. 86.17%)', \
      '' using 1:8 with lines linetype 4 linewidth 1 dashtype 1 linecolor rgb '#C0009E73' notitle, \
-     '' using 1:9 with lines linetype 4 title 'Orthogonal (tanh gain) (val. acc. 86.88%)', \
+     '' using 1:9 with lines linetype 4 title 'Orthogonal (tanh gain) (val. acc. 86.59%)', \
      '' using 1:10 with lines linetype 5 linewidth 1 dashtype 1 linecolor rgb '#C00072B2' notitle, \
-     '' using 1:11 with lines linetype 5 title 'LSUV (val. acc. 86.36%)'
+     '' using 1:11 with lines linetype 5 title 'LSUV (val. acc. 86.34%)'

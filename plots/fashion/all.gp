@@ -21,9 +21,9 @@ set datafile missing '?'
 set xrange [1:100]
 set logscale y
 plot 'all.dat' using 1:2 with lines linetype 1 title 'All Zeros (val. acc. 9.54%)', \
-     '' using 1:3 with lines linetype 2 title 'All Ones (val. acc. 9.54%)', \
-     '' using 1:4 with lines linetype 3 title 'Uniform [0, 1) (val. acc. 44.80%)', \
-     '' using 1:5 with lines linetype 4 title 'Centered [-0.5, 0.5) (val. acc. 81.23%)', \
-     '' using 1:6 with lines linetype 5 title 'General Rule [-y, y) (val. acc. 85.60%)', \
-     '' using 1:7 with lines linetype 6 title 'Normal N(0, y) (val. acc. 85.12%)', \
-     '' using 1:8 with lines linetype 7 title 'PyTorch default (val. acc. 85.15%)'
+     '' using 1:3 with lines linetype 2 title 'All Ones (val. acc. 9.81%)', \
+     '' using 1:4 with lines linetype 3 title 'Uniform [0, 1) (val. acc. 44.81%)', \
+     '' using 1:5 with lines linetype 4 title 'Centered [-0.5, 0.5) (val. acc. 81.02%)', \
+     '' using 1:6 with lines linetype 5 title 'General Rule [-y, y) (val. acc. 85.87%)', \
+     '' using 1:7 with lines linetype 6 title 'Normal N(0, y) (val. acc. 85.37%)', \
+     '' using 1:8 with lines linetype 7 title 'PyTorch default (val. acc. 85.57%)'

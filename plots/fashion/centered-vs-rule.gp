@@ -19,5 +19,5 @@ set grid
 set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:100]
-plot 'centered-vs-rule.dat' using 1:2 with lines linetype 1 title 'Centered [-0.5, 0.5) (val. acc. 81.23%)', \
-     '' using 1:3 with lines linetype 2 title 'General Rule [-y, y) (val. acc. 85.60%)'
+plot 'centered-vs-rule.dat' using 1:2 with lines linetype 1 title 'Centered [-0.5, 0.5) (val. acc. 81.02%)', \
+     '' using 1:3 with lines linetype 2 title 'General Rule [-y, y) (val. acc. 85.87%)'

@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Centered [-0.5, 0.5): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.0245950186252594
-set xrange [-0.6495891124010086:0.7031369119882583]
+set boxwidth 0.024122602939605713
+set xrange [-0.6513178527355195:0.6754253089427948]
 set xtics 0.5
 plot 'weights-centered.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.025788034200668334
-set xrange [-0.712259265780449:0.7060826152563096]
+set boxwidth 0.02625498652458191
+set xrange [-0.7216537564992904:0.7223705023527145]
 set xtics 0.5
 plot 'weights-centered.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.020363072752952575
-set xrange [-0.5694862112402916:0.5504827901721001]
+set boxwidth 0.020317414402961732
+set xrange [-0.5670891478657722:0.550368644297123]
 set xtics 0.5
 plot 'weights-centered.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'PyTorch default: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.012472159266471862
-set xrange [-0.3627515897154808:0.32321716994047167]
+set boxwidth 0.01248733937740326
+set xrange [-0.3677030190825462:0.319100646674633]
 set xtics 0.2
 plot 'weights-default.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.013287677764892578
-set xrange [-0.28352887034416197:0.4472934067249298]
+set boxwidth 0.012042257487773895
+set xrange [-0.2603916011750698:0.40193256065249444]
 set xtics 0.2
 plot 'weights-default.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.015468358397483825
-set xrange [-0.5429199323058128:0.30783977955579755]
+set boxwidth 0.015322003364562988
+set xrange [-0.5340209841728211:0.30868920087814333]
 set xtics 0.2
 plot 'weights-default.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

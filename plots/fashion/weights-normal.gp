@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Normal N(0, y): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.013407344222068787
-set xrange [-0.41397525519132616:0.32342867702245715]
+set boxwidth 0.013668739199638368
+set xrange [-0.4199303075671196:0.33185034841299055]
 set xtics 0.2
 plot 'weights-normal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.013501612544059753
-set xrange [-0.34242505878210067:0.40016363114118575]
+set boxwidth 0.013996261358261108
+set xrange [-0.3716525584459305:0.3981418162584305]
 set xtics 0.2
 plot 'weights-normal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.014755186438560487
-set xrange [-0.5081066116690636:0.30342864245176315]
+set boxwidth 0.014294123649597168
+set xrange [-0.47756507992744446:0.3086117208003998]
 set xtics 0.2
 plot 'weights-normal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'All Ones: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.011142842173576355
-set xrange [0.4150007858872414:1.027857105433941]
+set boxwidth 0.011552811861038207
+set xrange [0.3934773772954941:1.0288820296525956]
 set xtics 0.2
 plot 'weights-ones.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.007455692291259765
-set xrange [0.6085761547088623:1.0186392307281493]
+set boxwidth 0.007319762706756592
+set xrange [0.615712457895279:1.0182994067668916]
 set xtics 0.1
 plot 'weights-ones.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 9.654521942138672e-05
-set xrange [0.9997586369514465:1.0050686240196227]
+set boxwidth 9.513616561889648e-05
+set xrange [0.9997621595859527:1.004994648694992]
 set xtics 0.002
 plot 'weights-ones.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

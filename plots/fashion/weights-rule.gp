@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'General Rule [-y, y): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.011151902079582214
-set xrange [-0.3092386230826378:0.304115991294384]
+set boxwidth 0.011273839473724366
+set xrange [-0.30970115065574644:0.3103600203990936]
 set xtics 0.2
 plot 'weights-rule.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.010672928392887115
-set xrange [-0.26704882457852364:0.3199622370302677]
+set boxwidth 0.010429468154907227
+set xrange [-0.2518284976482391:0.3217922508716583]
 set xtics 0.2
 plot 'weights-rule.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.012284517586231232
-set xrange [-0.4515786774456501:0.22406978979706765]
+set boxwidth 0.012888231277465821
+set xrange [-0.47807071208953855:0.23078200817108155]
 set xtics 0.2
 plot 'weights-rule.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

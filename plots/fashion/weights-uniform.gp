@@ -18,14 +18,14 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Uniform [0, 1): each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.0392390239238739
-set xrange [-0.6709646552801132:1.4871816605329513]
+set boxwidth 0.039267894029617306
+set xrange [-0.6715700536966324:1.4881641179323197]
 set xtics 0.5
 plot 'weights-uniform.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.023454772233963014
-set xrange [-0.23138698637485505:1.0586254864931106]
+set boxwidth 0.02345574527978897
+set xrange [-0.23143807128071786:1.0586279191076755]
 set xtics 0.5
 plot 'weights-uniform.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

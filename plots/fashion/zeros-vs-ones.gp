@@ -21,4 +21,4 @@ set datafile missing '?'
 set xrange [1:100]
 set logscale y
 plot 'zeros-vs-ones.dat' using 1:2 with lines linetype 1 title 'All Zeros (val. acc. 9.54%)', \
-     '' using 1:3 with lines linetype 2 title 'All Ones (val. acc. 9.54%)'
+     '' using 1:3 with lines linetype 2 title 'All Ones (val. acc. 9.81%)'

@@ -20,5 +20,5 @@ set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:7200]
 set logscale y
-plot 'depth.dat' using 1:2 with lines linetype 1 title '784-256-256-10, Xavier uniform (val. acc. 88.92%)', \
-     '' using 1:3 with lines linetype 2 title '784-512x4-10, Xavier uniform (val. acc. 88.96%)'
+plot 'depth.dat' using 1:2 with lines linetype 1 title '784-256-256-10, Xavier uniform (val. acc. 89.27%)', \
+     '' using 1:3 with lines linetype 2 title '784-512x4-10, Xavier uniform (val. acc. 88.23%)'

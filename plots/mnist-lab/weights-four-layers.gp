@@ -18,33 +18,33 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 2,3 title '784-512x4-10, Xavier uniform: each layer'."'".'s weights where'."\n".'training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.027852839231491087
-set xrange [-0.8635747879743576:0.6683313697576523]
+set boxwidth 0.02920021653175354
+set xrange [-0.8755191475152969:0.7304927617311477]
 set xtics 0.5
 plot 'weights-four-layers.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.01904716491699219
-set xrange [-0.503018319606781:0.5445757508277893]
+set boxwidth 0.01935492515563965
+set xrange [-0.5503208875656128:0.5141999959945679]
 set xtics 0.2
 plot 'weights-four-layers.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.020119234919548035
-set xrange [-0.42997606843709946:0.6765818521380424]
+set boxwidth 0.023444454669952392
+set xrange [-0.5732799589633941:0.7161650478839874]
 set xtics 0.5
 plot 'weights-four-layers.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 4'
-set boxwidth 0.019014177322387697
-set xrange [-0.38730456829071047:0.6584751844406128]
+set boxwidth 0.01862544059753418
+set xrange [-0.38358179330825803:0.6408174395561218]
 set xtics 0.2
 plot 'weights-four-layers.dat' index 3 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 3 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 5'
-set boxwidth 0.023243645429611205
-set xrange [-1.0594562977552413:0.21894420087337493]
-set xtics 0.5
+set boxwidth 0.018936075270175934
+set xrange [-0.8411347605288029:0.2003493793308735]
+set xtics 0.2
 plot 'weights-four-layers.dat' index 4 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 4 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 unset multiplot

@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title '784-256-256-10, Xavier uniform: each layer'."'".'s weights where'."\n".'training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.03146969437599182
-set xrange [-1.0356883198022842:0.695144870877266]
+set boxwidth 0.03208778619766235
+set xrange [-1.0583266198635102:0.7065016210079194]
 set xtics 0.5
 plot 'weights-two-layers.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.021797115206718443
-set xrange [-0.5426797732710839:0.6561615630984307]
+set boxwidth 0.021876012086868287
+set xrange [-0.5675637394189834:0.6356169253587722]
 set xtics 0.5
 plot 'weights-two-layers.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.04019202589988709
-set xrange [-1.5323892682790756:0.678172156214714]
+set boxwidth 0.029924715757369994
+set xrange [-0.9521445959806443:0.6937147706747055]
 set xtics 0.5
 plot 'weights-two-layers.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -34,6 +34,6 @@ set arrow from 5760, graph 0 to 5760, graph 1 nohead dashtype 1 linewidth 1 line
 set arrow from 6240, graph 0 to 6240, graph 1 nohead dashtype 1 linewidth 1 linecolor rgb '#707070' back
 set arrow from 6720, graph 0 to 6720, graph 1 nohead dashtype 1 linewidth 1 linecolor rgb '#707070' back
 plot 'whole-run.dat' using 1:2 with lines linetype 1 linewidth 1 dashtype 1 linecolor rgb '#C0000000' notitle, \
-     '' using 1:3 with lines linetype 1 title '784-256-256-10, Xavier uniform (val. acc. 88.92%)', \
+     '' using 1:3 with lines linetype 1 title '784-256-256-10, Xavier uniform (val. acc. 89.27%)', \
      '' using 1:4 with lines linetype 2 linewidth 1 dashtype 1 linecolor rgb '#C0E69F00' notitle, \
-     '' using 1:5 with lines linetype 2 title '784-512x4-10, Xavier uniform (val. acc. 88.96%)'
+     '' using 1:5 with lines linetype 2 title '784-512x4-10, Xavier uniform (val. acc. 88.23%)'

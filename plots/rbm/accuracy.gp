@@ -3,7 +3,7 @@
 # as accuracy.dat): strategy id, mean accuracy (%), standard deviation over seeds (%), text above,
 # mean test accuracy (%, ? without a test set), spread text.
 $accuracy << EOD
-rbm 86.042 0.000 "86.04%" 84.990 ""
+rbm 85.817 0.000 "85.82%" 84.960 ""
 default 85.008 0.000 "85.01%" 83.970 ""
 xavier 84.767 0.000 "84.77%" 84.090 ""
 EOD

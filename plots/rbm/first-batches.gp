@@ -19,6 +19,6 @@ set grid
 set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:100]
-plot 'first-batches.dat' using 1:2 with lines linetype 1 title 'RBM pre-training (CD-1, 2 epochs a layer) (val. acc. 86.04%)', \
+plot 'first-batches.dat' using 1:2 with lines linetype 1 title 'RBM pre-training (CD-1, 2 epochs a layer) (val. acc. 85.82%)', \
      '' using 1:3 with lines linetype 2 title 'PyTorch default (val. acc. 85.01%)', \
      '' using 1:4 with lines linetype 3 title 'Xavier uniform (val. acc. 84.77%)'

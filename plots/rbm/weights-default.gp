@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'PyTorch default: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.022343335151672365
-set xrange [-0.6170623540878296:0.6118210792541504]
+set boxwidth 0.022343331575393678
+set xrange [-0.6170623451471329:0.6118208914995193]
 set xtics 0.5
 plot 'weights-default.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.01537792682647705
-set xrange [-0.42186859250068665:0.42391738295555115]
+set boxwidth 0.015377927422523498
+set xrange [-0.4218685939908028:0.4239174142479897]
 set xtics 0.2
 plot 'weights-default.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.013939513564109803
-set xrange [-0.42836565226316453:0.3383075937628746]
+set boxwidth 0.013939512372016906
+set xrange [-0.4283656194806099:0.33830756098032]
 set xtics 0.2
 plot 'weights-default.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

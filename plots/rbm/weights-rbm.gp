@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'RBM pre-training (CD-1, 2 epochs a layer): each layer'."'".'s weights'."\n".'where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.06114290237426758
-set xrange [-1.8604691743850708:1.502390456199646]
+set boxwidth 0.061051673889160156
+set xrange [-1.843415665626526:1.5144263982772828]
 set xtics 1.0
 plot 'weights-rbm.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.06561716318130494
-set xrange [-1.8591557323932648:1.7497882425785065]
+set boxwidth 0.0670915961265564
+set xrange [-1.940050333738327:1.7499874532222748]
 set xtics 1.0
 plot 'weights-rbm.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.01949292004108429
-set xrange [-0.5684097006916999:0.5037009015679359]
+set boxwidth 0.01923945903778076
+set xrange [-0.5567032933235169:0.5014669537544251]
 set xtics 0.2
 plot 'weights-rbm.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

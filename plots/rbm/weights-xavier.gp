@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Xavier uniform: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.020229154825210573
-set xrange [-0.570608988404274:0.5419945269823074]
+set boxwidth 0.02022915840148926
+set xrange [-0.5706090569496155:0.5419946551322937]
 set xtics 0.5
 plot 'weights-xavier.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.01394583284854889
-set xrange [-0.38166869431734085:0.38535211235284805]
+set boxwidth 0.013945831060409546
+set xrange [-0.3816686898469925:0.3853520184755325]
 set xtics 0.2
 plot 'weights-xavier.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.015058696269989014
-set xrange [-0.44364652037620544:0.3845817744731903]
+set boxwidth 0.015058696866035462
+set xrange [-0.443646551668644:0.38458177596330645]
 set xtics 0.2
 plot 'weights-xavier.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

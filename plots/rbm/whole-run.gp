@@ -22,7 +22,7 @@ set xrange [1:960]
 set arrow from 480, graph 0 to 480, graph 1 nohead dashtype 1 linewidth 1 linecolor rgb '#707070' back
 set label 'epoch 2' at 480, graph 0.97 left offset 0.5,0 font ',9' textcolor rgb '#505050'
 plot 'whole-run.dat' using 1:2 with lines linetype 1 linewidth 1 dashtype 1 linecolor rgb '#C0000000' notitle, \
-     '' using 1:3 with lines linetype 1 title 'RBM pre-training (CD-1, 2 epochs a layer) (val. acc. 86.04%)', \
+     '' using 1:3 with lines linetype 1 title 'RBM pre-training (CD-1, 2 epochs a layer) (val. acc. 85.82%)', \
      '' using 1:4 with lines linetype 2 linewidth 1 dashtype 1 linecolor rgb '#C0E69F00' notitle, \
      '' using 1:5 with lines linetype 2 title 'PyTorch default (val. acc. 85.01%)', \
      '' using 1:6 with lines linetype 3 linewidth 1 dashtype 1 linecolor rgb '#C056B4E9' notitle, \

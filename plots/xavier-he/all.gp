@@ -19,11 +19,11 @@ set grid
 set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:100]
-plot 'all.dat' using 1:2 with lines linetype 1 title 'PyTorch default (val. acc. 86.01% ± 0.22)', \
-     '' using 1:3 with lines linetype 2 title 'Keras default (Glorot uniform) (val. acc. 86.50% ± 0.25)', \
-     '' using 1:4 with lines linetype 3 title 'Xavier uniform (val. acc. 86.27% ± 0.31)', \
-     '' using 1:5 with lines linetype 4 title 'Xavier normal (val. acc. 86.30% ± 0.51)', \
-     '' using 1:6 with lines linetype 5 title 'He uniform (val. acc. 86.19% ± 0.37)', \
-     '' using 1:7 with lines linetype 6 title 'He normal (val. acc. 86.49% ± 0.33)', \
-     '' using 1:8 with lines linetype 7 title 'LeCun uniform (val. acc. 86.17% ± 0.30)', \
-     '' using 1:9 with lines linetype 8 title 'LeCun normal (val. acc. 86.20% ± 0.87)'
+plot 'all.dat' using 1:2 with lines linetype 1 title 'PyTorch default (val. acc. 85.75% ± 0.44)', \
+     '' using 1:3 with lines linetype 2 title 'Keras default (Glorot uniform) (val. acc. 86.41% ± 0.22)', \
+     '' using 1:4 with lines linetype 3 title 'Xavier uniform (val. acc. 86.08% ± 0.04)', \
+     '' using 1:5 with lines linetype 4 title 'Xavier normal (val. acc. 85.89% ± 0.40)', \
+     '' using 1:6 with lines linetype 5 title 'He uniform (val. acc. 86.11% ± 0.19)', \
+     '' using 1:7 with lines linetype 6 title 'He normal (val. acc. 86.27% ± 0.35)', \
+     '' using 1:8 with lines linetype 7 title 'LeCun uniform (val. acc. 85.92% ± 0.22)', \
+     '' using 1:9 with lines linetype 8 title 'LeCun normal (val. acc. 86.28% ± 0.50)'

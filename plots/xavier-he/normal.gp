@@ -19,6 +19,6 @@ set grid
 set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:100]
-plot 'normal.dat' using 1:2 with lines linetype 1 title 'Xavier normal (val. acc. 86.30% ± 0.51)', \
-     '' using 1:3 with lines linetype 2 title 'He normal (val. acc. 86.49% ± 0.33)', \
-     '' using 1:4 with lines linetype 3 title 'LeCun normal (val. acc. 86.20% ± 0.87)'
+plot 'normal.dat' using 1:2 with lines linetype 1 title 'Xavier normal (val. acc. 85.89% ± 0.40)', \
+     '' using 1:3 with lines linetype 2 title 'He normal (val. acc. 86.27% ± 0.35)', \
+     '' using 1:4 with lines linetype 3 title 'LeCun normal (val. acc. 86.28% ± 0.50)'

@@ -19,6 +19,6 @@ set grid
 set key outside below center horizontal maxcols 2 height 1.5
 set datafile missing '?'
 set xrange [1:100]
-plot 'uniform.dat' using 1:2 with lines linetype 1 title 'Xavier uniform (val. acc. 86.27% ± 0.31)', \
-     '' using 1:3 with lines linetype 2 title 'He uniform (val. acc. 86.19% ± 0.37)', \
-     '' using 1:4 with lines linetype 3 title 'LeCun uniform (val. acc. 86.17% ± 0.30)'
+plot 'uniform.dat' using 1:2 with lines linetype 1 title 'Xavier uniform (val. acc. 86.08% ± 0.04)', \
+     '' using 1:3 with lines linetype 2 title 'He uniform (val. acc. 86.11% ± 0.19)', \
+     '' using 1:4 with lines linetype 3 title 'LeCun uniform (val. acc. 85.92% ± 0.22)'

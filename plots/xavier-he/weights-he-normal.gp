@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'He normal: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.012043771147727967
-set xrange [-0.34664084762334824:0.3157665655016899]
+set boxwidth 0.011417178511619568
+set xrange [-0.32572136372327803:0.3022234544157982]
 set xtics 0.2
 plot 'weights-he-normal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.0164059317111969
-set xrange [-0.45369178950786593:0.4486344546079636]
+set boxwidth 0.017181341648101808
+set xrange [-0.48172564506530763:0.46324814558029176]
 set xtics 0.2
 plot 'weights-he-normal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.020087300539016723
-set xrange [-0.5994314223527908:0.5053701072931289]
+set boxwidth 0.020199649333953858
+set xrange [-0.6053297340869903:0.5056509792804718]
 set xtics 0.5
 plot 'weights-he-normal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'He uniform: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.011686095595359802
-set xrange [-0.3638429567217827:0.27889230102300644]
+set boxwidth 0.01157671481370926
+set xrange [-0.3607696361839771:0.2759496785700321]
 set xtics 0.2
 plot 'weights-he-uniform.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.014071338176727295
-set xrange [-0.3622215807437897:0.41170201897621156]
+set boxwidth 0.01299552857875824
+set xrange [-0.30857705920934675:0.4061770126223564]
 set xtics 0.2
 plot 'weights-he-uniform.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.015343197584152223
-set xrange [-0.48347910344600675:0.3603967636823654]
+set boxwidth 0.015242056846618652
+set xrange [-0.481032532453537:0.3572805941104889]
 set xtics 0.2
 plot 'weights-he-uniform.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

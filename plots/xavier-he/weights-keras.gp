@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Keras default (Glorot uniform): each layer'."'".'s weights where'."\n".'training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.010839735269546508
-set xrange [-0.33427267968654634:0.26191276013851167]
+set boxwidth 0.011105037331581115
+set xrange [-0.3359208419919014:0.27485621124506]
 set xtics 0.2
 plot 'weights-keras.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.010428151786327363
-set xrange [-0.27468470558524133:0.2988636426627636]
+set boxwidth 0.010527588725090027
+set xrange [-0.2815200135111809:0.2974973663687706]
 set xtics 0.2
 plot 'weights-keras.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.015392706394195557
-set xrange [-0.5104041039943695:0.33619474768638613]
+set boxwidth 0.015923497676849366
+set xrange [-0.5331935226917267:0.3425988495349884]
 set xtics 0.2
 plot 'weights-keras.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

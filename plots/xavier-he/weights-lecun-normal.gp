@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'LeCun normal: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.011430622339248657
-set xrange [-0.32959413826465606:0.29909009039402007]
+set boxwidth 0.011429148912429809
+set xrange [-0.3288663476705551:0.2997368425130844]
 set xtics 0.2
 plot 'weights-lecun-normal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.01200236439704895
-set xrange [-0.2981031030416489:0.3620269387960434]
+set boxwidth 0.012039768099784852
+set xrange [-0.2974833235144615:0.36470392197370527]
 set xtics 0.2
 plot 'weights-lecun-normal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.016368396282196045
-set xrange [-0.5486580908298493:0.3516037046909332]
+set boxwidth 0.015112214088439942
+set xrange [-0.484417599439621:0.3467541754245758]
 set xtics 0.2
 plot 'weights-lecun-normal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

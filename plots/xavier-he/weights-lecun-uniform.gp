@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'LeCun uniform: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.010748513638973237
-set xrange [-0.32123144492506983:0.2699368052184582]
+set boxwidth 0.010836067795753478
+set xrange [-0.31482938677072525:0.2811543419957161]
 set xtics 0.2
 plot 'weights-lecun-uniform.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.011931429207324982
-set xrange [-0.269400367885828:0.38682823851704595]
+set boxwidth 0.01143210768699646
+set xrange [-0.2868162304162979:0.34194969236850736]
 set xtics 0.2
 plot 'weights-lecun-uniform.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.013846347033977508
-set xrange [-0.4788563184440136:0.2826927684247494]
+set boxwidth 0.014044837653636932
+set xrange [-0.49644042178988457:0.2760256491601467]
 set xtics 0.2
 plot 'weights-lecun-uniform.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'PyTorch default: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.011274348497390747
-set xrange [-0.3251175552606583:0.29497161209583284]
+set boxwidth 0.01115786612033844
+set xrange [-0.3343454793095589:0.27933715730905534]
 set xtics 0.2
 plot 'weights-pytorch.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.009967966675758362
-set xrange [-0.2685078576207161:0.2797303095459938]
+set boxwidth 0.010041654407978058
+set xrange [-0.2507601834833622:0.301530808955431]
 set xtics 0.2
 plot 'weights-pytorch.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.014161829054355621
-set xrange [-0.5624637104570865:0.21643688753247262]
+set boxwidth 0.010935246348381042
+set xrange [-0.3997676357626915:0.20167091339826584]
 set xtics 0.2
 plot 'weights-pytorch.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

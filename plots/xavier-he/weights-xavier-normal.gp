@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Xavier normal: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.011615738272666931
-set xrange [-0.34011413902044296:0.29875146597623825]
+set boxwidth 0.011793382167816162
+set xrange [-0.3471617877483368:0.3014742314815521]
 set xtics 0.2
 plot 'weights-xavier-normal.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.014026535749435425
-set xrange [-0.3661213546991348:0.4053381115198135]
+set boxwidth 0.013920992612838745
+set xrange [-0.3594226986169815:0.4062318950891495]
 set xtics 0.2
 plot 'weights-xavier-normal.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.018725783824920655
-set xrange [-0.5541241943836213:0.47579391598701476]
+set boxwidth 0.018849900364875792
+set xrange [-0.5517270043492317:0.4850175157189369]
 set xtics 0.2
 plot 'weights-xavier-normal.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

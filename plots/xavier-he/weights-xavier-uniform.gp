@@ -18,20 +18,20 @@ set xlabel 'Weight value'
 set ylabel 'Weights per bin'
 set multiplot layout 1,3 title 'Xavier uniform: each layer'."'".'s weights where training started (filled) and where it ended (line), seed 1'
 set title 'layer 1'
-set boxwidth 0.010967837572097778
-set xrange [-0.3220405846834183:0.28119048178195954]
+set boxwidth 0.011089649200439453
+set xrange [-0.3274225652217865:0.2825081408023834]
 set xtics 0.2
 plot 'weights-xavier-uniform.dat' index 0 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 0 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 2'
-set boxwidth 0.011423593759536744
-set xrange [-0.2980656176805496:0.33023203909397125]
+set boxwidth 0.01110684871673584
+set xrange [-0.29353058338165283:0.31734609603881836]
 set xtics 0.2
 plot 'weights-xavier-uniform.dat' index 1 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 1 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle
 set title 'layer 3'
-set boxwidth 0.01473673939704895
-set xrange [-0.48631192147731783:0.3242087453603745]
+set boxwidth 0.014467148780822755
+set xrange [-0.4849477529525757:0.3107454299926758]
 set xtics 0.2
 plot 'weights-xavier-uniform.dat' index 2 using 1:2 with boxes linecolor rgb '#56B4E9' notitle, \
      '' index 2 using 1:3 with histeps linecolor rgb '#000000' dashtype 1 linewidth 1.5 notitle

@@ -22,18 +22,18 @@ set xrange [1:960]
 set arrow from 480, graph 0 to 480, graph 1 nohead dashtype 1 linewidth 1 linecolor rgb '#707070' back
 set label 'epoch 2' at 480, graph 0.97 left offset 0.5,0 font ',9' textcolor rgb '#505050'
 plot 'whole-run.dat' using 1:2 with lines linetype 1 linewidth 1 dashtype 1 linecolor rgb '#C0000000' notitle, \
-     '' using 1:3 with lines linetype 1 title 'PyTorch default (val. acc. 86.01% ± 0.22)', \
+     '' using 1:3 with lines linetype 1 title 'PyTorch default (val. acc. 85.75% ± 0.44)', \
      '' using 1:4 with lines linetype 2 linewidth 1 dashtype 1 linecolor rgb '#C0E69F00' notitle, \
-     '' using 1:5 with lines linetype 2 title 'Keras default (Glorot uniform) (val. acc. 86.50% ± 0.25)', \
+     '' using 1:5 with lines linetype 2 title 'Keras default (Glorot uniform) (val. acc. 86.41% ± 0.22)', \
      '' using 1:6 with lines linetype 3 linewidth 1 dashtype 1 linecolor rgb '#C056B4E9' notitle, \
-     '' using 1:7 with lines linetype 3 title 'Xavier uniform (val. acc. 86.27% ± 0.31)', \
+     '' using 1:7 with lines linetype 3 title 'Xavier uniform (val. acc. 86.08% ± 0.04)', \
      '' using 1:8 with lines linetype 4 linewidth 1 dashtype 1 linecolor rgb '#C0009E73' notitle, \
-     '' using 1:9 with lines linetype 4 title 'Xavier normal (val. acc. 86.30% ± 0.51)', \
+     '' using 1:9 with lines linetype 4 title 'Xavier normal (val. acc. 85.89% ± 0.40)', \
      '' using 1:10 with lines linetype 5 linewidth 1 dashtype 1 linecolor rgb '#C00072B2' notitle, \
-     '' using 1:11 with lines linetype 5 title 'He uniform (val. acc. 86.19% ± 0.37)', \
+     '' using 1:11 with lines linetype 5 title 'He uniform (val. acc. 86.11% ± 0.19)', \
      '' using 1:12 with lines linetype 6 linewidth 1 dashtype 1 linecolor rgb '#C0D55E00' notitle, \
-     '' using 1:13 with lines linetype 6 title 'He normal (val. acc. 86.49% ± 0.33)', \
+     '' using 1:13 with lines linetype 6 title 'He normal (val. acc. 86.27% ± 0.35)', \
      '' using 1:14 with lines linetype 7 linewidth 1 dashtype 1 linecolor rgb '#C0CC79A7' notitle, \
-     '' using 1:15 with lines linetype 7 title 'LeCun uniform (val. acc. 86.17% ± 0.30)', \
+     '' using 1:15 with lines linetype 7 title 'LeCun uniform (val. acc. 85.92% ± 0.22)', \
      '' using 1:16 with lines linetype 8 linewidth 1 dashtype 1 linecolor rgb '#C0B8A200' notitle, \
-     '' using 1:17 with lines linetype 8 title 'LeCun normal (val. acc. 86.20% ± 0.87)'
+     '' using 1:17 with lines linetype 8 title 'LeCun normal (val. acc. 86.28% ± 0.50)'
