@@ -89,7 +89,9 @@ public final class Executor: @unchecked Sendable {
     private func hasWork(_ task: PartnerTask) -> Bool {
         switch task {
         case .forward(let s): return !features(s, on: .partner).isEmpty
-        case .backward(let s): return !features(s, on: .partner).isEmpty || (s > 0 && !features(s - 1, on: .partner).isEmpty)
+        case .backward(let s):
+            let input = plan.producer[plan.stages[s].dense.input]
+            return !features(s, on: .partner).isEmpty || input.map { !features($0, on: .partner).isEmpty } == true
         case .optimizer: return cuts.indices.contains { !features($0, on: .partner).isEmpty }
         }
     }

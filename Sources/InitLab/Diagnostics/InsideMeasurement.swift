@@ -89,8 +89,8 @@ final class InsideMeasurement {
 
         /// The spread of the gradient arriving at `layer`'s output; a gradient that is zero up
         /// to rounding ends the pass (isRounding).
-        func didPropagate(into layer: Dense, _ context: PassContext) -> Bool {
-            let above = network.layers[layer.layer + 1], rows = context.rows
+        func didPropagate(into layer: Dense, from above: Dense, _ context: PassContext) -> Bool {
+            let rows = context.rows
             let below = context.gradient(layer.output), delta = context.gradient(above.output)
             let weights = network.weights(above.layer)
             if InsideMeasurement.isRounding(Moments.norm(below, count: layer.outputs * rows), sumsOf: above.outputs,

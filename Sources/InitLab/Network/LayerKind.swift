@@ -3,7 +3,9 @@
 ///
 /// The kinds to come fit the same plan: a residual block is a node whose input slot is read twice
 /// (its branch and the skip), so the gradient of that slot is written by the first and
-/// accumulated (β = 1) by the second (Plan.gradientWrites); its branch scale is a node attribute. A
+/// accumulated (β = 1) by the second (Plan.gradientWrites), and the backward pass routes each
+/// gradient to the stage that made its slot (Plan.producer), not to the stage below; its branch
+/// scale is a node attribute. A
 /// 2-D convolution is a node whose features are its output channels and whose products are
 /// im2col + GEMM, cut between cores by channel as a dense layer is by feature.
 public enum LayerKind: Sendable, Equatable {

@@ -37,6 +37,8 @@ public final class Plan: @unchecked Sendable {
     public let runningCount: Int
     let slots: [Slot]
     let stages: [Stage]
+    /// Per slot, the stage that writes it; nil for the batch (slot 0), which has no gradient.
+    let producer: [Int?]
 
     /// `learningRateMultiplier` gives each segment its multiplier (muP's per-layer rates); 1 by default.
     public init(_ kinds: [LayerKind], inputWidth: Int, learningRateMultiplier: (ParameterSegment) -> Float = { _ in 1 }) {
@@ -44,6 +46,7 @@ public final class Plan: @unchecked Sendable {
         for kind in kinds { compiler.add(kind) }
         self.inputWidth = inputWidth
         (slots, stages, segments, runningCount) = compiler.finish()
+        producer = Self.producers(slots: slots.count, stages: stages)
         for i in segments.indices { segments[i].learningRateMultiplier = learningRateMultiplier(segments[i]) }
         precondition(stages.last?.dense.outputLayout == .sampleMajor, "a network ends with its readout")
         parameterCount = segments.last.map { $0.range.upperBound } ?? 0
@@ -61,10 +64,17 @@ public final class Plan: @unchecked Sendable {
         }
         inputWidth = plan.inputWidth
         (slots, stages, _, runningCount) = compiler.finish()
+        producer = Self.producers(slots: slots.count, stages: stages)
         // Its own layers' segments: nothing else is the up-pass's to update or cut.
         segments = plan.segments.filter { $0.layer < layer }
         parameterCount = plan.parameterCount
         learningRateRuns = []
+    }
+
+    private static func producers(slots: Int, stages: [Stage]) -> [Int?] {
+        var producer = [Int?](repeating: nil, count: slots)
+        for (s, stage) in stages.enumerated() { producer[stage.output] = s }
+        return producer
     }
 
     /// The parameter buffer as runs of adjacent segments with the same learning-rate

@@ -68,21 +68,22 @@ extension Network {
     }
 
     /// Stage s's parameter gradients for the features of `core`, and the gradient of its input
-    /// for the features of `core` in the stage below; when it is that gradient's last writer
-    /// (Plan.gradientWrites), on through that stage's nodes after its product (gate, batch
-    /// normalization) with their parameter gradients. A stage that is not split computes all of
-    /// both on the run's own core. False when the observer stops the pass.
+    /// for the features of `core` in the stage that made the input (in a stack, the one below;
+    /// `Plan.producer`); when it is that gradient's last writer (Plan.gradientWrites), on through
+    /// that stage's nodes after its product (gate, batch normalization) with their parameter
+    /// gradients. A stage that is not split computes all of both on the run's own core. False
+    /// when the observer stops the pass.
     func backwardStage(_ s: Int, on core: Core, _ context: PassContext, observer: (any PassObserver)? = nil) -> Bool {
         let stage = plan.stages[s], executor = context.executor
         let own = executor.features(s, on: core)
         if !own.isEmpty { stage.dense.backwardParameters(features: own, on: core, context) }
-        guard s > 0 else { return true }
-        let below = plan.stages[s - 1]
-        let features = stage.splittable ? executor.features(s - 1, on: core) : (core == .main ? 0..<below.width : 0..<0)
+        guard let p = plan.producer[stage.dense.input] else { return true }
+        let below = plan.stages[p]
+        let features = stage.splittable ? executor.features(p, on: core) : (core == .main ? 0..<below.width : 0..<0)
         guard !features.isEmpty else { return true }
         stage.dense.backwardInput(features: features, on: core, context)
         guard stage.dense.completesInputGradient else { return true }
-        if let observer, !observer.didPropagate(into: below.dense, context) { return false }
+        if let observer, !observer.didPropagate(into: below.dense, from: stage.dense, context) { return false }
         for node in below.elementwise.reversed() { node.backwardInput(features: features, on: core, context) }
         return true
     }
@@ -98,13 +99,14 @@ extension Network {
 protocol PassObserver: AnyObject {
     func willForward(_ node: any Node, _ context: PassContext)
     func didForward(_ node: any Node, _ context: PassContext)
-    /// After the gradient of `layer`'s output is computed, before it goes through that stage's
-    /// gate and normalization; false stops the backward pass there.
-    func didPropagate(into layer: Dense, _ context: PassContext) -> Bool
+    /// After the gradient of `layer`'s output is complete (the last writer, `above`, wrote it),
+    /// before it goes through that stage's gate and normalization; false stops the backward pass
+    /// there.
+    func didPropagate(into layer: Dense, from above: Dense, _ context: PassContext) -> Bool
 }
 
 extension PassObserver {
     func willForward(_ node: any Node, _ context: PassContext) {}
     func didForward(_ node: any Node, _ context: PassContext) {}
-    func didPropagate(into layer: Dense, _ context: PassContext) -> Bool { true }
+    func didPropagate(into layer: Dense, from above: Dense, _ context: PassContext) -> Bool { true }
 }
