@@ -33,7 +33,7 @@ extension Node {
 /// the executor's copy.
 struct PassContext {
     let parameters: UnsafeMutablePointer<Float>
-    /// Where the backward pass writes the parameters' gradients (overwritten, not accumulated).
+    /// The network's gradients, which the backward pass overwrites (not accumulates).
     let gradients: UnsafeMutablePointer<Float>
     let running: UnsafeMutablePointer<Float>
     let buffers: BatchBuffers

@@ -8,11 +8,11 @@ extension Network {
     /// on this core alone and the observer sees each node before and after it; `through` stops
     /// after that stage.
     func forward(_ x: UnsafePointer<Float>, rows: Int, buffers: BatchBuffers, pass: inout Pass, on executor: Executor,
-                        observer: (any PassObserver)? = nil, through lastStage: Int? = nil) {
+                 observer: (any PassObserver)? = nil, through lastStage: Int? = nil) {
         executor.mark(.forward)
         buffers.begin(x: x, rows: rows, pass: pass)
         executor.prepare(rows: rows)
-        let context = passContext(buffers, executor: executor, gradients: gradients)
+        let context = passContext(buffers, executor: executor)
         for (s, stage) in plan.stages.enumerated() {
             for node in stage.nodes { node.prepare(&pass, context) }
             if let observer {
@@ -54,7 +54,7 @@ extension Network {
     /// core alone, and the observer may stop the pass after a layer's input gradient.
     func backward(_ buffers: BatchBuffers, on executor: Executor, observer: (any PassObserver)? = nil) {
         executor.mark(.backward)
-        let context = passContext(buffers, executor: executor, gradients: gradients)
+        let context = passContext(buffers, executor: executor)
         for s in plan.stages.indices.reversed() {
             if let observer {
                 precondition(!executor.isSplitting, "a pass with an observer runs on one core")
@@ -88,7 +88,7 @@ extension Network {
         return true
     }
 
-    private func passContext(_ buffers: BatchBuffers, executor: Executor, gradients: FloatBuffer) -> PassContext {
+    private func passContext(_ buffers: BatchBuffers, executor: Executor) -> PassContext {
         PassContext(parameters: parameters.pointer, gradients: gradients.pointer, running: running.pointer, buffers: buffers,
                     executor: executor, rows: buffers.rows, normalization: buffers.normalization, keepsGates: buffers.keptGates)
     }
