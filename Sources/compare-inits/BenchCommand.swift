@@ -71,7 +71,7 @@ struct BenchCommand: ParsableCommand {
                     let rows = experiment.training.batchSize
                     let label = strategy.model.layers.map(String.init).joined(separator: "-") + ", batch \(rows) (\(config))"
                     guard !networks.contains(where: { $0.plan.widths == strategy.model.layers && $0.rows == rows }) else { continue }
-                    networks.append((label, Plan(strategy.model.layerKinds, inputWidth: strategy.model.layers[0]), rows))
+                    networks.append((label, strategy.model.plan, rows))
                 }
             }
             print(BenchmarkText.gemm(GEMMBenchmark.measure(networks: networks, python: peer, log: log)))

@@ -139,12 +139,12 @@ import Testing
     /// A step's products, the same shapes grouped, named by layer and role, in training's order.
     @Test func theGEMMSectionHasARowPerDistinctProductOfTheStep() throws {
         let lesson = GEMMBenchmark.stepRows(Plan(ModelSpec(layers: [784, 256, 128, 10], activation: .relu, dropout: 0).layerKinds, inputWidth: 784), rows: 100)
-        #expect(lesson.map(\.shape) == Network(widths: [784, 256, 128, 10], activation: .relu, dropout: 0).stepProducts(rows: 100))
+        #expect(lesson.map(\.shape) == ModelSpec(layers: [784, 256, 128, 10], activation: .relu, dropout: 0).plan.stepProducts(rows: 100))
         #expect(lesson.map(\.name) == ["layer 1 forward", "layer 2 forward", "layer 3 forward", "layer 3 weights' gradient",
                                        "layer 3 input's gradient", "layer 2 weights' gradient", "layer 2 input's gradient",
                                        "layer 1 weights' gradient"])
-        let deep = Network(widths: [784] + Array(repeating: 128, count: 10) + [10], activation: .tanh, dropout: 0)
-        let rows = GEMMBenchmark.stepRows(deep.plan, rows: 100)
+        let deep = ModelSpec(layers: [784] + Array(repeating: 128, count: 10) + [10], activation: .tanh, dropout: 0).plan
+        let rows = GEMMBenchmark.stepRows(deep, rows: 100)
         #expect(rows.reduce(0) { $0 + $1.count } == deep.stepProducts(rows: 100).count)
         #expect(rows.count == 8 && rows[1].name == "layers 2–10 forward" && rows[1].count == 9)
         #expect(rows.contains { $0.name == "layers 2–10 input's gradient" && $0.count == 9 })

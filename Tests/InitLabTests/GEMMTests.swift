@@ -124,7 +124,7 @@ import Testing
     /// on every path, both orientations.
     @Test func theTrainingsProductsGiveTheSameBitsOnEveryPath() {
         let networks = [[784, 256, 128, 10], [784, 128, 128, 10], [784, 256, 256, 10]]
-        let shapes = Set(networks.flatMap { Network(widths: $0, activation: .tanh, dropout: 0).stepProducts(rows: 100) })
+        let shapes = Set(networks.flatMap { ModelSpec(layers: $0, activation: .tanh, dropout: 0).plan.stepProducts(rows: 100) })
         for (index, shape) in shapes.sorted(by: { "\($0)" < "\($1)" }).enumerated() {
             let operands = Operands(m: shape.m, n: shape.n, k: shape.k, transposeA: shape.transposeA, transposeB: shape.transposeB,
                                     seed: 100 + UInt64(index))

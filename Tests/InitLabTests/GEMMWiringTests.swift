@@ -15,7 +15,7 @@ import Testing
     }
 
     /// The lesson's step products and odd ones, dense as LayerProducts lays them out.
-    static let shapes = Network(widths: [784, 256, 128, 10], activation: .relu, dropout: 0).stepProducts(rows: 100)
+    static let shapes = ModelSpec(layers: [784, 256, 128, 10], activation: .relu, dropout: 0).plan.stepProducts(rows: 100)
         + [ProductShape(m: 17, n: 33, k: 300, transposeA: true, transposeB: false),
            ProductShape(m: 1, n: 7, k: 1, transposeA: false, transposeB: true)]
 

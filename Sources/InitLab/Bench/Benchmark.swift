@@ -83,7 +83,7 @@ public enum Benchmark {
         // One network is measured alone, the last strategy's; a strategy may have a model of its
         // own, so the comparison's column and the FLOPs are that network's too.
         let measured = experiment.strategies.last!
-        let model = Network(measured.model)
+        let model = measured.model.plan
         let rows = experiment.training.batchSize
         let sameNetwork = zip(outcome.results, job.comparison.plans).filter { $0.1.strategy.model == measured.model }
         let step = meanStep(sameNetwork.map(\.0.stepTimes))
@@ -160,8 +160,7 @@ public enum Benchmark {
             return s
         }
         func multiplyAdds(_ e: Experiment) -> Double {
-            let m = Network(widths: e.model.layers, activation: .relu, dropout: 0)
-            let flops = m.stepFlops(rows: 1)
+            let flops = e.model.plan.stepFlops(rows: 1)
             return flops.forward + flops.backward
         }
         func name(_ e: Experiment) -> String { e.model.layers.map(String.init).joined(separator: "-") }

@@ -40,10 +40,10 @@ public struct ConfigBenchmark: Sendable {
         var flops = 0.0, seconds = 0.0, sgemmSeconds = 0.0
         var sgemmPerStep: [[Int]: Double] = [:]
         for (result, plan) in zip(outcome.results, job.comparison.plans) {
-            let model = Network(widths: plan.strategy.model.layers, activation: .identity, dropout: 0)
-            let stepFlops = model.stepFlops(rows: rows), perStep = stepFlops.forward + stepFlops.backward
-            let sgemm = sgemmPerStep[model.widths] ?? SgemmBenchmark.secondsPerStep(model.stepProducts(rows: rows), repetitions: 50, rounds: 3)
-            sgemmPerStep[model.widths] = sgemm
+            let network = plan.strategy.model.plan
+            let stepFlops = network.stepFlops(rows: rows), perStep = stepFlops.forward + stepFlops.backward
+            let sgemm = sgemmPerStep[network.widths] ?? SgemmBenchmark.secondsPerStep(network.stepProducts(rows: rows), repetitions: 50, rounds: 3)
+            sgemmPerStep[network.widths] = sgemm
             flops += perStep * Double(result.stepTimes.steps)
             seconds += result.stepTimes.total
             sgemmSeconds += sgemm * Double(result.stepTimes.steps)

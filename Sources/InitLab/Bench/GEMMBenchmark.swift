@@ -54,18 +54,11 @@ public struct GEMMBenchmark: Sendable {
     /// A network's step products, the same shapes grouped, in the order training first computes
     /// them, each named by layer (counted from 1) and role.
     public static func stepRows(_ plan: Plan, rows: Int) -> [(name: String, shape: ProductShape, count: Int)] {
-        var roles: [(shape: ProductShape, role: String, layer: Int)] = []
-        let layers = plan.layers.map { $0.products(rows: rows) }
-        for (l, products) in layers.enumerated() { roles.append((products.forward, "forward", l + 1)) }
-        for (l, products) in layers.enumerated().reversed() {
-            roles.append((products.weightGradient, "weights' gradient", l + 1))
-            if let input = products.inputGradient { roles.append((input, "input's gradient", l + 1)) }
-        }
         var order: [ProductShape] = []
         var byShape: [ProductShape: [(role: String, layer: Int)]] = [:]
-        for r in roles {
+        for r in plan.stepProductRoles(rows: rows) {
             if byShape[r.shape] == nil { order.append(r.shape) }
-            byShape[r.shape, default: []].append((r.role, r.layer))
+            byShape[r.shape, default: []].append((r.role.rawValue, r.layer + 1))
         }
         return order.map { shape in
             let uses = byShape[shape]!

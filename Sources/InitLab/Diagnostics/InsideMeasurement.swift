@@ -62,8 +62,7 @@ final class InsideMeasurement {
         /// The activation's input: z + b, or with batch normalization γ·ẑ + β.
         func willForward(_ node: any Node, _ context: PassContext) {
             guard let gate = node as? Gate else { return }
-            let z = context.values(gate.slot), shift = UnsafePointer(context.parameters + gate.shift.offset)
-            let preactivation = Moments(z, features: gate.width, samples: context.rows, bias: shift)
+            let preactivation = Moments(enteringActivationOf: gate, context)
             layers[gate.stage].preactivationMean = preactivation.mean
             layers[gate.stage].preactivationStd = preactivation.std
         }
@@ -81,7 +80,7 @@ final class InsideMeasurement {
                     UnitCounts.saturatedFraction(y, features: width, samples: rows, unsaturated: $0)
                 }
             } else if let readout = node as? Dense, readout.outputLayout == .sampleMajor {
-                let scores = Moments(context.values(readout.output), count: context.rows * readout.outputs)
+                let scores = Moments(scoresOf: readout, context)
                 layers[readout.layer].preactivationMean = scores.mean
                 layers[readout.layer].preactivationStd = scores.std
             }

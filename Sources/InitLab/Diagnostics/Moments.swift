@@ -22,6 +22,18 @@ struct Moments: Equatable {
         std = variance.squareRoot()
     }
 
+    /// What enters a gate's activation in the pass `context` describes: z + b, or with batch
+    /// normalization γ·ẑ + β (the diagnostics' pre-activations, LSUV's variance).
+    init(enteringActivationOf gate: Gate, _ context: PassContext) {
+        self.init(context.values(gate.slot), features: gate.width, samples: context.rows,
+                  bias: UnsafePointer(context.parameters + gate.shift.offset))
+    }
+
+    /// The scores a readout computed in the pass `context` describes.
+    init(scoresOf readout: Dense, _ context: PassContext) {
+        self.init(context.values(readout.output), count: context.rows * readout.outputs)
+    }
+
     /// The Euclidean norm of `count` values.
     static func norm(_ values: UnsafePointer<Float>, count: Int) -> Double {
         ckernels_squared_deviations(values, nil, 0, 1, count).squareRoot()

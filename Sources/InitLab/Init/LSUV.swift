@@ -55,13 +55,12 @@ enum LSUV {
 
         func willForward(_ node: any Node, _ context: PassContext) {
             guard let gate = node as? Gate else { return }
-            variance = Moments(context.values(gate.slot), features: gate.width, samples: context.rows,
-                               bias: UnsafePointer(context.parameters + gate.shift.offset)).variance
+            variance = Moments(enteringActivationOf: gate, context).variance
         }
 
         func didForward(_ node: any Node, _ context: PassContext) {
             guard let readout = node as? Dense, readout.outputLayout == .sampleMajor else { return }
-            variance = Moments(context.values(readout.output), count: context.rows * readout.outputs).variance
+            variance = Moments(scoresOf: readout, context).variance
         }
     }
 }

@@ -31,4 +31,8 @@ extension ModelSpec {
                 + [.activation(activation), .dropout(dropout)]
         } + [.readout(classes: layers[layers.count - 1])]
     }
+
+    /// Its layer kinds compiled: the segments, shapes and products of the network, without
+    /// allocating it (what the cost estimates, the memory estimate and bench count).
+    public var plan: Plan { Plan(layerKinds, inputWidth: layers[0]) }
 }

@@ -33,7 +33,7 @@ public final class Network: @unchecked Sendable {
 
     /// The network a model spec describes.
     public convenience init(_ spec: ModelSpec) {
-        self.init(Plan(spec.layerKinds, inputWidth: spec.layers[0]))
+        self.init(spec.plan)
     }
 
     public convenience init(widths: [Int], activation: Activation, dropout: Float, batchNorm: Bool = false, linearBias: Bool = true) {
@@ -54,7 +54,4 @@ public final class Network: @unchecked Sendable {
     public func weights(_ layer: Int) -> UnsafeMutableBufferPointer<Float> { values(of: layers[layer].weight) }
     public func biases(_ layer: Int) -> UnsafeMutableBufferPointer<Float> { values(of: layers[layer].bias) }
 
-    public func products(_ layer: Int, rows: Int) -> LayerProducts { layers[layer].products(rows: rows) }
-    public func stepProducts(rows: Int) -> [ProductShape] { plan.stepProducts(rows: rows) }
-    public func stepFlops(rows: Int) -> (forward: Double, backward: Double) { plan.stepFlops(rows: rows) }
 }

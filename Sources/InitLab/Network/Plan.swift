@@ -109,11 +109,16 @@ public final class Plan: @unchecked Sendable {
     }
 
     /// Every product of one step, in the order training computes them: the forward products
-    /// stage by stage, then from the last stage down each one's dW and its input's gradient.
-    public func stepProducts(rows: Int) -> [ProductShape] {
+    /// stage by stage, then from the last stage down each one's dW and its input's gradient;
+    /// each with its role and its dense layer (counted from 0).
+    public func stepProductRoles(rows: Int) -> [(shape: ProductShape, role: ProductRole, layer: Int)] {
         let all = layers.map { $0.products(rows: rows) }
-        return all.map(\.forward) + all.reversed().flatMap { [$0.weightGradient] + ($0.inputGradient.map { [$0] } ?? []) }
+        return all.enumerated().map { ($1.forward, ProductRole.forward, $0) } + all.enumerated().reversed().flatMap { l, products in
+            [(products.weightGradient, ProductRole.weightGradient, l)] + (products.inputGradient.map { [($0, .inputGradient, l)] } ?? [])
+        }
     }
+
+    public func stepProducts(rows: Int) -> [ProductShape] { stepProductRoles(rows: rows).map(\.shape) }
 
     /// FLOPs of one step's forward and backward products for `rows` samples.
     public func stepFlops(rows: Int) -> (forward: Double, backward: Double) {

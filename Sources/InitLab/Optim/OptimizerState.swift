@@ -8,7 +8,6 @@ public final class OptimizerState: @unchecked Sendable {
     private let first: FloatBuffer
     private let second: FloatBuffer
     public private(set) var step = 0
-    private var adamStepSize: Float = 0
     private var adamCorrection1 = 1.0
     private var adamRootCorrection2: Float = 0
 
@@ -28,12 +27,9 @@ public final class OptimizerState: @unchecked Sendable {
     /// Starts the next step: `apply` then uses its step count and bias corrections.
     func advance() {
         step += 1
-        if case let .adam(learningRate, beta1, beta2, _) = optimizer {
-            let correction1 = 1 - pow(Double(beta1), Double(step))
-            let correction2 = 1 - pow(Double(beta2), Double(step))
-            adamStepSize = Float(Double(learningRate) / correction1)
-            adamCorrection1 = correction1
-            adamRootCorrection2 = Float(correction2.squareRoot())
+        if case let .adam(_, beta1, beta2, _) = optimizer {
+            adamCorrection1 = 1 - pow(Double(beta1), Double(step))
+            adamRootCorrection2 = Float((1 - pow(Double(beta2), Double(step))).squareRoot())
         }
     }
 
@@ -48,8 +44,8 @@ public final class OptimizerState: @unchecked Sendable {
         switch optimizer {
         case let .adam(learningRate, beta1, beta2, epsilon):
             // PyTorch's Adam with bias correction; the loop is ckernels_adam (see its header).
-            let stepSize = learningRateMultiplier == 1 ? adamStepSize
-                : Float(Double(learningRate * learningRateMultiplier) / adamCorrection1)
+            // (A multiplier of 1 leaves the rate exactly as it was: the same step size.)
+            let stepSize = Float(Double(learningRate * learningRateMultiplier) / adamCorrection1)
             ckernels_adam(p, g, m, v, count, 1 - beta1, beta2, 1 - beta2, stepSize, adamRootCorrection2, epsilon)
         case let .sgd(rate, momentum):
             let learningRate = rate * learningRateMultiplier

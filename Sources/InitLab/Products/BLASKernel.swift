@@ -155,7 +155,7 @@ public struct BLASKernel: Sendable, Equatable {
     /// nil when it passes, else what failed.
     static func checkFailure(preferred: String) -> String? {
         guard coreName.caseInsensitiveCompare(preferred) == .orderedSame else { return "OpenBLAS runs \(coreName)" }
-        let lesson = Network(widths: [784, 256, 128, 10], activation: .relu, dropout: 0).stepProducts(rows: 100)
+        let lesson = ModelSpec(layers: [784, 256, 128, 10], activation: .relu, dropout: 0).plan.stepProducts(rows: 100)
         let odd = [ProductShape(m: 17, n: 33, k: 65, transposeA: false, transposeB: false),
                    ProductShape(m: 31, n: 7, k: 129, transposeA: true, transposeB: true)]
         for shape in lesson + odd where !agreesWithDouble(shape) { return "its \(shape.m)×\(shape.n)×\(shape.k) product disagrees" }

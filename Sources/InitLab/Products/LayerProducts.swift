@@ -3,6 +3,11 @@
 /// (features, rows), see Plan), the input x and the readout's scores sample-major. This is the
 /// one description of them: propagation computes these products, the partner core's cuts are
 /// tried on them, the benchmark's sgemm reference times them and the FLOP counts add them up.
+/// What a product of a dense layer computes in a step, as bench names it.
+public enum ProductRole: String, Sendable {
+    case forward, weightGradient = "weights' gradient", inputGradient = "input's gradient"
+}
+
 public struct LayerProducts: Sendable, Equatable {
     /// Hidden layer: zᵀ (out, rows) = W (out, in) · inputᵀ. Output layer: scores (rows, out) =
     /// input · Wᵀ. The input is x (rows, in) for the first layer, else hᵀ (in, rows) below.

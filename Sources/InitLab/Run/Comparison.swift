@@ -113,7 +113,7 @@ extension Comparison {
     public var costs: [Double] {
         let training = trainer.experiment.training, steps = Double(stepsPerRun)
         return plans.map { plan in
-            let network = Plan(plan.strategy.model.layerKinds, inputWidth: plan.strategy.model.layers[0])
+            let network = plan.strategy.model.plan
             var cost = steps * network.stepProducts(rows: training.batchSize).reduce(0) { $0 + $1.flops / 2 }
             if case .rbm(let settings)? = plan.strategy.procedure {
                 let weights = network.layers.dropLast().reduce(0.0) { $0 + Double($1.weight.count) }

@@ -68,7 +68,7 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// A model's widths, its parameter count (every segment of its plan: W, b, and with batch
     /// normalization γ and β) and its largest weight matrix, in Doubles.
     static func sizes(_ model: ModelSpec) -> (widths: [Double], parameters: Double, largest: Double) {
-        let plan = Plan(model.layerKinds, inputWidth: model.layers[0])
+        let plan = model.plan
         let weights = plan.segments.filter { $0.role == .weight }.map { Double($0.count) }
         return (model.layers.map(Double.init), Double(plan.parameterCount), weights.max() ?? 0)
     }
