@@ -12,8 +12,11 @@ struct InspectCommand: ParsableCommand {
         predicts. Then, as the diagnostics of a run measure it, the network on the probe batch of \
         training images (read from the config's dataset): pre-activation and activation mean and \
         std, dead and saturated units, and the gradient std at each layer's output and of its \
-        weights (--no-probe skips it, and the dataset). Data-dependent procedures (LSUV, RBM \
-        pre-training) are not applied: they need a run's split of the training data.
+        weights (--no-probe skips it, and the dataset); and the singular values of the Jacobian \
+        from the first hidden layer's output to the last's at the first probe images (the \
+        config's diagnostics.jacobian_inputs, else \(DiagnosticsSpec.defaultJacobianInputs)). \
+        Data-dependent procedures (LSUV, RBM pre-training) are not applied: they need a run's \
+        split of the training data.
         """
     )
 
@@ -25,7 +28,16 @@ struct InspectCommand: ParsableCommand {
     @Flag(help: "Do not read the dataset's probe batch: weight statistics only.")
     var noProbe = false
 
+    @Option(name: .customLong("export"), help: ArgumentHelp(
+        "Also write each strategy's initial parameters, the probe images of the Jacobian's spectrum and an index (export.json) into this folder, "
+        + "for a peer to recompute the spectrum from the same numbers (scripts/jacobian-peer.py).", valueName: "folder"))
+    var exportFolder: String?
+
     @OptionGroup var products: MatmulOptions
+
+    func validate() throws {
+        if exportFolder != nil && noProbe { throw ValidationError("--export writes the probe images, which --no-probe does not read") }
+    }
 
     func run() throws {
         products.select()
@@ -34,7 +46,8 @@ struct InspectCommand: ParsableCommand {
         let probeImages = noProbe || !experiment.diagnostics.enabled ? nil : experiment.diagnostics.probeImages
         try Failure.reporting {
             let shape = try probeImages.map { _ in try Dataset.reading(for: config) { try Dataset.shape(experiment.dataset) } }
-            try MemoryEstimate(inspecting: experiment, dataset: shape, probeImages: probeImages ?? 0).check(file: config)
+            try MemoryEstimate(inspecting: experiment, dataset: shape, probeImages: probeImages ?? 0, jacobianInputs: jacobianInputs(experiment))
+                .check(file: config)
         }
         let probe = try probeImages.map { count in
             let dataset = try Failure.reporting {
@@ -45,13 +58,26 @@ struct InspectCommand: ParsableCommand {
             return ProbeBatch(dataset: dataset, count: count)
         }
         let seed = options.seed ?? experiment.seed
-        let inspections = Inspection.inspect(experiment, seed: seed, probe: probe)
+        let inspections = Inspection.inspect(experiment, seed: seed, probe: probe, jacobianInputs: jacobianInputs(experiment))
+        if let exportFolder {
+            guard let probe else { throw Failure.usage("--export writes the probe images, and the config's diagnostics are off (no probe batch)") }
+            try Failure.reporting {
+                try InspectionExport.write(experiment, seed: seed, probe: probe, inspections: inspections, images: jacobianInputs(experiment),
+                                           to: OutputFolder(path: exportFolder))
+            }
+        }
         if json {
             print(Inspection.json(inspections, seed: seed).formatted(), terminator: "")
             return
         }
         // A sweep's hundreds of points would print thousands of layer rows: one line a point.
         print(experiment.sweep != nil ? sweepTable(inspections, seed: seed) : table(inspections, seed: seed))
+    }
+
+    /// The probe images the Jacobian's spectrum is computed at: the config's, else the default.
+    func jacobianInputs(_ experiment: Experiment) -> Int {
+        let asked = experiment.diagnostics.jacobianInputs
+        return asked > 0 ? asked : DiagnosticsSpec.defaultJacobianInputs
     }
 
     /// A sweep at initialization, a line per point: the weights' std of its first layer against
@@ -66,7 +92,9 @@ struct InspectCommand: ParsableCommand {
         let probed = inspections.contains { $0.inside != nil }
         var columns = ["W std", "formula"]
         if probed { columns += ["act std first → last", "dead", "saturated", "grad std last → first"] }
-        let widths = [10, 10, 24, 8, 10, 24]
+        let spectra = inspections.contains { $0.jacobian != nil }
+        if spectra { columns.append("J: max s²/mean s²") }
+        let widths = [10, 10, 24, 8, 10, 24, 19]
         var lines = ["A sweep at initialization, seed \(seed): \(inspections.count) points, one line each (--json for every layer)", "",
                      "point".padding(toLength: width, withPad: " ", startingAt: 0) + zip(columns, widths).map { $0.leftPadded($1) }.joined()]
         for inspection in inspections {
@@ -78,6 +106,7 @@ struct InspectCommand: ParsableCommand {
                           worst(hidden.map(\.deadFraction)), worst(hidden.map(\.saturatedFraction)),
                           "\(number(hidden.last?.outputGradientStd)) → \(number(hidden.first?.outputGradientStd))"]
             }
+            if spectra { cells.append(number(inspection.jacobian?.peakToMean)) }
             lines.append(inspection.strategy.label.padding(toLength: width, withPad: " ", startingAt: 0)
                          + zip(cells, widths).map { $0.leftPadded($1) }.joined())
         }
@@ -115,6 +144,7 @@ struct InspectCommand: ParsableCommand {
                 lines.append("  then \(name) on training data (not applied here)")
             }
             if let inside = inspection.inside { lines += ["", Self.insideHeader] + inside.map(Self.insideRow) }
+            if let jacobian = inspection.jacobian { lines += ["", Self.jacobianLine(jacobian)] }
             lines.append("")
         }
         if inspections.contains(where: { $0.inside != nil }) {
@@ -122,6 +152,18 @@ struct InspectCommand: ParsableCommand {
                          + "sigmoid y < 0.01 or > 0.99 on most images; gradients of the batch's mean cross-entropy, dropout off.")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The Jacobian's spectrum in two lines.
+    static func jacobianLine(_ j: JacobianSpectrum) -> String {
+        func number(_ x: Double) -> String { String(format: "%.3g", x) }
+        func value(_ s: Double) -> String { j.isRounding(s) ? "rounding" : number(s) }
+        let meanField = j.meanFieldMeanSquared.map { " (mean field \(number($0)))" } ?? ""
+        let rounding = j.belowRounding > 0 ? String(format: "; %.0f%% below Float rounding of the largest", j.belowRounding * 100) : ""
+        return "  Jacobian ∂h_last/∂h_1 (\(j.rows)×\(j.columns), \(j.factors) factors) at \(j.singularValues.count) probe images: "
+            + "mean s² \(number(j.meanSquared))\(meanField), largest \(number(j.largest)),\n"
+            + "    s at 5/50/95%: \(value(j.percentile(5))) / \(value(j.percentile(50))) / \(value(j.percentile(95))), "
+            + "max s² / mean s² \(number(j.peakToMean))\(rounding)"
     }
 
     /// The probe table's columns: a layer label, then numbers 12 wide and percentages 8 wide.

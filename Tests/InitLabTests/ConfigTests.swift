@@ -48,7 +48,7 @@ import Testing
             "diagnostics.probe_images: expected an integer from 2 to 1048576, found 0",
             "diagnostics.steps[0]: expected an integer from 0 to 1099511627776, found -1",
             "diagnostics.steps[1]: expected an integer from 0 to 1099511627776, found 2.5",
-            "diagnostics.every: unknown key; valid here: enabled, probe_images, steps",
+            "diagnostics.every: unknown key; valid here: enabled, probe_images, steps, jacobian_inputs",
         ])
         #expect(configProblems(minimal + #", "plots": {"figures": [{"name": "training-x", "strategies": ["x"]}]}}"#).first?
             .contains("is the name of a figure the tool always draws") == true)

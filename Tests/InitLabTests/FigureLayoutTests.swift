@@ -92,6 +92,23 @@ import Testing
         #expect(TrainingDiagnosticsFigure.namedSteps(12) == Array(0..<12) && TrainingDiagnosticsFigure.namedSteps(40).count <= 14)
     }
 
+    /// A network of 129 layers: the update-ratio panel draws twelve of them, the first and the
+    /// last among them, the layer axis gets gnuplot's own tics, and gnuplot renders it.
+    @Test func aDeepNetworksTrainingFigureShowsADozenLayers() throws {
+        #expect(InsideFigures.shownLayers(11, most: 12) == Array(0..<11))
+        let shown = InsideFigures.shownLayers(129, most: 12)
+        #expect(shown.count == 12 && shown.first == 0 && shown.last == 128 && zip(shown, shown.dropFirst()).allSatisfy { $0 < $1 })
+        let figure = TrainingDiagnosticsFigure(summary: Self.summary("deep", accuracies: [0.8], diagnostics: Self.diagnostics(layers: 129, activation: 0.5, ratio: 0.001)))
+        let script = figure.files.first { $0.name.hasSuffix(".gp") }!.contents
+        #expect(script.contains("of 12 of the 129 layers") && script.contains("title 'layer 129'") && !script.contains("title 'layer 2'"))
+        #expect(script.contains("set xtics autofreq") && !script.contains("set xtics 1\n"))
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        for file in figure.files { try file.contents.write(toFile: folder + "/" + file.name, atomically: true, encoding: .utf8) }
+        let gnuplot = try #require(Gnuplot.locate(), "gnuplot is required for this test (apt-get install gnuplot-nox)")
+        #expect(Gnuplot.render(scripts: [figure.name + ".gp"], in: folder, executable: gnuplot) == nil)
+    }
+
     @Test func aTrainingFigureWithNothingToDrawIsNotDrawn() throws {
         // All Zeros: weights that never change (no ratio) and activations of 0.
         let zeros = TrainingDiagnosticsFigure(summary: Self.summary("zeros", accuracies: [0.1], diagnostics: Self.diagnostics(layers: 3, activation: 0, ratio: nil)))

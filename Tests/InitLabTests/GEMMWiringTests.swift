@@ -100,12 +100,19 @@ import Testing
         #expect(GEMMChoice.openblas.lapackKeyEntry(orthogonal) == nil)
         let context = try RunKey.Context(experiment: fashion)
         #expect(context.json["blas"] == .string("compare-inits GEMM"))
-        // In one experiment, only the run whose weights LAPACK drew has the entry.
+        // In one experiment without the Jacobian's spectrum, only the run whose weights LAPACK
+        // drew has the entry; deep-tanh.json computes the spectrum (LAPACK's SVD), so all its runs do.
+        var withoutSpectrum = deepTanh
+        withoutSpectrum.diagnostics.jacobianInputs = 0
         let deepContext = try RunKey.Context(experiment: deepTanh)
-        func lapack(_ strategy: Strategy) -> JSON? {
-            RunKey(RunPlan(strategy: strategy, seed: 1), experiment: deepTanh, context: deepContext).material["lapack"]
+        func lapack(_ strategy: Strategy, _ experiment: Experiment) -> JSON? {
+            RunKey(RunPlan(strategy: strategy, seed: 1), experiment: experiment, context: deepContext).material["lapack"]
         }
-        #expect(lapack(orthogonal) == GEMMChoice.current.lapackKeyEntry(orthogonal).map(JSON.string) && lapack(xavier) == nil)
+        #expect(lapack(orthogonal, withoutSpectrum) == GEMMChoice.current.lapackKeyEntry(orthogonal).map(JSON.string)
+                && lapack(xavier, withoutSpectrum) == nil)
+        #expect(deepTanh.diagnostics.jacobianInputs > 0)
+        #expect(lapack(xavier, deepTanh) == GEMMChoice.current.lapackKeyEntry(xavier, diagnostics: deepTanh.diagnostics).map(JSON.string)
+                && lapack(xavier, deepTanh) != nil)
     }
 
     /// The memory estimate counts one packing buffer, at its limit, for each run's thread and its

@@ -10,8 +10,8 @@ import Foundation
 /// a rebuilt tool never reads a run another build trained; and what it runs on that can
 /// change the bits: what computes the matrix products (GEMMChoice.runKeyEntry: OpenBLAS's
 /// kernels round differently from one core type to the next, the tool's own GEMM does not), for
-/// a run that draws orthogonal weights LAPACK's kernels (`lapackKeyEntry`), and the C library's
-/// version (exp and log).
+/// a run that draws orthogonal weights or computes the Jacobian's spectrum LAPACK's kernels
+/// (`lapackKeyEntry`), and the C library's version (exp and log).
 public struct RunKey: Sendable, Hashable {
     public let hex: String
     /// What the hash is of: a cache entry records it, and a file is used only for the run whose
@@ -54,7 +54,7 @@ public struct RunKey: Sendable, Hashable {
             ("training", KeyEncoding.json(experiment.training)),
             ("diagnostics", KeyEncoding.json(experiment.diagnostics)),
             ("seed", KeyEncoding.json(plan.seed)),
-        ] + (GEMMChoice.current.lapackKeyEntry(plan.strategy).map { [("lapack", .string($0))] } ?? []))
+        ] + (GEMMChoice.current.lapackKeyEntry(plan.strategy, diagnostics: experiment.diagnostics).map { [("lapack", .string($0))] } ?? []))
         material = json
         hex = RunCache.sha256(Data(json.formatted().utf8))
     }

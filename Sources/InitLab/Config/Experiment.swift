@@ -60,6 +60,12 @@ public struct DiagnosticsSpec: Sendable, Equatable {
     public var probeImages: Int
     /// Steps after which to measure (0: before the first), besides every epoch's end.
     public var steps: [Int]
+    /// Probe images at which to compute the input-output Jacobian's spectrum at initialization
+    /// (0: none). Off unless a config asks: the spectrum is OpenBLAS's and LAPACK's arithmetic,
+    /// which names their kernels in the run's cache key.
+    public var jacobianInputs = 0
+    /// How many images `inspect` computes the spectrum at when the config asks for none.
+    public static let defaultJacobianInputs = 8
 
     /// The steps a run of `stepsPerEpoch` × `epochs` steps records, increasing.
     public func schedule(stepsPerEpoch: Int, epochs: Int) -> [Int] {
@@ -176,12 +182,14 @@ public struct PlotSpec: Sendable, Equatable {
     /// The diagnostics' figures: activation and gradient std by layer at initialization, and
     /// per strategy (this prefix and its id) what training does inside the network.
     public static let activationsFigure = "activations", gradientsFigure = "gradients", trainingFigurePrefix = "training-"
+    /// The density of the input-output Jacobian's singular values at initialization.
+    public static let spectrumFigure = "jacobian-spectrum"
     /// A sweep's figures are named this and their measure.
     public static let sweepFigurePrefix = "sweep-"
 
     /// Whether `name` is one of the tool's own figures, which a config's cannot be named.
     static func isToolsOwn(_ name: String) -> Bool {
-        [wholeRunFigure, epochsFigure, activationsFigure, gradientsFigure].contains(name)
+        [wholeRunFigure, epochsFigure, activationsFigure, gradientsFigure, spectrumFigure].contains(name)
             || name.hasPrefix(weightFigurePrefix) || name.hasPrefix(trainingFigurePrefix) || name.hasPrefix(sweepFigurePrefix)
     }
 }

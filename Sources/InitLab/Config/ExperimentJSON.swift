@@ -87,7 +87,8 @@ extension Experiment {
         if let baseline { members.append(("baseline", .string(baseline))) }
         members.append(("diagnostics", .object([("enabled", .bool(diagnostics.enabled)),
                                                 ("probe_images", .number(Double(diagnostics.probeImages))),
-                                                ("steps", .array(diagnostics.steps.map { .number(Double($0)) }))])))
+                                                ("steps", .array(diagnostics.steps.map { .number(Double($0)) }))]
+                                               + (diagnostics.jacobianInputs > 0 ? [("jacobian_inputs", .number(Double(diagnostics.jacobianInputs)))] : []))))
         members.append(("plots", .object([
             ("batches", .number(Double(plots.batches))),
             ("accuracy_figure", .string(plots.accuracyFigure)),

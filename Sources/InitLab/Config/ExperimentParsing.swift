@@ -183,7 +183,15 @@ struct ExperimentReader {
             let values = elements.map { $0.integer(ConfigLimits.range(ConfigLimits.steps, from: 0)) { (0...ConfigLimits.steps).contains($0) } }
             steps = values.compactMap { $0 }
         }
-        return DiagnosticsSpec(enabled: enabled, probeImages: probeImages, steps: steps)
+        var spec = DiagnosticsSpec(enabled: enabled, probeImages: probeImages, steps: steps)
+        if let node = object.optional("jacobian_inputs"),
+           let inputs = node.integer(ConfigLimits.range(ConfigLimits.jacobianInputs, from: 0), { (0...ConfigLimits.jacobianInputs).contains($0) }) {
+            if inputs > probeImages {
+                node.report("the Jacobian is computed at probe images, and probe_images is \(probeImages)")
+            }
+            spec.jacobianInputs = inputs
+        }
+        return spec
     }
 
     func readDataset(_ node: ConfigNode?) -> DatasetSpec {

@@ -21,6 +21,8 @@ public enum ConfigLimits {
     public static let probeImages = 1 << 20
     /// The diagnostics' scheduled steps: how many, and how far (a step beyond the run's last is never reached).
     public static let diagnosticSteps = 10_000
+    /// Probe images for the Jacobian's spectrum: each holds a (last hidden, first hidden) matrix of Doubles twice.
+    public static let jacobianInputs = 64
     public static let steps = 1 << 40
     /// LSUV's rescaling passes per layer.
     public static let iterations = 10_000

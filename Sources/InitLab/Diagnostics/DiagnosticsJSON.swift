@@ -39,7 +39,7 @@ extension RunDiagnostics {
             ("probe_images", .number(Double(probeImages))),
             ("init", .object([("layers", .array(initial.map(\.json)))])),
             ("steps", .array(steps.map { .object([("step", .number(Double($0.step))), ("layers", .array($0.layers.map(\.json)))]) })),
-        ])
+        ] + (jacobian.map { [("jacobian", $0.json)] } ?? []))
     }
 
     init(json: JSON) throws {
@@ -51,6 +51,7 @@ extension RunDiagnostics {
         guard case .array(let steps)? = json["steps"] else { throw JSONFieldError(message: "diagnostics: no steps array") }
         self.init(probeImages: try reader.integer("probe_images"), initial: try layers(json["init"]),
                   steps: try steps.map { StepDiagnostics(step: try JSONFields($0, what: "diagnostics step").integer("step"),
-                                                         layers: try layers($0)) })
+                                                         layers: try layers($0)) },
+                  jacobian: try json["jacobian"].map(JacobianSpectrum.init(json:)))
     }
 }

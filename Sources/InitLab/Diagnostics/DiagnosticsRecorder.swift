@@ -15,14 +15,16 @@ final class DiagnosticsRecorder: UpdateObserver {
     private(set) var stepSeconds = 0.0
     var seconds: Double { initialSeconds + stepSeconds }
 
-    /// Measures the network as training will start from it; `schedule` is increasing.
-    init(network: Network, batch: ProbeBatch, schedule: [Int]) {
+    /// Measures the network as training will start from it, with the Jacobian's spectrum at
+    /// `jacobianInputs` probe images (0: none); `schedule` is increasing.
+    init(network: Network, batch: ProbeBatch, schedule: [Int], jacobianInputs: Int = 0) {
         let start = monotonicSeconds()
         self.network = network
         measurement = InsideMeasurement(network: network, batch: batch)
         before = FloatBuffer(count: network.parameters.count)
         let initial = measurement.measure(gradients: true)
-        diagnostics = RunDiagnostics(probeImages: batch.rows, initial: initial, steps: [])
+        diagnostics = RunDiagnostics(probeImages: batch.rows, initial: initial, steps: [],
+                                     jacobian: measurement.jacobianSpectrum(inputs: jacobianInputs))
         diagnostics.steps.reserveCapacity(schedule.count)
         if schedule.first == 0 {
             // Step 0 is the network at initialization: the same forward statistics, no step's gradient.

@@ -47,6 +47,23 @@ final class InsideMeasurement {
         return recorder.layers.map(\.finite)
     }
 
+    /// The spectrum of the Jacobian from the first hidden layer's output to the last's at the
+    /// first `inputs` probe images (JacobianChain); nil for a network of fewer than two hidden
+    /// layers, or one whose Jacobian is not finite (an overflowing network's).
+    func jacobianSpectrum(inputs: Int) -> JacobianSpectrum? {
+        guard inputs > 0, JacobianChain.applies(to: network.plan) else { return nil }
+        let slopes = JacobianChain.Slopes(plan: network.plan, images: min(inputs, batch.rows))
+        var pass = Pass.measurement(gradients: false)
+        network.forward(batch.x.pointer, rows: batch.rows, buffers: forwardActivations, pass: &pass, on: executor, observer: slopes)
+        let hidden = network.layers.dropLast(), rows = hidden.last!.outputs, columns = hidden.first!.outputs
+        let jacobians = JacobianChain.jacobians(network: network, slopes: slopes)
+        guard jacobians.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { return nil }
+        let values = jacobians.map { JacobianChain.singularValues($0, rows: rows, columns: columns).map(Float.init) }
+        guard values.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { return nil }
+        return JacobianSpectrum(rows: rows, columns: columns, factors: hidden.count - 1, singularValues: values,
+                                meanFieldMeanSquared: JacobianChain.meanField(network: network, firstVariance: slopes.firstVariance))
+    }
+
     /// What the passes show, layer by layer, as they run.
     private final class Recorder: PassObserver {
         let network: Network

@@ -62,4 +62,7 @@ public struct RunDiagnostics: Sendable, Equatable {
     public var initial: [LayerDiagnostics]
     /// At the steps of the schedule, in order.
     public var steps: [StepDiagnostics]
+    /// The input-output Jacobian's singular values at initialization, when the diagnostics ask
+    /// for them (`jacobian_inputs`) and the network has two hidden layers or more.
+    public var jacobian: JacobianSpectrum? = nil
 }

@@ -14,13 +14,18 @@ public struct StrategyInspection: Sendable {
     public let layers: [LayerInspection]
     /// The network on the probe batch, as the diagnostics see it (nil without a probe batch).
     public let inside: [LayerDiagnostics]?
+    /// The input-output Jacobian's spectrum at the first probe images (nil without a probe
+    /// batch, or for fewer than two hidden layers).
+    public let jacobian: JacobianSpectrum?
 }
 
 public enum Inspection {
     /// Every strategy's initial weights for `seed`, as the runs would start (before any
     /// data-dependent procedure, which needs a run's split), and with a probe batch the
-    /// diagnostics' statistics of the network on it.
-    public static func inspect(_ experiment: Experiment, seed: UInt64, probe: ProbeBatch? = nil) -> [StrategyInspection] {
+    /// diagnostics' statistics of the network on it, and the Jacobian's spectrum at
+    /// `jacobianInputs` of its images.
+    public static func inspect(_ experiment: Experiment, seed: UInt64, probe: ProbeBatch? = nil,
+                               jacobianInputs: Int = DiagnosticsSpec.defaultJacobianInputs) -> [StrategyInspection] {
         experiment.strategies.map { strategy in
             let network = strategy.initialNetwork(seed: seed)
             let layers = network.layers.map { layer in
@@ -32,8 +37,9 @@ public enum Inspection {
                     biases: ObservedStatistics(network.values(of: b)),
                     predictedBiases: initializers.biases.predicted(rows: b.rows, cols: b.columns, fanIn: b.fanIn, fanOut: b.fanOut))
             }
-            let inside = probe.map { InsideMeasurement(network: network, batch: $0).measure(gradients: true) }
-            return StrategyInspection(strategy: strategy, layers: layers, inside: inside)
+            let measurement = probe.map { InsideMeasurement(network: network, batch: $0) }
+            return StrategyInspection(strategy: strategy, layers: layers, inside: measurement?.measure(gradients: true),
+                                      jacobian: measurement?.jacobianSpectrum(inputs: jacobianInputs))
         }
     }
 
@@ -53,6 +59,7 @@ public enum Inspection {
                     ("procedure", inspection.strategy.procedure?.json ?? .null),
                     ("batch_norm", .bool(inspection.strategy.model.batchNorm)),
                     ("inside", inspection.inside.map { .object([("layers", .array($0.map(\.json)))]) } ?? .null),
+                    ("jacobian", inspection.jacobian?.json ?? .null),
                     ("layers", .array(inspection.layers.map { layer in
                         .object([("layer", .number(Double(layer.layer))),
                                  ("shape", .array([.number(Double(layer.outputs)), .number(Double(layer.inputs))])),

@@ -62,8 +62,9 @@ public enum GEMMChoice: String, CaseIterable, Sendable {
     /// any x86-64 CPU with AVX2 (or any CPU at all, on the portable path, which is only slower) share
     /// their keys, and shards from different CPUs merge. OpenBLAS's kernels round differently, so
     /// with it the entry names the library and its kernels. Orthogonal initialization's QR runs
-    /// in OpenBLAS's LAPACK, on its kernels, whichever computes the products: a run that draws
-    /// orthogonal weights names them too (`lapackKeyEntry`), and only such a run.
+    /// in OpenBLAS's LAPACK, on its kernels, whichever computes the products, and so does the
+    /// Jacobian spectrum's diagnostic (dgemm, dgesdd): a run that draws orthogonal weights or
+    /// computes the spectrum names them too (`lapackKeyEntry`), and only such a run.
     var runKeyEntry: String {
         switch self {
         case .openblas: return Self.openBLASKernels
@@ -72,10 +73,12 @@ public enum GEMMChoice: String, CaseIterable, Sendable {
     }
 
     /// The run cache key's "lapack" entry for a run of `strategy`: OpenBLAS's kernels when the
-    /// tool's GEMM computes the products and the strategy's initial weights come from LAPACK
-    /// (with OpenBLAS, "blas" names them already); nil otherwise.
-    func lapackKeyEntry(_ strategy: Strategy) -> String? {
-        self == .own && strategy.usesLAPACK ? Self.openBLASKernels : nil
+    /// tool's GEMM computes the products and the strategy's initial weights come from LAPACK or
+    /// the diagnostics compute the Jacobian's spectrum (with OpenBLAS, "blas" names them
+    /// already); nil otherwise.
+    func lapackKeyEntry(_ strategy: Strategy, diagnostics: DiagnosticsSpec? = nil) -> String? {
+        let spectrum = diagnostics.map { $0.enabled && $0.jacobianInputs > 0 } ?? false
+        return self == .own && (strategy.usesLAPACK || spectrum) ? Self.openBLASKernels : nil
     }
 
     private static var openBLASKernels: String {

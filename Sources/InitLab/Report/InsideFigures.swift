@@ -28,6 +28,18 @@ enum InsideFigures {
                  : "NaN with \(style) title \(Plots.keyEntry(empty))"
     }
 
+    /// Of `count` layers (0-based), those a figure with a panel or a curve per layer draws: all
+    /// of up to `most`, else `most` evenly spaced from the first to the last, so that a network of
+    /// a hundred layers gets a readable figure (results.json keeps every layer).
+    static func shownLayers(_ count: Int, most: Int) -> [Int] {
+        guard count > most, most >= 2 else { return Array(0..<count) }
+        return (0..<most).map { k in Int((Double(k) * Double(count - 1) / Double(most - 1)).rounded()) }
+    }
+
+    /// The x axis's tics of a layer axis: one per layer for up to twenty, else gnuplot's own,
+    /// which would otherwise write a hundred numbers over one another.
+    static func layerTics(_ layers: Int) -> String { layers <= 20 ? "set xtics 1" : "set xtics autofreq" }
+
     /// Whether a statistic can be drawn on a log axis.
     static func drawable(_ x: Double?) -> Bool { value(x) != "?" }
 
@@ -97,7 +109,7 @@ struct LayerProfileFigure {
             "set ylabel \(Plots.quoted(ylabel + " (log scale)"))",
             "set logscale y",
             "set xrange [0.8:\(Double(layers) + 0.2)]",
-            "set xtics 1",
+            InsideFigures.layerTics(layers),
             "set key outside below center horizontal maxcols 2 height 1.5",
         ]
         let drawable = members.map { $0.layers.contains { InsideFigures.drawable(statistic($0)) } }

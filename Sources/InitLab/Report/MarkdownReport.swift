@@ -152,6 +152,7 @@ public enum MarkdownReport {
         if LayerProfileFigure.gradients(summaries).drawn {
             lines += ["![Gradient std at initialization](\(PlotSpec.gradientsFigure).png)", ""]
         }
+        lines += SpectrumReading.section(SpectrumFigure(summaries: summaries).members, escape: escape)
         lines += ReadingGroups.bullets(measured.map { summary, _, diagnostics in
             let activation = experiment.strategies.first { $0.id == summary.id }?.model.activation ?? experiment.model.activation
             return ReadingGroups.Reading(label: summary.label,

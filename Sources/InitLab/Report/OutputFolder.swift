@@ -69,13 +69,17 @@ public final class OutputFolder {
 
     /// Writes a file into the staging folder, all of it or an error.
     public func write(_ file: OutputFile) throws {
-        let data = Data(file.contents.utf8)
+        try write(name: file.name, data: Data(file.contents.utf8))
+    }
+
+    /// Writes bytes into the staging folder under `name`, all of them or an error.
+    public func write(name: String, data: Data) throws {
         do {
-            try WholeFile.write(data, to: staging + "/" + file.name)
+            try WholeFile.write(data, to: staging + "/" + name)
         } catch {
-            throw OutputError(path: path, reason: "\(file.name): \(Self.reason(error))")
+            throw OutputError(path: path, reason: "\(name): \(Self.reason(error))")
         }
-        written[file.name] = data.count
+        written[name] = data.count
     }
 
     /// Of the PNGs `names` (rendered into the staging folder), those missing or not whole. A

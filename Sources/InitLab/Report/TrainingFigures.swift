@@ -89,10 +89,13 @@ struct TrainingDiagnosticsFigure {
             "set size 0.56,\(height)",
         ]
         let file = Plots.quoted(name + ".dat")
-        let ratioTitle = "Update ratio ||dW|| / ||W|| of each layer"
+        // A key of more than a dozen layers would run off the figure: a deep network's panel
+        // draws twelve of them, from the first to the last.
+        let shown = InsideFigures.shownLayers(layers, most: 12)
+        let ratioTitle = "Update ratio ||dW|| / ||W|| of " + (shown.count == layers ? "each layer" : "\(shown.count) of the \(layers) layers")
         let ratioDrawable = Self.ratioDrawable(diagnostics)
-        if ratioDrawable.contains(true) {
-            let ratios = (0..<layers).map { l in
+        if shown.contains(where: { ratioDrawable[$0] }) {
+            let ratios = shown.map { l in
                 InsideFigures.curve(file: file, index: l, drawable: ratioDrawable[l], style: Self.layerStyle(l),
                                     title: "'layer \(l + 1)'", empty: "layer \(l + 1): no update")
             }
@@ -126,7 +129,7 @@ struct TrainingDiagnosticsFigure {
                 "set ylabel 'Activation std (log scale)'",
                 "set logscale y",
                 "set xrange [0.8:\(Double(max(layers - 1, 1)) + 0.2)]",
-                "set xtics 1",
+                InsideFigures.layerTics(layers - 1),
                 "set autoscale y",
                 "set palette defined (0 '#9AD0F0', 0.5 '#3A7FB8', 1 '#00204A')",
                 "set palette maxcolors \(max(steps.count, 2))",

@@ -64,9 +64,12 @@ struct WeightFigure {
     }
 
     var script: String {
-        let columns = min(histograms.count, 3), rows = (histograms.count + columns - 1) / columns
+        // A panel per layer, up to twelve (four rows); a deeper network's figure shows twelve, from the first to the last.
+        let shown = InsideFigures.shownLayers(histograms.count, most: 12)
+        let columns = min(shown.count, 3), rows = (shown.count + columns - 1) / columns
         let run = summary.runs.first
-        let title = "\(summary.label): each layer's weights where training started (filled) and where it ended (line)"
+        let which = shown.count == histograms.count ? "each layer's weights" : "the weights of \(shown.count) of its \(histograms.count) layers"
+        let title = "\(summary.label): \(which) where training started (filled) and where it ended (line)"
             + (run.map { ", seed \($0.seed)" } ?? "")
         var lines = [
             GnuplotText.comment("Weight histograms of one strategy, written by \(toolName)."),
@@ -79,7 +82,8 @@ struct WeightFigure {
             "set ylabel 'Weights per bin'",
             "set multiplot layout \(rows),\(columns) title \(GnuplotText.lines(Plots.title(title)))",
         ]
-        for (k, h) in histograms.enumerated() {
+        for k in shown {
+            let h = histograms[k]
             // A constant layer has all its weights in one bin: give it a visible width of its own.
             let span = h.high - h.low
             let width = span > 0 ? span / Double(WeightHistogram.bins) : max(abs(h.low) * 0.01, 0.01)

@@ -49,7 +49,7 @@ public struct MemoryEstimate: Sendable, Equatable {
         datasetBytes += 4 * probeRows * Double(features)
         runBytes = experiment.strategies.map {
             Self.runBytes($0, training: training, features: Double(features), trainingImages: trainingImages, steps: steps)
-                + Self.probeBytes($0.model, rows: probeRows)
+                + Self.probeBytes($0.model, rows: probeRows, jacobianInputs: diagnostics.enabled ? diagnostics.jacobianInputs : 0)
         }.max() ?? 0
         self.parallelRuns = parallelRuns
         let lsuvIndices = experiment.strategies.reduce(0.0) { sum, strategy in
@@ -63,6 +63,8 @@ public struct MemoryEstimate: Sendable, Equatable {
         resultsBytes = Double(experiment.repeats) * Double(images) * 4 + runs * steps * (4 + Self.reportBytesPerNumber)
             + Double(experiment.repeats) * lsuvIndices * Self.reportBytesPerNumber
             + runs * records * layers * 12 * Self.reportBytesPerNumber
+            + runs * Double(diagnostics.enabled ? diagnostics.jacobianInputs : 0) * (experiment.strategies.map { Self.jacobianSize($0.model).values }.max() ?? 0)
+                * Self.reportBytesPerNumber
     }
 
     /// A model's widths, its parameter count (every segment of its plan: W, b, and with batch
@@ -98,14 +100,14 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// What `inspect` allocates: one strategy's model at a time (its parameters, and scratch as
     /// large as two of its largest weight matrices for orthogonal initialization), and with a
     /// dataset (images, features) the dataset and the probe's buffers.
-    public init(inspecting experiment: Experiment, dataset: (images: Int, features: Int)? = nil, probeImages: Int = 0) {
+    public init(inspecting experiment: Experiment, dataset: (images: Int, features: Int)? = nil, probeImages: Int = 0, jacobianInputs: Int = 0) {
         let probe = Double(min(probeImages, dataset?.images ?? 0))
         datasetBytes = dataset.map { Double($0.images) * (Double($0.features) + 1) + 4 * probe * Double($0.features) } ?? 0
         resultsBytes = 0
         parallelRuns = 1
         runBytes = experiment.strategies.map { strategy in
             let (_, parameters, largest) = Self.sizes(strategy.model)
-            return 4 * (parameters + 2 * largest) + Self.probeBytes(strategy.model, rows: probe)
+            return 4 * (parameters + 2 * largest) + Self.probeBytes(strategy.model, rows: probe, jacobianInputs: probe > 0 ? jacobianInputs : 0)
         }.max() ?? 0
     }
 
@@ -113,11 +115,25 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// for `rows` probe images (InsideMeasurement): per hidden unit its values, gate and gradient
     /// (and with batch normalization ẑ, and 1/σ), per class the scores and their gradient; and
     /// the copy of the parameters a recorded step keeps. (The forward passes after it reuse less.)
-    static func probeBytes(_ model: ModelSpec, rows: Double) -> Double {
+    /// With the Jacobian's spectrum at `jacobianInputs` images, its Doubles (JacobianChain) too.
+    static func probeBytes(_ model: ModelSpec, rows: Double, jacobianInputs: Int = 0) -> Double {
         guard rows > 0 else { return 0 }
         let (widths, parameters, _) = sizes(model)
         let units = widths.dropFirst().dropLast().reduce(0, +), classes = widths.last ?? 0, normalized = model.batchNorm ? units : 0
+        let jacobian = jacobianSize(model), images = Double(jacobianInputs)
         return 4 * (rows * (3 * units + 2 * classes + normalized) + normalized + parameters)
+            + (images > 0 ? 8 * (images * (2 * jacobian.matrix + jacobian.values + units) + jacobian.matrix + jacobian.largest) : 0)
+    }
+
+    /// The Jacobian chain's Doubles: a product of the widest hidden layer's rows by the first
+    /// hidden layer's columns (two per image: the product and the next), its singular values,
+    /// and one weight matrix converted at a time (LAPACK's workspace is about one more matrix).
+    static func jacobianSize(_ model: ModelSpec) -> (matrix: Double, values: Double, largest: Double) {
+        let hidden = model.layers.dropFirst().dropLast().map(Double.init)
+        guard hidden.count >= 2 else { return (0, 0, 0) }
+        let first = hidden[0], widest = hidden.max()!
+        let largest = zip(hidden.dropFirst(), hidden).map { $0 * $1 }.max()!
+        return (widest * first, min(first, hidden.last!), largest)
     }
 
     /// Nil when the estimate fits in `availableBytes`, else the one line that says it does not.

@@ -48,7 +48,8 @@ final class TrainingRun {
         losses.reserveCapacity(stepsPerEpoch * training.epochs)
         recorder = trainer.probe.map {
             DiagnosticsRecorder(network: network, batch: $0,
-                                schedule: trainer.experiment.diagnostics.schedule(stepsPerEpoch: stepsPerEpoch, epochs: training.epochs))
+                                schedule: trainer.experiment.diagnostics.schedule(stepsPerEpoch: stepsPerEpoch, epochs: training.epochs),
+                                jacobianInputs: trainer.experiment.diagnostics.jacobianInputs)
         }
     }
 

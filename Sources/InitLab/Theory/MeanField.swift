@@ -36,6 +36,10 @@ public struct MeanField: Sendable {
         public var trainableDepth: Double { 6 * depthScale }
     }
 
+    /// The pre-activation variances up to which `quadrature` is accurate (σ_w² ≤ 4 keeps q*
+    /// below it); above it, tanh's derivative narrows between its nodes.
+    static let accurateVariances = 0.0...4.0
+
     /// Nodes enough for tanh's integrands at the variances σ_w² ≤ 4 gives (q* up to about 2):
     /// the tests hold q* and χ₁ to 1e-8, c* and χ_c to 1e-7, against an independent integration. The
     /// bisection for c* evaluates its double integral forty times, with fewer (the cost is the square).
@@ -55,10 +59,16 @@ public struct MeanField: Sendable {
     func fixedPointVariance() -> Double {
         let sw = weightVariance, sb = biasVariance
         if sb == 0 && sw <= 1 { return 0 }
-        func h(_ q: Double) -> Double { sw * Self.quadrature.expectation { z in let y = Self.phi(q.squareRoot() * z); return y * y } + sb - q }
+        func h(_ q: Double) -> Double { nextVariance(q) - q }
         // With σ_b = 0 the root is above 0, where h is 0 too: start just above it, where h > 0.
         // Halving from σ_w² + σ_b² down to the 1e-308 start takes about 1100 steps at most.
         return Self.bisect(sb > 0 ? 0 : Double.leastNormalMagnitude, sw + sb, steps: 2000, tolerance: 1e-16) { h($0) > 0 }
+    }
+
+    /// The variance map: the next layer's pre-activation variance, σ_w² E[φ(√q z)²] + σ_b², from
+    /// this layer's q.
+    func nextVariance(_ q: Double) -> Double {
+        weightVariance * Self.quadrature.expectation { z in let y = Self.phi(q.squareRoot() * z); return y * y } + biasVariance
     }
 
     /// Where `isBelow` stops holding between `low` (where it holds) and `high` (where it does

@@ -1,0 +1,40 @@
+import Foundation
+
+/// What `inspect --export FOLDER` writes, for a peer to recompute the Jacobian's spectrum from the
+/// same numbers (scripts/jacobian-peer.py): each strategy's initial parameters as drawn for the
+/// seed, the probe images the spectrum is computed at, and export.json, which says where in the
+/// parameters each layer's W and b are and what the tool found. The binary files are Float32 in
+/// the machine's byte order, little-endian on every machine the tool builds for (x86-64, arm64).
+public enum InspectionExport {
+    public static func write(_ experiment: Experiment, seed: UInt64, probe: ProbeBatch, inspections: [StrategyInspection],
+                             images: Int, to output: OutputFolder) throws {
+        do {
+            let count = min(images, probe.rows), features = probe.x.count / max(probe.rows, 1)
+            try output.write(name: "probe.f32", data: Data(bytes: probe.x.pointer, count: 4 * count * features))
+            var strategies: [JSON] = []
+            for inspection in inspections {
+                let strategy = inspection.strategy, network = strategy.initialNetwork(seed: seed)
+                let file = "parameters-\(strategy.id).f32"
+                try output.write(name: file, data: Data(bytes: network.parameters.pointer, count: 4 * network.parameters.count))
+                strategies.append(.object([
+                    ("id", .string(strategy.id)), ("label", .string(strategy.label)), ("parameters", .string(file)),
+                    ("activation", strategy.model.activation.json), ("batch_norm", .bool(strategy.model.batchNorm)),
+                    ("layers", .array(network.layers.map { layer in
+                        .object([("inputs", .number(Double(layer.inputs))), ("outputs", .number(Double(layer.outputs))),
+                                 ("weight_offset", .number(Double(layer.weight.offset))), ("bias_offset", .number(Double(layer.bias.offset)))])
+                    })),
+                    ("jacobian", inspection.jacobian?.json ?? .null),
+                ]))
+            }
+            try output.write(OutputFile(name: "export.json", contents: JSON.object([
+                ("seed", .number(Double(seed))), ("probe", .string("probe.f32")),
+                ("probe_images", .number(Double(count))), ("features", .number(Double(features))),
+                ("strategies", .array(strategies)),
+            ]).formatted()))
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+}
