@@ -218,6 +218,18 @@ static long row_cut(const ck_gemm_kernel *kernel, long mc, long N, int a_rows) {
 /// panel of B' from the L2 cache whether packed or not. With more than one K-block, a tile's raw
 /// accumulators wait in `partial` between them, floats stored exactly, so the chain over k goes
 /// on as if it had never stopped.
+///
+/// Tried on the Emerald Rapids machine (bench --gemm's products, against this driver in one
+/// process, alternating, 3 runs each) and not kept, as none gained beyond the noise (±2%):
+/// packing each panel of B' just before its tiles into one L1-resident panel instead of the whole
+/// block first (±1%); packing B' where it could be read in place but its rows are not 64-byte
+/// aligned (ldb = 100: ×0.90–0.99, the copy costs more than the split loads); prefetching C's
+/// lines for writing at a tile's start (×0.98); the 100 columns of the forwards as panels of
+/// 48 + 32 + 20 instead of 48 + 48 + 4 (×0.99–1.00 on the forwards). What limits those
+/// forwards is the lanes: 100 columns fill 7 vectors of 16 (128 × 96 × 128 runs at 89% of the FMA
+/// peak, 128 × 100 × 128 at 76%); the other direction transposes the weights into panels (0.42
+/// cycles a float here, stores to L2 running at 0.15 ns a float) and writes C transposed (0.31
+/// cycles an element), which costs as much.
 static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const float *a, long rsa, long csa, const float *b,
                     long rsb, long csb, float *c, long rsc, long csc, float alpha, float beta) {
     const long MR = kernel->mr, NR = kernel->nr, NC = kernel->nc, MC = kernel->mc;
