@@ -177,6 +177,37 @@ static size_t buffer_floats(const ck_gemm_kernel *kernel, long M, long N, long K
     return packed + (kblocks > 1 ? (size_t)(round_up(min_long(M, MP), kernel->mr) * *ncmax) : (size_t)(kernel->mr * kernel->nr));
 }
 
+/// Cycles one step of k takes in a tile of mr rows and nv vectors, issuing 2 FMAs a cycle (the
+/// units of current x86 cores): no less than the FMA latency (4 cycles; each accumulator takes one
+/// FMA a step), nor than its loads (nv vectors and mr broadcasts, 2 a cycle), A' read along its
+/// rows costing an eighth of a cycle more a row (an address each). Measured per tile shape on an
+/// AVX-512 core: 4.0–5.1 cycles for 1–8 rows of one vector down A''s columns, 5.1–6.9 for 8 rows
+/// along its rows, 12.7–15.6 for 8 rows of three.
+static double step_cycles(long mr, long nv, int a_rows) {
+    const double fmas = (double)(mr * nv) / 2, loads = (double)(mr + nv) / 2 + (a_rows ? (double)mr / 8 : 0);
+    const double bound = fmas > loads ? fmas : loads;
+    return bound > 4 ? bound : 4;
+}
+
+/// Where the last row tile of a block of mc rows starts, when the last two tiles are better
+/// balanced: a last tile of few rows waits on the FMA latency instead of issuing its multiply-adds
+/// (step_cycles), so the last two tiles, MR + rest rows, become two of nearly equal height when the
+/// estimate of their steps says so (the output layer's 10 rows as 5 + 5 instead of 8 + 2: with 3
+/// vectors, 15 cycles a step instead of 16). Measured against the previous driver in one process,
+/// alternating, 3 runs (Emerald Rapids, AVX-512): the output layer's forward 100 × 10 × 256 (its
+/// C' is 10 × 100) ×1.07–1.09, 100 × 10 × 128 ×1.02–1.03, the other products of the lesson's and
+/// the deep tanh networks' steps unchanged (their rows are multiples of 8, or 100 = 12·8 + 4,
+/// where 6 + 6 gains nothing). Else mc (tiles of MR, the last one short). Every element is still
+/// one tile's chain over k: the bits do not change.
+static long row_cut(const ck_gemm_kernel *kernel, long mc, long N, int a_rows) {
+    const long MR = kernel->mr, rest = mc % MR, W = kernel->lanes, NV = kernel->nr / W;
+    if (rest == 0 || mc < MR) return mc;
+    const long nv = (N + W - 1) / W < NV ? (N + W - 1) / W : NV, high = (MR + rest + 1) / 2, low = MR + rest - high;
+    return step_cycles(high, nv, a_rows) + step_cycles(low, nv, a_rows) < step_cycles(MR, nv, a_rows) + step_cycles(rest, nv, a_rows)
+               ? mc - rest - MR + high
+               : mc;
+}
+
 /// C' (M, N) = α·A'·B' + β·C' on one path (see gemm_internal.h for the strides). Loops, outermost
 /// first: blocks of NC columns of B'; with more than one K-block, blocks of MP rows of A'; K-blocks
 /// (B' packed once per block of columns and K-block, and block of MP rows, unless read in place);
@@ -187,6 +218,18 @@ static size_t buffer_floats(const ck_gemm_kernel *kernel, long M, long N, long K
 /// panel of B' from the L2 cache whether packed or not. With more than one K-block, a tile's raw
 /// accumulators wait in `partial` between them, floats stored exactly, so the chain over k goes
 /// on as if it had never stopped.
+///
+/// Tried on the Emerald Rapids machine (bench --gemm's products, against this driver in one
+/// process, alternating, 3 runs each) and not kept, as none gained beyond the noise (±2%):
+/// packing each panel of B' just before its tiles into one L1-resident panel instead of the whole
+/// block first (±1%); packing B' where it could be read in place but its rows are not 64-byte
+/// aligned (ldb = 100: ×0.90–0.99, the copy costs more than the split loads); prefetching C's
+/// lines for writing at a tile's start (×0.98); the 100 columns of the forwards as panels of
+/// 48 + 32 + 20 instead of 48 + 48 + 4 (×0.99–1.00 on the forwards). What limits those
+/// forwards is the lanes: 100 columns fill 7 vectors of 16 (128 × 96 × 128 runs at 89% of the FMA
+/// peak, 128 × 100 × 128 at 76%); the other direction transposes the weights into panels (0.42
+/// cycles a float here, stores to L2 running at 0.15 ns a float) and writes C transposed (0.31
+/// cycles an element), which costs as much.
 static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const float *a, long rsa, long csa, const float *b,
                     long rsb, long csb, float *c, long rsc, long csc, float alpha, float beta) {
     const long MR = kernel->mr, NR = kernel->nr, NC = kernel->nc, MC = kernel->mc;
@@ -216,15 +259,21 @@ static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const 
                 }
                 for (long ic = ip; ic < ip + rows; ic += MC) {
                     const long mc = min_long(MC, ip + rows - ic);
+                    // The last tile starts at `cut` (< mc when the last two are balanced).
+                    const long cut = row_cut(kernel, mc, nc, a_rows);
                     for (long jr = 0; jr < nc; jr += NR) {
                         const long nr = min_long(NR, nc - jr);
                         const int b_in_place = in_place_b(kernel, csb, nr);
                         const float *panel = b_in_place ? b + pc * rsb + (jc + jr) : bpack + jr * kc;
-                        for (long ir = 0; ir < mc; ir += MR) {
+                        // t counts the tiles: balanced or not, a block has as many, and each keeps
+                        // MR × NR floats of partials (the portable tile stores all of them).
+                        for (long ir = 0, t = (ic - ip) / MR; ir < mc; t++) {
+                            const long mr = ir < cut && cut < mc ? min_long(MR, cut - ir) : min_long(MR, mc - ir);
                             io.c = c + (ic + ir) * rsc + (jc + jr) * csc;
-                            io.partial = blocked ? partial + ((ic - ip + ir) / MR * tiles_across + jr / NR) * MR * NR : partial;
+                            io.partial = blocked ? partial + (t * tiles_across + jr / NR) * MR * NR : partial;
                             kernel->tile(kc, a + (ic + ir) * rsa + pc * csa, as, a_rows, panel, b_in_place ? rsb : NR,
-                                         (int)min_long(MR, mc - ir), (int)nr, &io);
+                                         (int)mr, (int)nr, &io);
+                            ir += mr;
                         }
                     }
                 }
@@ -241,18 +290,6 @@ long ckernels_gemm_buffer_limit(int path) {
     // longest, MP rows or more.
     long kcmax, ncmax;
     return (long)buffer_floats(kernel, MP, kernel->nc, 2 * kernel->kc, &kcmax, &ncmax) * (long)sizeof(float);
-}
-
-/// Cycles one step of k takes in a tile of mr rows and nv vectors, issuing 2 FMAs a cycle (the
-/// units of current x86 cores): no less than the FMA latency (4 cycles; each accumulator takes one
-/// FMA a step), nor than its loads (nv vectors and mr broadcasts, 2 a cycle), A' read along its
-/// rows costing an eighth of a cycle more a row (an address each). Measured per tile shape on an
-/// AVX-512 core: 4.0–5.1 cycles for 1–8 rows of one vector down A''s columns, 5.1–6.9 for 8 rows
-/// along its rows, 12.7–15.6 for 8 rows of three.
-static double step_cycles(long mr, long nv, int a_rows) {
-    const double fmas = (double)(mr * nv) / 2, loads = (double)(mr + nv) / 2 + (a_rows ? (double)mr / 8 : 0);
-    const double bound = fmas > loads ? fmas : loads;
-    return bound > 4 ? bound : 4;
 }
 
 /// Estimated cycles of C' (M, N) = A'·B' on `kernel`, to choose which way the vectors run (the

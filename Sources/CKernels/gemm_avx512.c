@@ -10,7 +10,13 @@
 #define W 16
 // 32 registers: 8 rows × 3 vectors of accumulators (24), the 3 vectors of B' and a broadcast of
 // A' (28). Measured in isolation (panels in L1), it sustains 90% of the measured FMA peak from 10
-// steps of k up.
+// steps of k up. A second shape of 6 rows × 4 vectors (29 registers), for C' 100 columns wide as
+// 64 + 36 rather than 48 + 48 + 4, chosen per product by the estimate: 128 × 100 × 128 ran at
+// 76–79% of the peak against 75–78%, and the input gradients it was estimated faster on
+// (down C's columns, 100 rows) ×0.91–0.96; not kept. Unrolling the loop by 4 steps (each step's
+// loads still fenced) spilled the accumulators along A''s rows: ×0.41–0.68. Reading A''s 8 rows
+// from 8 base pointers and one index (no address arithmetic left in the loop, where the
+// compiler computes each row's address every step): ×0.99–1.00, so not the limit either.
 #define MR 8
 #define NV 3
 #define NAME(x) avx512_##x
