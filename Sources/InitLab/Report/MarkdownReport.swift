@@ -152,16 +152,17 @@ public enum MarkdownReport {
         if LayerProfileFigure.gradients(summaries).drawn {
             lines += ["![Gradient std at initialization](\(PlotSpec.gradientsFigure).png)", ""]
         }
-        lines += SpectrumReading.section(SpectrumFigure(summaries: summaries).members, escape: escape)
         lines += ReadingGroups.bullets(measured.map { summary, _, diagnostics in
             let activation = experiment.strategies.first { $0.id == summary.id }?.model.activation ?? experiment.model.activation
             return ReadingGroups.Reading(label: summary.label,
                                          initial: InsideReading.phrasesAtInitialization(diagnostics.initial, activation: activation),
                                          training: InsideReading.phrasesOverTraining(diagnostics))
         })
+        lines.append("")
+        lines += SpectrumReading.section(SpectrumFigure(summaries: summaries).members, escape: escape)
         let trainingFigures = measured.map { TrainingDiagnosticsFigure(summary: $0.0) }.filter(\.recorded)
-        guard !trainingFigures.isEmpty else { return lines + [""] }
-        lines += ["", "### Over training", "",
+        guard !trainingFigures.isEmpty else { return lines }
+        lines += ["### Over training", "",
                   "Left: each layer's update ratio ‖ΔW‖/‖W‖ at the recorded steps (about 10⁻³ is the usual rule of thumb for a "
                   + "healthy step). Right: activation std by layer on the probe batch at each recorded step, its colour the step "
                   + "(the bar beside it), so that vanishing, exploding, saturating and dying show as they happen.", ""]

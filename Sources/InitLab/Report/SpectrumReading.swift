@@ -46,9 +46,9 @@ enum SpectrumReading {
                         + "gradients along some directions grow \(power(k)) times more than along others over the \(layers)")
         }
         if j.belowRounding > 0 {
-            said.append("\(InsideReading.percent(j.belowRounding)) of the singular values are below Float rounding of the largest "
-                        + "(2⁻²⁴ of it): those directions do not pass the depth at all, so largest/smallest "
-                        + "(\(j.smallest > 0 ? number(j.largest / j.smallest) : "infinite")) says nothing here; max s²/mean s² does")
+            said.append("\(InsideReading.percent(j.belowRounding)) of the singular values are below Float rounding of the largest: "
+                        + "those directions do not pass the depth at all, and largest/smallest "
+                        + "(\(j.smallest > 0 ? number(j.largest / j.smallest) : "infinite")) says nothing")
         }
         if let theory = j.meanFieldMeanSquared, theory > 0 {
             let ratio = j.meanSquared / theory
