@@ -1,0 +1,54 @@
+# Update ratio and activation std over training, written by compare-inits.
+# Re-render with `gnuplot training-relu-orthogonal-8.gp` in this folder (reads training-relu-orthogonal-8.dat).
+reset
+set terminal pngcairo size 960,640 noenhanced font 'sans,11'
+set linetype 1 linecolor rgb '#000000' dashtype 1 linewidth 2
+set linetype 2 linecolor rgb '#E69F00' dashtype (14,6) linewidth 2
+set linetype 3 linecolor rgb '#56B4E9' dashtype (4,4) linewidth 2
+set linetype 4 linecolor rgb '#009E73' dashtype (14,4,3,4) linewidth 2
+set linetype 5 linecolor rgb '#0072B2' dashtype (28,8) linewidth 2
+set linetype 6 linecolor rgb '#D55E00' dashtype (3,3,10,3) linewidth 2
+set linetype 7 linecolor rgb '#CC79A7' dashtype (8,3) linewidth 2
+set linetype 8 linecolor rgb '#B8A200' dashtype (20,4,3,4,3,4) linewidth 2
+set linetype cycle 8
+set output 'training-relu-orthogonal-8.png'
+set datafile missing '?'
+set grid
+set format y '%g'
+set multiplot title 'ReLU orthogonal, 8 layers, seed 1: what training does inside the network'
+set origin 0,0
+set size 0.56,0.95
+set key outside right top vertical spacing 1.1
+set title 'Update ratio ||dW|| / ||W|| of each layer'
+set xlabel 'Step (log scale)'
+set ylabel 'Update ratio (log scale)'
+set logscale xy
+plot 'training-relu-orthogonal-8.dat' index 0 using 1:2 with linespoints linetype 1 pointtype 7 pointsize 0.6 title 'layer 1', \
+     'training-relu-orthogonal-8.dat' index 1 using 1:2 with linespoints linetype 2 pointtype 7 pointsize 0.6 title 'layer 2', \
+     'training-relu-orthogonal-8.dat' index 2 using 1:2 with linespoints linetype 3 pointtype 7 pointsize 0.6 title 'layer 3', \
+     'training-relu-orthogonal-8.dat' index 3 using 1:2 with linespoints linetype 4 pointtype 7 pointsize 0.6 title 'layer 4', \
+     'training-relu-orthogonal-8.dat' index 4 using 1:2 with linespoints linetype 5 pointtype 7 pointsize 0.6 title 'layer 5', \
+     'training-relu-orthogonal-8.dat' index 5 using 1:2 with linespoints linetype 6 pointtype 7 pointsize 0.6 title 'layer 6', \
+     'training-relu-orthogonal-8.dat' index 6 using 1:2 with linespoints linetype 7 pointtype 7 pointsize 0.6 title 'layer 7', \
+     'training-relu-orthogonal-8.dat' index 7 using 1:2 with linespoints linetype 8 pointtype 7 pointsize 0.6 title 'layer 8', \
+     'training-relu-orthogonal-8.dat' index 8 using 1:2 with linespoints linetype 9 pointtype 4 pointsize 1.0 title 'layer 9'
+unset logscale
+set origin 0.56,0
+set size 0.44,0.95
+unset key
+set title 'Activation std by layer at each recorded step'
+set xlabel 'Layer'
+set ylabel 'Activation std (log scale)'
+set logscale y
+set xrange [0.8:8.2]
+set xtics 1
+set autoscale y
+set palette defined (0 '#9AD0F0', 0.5 '#3A7FB8', 1 '#00204A')
+set palette maxcolors 2
+set cbrange [-0.5:0.5]
+set cbtics ('480' 0) scale 0
+set cblabel 'Step' offset 0,0
+set colorbox vertical user origin graph 1.04, graph 0 size graph 0.04, graph 1
+set rmargin 9
+plot 'training-relu-orthogonal-8.dat' index 9 using 1:2 with linespoints linecolor palette cb 0 dashtype 1 pointtype 7 pointsize 0.5 notitle
+unset multiplot
