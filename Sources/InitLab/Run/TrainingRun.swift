@@ -24,7 +24,8 @@ final class TrainingRun {
     init(_ trainer: Trainer, strategy: Strategy, seed: UInt64, split: Split) {
         (self.trainer, self.strategy, self.seed, self.split) = (trainer, strategy, seed, split)
         let startInit = monotonicSeconds()
-        let network = strategy.initialNetwork(seed: seed)
+        let optimizerSettings = strategy.optimizer ?? trainer.experiment.training.optimizer
+        let network = strategy.initialNetwork(seed: seed, optimizer: optimizerSettings.name)
         self.network = network
         result = RunResult(strategyID: strategy.id, label: strategy.label, seed: seed, status: .ok, batchLosses: [],
                            validationAccuracy: nil, validationLoss: nil, initSeconds: monotonicSeconds() - startInit,
@@ -38,7 +39,7 @@ final class TrainingRun {
         let training = trainer.experiment.training
         buffers = BatchBuffers(plan: network.plan, capacity: training.batchSize)
         executor = Executor(plan: network.plan)
-        optimizer = OptimizerState(strategy.optimizer ?? training.optimizer, parameterCount: network.parameters.count)
+        optimizer = OptimizerState(optimizerSettings, parameterCount: network.parameters.count)
         x = FloatBuffer(count: training.batchSize * trainer.dataset.features)
         labels = [Int32](repeating: 0, count: training.batchSize)
         orderRNG = Xoshiro256(seed: seed, stream: "order")
