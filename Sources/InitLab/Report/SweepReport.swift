@@ -27,6 +27,7 @@ enum SweepReport {
             lines += ["![\(measure.title)](\(SweepFigure.name(measure)).png)", ""]
         }
         lines += reading(grid, classes: context.dataset.classes)
+        lines += grid.coordinateCheck.map(coordinateCheck) ?? []
         lines += tables(grid)
         if !experiment.plots.distributions.isEmpty {
             lines += ["## What the strategy draws from", ""]
@@ -135,4 +136,40 @@ enum SweepReport {
     }
 
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+
+    /// The coordinate check's figure, its slopes, and what they say: flat with width, or which
+    /// layers grow as width^k from which step.
+    static func coordinateCheck(_ check: CoordinateCheckSweep) -> [String] {
+        let flat = CoordinateCheckSweep.flatSlope
+        var at = ""
+        if let fixed = check.fixed { at = " at \(MarkdownReport.escape(fixed.axis.label)) = \(Sweep.text(fixed.value)) (the best on average over the widths)" }
+        let intro: String = "mup's coordinate check (its README's figure, statistic \"l1\"): the mean |x| of each layer's output on the probe batch "
+            + "(what enters its activation; the output layer's logits), at initialization and after each of the first updates, against width"
+            + at + ". k is the slope of log₂ mean |x| against log₂ width: mean |x| ∝ width^k. Under muP every k stays near 0; "
+            + "under the standard parametrization a layer whose k grows after the first update blows up in a wider network."
+        let header: String = "| layer | " + check.steps.map { CoordinateCheckFigure.stepTitle($0) }.joined(separator: " | ") + " |"
+        let rule: String = "|---|" + check.steps.map { _ in "---:|" }.joined()
+        var lines = ["## Coordinate check", "", "![Coordinate check](\(CoordinateCheckFigure.name).png)", "", intro, "", header, rule]
+        for l in 0..<check.layerCount {
+            let slopes: [String] = check.steps.indices.map { s in check.slopes[s][l].map { String(format: "%.2f", $0) } ?? "—" }
+            lines.append("| \(check.layerName(l)) | " + slopes.joined(separator: " | ") + " |")
+        }
+        lines.append("")
+        guard let last = check.steps.indices.last else { return lines }
+        let growing = (0..<check.layerCount).compactMap { l -> String? in
+            guard let k = check.slopes[last][l], abs(k) >= flat else { return nil }
+            let from = check.steps.indices.first { s in check.slopes[s][l].map { abs($0) >= flat } ?? false } ?? last
+            let since = from == last ? "" : " (|k| ≥ \(flat) from \(CoordinateCheckFigure.stepTitle(check.steps[from])) on)"
+            return "\(check.layerName(l)) as width^\(String(format: "%.2f", k))" + since
+        }
+        let when = CoordinateCheckFigure.stepTitle(check.steps[last])
+        if !check.slopes[last].contains(where: { $0 != nil }) {
+            lines.append("- Too few widths with a value to fit a slope.")
+        } else if growing.isEmpty {
+            lines.append("- **Flat with width**: \(when), every layer's |k| is below \(flat).")
+        } else {
+            lines.append("- **Not flat**: \(when), the coordinates change with width: " + growing.joined(separator: "; ") + " (|k| ≥ \(flat) reads as not flat).")
+        }
+        return lines + [""]
+    }
 }

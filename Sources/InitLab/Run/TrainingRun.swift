@@ -17,6 +17,8 @@ final class TrainingRun {
     private var order: [Int32]
     private(set) var losses: [Float] = []
     private let recorder: DiagnosticsRecorder?
+    /// mup's coordinate check over the first updates, with the diagnostics.
+    private let coordinates: CoordinateCheck?
     /// The weights training starts from, for the histograms of what training did to them.
     private let startingParameters: [Float]
     private var result: RunResult
@@ -51,6 +53,7 @@ final class TrainingRun {
             DiagnosticsRecorder(network: network, batch: $0,
                                 schedule: trainer.experiment.diagnostics.schedule(stepsPerEpoch: stepsPerEpoch, epochs: training.epochs))
         }
+        coordinates = trainer.probe.map { CoordinateCheck(network: network, batch: $0) }
     }
 
     /// The lesson's loop: a fresh batch order each epoch, one step per batch, the validation
@@ -66,6 +69,7 @@ final class TrainingRun {
         // Only the steps' share of the diagnostics counts against training; initialization's was before.
         defer {
             result.trainSeconds = monotonicSeconds() - trainingStart - evaluationSeconds - (recorder?.stepSeconds ?? 0)
+                - (coordinates?.seconds ?? 0)
             result.validationSeconds = evaluationSeconds
         }
         for epoch in 1...training.epochs {
@@ -100,6 +104,7 @@ final class TrainingRun {
         // now and are in cache when the next step gathers them.
         trainer.dataset.prefetch(next)
         optimizer.update(network, on: executor, observer: recorder)
+        coordinates?.measure(step: optimizer.step)
         return loss
     }
 
@@ -110,7 +115,8 @@ final class TrainingRun {
         result.status = status
         result.batchLosses = losses
         result.diagnostics = recorder?.diagnostics
-        result.diagnosticsSeconds = recorder?.seconds ?? 0
+        result.coordinates = coordinates?.records ?? []
+        result.diagnosticsSeconds = (recorder?.seconds ?? 0) + (coordinates?.seconds ?? 0)
         result.weightHistograms = network.layers.map { layer in
             startingParameters.withUnsafeBufferPointer { start in
                 WeightHistogram(layer: layer.layer + 1, initial: UnsafeBufferPointer(rebasing: start[layer.weight.range]),
