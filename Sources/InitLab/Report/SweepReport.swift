@@ -154,12 +154,13 @@ enum SweepReport {
             let slopes: [String] = check.steps.indices.map { s in check.slopes[s][l].map { String(format: "%.2f", $0) } ?? "—" }
             lines.append("| \(check.layerName(l)) | " + slopes.joined(separator: " | ") + " |")
         }
-        lines.append("")
+        lines += ["", "— : no width has a positive mean (all zero, as a zero-initialized readout at initialization), or only one does. "
+                  + "A layer reads as flat where |k| < \(flat).", ""]
         guard let last = check.steps.indices.last else { return lines }
         let growing = (0..<check.layerCount).compactMap { l -> String? in
             guard let k = check.slopes[last][l], abs(k) >= flat else { return nil }
             let from = check.steps.indices.first { s in check.slopes[s][l].map { abs($0) >= flat } ?? false } ?? last
-            let since = from == last ? "" : " (|k| ≥ \(flat) from \(CoordinateCheckFigure.stepTitle(check.steps[from])) on)"
+            let since = from == last ? "" : ", not flat since \(CoordinateCheckFigure.stepTitle(check.steps[from]))"
             return "\(check.layerName(l)) as width^\(String(format: "%.2f", k))" + since
         }
         let when = CoordinateCheckFigure.stepTitle(check.steps[last])
@@ -168,7 +169,7 @@ enum SweepReport {
         } else if growing.isEmpty {
             lines.append("- **Flat with width**: \(when), every layer's |k| is below \(flat).")
         } else {
-            lines.append("- **Not flat**: \(when), the coordinates change with width: " + growing.joined(separator: "; ") + " (|k| ≥ \(flat) reads as not flat).")
+            lines.append("- **Not flat**: \(when), the coordinates change with width: " + growing.joined(separator: "; ") + ".")
         }
         return lines + [""]
     }
