@@ -35,7 +35,8 @@ public enum Plots {
             let coordinates = grid.coordinateCheck.map {
                 CoordinateCheckFigure(check: $0, title: experiment.title, seeds: experiment.seeds.count).files
             } ?? []
-            return grid.sweep.measures.flatMap { SweepFigure(grid: grid, measure: $0, title: experiment.title).files } + coordinates
+            let transfer = grid.transfer.flatMap { TransferFigure(transfer: $0, title: experiment.title).files }
+            return grid.sweep.measures.flatMap { SweepFigure(grid: grid, measure: $0, title: experiment.title).files } + transfer + coordinates
                 + experiment.plots.distributions.flatMap { DistributionPicture(figure: $0, seed: experiment.seed).files }
         }
         var files: [OutputFile] = []

@@ -27,6 +27,7 @@ enum SweepReport {
             lines += ["![\(measure.title)](\(SweepFigure.name(measure)).png)", ""]
         }
         lines += reading(grid, classes: context.dataset.classes)
+        lines += transfer(grid.transfer)
         lines += grid.coordinateCheck.map(coordinateCheck) ?? []
         lines += tables(grid)
         if !experiment.plots.distributions.isEmpty {
@@ -136,6 +137,42 @@ enum SweepReport {
     }
 
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+
+    /// The transfer figures and, per measure, where each width's best learning rate lies, how
+    /// far it moves from the narrowest width to the widest, and whether beyond seed noise.
+    static func transfer(_ transfers: [TransferSweep]) -> [String] {
+        guard !transfers.isEmpty else { return [] }
+        var lines = ["## Does the best learning rate transfer?", ""]
+        for transfer in transfers {
+            let measure = transfer.measure
+            lines += ["![\(measure.title) against the learning rate](\(TransferFigure.name(measure)).png)", ""]
+            let best = transfer.curves.map { curve -> String in
+                guard let b = curve.best else { return "width \(Sweep.text(curve.width)): no finished run" }
+                return "width \(Sweep.text(curve.width)): 2^\(Sweep.text(log2(transfer.rates[b])))"
+            }
+            lines.append("- \(measure.title), best learning rate: " + best.joined(separator: "; ") + ".")
+            guard let shift = transfer.shift, let narrow = transfer.curves.first, let wide = transfer.curves.last else { continue }
+            var sentence = "- From width \(Sweep.text(narrow.width)) to \(Sweep.text(wide.width)) it "
+            if shift == 0 {
+                lines += [sentence + "stays where it is: it transfers.", ""]
+                continue
+            }
+            sentence += "moves \(String(format: "%+g", shift)) log₂ step\(abs(shift) == 1 ? "" : "s")"
+            if let penalty = transfer.penalty, let interval = penalty.ci95 {
+                // How much worse the narrow width's best rate is at the widest width: a loss higher, an accuracy lower.
+                let sign = measure.isAccuracy ? -1.0 : 1.0
+                func shown(_ x: Double) -> String { measure.isAccuracy ? String(format: "%.2f points", sign * x * 100) : InsideReading.number(x) }
+                let (low, high) = measure.isAccuracy ? (interval.upperBound, interval.lowerBound) : (interval.lowerBound, interval.upperBound)
+                let verdict = transfer.shiftBeyondNoise == true ? "beyond seed noise" : "within seed noise"
+                sentence += "; at width \(Sweep.text(wide.width)) the narrow width's best rate gives a \(measure.isAccuracy ? "lower accuracy" : "higher loss") "
+                    + "than its own best by \(shown(penalty.mean)), paired by seed (95% interval \(shown(low)) to \(shown(high))): \(verdict)."
+            } else {
+                sentence += "; with fewer than two seeds finished at both rates, whether that is beyond seed noise cannot be told."
+            }
+            lines += [sentence, ""]
+        }
+        return lines
+    }
 
     /// The coordinate check's figure, its slopes, and what they say: flat with width, or which
     /// layers grow as width^k from which step.
