@@ -321,7 +321,10 @@ def make_mup(strategy, spec, widths):
         return MLP(w, spec['activation'], spec['dropout'], spec.get('batch_norm', False), spec.get('linear_bias', True), readout=readout)
     model = build(widths)
     def set_shapes():
-        mup.set_base_shapes(model, build([widths[0]] + base + [widths[-1]]), delta=build([widths[0]] + [b + 1 for b in base] + [widths[-1]]))
+        # The base and delta models' own initialization must not move the run's random stream.
+        with torch.random.fork_rng():
+            shapes = build([widths[0]] + base + [widths[-1]]), build([widths[0]] + [b + 1 for b in base] + [widths[-1]])
+        mup.set_base_shapes(model, shapes[0], delta=shapes[1])
     return model, set_shapes, p.get('readout_zero_init', False), (mup.MuAdam, mup.MuSGD)
 
 

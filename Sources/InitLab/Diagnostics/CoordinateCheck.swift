@@ -25,7 +25,10 @@ final class CoordinateCheck: PassObserver {
     private let executor: Executor
     private var layers: [Double] = []
     private(set) var records: [CoordinateRecord] = []
-    private(set) var seconds = 0.0
+    /// Seconds spent measuring at initialization, and after training steps (which the run's
+    /// training time leaves out).
+    private(set) var initialSeconds = 0.0, stepSeconds = 0.0
+    var seconds: Double { initialSeconds + stepSeconds }
 
     /// Measures the network as training will start from it.
     init(network: Network, batch: ProbeBatch) {
@@ -45,7 +48,7 @@ final class CoordinateCheck: PassObserver {
         network.forward(batch.x.pointer, rows: batch.rows, buffers: buffers, pass: &pass, on: executor, observer: self)
         records.append(CoordinateRecord(step: step, meanAbsolute: layers))
         if step == Self.steps.upperBound { self.buffers = nil }
-        seconds += monotonicSeconds() - start
+        if step == 0 { initialSeconds += monotonicSeconds() - start } else { stepSeconds += monotonicSeconds() - start }
     }
 
     func willForward(_ node: any Node, _ context: PassContext) {

@@ -69,7 +69,7 @@ final class TrainingRun {
         // Only the steps' share of the diagnostics counts against training; initialization's was before.
         defer {
             result.trainSeconds = monotonicSeconds() - trainingStart - evaluationSeconds - (recorder?.stepSeconds ?? 0)
-                - (coordinates?.seconds ?? 0)
+                - (coordinates?.stepSeconds ?? 0)
             result.validationSeconds = evaluationSeconds
         }
         for epoch in 1...training.epochs {
