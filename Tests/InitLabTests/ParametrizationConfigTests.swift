@@ -57,6 +57,21 @@ import Testing
         #expect(strategy.initialNetwork(seed: 1, optimizer: .adam).plan.segments.map(\.learningRateMultiplier) == [1, 1, 0.25, 1, 1, 1])
     }
 
+    /// inspect predicts what the run starts from: the initializer's formula times muP's
+    /// rescaling (√width_mult: 2 here), zero for a zero readout.
+    @Test func inspectPredictsTheRescaledValues() throws {
+        let text = #"{"model": {"layers": [784, 256, 256, 10]}, "strategies": [{"id": "a", "weights": "kaiming_normal", "biases": "pytorch_default", "#
+            + #""parametrization": {"kind": "mup", "base_width": 64}}, {"id": "z", "weights": "kaiming_normal", "#
+            + #""parametrization": {"kind": "mup", "base_width": 64, "readout_zero_init": true}}]}"#
+        let inspections = Inspection.inspect(try parseExperiment(text), seed: 3)
+        let plain = inspections[0].strategy.layers[2].weights.predicted(rows: 10, cols: 256, fanIn: 256, fanOut: 10)
+        let readout = inspections[0].layers[2], hidden = inspections[0].layers[1]
+        #expect(abs(readout.predictedWeights.std - 2 * plain.std) < 1e-12 && abs(readout.weights.std / readout.predictedWeights.std - 1) < 0.1)
+        #expect(abs(hidden.predictedBiases.std / Initializer.pytorchDefault.predicted(rows: 256, cols: 1, fanIn: 256, fanOut: 256).std - 2) < 1e-12)
+        #expect(hidden.predictedBiases.bounds == -0.125...0.125 && hidden.biases.max <= 0.125)
+        #expect(inspections[1].layers[2].predictedWeights.std == 0 && inspections[1].layers[2].weights.std == 0)
+    }
+
     /// Each bad value is one problem, on one line, naming the key it is at.
     @Test func badValuesAreOneClearLineEach() {
         let key = "strategies[0].parametrization"

@@ -34,8 +34,9 @@ extension Network {
     /// nothing for a factor of 1.
     func rescaleInitialValues() {
         for (l, layer) in plan.scaling.enumerated() {
-            for (values, factor) in [(weights(l), layer.weightInit), (biases(l), layer.biasInit)] {
-                if layer.zeroInit {
+            let factors = layer.initialFactors
+            for (values, factor) in [(weights(l), factors.weights), (biases(l), factors.biases)] {
+                if factor == 0 {
                     values.update(repeating: 0)
                 } else if factor != 1 {
                     for i in values.indices { values[i] *= factor }

@@ -38,6 +38,9 @@ public struct LayerScaling: Sendable, Equatable {
         self.zeroInit = zeroInit
     }
 
+    /// What the drawn W and b are multiplied by: the rescaling, or 0 for a zero start.
+    public var initialFactors: (weights: Float, biases: Float) { zeroInit ? (0, 0) : (weightInit, biasInit) }
+
     /// The learning-rate multiplier of a segment of this layer with `role`.
     func learningRate(_ role: ParameterRole) -> Float {
         switch role {
