@@ -53,8 +53,10 @@ def spectrum(entry, folder, probe):
     layers = []
     for layer in entry['layers']:
         n, k, w, b = layer['outputs'], layer['inputs'], layer['weight_offset'], layer['bias_offset']
-        layers.append((torch.from_numpy(params[w:w + n * k].astype(np.float64).reshape(n, k)),
-                       torch.from_numpy(params[b:b + n].astype(np.float64))))
+        # A parametrization's multipliers: the layer computes forward * (W x) + bias * b.
+        forward, bias = layer.get('forward_multiplier', 1), layer.get('bias_multiplier', 1)
+        layers.append((forward * torch.from_numpy(params[w:w + n * k].astype(np.float64).reshape(n, k)),
+                       bias * torch.from_numpy(params[b:b + n].astype(np.float64))))
     hidden = layers[:-1]
 
     def top(h):

@@ -6,13 +6,17 @@ permutation, no DataLoader). It serves speed A/B runs and parity checks: the acc
 where compare-inits's do (within seed noise: the split, batch order and dropout masks are drawn
 by PyTorch's generator, not compare-inits's).
 
-Optional, never a dependency of compare-inits. Set up torch outside the repository:
-    python3 -m venv ~/torch-venv && ~/torch-venv/bin/pip install torch numpy
+Optional, never a dependency of compare-inits. Set up torch outside the repository (and `mup`
+for strategies with a muP parametrization, which it trains with the real package):
+    python3 -m venv ~/torch-venv && ~/torch-venv/bin/pip install torch numpy mup
 usage: ~/torch-venv/bin/python scripts/pytorch-peer.py CONFIG [--threads N] [--out FILE] [--points ID ...]
 A sweep is expanded into its points as compare-inits does it (same ids); --points trains a few.
 Prints one JSON object: per strategy its accuracies (one per seed), by epoch, on the test set
-when the config names one, their mean, training and pre-training seconds; and the whole
-process's time. A progress line per run goes to stderr.
+when the config names one, their mean, the mean loss of the last 50 training steps per seed,
+training and pre-training seconds; and the whole process's time. A strategy's parametrization
+is trained as compare-inits reads it: muP with the real `mup` package (MuReadout,
+set_base_shapes, MuAdam or MuSGD), NTK and a config's own multipliers with nn.Linear's product
+and bias scaled and a learning rate per parameter. A progress line per run goes to stderr.
 """
 import argparse, gzip, json, math, sys, time
 
@@ -235,13 +239,55 @@ def expand_sweep(config, model_spec, optimizer):
     return points, seeds
 
 
+class ScaledLinear(nn.Linear):
+    """nn.Linear with a parametrization's multipliers (compare-inits's LayerScaling):
+    forward·(x·Wᵀ) + bias·b, autograd doing the rest."""
+    def __init__(self, *args, forward=1.0, bias_multiplier=1.0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.forward_multiplier, self.bias_multiplier = forward, bias_multiplier
+
+    def forward(self, x):
+        y = F.linear(x, self.weight) * self.forward_multiplier
+        return y if self.bias is None else y + self.bias * self.bias_multiplier
+
+
+def parametrization_of(strategy):
+    """The strategy's parametrization as an object with its kind."""
+    p = strategy.get('parametrization', 'standard')
+    return {'kind': p} if isinstance(p, str) else p
+
+
+def layer_multipliers(p, widths):
+    """Per layer (forward, bias, W's learning rate, b's learning rate) of NTK or a config's own
+    multipliers, as compare-inits reads them; muP is the mup package's (make_mup)."""
+    count = len(widths) - 1
+    if p['kind'] == 'ntk':
+        return [(p.get('sigma_w', 1.0) / math.sqrt(widths[k]), p.get('sigma_b', 1.0), 1.0, 1.0) for k in range(count)]
+    if p['kind'] == 'multipliers':
+        layers = p.get('layers') or [{}] * count
+        result = [[l.get('forward', 1.0), l.get('bias', 1.0), l.get('learning_rate', 1.0),
+                   l.get('bias_learning_rate', l.get('learning_rate', 1.0))] for l in layers]
+        result[0][0] *= p.get('input', 1.0)
+        result[-1][0] *= p.get('output', 1.0)
+        return [tuple(l) for l in result]
+    return [(1.0, 1.0, 1.0, 1.0)] * count
+
+
 class MLP(nn.Module):
-    """Linear layers; after each hidden one optionally BatchNorm1d, then the activation and dropout."""
-    def __init__(self, widths, activation, dropout, batch_norm=False, linear_bias=True):
+    """Linear layers; after each hidden one optionally BatchNorm1d, then the activation and dropout.
+    `readout` makes the last layer (mup's MuReadout); `multipliers` scale each layer (ScaledLinear)."""
+    def __init__(self, widths, activation, dropout, batch_norm=False, linear_bias=True, readout=None, multipliers=None):
         super().__init__()
         last = len(widths) - 2
-        self.layers = nn.ModuleList(nn.Linear(a, b, bias=linear_bias or k == last or not batch_norm)
-                                    for k, (a, b) in enumerate(zip(widths, widths[1:])))
+
+        def linear(k, a, b):
+            bias = linear_bias or k == last or not batch_norm
+            if k == last and readout is not None:
+                return readout(a, b, bias=bias)
+            if multipliers is not None:
+                return ScaledLinear(a, b, bias=bias, forward=multipliers[k][0], bias_multiplier=multipliers[k][1])
+            return nn.Linear(a, b, bias=bias)
+        self.layers = nn.ModuleList(linear(k, a, b) for k, (a, b) in enumerate(zip(widths, widths[1:])))
         self.norms = nn.ModuleList(nn.BatchNorm1d(b) for b in widths[1:-1]) if batch_norm else None
         name, slope = activation_spec(activation)
         self.activation = {'relu': F.relu, 'tanh': torch.tanh, 'sigmoid': torch.sigmoid, 'selu': F.selu,
@@ -258,16 +304,43 @@ class MLP(nn.Module):
         return self.layers[-1](x)
 
 
-def make_optimizer(model, spec):
+def make_mup(strategy, spec, widths):
+    """muP with the real mup package (pip install mup; never a dependency of compare-inits): the
+    model with a MuReadout, and what to call once its values are drawn (set_base_shapes with a
+    base model of the base widths and a delta one wider, which rescales them), and the optimizer
+    maker (MuAdam or MuSGD)."""
+    try:
+        import mup
+    except ImportError:
+        sys.exit(f"{strategy['id']}: its muP parametrization needs the mup package (pip install mup)")
+    p = parametrization_of(strategy)
+    base = p['base_width'] if isinstance(p['base_width'], list) else [p['base_width']] * (len(widths) - 2)
+    readout = lambda a, b, bias: mup.MuReadout(a, b, bias=bias, output_mult=p.get('output_mult', 1.0),
+                                               readout_zero_init=p.get('readout_zero_init', False))
+    def build(w):
+        return MLP(w, spec['activation'], spec['dropout'], spec.get('batch_norm', False), spec.get('linear_bias', True), readout=readout)
+    model = build(widths)
+    def set_shapes():
+        # The base and delta models' own initialization must not move the run's random stream.
+        with torch.random.fork_rng():
+            shapes = build([widths[0]] + base + [widths[-1]]), build([widths[0]] + [b + 1 for b in base] + [widths[-1]])
+        mup.set_base_shapes(model, shapes[0], delta=shapes[1])
+    return model, set_shapes, p.get('readout_zero_init', False), (mup.MuAdam, mup.MuSGD)
+
+
+def make_optimizer(model, spec, groups=None, mu=None):
     """The config's Adam or SGD in the fastest implementation this torch has on the CPU: the fused
-    one (torch 2.4 and later; with Adam a training step is 10-20% faster), else the default."""
+    one (torch 2.4 and later; with Adam a training step is 10-20% faster), else the default.
+    `groups`: the parameters in groups with their own learning rates; `mu`: mup's (MuAdam, MuSGD)."""
+    params = groups if groups is not None else model.parameters()
+    adam, sgd = mu if mu is not None else (torch.optim.Adam, torch.optim.SGD)
     if spec['name'] == 'adam':
-        make = lambda **fast: torch.optim.Adam(model.parameters(), spec.get('learning_rate', 0.001),
-                                               betas=(spec.get('beta1', 0.9), spec.get('beta2', 0.999)),
-                                               eps=spec.get('epsilon', 1e-8), **fast)
+        make = lambda **fast: adam(params, lr=spec.get('learning_rate', 0.001),
+                                   betas=(spec.get('beta1', 0.9), spec.get('beta2', 0.999)),
+                                   eps=spec.get('epsilon', 1e-8), **fast)
     else:
-        make = lambda **fast: torch.optim.SGD(model.parameters(), spec.get('learning_rate', 0.01),
-                                              momentum=spec.get('momentum', 0), **fast)
+        make = lambda **fast: sgd(params, lr=spec.get('learning_rate', 0.01),
+                                  momentum=spec.get('momentum', 0), **fast)
     try:
         return make(fused=True)
     except (RuntimeError, TypeError, ValueError):
@@ -325,7 +398,7 @@ def main():
         spec.update(strategy.get('model', {}))
         widths = spec['layers']
         entry = {'id': strategy['id'], 'label': strategy.get('label', strategy['id']), 'accuracies': [], 'epoch_accuracies': [],
-                 'test_accuracies': [], 'train_seconds': 0.0}
+                 'test_accuracies': [], 'last_losses': [], 'train_seconds': 0.0}
         run_optimizer = strategy.get('optimizer', optimizer)
         for run_seed in seed_list:
             torch.manual_seed(run_seed)
@@ -333,26 +406,47 @@ def main():
             perm = torch.from_numpy(generator.permutation(len(X)))
             cut = math.floor(training['validation_fraction'] * len(X))
             vX, vY, tX, tY = X[perm[:cut]], Y[perm[:cut]], X[perm[cut:]], Y[perm[cut:]]
-            model = MLP(widths, spec['activation'], spec['dropout'], spec.get('batch_norm', False), spec.get('linear_bias', True))
+            parametrization = parametrization_of(strategy)
+            set_shapes, zero_readout, mu, groups = None, False, None, None
+            multipliers = layer_multipliers(parametrization, widths)
+            if parametrization['kind'] == 'mup':
+                model, set_shapes, zero_readout, mu = make_mup(strategy, spec, widths)
+            else:
+                model = MLP(widths, spec['activation'], spec['dropout'], spec.get('batch_norm', False), spec.get('linear_bias', True),
+                            multipliers=multipliers if parametrization['kind'] != 'standard' else None)
+            # Jacot et al.'s NTK draws every weight and bias from N(0, 1) unless the strategy says otherwise.
+            drawn = 'normal' if parametrization['kind'] == 'ntk' else None
             layers = strategy.get('layers') or [{}] * len(model.layers)
-            for layer, plan in zip(model.layers, layers):
+            for k, (layer, plan) in enumerate(zip(model.layers, layers)):
+                if zero_readout and k == len(model.layers) - 1:
+                    continue  # MuReadout made it zero
                 fan_in, fan_out = layer.in_features, layer.out_features
-                weights = plan.get('weights', strategy.get('weights'))
-                biases = plan.get('biases', strategy.get('biases', 'zeros'))
+                weights = plan.get('weights', strategy.get('weights', drawn))
+                biases = plan.get('biases', strategy.get('biases', drawn or 'zeros'))
                 fill(layer.weight, weights, fan_in, fan_out)
                 if layer.bias is not None:
                     fill(layer.bias, biases, fan_in, fan_out)
+            if set_shapes is not None:
+                set_shapes()
+            elif parametrization['kind'] != 'standard':
+                # Each parameter's rate times its multiplier; batch normalization's γ and β take b's.
+                rate = run_optimizer.get('learning_rate', 0.001 if run_optimizer['name'] == 'adam' else 0.01)
+                groups = [{'params': [p], 'lr': rate * m}
+                          for layer, (_, _, weight_rate, bias_rate) in zip(model.layers, multipliers)
+                          for p, m in [(layer.weight, weight_rate)] + ([(layer.bias, bias_rate)] if layer.bias is not None else [])]
+                groups += [{'params': list(norm.parameters()), 'lr': rate * multipliers[k][3]} for k, norm in enumerate(model.norms or [])]
             procedure = strategy.get('procedure')
             t_procedure = time.time()
             if procedure:
                 PROCEDURES[procedure['kind']](model, tX, procedure)
             entry['procedure_seconds'] = entry.get('procedure_seconds', 0.0) + time.time() - t_procedure
-            opt = make_optimizer(model, run_optimizer)
+            opt = make_optimizer(model, run_optimizer, groups=groups, mu=mu)
             batch = training['batch_size']
             t0 = time.time()
             loss = None
             epoch_accuracies, evaluation_seconds = [], 0.0
             validation_dropout = training['validation_dropout']
+            recent = []  # the last 50 steps' losses, kept on the tensor side (no sync per step)
             for epoch in range(training['epochs']):
                 model.train()
                 order = torch.randperm(len(tX))
@@ -362,6 +456,7 @@ def main():
                     loss = F.cross_entropy(model(tX[b]), tY[b])
                     loss.backward()
                     opt.step()
+                    recent = recent[-49:] + [loss.detach()]
                 # Each epoch's accuracy in evaluation mode, as compare-inits draws it by epoch (the
                 # last epoch's is the final validation's, unless that keeps dropout on).
                 if epoch < training['epochs'] - 1 or validation_dropout:
@@ -378,6 +473,7 @@ def main():
             if not validation_dropout:
                 epoch_accuracies.append(accuracy)
             entry['accuracies'].append(accuracy)
+            entry['last_losses'].append(torch.stack(recent).mean().item())
             entry['epoch_accuracies'].append(epoch_accuracies)
             if test is not None:
                 entry['test_accuracies'].append(accuracy_of(model, *test, dropout=False, batch=batch))

@@ -130,7 +130,7 @@ func runCommand(_ arguments: [String], environment: [String: String]? = nil, exe
         #expect(bad.status == 2)
         #expect(bad.stderr == """
         compare-inits: \(config): model.dropout: expected a probability in [0, 1), found 2
-        compare-inits: \(config): strategies[0].colour: unknown key; valid here: id, label, model, weights, biases, layers, procedure
+        compare-inits: \(config): strategies[0].colour: unknown key; valid here: id, label, model, weights, biases, layers, procedure, parametrization
 
         """)
 

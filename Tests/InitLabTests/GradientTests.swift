@@ -9,10 +9,12 @@ import Testing
     static let activations: [Activation] = Activation.Name.allCases.filter { $0 != .linear }.map { $0.activation(slope: 0.1) }
 
     /// A small network with random parameters and a batch, with the dropout masks it will draw;
-    /// with batch normalization after its hidden layers if asked (b then 0 without linear bias).
+    /// with batch normalization after its hidden layers if asked (b then 0 without linear bias),
+    /// and a parametrization's multipliers (`scaling`, one per layer) if given.
     static func setUp(_ activation: Activation, dropout: Float, rows: Int = 5, batchNorm: Bool = false,
-                      linearBias: Bool = true) -> (Network, [Float], [Int32], [[Double]]) {
-        let model = Network(widths: [7, 6, 5, 4], activation: activation, dropout: dropout, batchNorm: batchNorm, linearBias: linearBias)
+                      linearBias: Bool = true, scaling: [LayerScaling] = []) -> (Network, [Float], [Int32], [[Double]]) {
+        let spec = ModelSpec(layers: [7, 6, 5, 4], activation: activation, dropout: dropout, batchNorm: batchNorm, linearBias: linearBias)
+        let model = Network(Plan(spec.layerKinds, inputWidth: 7, scaling: scaling))
         var rng = Xoshiro256(seed: 11)
         for i in 0..<model.parameters.count { model.parameters.pointer[i] = Float(rng.normal() * 0.5) }
         if !linearBias { for l in 0..<2 { model.biases(l).update(repeating: 0) } }

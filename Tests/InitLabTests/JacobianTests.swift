@@ -356,4 +356,24 @@ import Testing
         let edge = try #require(MeanField.edge(biasVariance: Double(std) * Double(std), in: 1...2))
         #expect(abs(edge - 1.05) < 0.005, "the edge of chaos for σ_b = \(std) is at σ_w² = \(edge)")
     }
+
+    /// Under NTK's multipliers (σ_w/√fan_in on each product, σ_b on each bias) the network
+    /// computes what a standard one with scaled W and b computes: the same spectrum and the same
+    /// mean-field prediction, to the last bits the products' rounding allows.
+    @Test func aParametrizedNetworkHasTheSpectrumOfItsScaledStandardTwin() throws {
+        let spec = ModelSpec(layers: [7, 12, 12, 12, 3], activation: .tanh, dropout: 0)
+        let scaling = Parametrization.ntk(NeuralTangent(sigmaW: 1.1, sigmaB: 0.2)).scaling(of: spec, optimizer: .adam)
+        let tangent = Network(Plan(spec.layerKinds, inputWidth: 7, scaling: scaling)), standard = Network(spec)
+        var rng = Xoshiro256(seed: 8)
+        for i in 0..<tangent.parameters.count { tangent.parameters.pointer[i] = Float(rng.normal()) }
+        for (l, layer) in scaling.enumerated() {
+            for (i, w) in tangent.weights(l).enumerated() { standard.weights(l)[i] = w * layer.forward }
+            for (i, b) in tangent.biases(l).enumerated() { standard.biases(l)[i] = b * layer.bias }
+        }
+        let batch = Self.probe(count: 10, features: 7)
+        let a = try #require(InsideMeasurement(network: tangent, batch: batch).jacobianSpectrum(inputs: 4))
+        let b = try #require(InsideMeasurement(network: standard, batch: batch).jacobianSpectrum(inputs: 4))
+        for (x, y) in zip(a.singularValues.joined(), b.singularValues.joined()) { #expect(abs(Double(x) - Double(y)) <= 1e-5 * b.largest) }
+        #expect(abs(try #require(a.meanFieldMeanSquared) / (try #require(b.meanFieldMeanSquared)) - 1) < 1e-5)
+    }
 }

@@ -96,11 +96,11 @@ import Testing
         #expect(parameters.array == other.array && parameters.array.allSatisfy { $0 != 0 })
     }
 
-    /// Multipliers are segment attributes the plan is compiled with (muP's per-layer rates); the
-    /// optimizer's step honours them run by run.
+    /// Multipliers are segment attributes the plan is compiled with from its layers' scalings
+    /// (muP's per-layer rates); the optimizer's step honours them run by run.
     @Test func learningRateMultipliersAreSegmentAttributesTheUpdateHonours() {
         let kinds = ModelSpec(layers: [6, 5, 3], activation: .relu, dropout: 0).layerKinds
-        let plan = Plan(kinds, inputWidth: 6) { $0.layer == 0 && $0.role == .weight ? 0 : 1 }
+        let plan = Plan(kinds, inputWidth: 6, scaling: [LayerScaling(weightLearningRate: 0), .standard])
         #expect(plan.learningRateRuns.map(\.multiplier) == [0, 1])
         #expect(plan.learningRateRuns.map(\.range) == [0..<30, 30..<53])
         let network = Network(plan)

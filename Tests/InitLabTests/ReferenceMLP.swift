@@ -3,11 +3,14 @@ import Foundation
 
 /// The MLP written the plain way, in Double, one loop per formula: the reference the fast Float
 /// kernels are tested against. W is (out, in) row-major; masks[l] is hidden layer l's dropout
-/// factor (0 or 1/(1−p)) per (row, unit).
+/// factor (0 or 1/(1−p)) per (row, unit). A parametrization's multipliers enter as written:
+/// z = forward·(x·Wᵀ) + bias·b.
 struct ReferenceMLP {
     let widths: [Int]
     /// Per dense layer: its shape, where its W, b (and with batch normalization γ, β) start.
     let layouts: [(inputs: Int, outputs: Int, weightOffset: Int, biasOffset: Int, normalized: Bool, gammaOffset: Int, betaOffset: Int)]
+    /// Per dense layer: its forward and bias multipliers (LayerScaling; 1 and 1 when standard).
+    let multipliers: [(forward: Double, bias: Double)]
     let activation: Activation
     var parameters: [Double]
 
@@ -17,6 +20,10 @@ struct ReferenceMLP {
             let segments = model.plan.segments
             return (layer.inputs, layer.outputs, layer.weight.offset, layer.bias.offset, layer.normalized,
                     segments.first(.gamma, of: layer.layer)?.offset ?? -1, segments.first(.beta, of: layer.layer)?.offset ?? -1)
+        }
+        multipliers = model.plan.layers.indices.map { l in
+            let scaling = model.plan.scaling.isEmpty ? LayerScaling.standard : model.plan.scaling[l]
+            return (Double(scaling.forward), Double(scaling.bias))
         }
         activation = model.plan.stages[0].elementwise.compactMap { ($0 as? Gate)?.activation }.first ?? .identity
         parameters = model.parameters.array.map(Double.init)
@@ -58,9 +65,9 @@ struct ReferenceMLP {
             var z = [Double](repeating: 0, count: rows * m)
             for r in 0..<rows {
                 for o in 0..<m {
-                    var sum = parameters[layout.biasOffset + o]
+                    var sum = 0.0
                     for i in 0..<n { sum += input[r * n + i] * parameters[layout.weightOffset + o * n + i] }
-                    z[r * m + o] = sum
+                    z[r * m + o] = multipliers[l].forward * sum + multipliers[l].bias * parameters[layout.biasOffset + o]
                 }
             }
             if layout.normalized {

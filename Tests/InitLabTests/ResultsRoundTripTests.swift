@@ -16,6 +16,7 @@ import Testing
                 && a.epochValidationAccuracy == b.epochValidationAccuracy)
         #expect(a.diagnostics == b.diagnostics && a.diagnosticsSeconds.bitPattern == b.diagnosticsSeconds.bitPattern)
         #expect(a.fromCache == b.fromCache)
+        #expect(a.coordinates == b.coordinates)
     }
 
     @Test func aComparisonsRunsReadBackFromItsResultsFile() throws {
@@ -30,7 +31,7 @@ import Testing
         let resultsText = try String(contentsOfFile: folder + "/out/results.json", encoding: .utf8)
         let read = try ResultsFile.runs(fromText: resultsText)
         #expect(read.count == 6 && outcome.results.contains { $0.procedure != nil })
-        #expect(outcome.results.allSatisfy { $0.diagnostics?.steps.isEmpty == false })
+        #expect(outcome.results.allSatisfy { $0.diagnostics?.steps.isEmpty == false && $0.coordinates.count == 5 })
         for (written, back) in zip(outcome.results, read) { Self.expectSame(written, back) }
         // Published again from the runs read back, the results and the report are the same text.
         let context = ComparisonContext(dataset: job.dataset, threads: job.threads, loadSeconds: job.loadSeconds,

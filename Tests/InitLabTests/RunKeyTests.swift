@@ -51,6 +51,8 @@ import Testing
             ("initializer", { _, p in var s = p.strategy; s.layers[1].biases = .constant(0.5); p = RunPlan(strategy: s, seed: p.seed) }),
             ("strategy optimizer", { _, p in var s = p.strategy; s.optimizer = .sgd(learningRate: 0.1, momentum: 0); p = RunPlan(strategy: s, seed: p.seed) }),
             ("procedure", { _, p in var s = p.strategy; s.procedure = .lsuv(tolerance: 0.1, maxIterations: 3, batchSize: 20); p = RunPlan(strategy: s, seed: p.seed) }),
+            ("parametrization", { _, p in var s = p.strategy; s.parametrization = .ntk(NeuralTangent()); p = RunPlan(strategy: s, seed: p.seed) }),
+            ("muP base width", { _, p in var s = p.strategy; s.parametrization = .mup(MaximalUpdate(baseWidths: [8, 4])); p = RunPlan(strategy: s, seed: p.seed) }),
         ]
         var seen: Set<String> = [original]
         for (name, change) in changes {

@@ -153,6 +153,8 @@ public struct Strategy: Sendable, Equatable {
     public var procedure: Procedure?
     /// Its own optimizer (a sweep's learning-rate axis), instead of the experiment's.
     public var optimizer: Optimizer? = nil
+    /// How its layers scale with width (muP, NTK, multipliers); standard: PyTorch's.
+    public var parametrization = Parametrization.standard
 }
 
 public struct LayerInit: Sendable, Equatable {

@@ -42,6 +42,26 @@ extension Procedure {
     }
 }
 
+extension Parametrization {
+    var json: JSON {
+        var members: [(key: String, value: JSON)] = [("kind", .string(kind.rawValue))]
+        switch self {
+        case .standard: break
+        case .mup(let mup):
+            members += [("base_width", .array(mup.baseWidths.map { .number(Double($0)) })), ("output_mult", JSON(mup.outputMultiplier)),
+                        ("readout_zero_init", .bool(mup.readoutZeroInit))]
+        case .ntk(let ntk):
+            members += [("sigma_w", JSON(ntk.sigmaW)), ("sigma_b", JSON(ntk.sigmaB))]
+        case .multipliers(let layers):
+            members.append(("layers", .array(layers.map { layer in
+                .object([("forward", JSON(layer.forward)), ("bias", JSON(layer.bias)), ("learning_rate", JSON(layer.weightLearningRate)),
+                         ("bias_learning_rate", JSON(layer.biasLearningRate))])
+            })))
+        }
+        return .object(members)
+    }
+}
+
 extension Strategy {
     /// The strategy in config form; `model` only where it is not the experiment's.
     func json(experimentModel: ModelSpec) -> JSON {
@@ -55,6 +75,8 @@ extension Strategy {
         }
         if let procedure { members.append(("procedure", procedure.json)) }
         if let optimizer { members.append(("optimizer", optimizer.json)) }
+        // The standard parametrization is the default: a strategy under it reads as before.
+        if parametrization != .standard { members.append(("parametrization", parametrization.json)) }
         return .object(members)
     }
 }

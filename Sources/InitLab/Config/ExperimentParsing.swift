@@ -326,26 +326,37 @@ struct ExperimentReader {
             model = experimentModel.flatMap { readModel(modelNode, defaults: $0) }
         }
         let layerCount = model?.layerCount
-        let weights = object.optional("weights")?.initializer(forBiases: false)
-        let biases = object.optional("biases")?.initializer(forBiases: true)
+        let weightsNode = object.optional("weights"), biasesNode = object.optional("biases"), layersNode = object.optional("layers")
+        let procedureNode = object.optional("procedure"), parametrizationNode = object.optional("parametrization")
+        let parametrization = parametrizationNode.map { readParametrization($0, model: model) } ?? Parametrization.standard
+        // Jacot et al.'s NTK parametrization draws every weight and bias from N(0, 1).
+        let drawn: Initializer? = parametrization?.kind == .ntk ? .normal(mean: 0, std: 1) : nil
+        let weights = weightsNode.map { $0.initializer(forBiases: false) } ?? drawn
+        let biases = biasesNode.map { $0.initializer(forBiases: true) } ?? drawn
         var layers: [LayerInit]?
-        if let layersNode = object.optional("layers") {
+        if let layersNode {
             layers = readLayerInits(layersNode, weights: weights, biases: biases ?? .constant(0), layerCount: layerCount)
-        } else if object.has("weights") {
+        } else if weightsNode != nil || drawn != nil {
             if let weights, let layerCount {
                 layers = Array(repeating: LayerInit(weights: weights, biases: biases ?? .constant(0)), count: layerCount)
             }
         } else {
             node.report("missing key \"weights\" (an initializer, e.g. \"xavier_uniform\") or \"layers\" (one per layer)")
         }
-        var procedure = object.optional("procedure").flatMap { readProcedure($0, model: model) }
+        var procedure = procedureNode.flatMap { readProcedure($0, model: model) }
         if procedure != nil, model?.batchNorm == true {
-            object.optional("procedure")?.report("LSUV and RBM pre-training work on networks without batch normalization; this strategy's model has it")
+            procedureNode?.report("LSUV and RBM pre-training work on networks without batch normalization; this strategy's model has it")
             procedure = nil
         }
-        let procedureFailed = object.has("procedure") && procedure == nil
-        guard let id, isPlainName(id), let model, let layers, !procedureFailed else { return nil }
-        return Strategy(id: id, label: label, model: model, layers: layers, procedure: procedure)
+        let procedureFailed = procedureNode != nil && procedure == nil
+        guard let id, isPlainName(id), let model, let layers, !procedureFailed, let parametrization else { return nil }
+        if let parametrizationNode,
+           !checkParametrization(parametrization, model: model, procedure: procedure != nil, node: parametrizationNode) {
+            return nil
+        }
+        var strategy = Strategy(id: id, label: label, model: model, layers: layers, procedure: procedure)
+        strategy.parametrization = parametrization
+        return strategy
     }
 
     /// LSUV or RBM pre-training, with Mishkin & Matas's and Hinton's defaults.

@@ -30,7 +30,7 @@ enum JacobianChain {
 
         func willForward(_ node: any Node, _ context: PassContext) {
             guard let gate = node as? Gate else { return }
-            let z = context.values(gate.slot), shift = context.parameters + gate.shift.offset, rows = context.rows
+            let z = context.values(gate.slot), shift = gate.shiftValues(context), rows = context.rows
             let f = gate.activation
             if gate.stage == 0 {
                 var sum = 0.0
@@ -73,8 +73,9 @@ enum JacobianChain {
         var weights = [Double]()
         var products = [[Double]](repeating: [], count: images), scratch = [Double]()
         for l in 1..<hidden.count {
-            let layer = hidden[l], m = layer.outputs, k = layer.inputs
-            weights = network.weights(l).map(Double.init)
+            // A parametrization's forward multiplier (NTK's σ_w/√fan_in, muP's) scales the product.
+            let layer = hidden[l], m = layer.outputs, k = layer.inputs, multiplier = Double(layer.multiplier)
+            weights = network.weights(l).map { multiplier * Double($0) }
             for image in 0..<images {
                 if l == 1 {
                     products[image] = weights
@@ -115,7 +116,7 @@ enum JacobianChain {
 
     /// The mean-field theory's mean squared singular value of J. ‖J‖²_F grows by n_l/n_{l−1}·χ_l
     /// at factor l, χ_l = σ_w²·E[f'(u_l)²], so mean s² = n_L·Π χ_l / min(n_L, n_1); σ_w² =
-    /// fan_in·E[w²] and σ_b² = E[b²] are each layer's own. For tanh, u_l ~ N(0, q_l) with q_l from
+    /// fan_in·E[(αw)²] and σ_b² = E[(mb)²] are each layer's own, its multipliers α and m applied. For tanh, u_l ~ N(0, q_l) with q_l from
     /// the theory's variance map (MeanField), started at the first hidden layer's measured
     /// second moment: at finite depth the layers have not reached the fixed point q*, and χ at q*
     /// alone would overstate a network whose q falls towards 0 (σ_w² = 1, no biases). ReLU's χ is
@@ -127,8 +128,11 @@ enum JacobianChain {
         guard !hidden.contains(where: \.normalized) else { return nil }
         var product = 1.0, q = firstVariance
         for l in 1..<hidden.count {
-            let sw = Double(hidden[l].inputs) * Self.meanSquare(network.weights(l)), sb = Self.meanSquare(network.biases(l))
             let gate = network.plan.stages[l].elementwise.lazy.compactMap { $0 as? Gate }.first
+            // What the layer computes with: its forward and bias multipliers applied.
+            let forward = Double(hidden[l].multiplier), bias = Double(gate?.shiftMultiplier ?? 1)
+            let sw = forward * forward * Double(hidden[l].inputs) * Self.meanSquare(network.weights(l))
+            let sb = bias * bias * Self.meanSquare(network.biases(l))
             switch gate?.activation {
             case .tanh?:
                 let field = MeanField(weightVariance: sw, biasVariance: sb)

@@ -26,7 +26,7 @@ struct Moments: Equatable {
     /// normalization γ·ẑ + β (the diagnostics' pre-activations, LSUV's variance).
     init(enteringActivationOf gate: Gate, _ context: PassContext) {
         self.init(context.values(gate.slot), features: gate.width, samples: context.rows,
-                  bias: UnsafePointer(context.parameters + gate.shift.offset))
+                  bias: gate.shiftValues(context))
     }
 
     /// The scores a readout computed in the pass `context` describes.

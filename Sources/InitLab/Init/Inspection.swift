@@ -30,12 +30,16 @@ public enum Inspection {
             let network = strategy.initialNetwork(seed: seed)
             let layers = network.layers.map { layer in
                 let initializers = strategy.layers[layer.layer], w = layer.weight, b = layer.bias
+                // A parametrization's rescaling of the drawn values (muP's set_base_shapes).
+                let factors = network.plan.scaling.isEmpty ? (weights: 1, biases: 1) : network.plan.scaling[layer.layer].initialFactors
                 return LayerInspection(
                     layer: layer.layer + 1, outputs: layer.outputs, inputs: layer.inputs,
                     weights: ObservedStatistics(network.values(of: w)),
-                    predictedWeights: initializers.weights.predicted(rows: w.rows, cols: w.columns, fanIn: w.fanIn, fanOut: w.fanOut),
+                    predictedWeights: initializers.weights.predicted(rows: w.rows, cols: w.columns, fanIn: w.fanIn, fanOut: w.fanOut)
+                        .scaled(by: factors.weights),
                     biases: ObservedStatistics(network.values(of: b)),
-                    predictedBiases: initializers.biases.predicted(rows: b.rows, cols: b.columns, fanIn: b.fanIn, fanOut: b.fanOut))
+                    predictedBiases: initializers.biases.predicted(rows: b.rows, cols: b.columns, fanIn: b.fanIn, fanOut: b.fanOut)
+                        .scaled(by: factors.biases))
             }
             let measurement = probe.map { InsideMeasurement(network: network, batch: $0) }
             return StrategyInspection(strategy: strategy, layers: layers, inside: measurement?.measure(gradients: true),

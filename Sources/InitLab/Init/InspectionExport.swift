@@ -19,9 +19,13 @@ public enum InspectionExport {
                 strategies.append(.object([
                     ("id", .string(strategy.id)), ("label", .string(strategy.label)), ("parameters", .string(file)),
                     ("activation", strategy.model.activation.json), ("batch_norm", .bool(strategy.model.batchNorm)),
+                    // Each layer computes forward·(W·x) + bias·b (LayerScaling; 1 and 1 unless a parametrization says otherwise).
                     ("layers", .array(network.layers.map { layer in
-                        .object([("inputs", .number(Double(layer.inputs))), ("outputs", .number(Double(layer.outputs))),
-                                 ("weight_offset", .number(Double(layer.weight.offset))), ("bias_offset", .number(Double(layer.bias.offset)))])
+                        let gate = network.plan.stages[layer.layer].elementwise.lazy.compactMap { $0 as? Gate }.first
+                        return .object([("inputs", .number(Double(layer.inputs))), ("outputs", .number(Double(layer.outputs))),
+                                        ("weight_offset", .number(Double(layer.weight.offset))), ("bias_offset", .number(Double(layer.bias.offset))),
+                                        ("forward_multiplier", JSON(layer.multiplier)),
+                                        ("bias_multiplier", JSON(gate?.shiftMultiplier ?? 1))])
                     })),
                     ("jacobian", inspection.jacobian?.json ?? .null),
                 ]))

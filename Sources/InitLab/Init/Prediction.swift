@@ -6,6 +6,14 @@ public struct PredictedStatistics: Sendable, Equatable {
     public var std: Double
     /// The interval every value lies in, when the distribution is bounded.
     public var bounds: ClosedRange<Double>?
+
+    /// The values multiplied by `factor` ≥ 0 after drawing (a parametrization's rescaling,
+    /// LayerScaling.initialFactors; 1 leaves them as drawn).
+    public func scaled(by factor: Float) -> PredictedStatistics {
+        guard factor != 1 else { return self }
+        let f = Double(factor)
+        return PredictedStatistics(mean: mean * f, std: std * f, bounds: bounds.map { $0.lowerBound * f...$0.upperBound * f })
+    }
 }
 
 /// Observed statistics of a tensor.

@@ -17,6 +17,10 @@ public final class Dense: Node {
     public let hasBias: Bool
     /// Whether batch normalization follows the product.
     public internal(set) var normalized = false
+    /// The parametrization's multipliers (LayerScaling): α of all three products, and the
+    /// readout's b as added (a hidden layer's b is added by its gate, which has its own).
+    public internal(set) var multiplier: Float = 1
+    public internal(set) var biasMultiplier: Float = 1
     /// Whether this layer's input gradient adds to what another node wrote there (β = 1), and
     /// whether it is the last to write it, after which the stage below goes on with it.
     var accumulatesInputGradient = false, completesInputGradient = true
@@ -61,32 +65,32 @@ public final class Dense: Node {
         let x = context.input(input), y = context.values(output)
         switch outputLayout {
         case .featureMajor:
-            context.executor.compute(Product(shapes.forward, w, x, into: y).rows(features), on: core)
+            context.executor.compute(Product(shapes.forward, alpha: multiplier, w, x, into: y).rows(features), on: core)
         case .sampleMajor:
-            context.executor.compute(Product(shapes.forward, x, w, into: y), on: core)
-            addBias(y, bias: context.parameters + bias.offset, rows: context.rows, n: outputs)
+            context.executor.compute(Product(shapes.forward, alpha: multiplier, x, w, into: y), on: core)
+            addBias(y, bias: context.parameters + bias.offset, multiplier: biasMultiplier, rows: context.rows, n: outputs)
         }
     }
 
-    /// dW (outputs, inputs) = deltaᵀ · input, the rows of `features`; the readout's db too (a
+    /// dW (outputs, inputs) = α·deltaᵀ · input, the rows of `features`; the readout's db too (a
     /// hidden layer's comes with its gate or batch normalization).
     func backwardParameters(features: Range<Int>, on core: Core, _ context: PassContext) {
         let shapes = products(rows: context.rows), delta = UnsafePointer(context.gradient(output))
-        let product = Product(shapes.weightGradient, delta, context.input(input), into: context.gradients + weight.offset)
+        let product = Product(shapes.weightGradient, alpha: multiplier, delta, context.input(input), into: context.gradients + weight.offset)
         switch outputLayout {
         case .featureMajor:
             context.executor.compute(product.rows(features), on: core)
         case .sampleMajor:
             context.executor.compute(product, on: core)
-            columnSums(delta, rows: context.rows, n: outputs, into: context.gradients + bias.offset)
+            columnSums(delta, rows: context.rows, n: outputs, multiplier: biasMultiplier, into: context.gradients + bias.offset)
         }
     }
 
-    /// The input's gradient, feature-major (inputs, rows) = Wᵀ · deltaᵀ, the rows of `features`.
+    /// The input's gradient, feature-major (inputs, rows) = α·Wᵀ · deltaᵀ, the rows of `features`.
     func backwardInput(features: Range<Int>, on core: Core, _ context: PassContext) {
         guard let shape = products(rows: context.rows).inputGradient else { return }
-        let product = Product(shape, context.parameters + weight.offset, context.gradient(output), into: context.gradient(input),
-                              beta: accumulatesInputGradient ? 1 : 0)
+        let product = Product(shape, alpha: multiplier, context.parameters + weight.offset, context.gradient(output),
+                              into: context.gradient(input), beta: accumulatesInputGradient ? 1 : 0)
         context.executor.compute(product.rows(features), on: core)
     }
 }

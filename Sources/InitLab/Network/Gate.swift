@@ -1,12 +1,16 @@
 /// A hidden layer's activation and dropout, fused into one pass over its features in place
 /// (feature-major): y = f(z + shift)·mask, keeping the gate f'(z + shift)·mask for backward.
-/// The shift is the dense layer's b, or β after batch normalization.
+/// The shift is the dense layer's b, or β after batch normalization; a parametrization's bias
+/// multiplier m (NTK's σ_b) makes it m·b, written once per pass into the gate's scratch (the
+/// layer's width, nothing per sample), and b's gradient m·Σδ.
 final class Gate: Node {
     let slot: Int, width: Int
     let stage: Int
     let shift: ParameterSegment
     var activation = Activation.identity
     var dropout: Float = 0
+    /// The bias multiplier (LayerScaling.bias); 1 adds the parameters themselves.
+    var shiftMultiplier: Float = 1
     var index = 0
 
     init(slot: Int, width: Int, stage: Int, shift: ParameterSegment) {
@@ -16,12 +20,24 @@ final class Gate: Node {
         self.shift = shift
     }
 
-    /// The dropout mask, then the gate (width, rows).
-    func scratch(rows: Int) -> [(count: Int, backwardOnly: Bool)] { [(width * rows, true)] }
+    /// The dropout mask, then the gate (width, rows); with a bias multiplier, the scaled shift (width).
+    func scratch(rows: Int) -> [(count: Int, backwardOnly: Bool)] {
+        [(width * rows, true)] + (shiftMultiplier != 1 ? [(width, false)] : [])
+    }
 
-    /// Draws the whole layer's mask (feature-major, one order however the layer is cut), or,
-    /// for a pass with gates but no dropout, a mask of ones.
+    /// What the gate adds to the layer's features (width) in the pass `context` describes: the
+    /// shift's parameters, or m times them (valid after `prepare`).
+    func shiftValues(_ context: PassContext) -> UnsafePointer<Float> {
+        UnsafePointer(shiftMultiplier != 1 ? context.scratch(index, 1) : context.parameters + shift.offset)
+    }
+
+    /// Scales the shift (with a multiplier), then draws the whole layer's mask (feature-major,
+    /// one order however the layer is cut), or, for a pass with gates but no dropout, a mask of ones.
     func prepare(_ pass: inout Pass, _ context: PassContext) {
+        if shiftMultiplier != 1 {
+            let scaled = context.scratch(index, 1), b = context.parameters + shift.offset
+            for i in 0..<width { scaled[i] = shiftMultiplier * b[i] }
+        }
         guard context.keepsGates else { return }
         let mask = context.scratch(index, 0), count = context.rows * width
         if pass.dropout != nil {
@@ -33,7 +49,7 @@ final class Gate: Node {
 
     func forward(features: Range<Int>, on core: Core, _ context: PassContext) {
         let rows = context.rows, offset = features.lowerBound * rows
-        let z = context.values(slot) + offset, shift = UnsafePointer(context.parameters + self.shift.offset + features.lowerBound)
+        let z = context.values(slot) + offset, shift = shiftValues(context) + features.lowerBound
         if context.keepsGates {
             activateTraining(z, gate: context.scratch(index, 0) + offset, bias: shift, features: features.count, samples: rows,
                              activation: activation)
@@ -42,10 +58,11 @@ final class Gate: Node {
         }
     }
 
-    /// delta ← delta ⊙ gate in place, and the shift's gradient: its sums over the samples.
+    /// delta ← delta ⊙ gate in place, and the shift's gradient: its sums over the samples (times m).
     func backwardInput(features: Range<Int>, on core: Core, _ context: PassContext) {
-        let rows = context.rows, offset = features.lowerBound * rows
+        let rows = context.rows, offset = features.lowerBound * rows, db = context.gradients + shift.offset + features.lowerBound
         gateAndSum(context.gradient(slot) + offset, gate: context.scratch(index, 0) + offset, features: features.count, samples: rows,
-                   biasGradient: context.gradients + shift.offset + features.lowerBound)
+                   biasGradient: db)
+        scale(db, count: features.count, by: shiftMultiplier)
     }
 }

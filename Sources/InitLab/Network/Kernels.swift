@@ -31,8 +31,15 @@ func activateEvaluation(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Fl
     ckernels_activate_evaluation(activation.kernel, activation.slope, z, bias, features, samples)
 }
 
-/// scores (rows, n) += bias, for the output layer.
-func addBias(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, rows: Int, n: Int) {
+/// scores (rows, n) += multiplier·bias, for the output layer (a multiplier of 1 adds b itself).
+func addBias(_ z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, multiplier: Float = 1, rows: Int, n: Int) {
+    if multiplier != 1 {
+        for r in 0..<rows {
+            let zr = z + r * n
+            for j in 0..<n { zr[j] += multiplier * bias[j] }
+        }
+        return
+    }
     for r in 0..<rows {
         let zr = z + r * n
         for j in 0..<n { zr[j] += bias[j] }
@@ -47,11 +54,18 @@ func gateAndSum(_ delta: UnsafeMutablePointer<Float>, gate: UnsafePointer<Float>
     ckernels_gate_and_sum(delta, gate, db, features, samples)
 }
 
-/// db (n) = column sums of delta (rows, n): the output layer's bias gradient.
-func columnSums(_ delta: UnsafePointer<Float>, rows: Int, n: Int, into db: UnsafeMutablePointer<Float>) {
+/// db (n) = multiplier · column sums of delta (rows, n): the output layer's bias gradient.
+func columnSums(_ delta: UnsafePointer<Float>, rows: Int, n: Int, multiplier: Float = 1, into db: UnsafeMutablePointer<Float>) {
     db.update(repeating: 0, count: n)
     for r in 0..<rows {
         let dr = delta + r * n
         for j in 0..<n { db[j] += dr[j] }
     }
+    scale(db, count: n, by: multiplier)
+}
+
+/// x (count) ← multiplier·x; nothing at all for a multiplier of 1.
+func scale(_ x: UnsafeMutablePointer<Float>, count: Int, by multiplier: Float) {
+    guard multiplier != 1 else { return }
+    for i in 0..<count { x[i] *= multiplier }
 }

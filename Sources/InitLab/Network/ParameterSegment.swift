@@ -7,10 +7,10 @@ public enum ParameterRole: String, Sendable {
 
 /// One tensor of the network's single contiguous parameter buffer: where it starts, its shape
 /// (rows, columns; a vector is (n, 1)), what it is, which dense layer it belongs to, its fans,
-/// and its learning-rate multiplier (1 everywhere today; muP's per-layer rates set it). The
-/// gradients and the optimizer's state share the parameters' layout, so the same table says
-/// where each of them is; initialization, histograms, diagnostics, the memory estimate and the
-/// optimizer all read it.
+/// and its learning-rate multiplier (1 unless a parametrization scales it: muP's MuAdam and
+/// MuSGD, a config's own multipliers; see LayerScaling). The gradients and the optimizer's state
+/// share the parameters' layout, so the same table says where each of them is; initialization,
+/// histograms, diagnostics, the memory estimate and the optimizer all read it.
 public struct ParameterSegment: Sendable, Equatable {
     public let offset: Int
     public let rows: Int

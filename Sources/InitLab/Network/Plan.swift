@@ -40,14 +40,31 @@ public final class Plan: @unchecked Sendable {
     /// Per slot, the stage that writes it; nil for the batch (slot 0), which has no gradient.
     let producer: [Int?]
 
-    /// `learningRateMultiplier` gives each segment its multiplier (muP's per-layer rates); 1 by default.
-    public init(_ kinds: [LayerKind], inputWidth: Int, learningRateMultiplier: (ParameterSegment) -> Float = { _ in 1 }) {
+    /// What the parametrization does to each dense layer (one entry per layer; empty: the
+    /// standard parametrization): its products' and its bias's multipliers are node attributes,
+    /// its learning-rate multipliers segment attributes, its initial rescaling is what
+    /// initialization reads.
+    public let scaling: [LayerScaling]
+
+    public init(_ kinds: [LayerKind], inputWidth: Int, scaling: [LayerScaling] = []) {
         var compiler = PlanCompiler(inputWidth: inputWidth)
         for kind in kinds { compiler.add(kind) }
         self.inputWidth = inputWidth
         (slots, stages, segments, runningCount) = compiler.finish()
         producer = Self.producers(slots: slots.count, stages: stages)
-        for i in segments.indices { segments[i].learningRateMultiplier = learningRateMultiplier(segments[i]) }
+        precondition(scaling.isEmpty || scaling.count == stages.count, "one scaling per dense layer")
+        self.scaling = scaling
+        for (s, layer) in scaling.enumerated() {
+            let stage = stages[s]
+            stage.dense.multiplier = layer.forward
+            stage.dense.biasMultiplier = layer.bias
+            // Normalization subtracts b again, and adds β where the gate would have added it.
+            precondition(!stage.dense.normalized || layer.bias == 1, "batch normalization takes no bias multiplier")
+            for case let gate as Gate in stage.nodes { gate.shiftMultiplier = layer.bias }
+        }
+        for i in segments.indices where !scaling.isEmpty {
+            segments[i].learningRateMultiplier = scaling[segments[i].layer].learningRate(segments[i].role)
+        }
         precondition(stages.last?.dense.outputLayout == .sampleMajor, "a network ends with its readout")
         parameterCount = segments.last.map { $0.range.upperBound } ?? 0
         learningRateRuns = Self.runs(of: segments)
@@ -68,6 +85,7 @@ public final class Plan: @unchecked Sendable {
         // Its own layers' segments: nothing else is the up-pass's to update or cut.
         segments = plan.segments.filter { $0.layer < layer }
         parameterCount = plan.parameterCount
+        scaling = []
         learningRateRuns = []
     }
 

@@ -32,7 +32,11 @@ public enum Plots {
         // A sweep's points are compared on its grid: per-strategy curves and bars of a hundred
         // points would be unreadable.
         if let grid = sweepGrid ?? SweepGrid(experiment: experiment, summaries: summaries) {
-            return grid.sweep.measures.flatMap { SweepFigure(grid: grid, measure: $0, title: experiment.title).files }
+            let coordinates = grid.coordinateCheck.map {
+                CoordinateCheckFigure(check: $0, title: experiment.title, seeds: experiment.seeds.count).files
+            } ?? []
+            let transfer = grid.transfer.flatMap { TransferFigure(transfer: $0, title: experiment.title).files }
+            return grid.sweep.measures.flatMap { SweepFigure(grid: grid, measure: $0, title: experiment.title).files } + transfer + coordinates
                 + experiment.plots.distributions.flatMap { DistributionPicture(figure: $0, seed: experiment.seed).files }
         }
         var files: [OutputFile] = []

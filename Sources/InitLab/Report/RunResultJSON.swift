@@ -40,6 +40,7 @@ extension RunResult {
         ]
         if let procedure { members.append(("procedure", procedure)) }
         members.append(("diagnostics", diagnostics?.json ?? .null))
+        if !coordinates.isEmpty { members.append(("coordinate_check", .array(coordinates.map(\.json)))) }
         members.append(("batch_losses", .array(batchLosses.map(JSON.init))))
         return .object(members)
     }
@@ -110,6 +111,12 @@ extension RunResult {
         // Written since the diagnostics; a results file from before has neither.
         if json["diagnostics_seconds"] != nil { diagnosticsSeconds = try reader.number("diagnostics_seconds") }
         if let entry = json["diagnostics"], entry != .null { diagnostics = try RunDiagnostics(json: entry) }
+        // Written since the coordinate check, with the diagnostics.
+        switch json["coordinate_check"] {
+        case .array(let records)?: coordinates = try records.map(CoordinateRecord.init(json:))
+        case nil: coordinates = []
+        default: throw JSONFieldError(message: "run: coordinate_check is not an array")
+        }
         partneredStepTimes = try StepTimes(json: json["partnered_step_seconds"] ?? .null)
         // Written since reports tell cached timings apart; a results file from before has none.
         switch json["from_cache"] {
@@ -117,6 +124,25 @@ extension RunResult {
         case nil: fromCache = false
         default: throw JSONFieldError(message: "run: from_cache is not true or false")
         }
+    }
+}
+
+extension CoordinateRecord {
+    /// A mean that is not finite (a network that blew up) is null, and reads back as NaN.
+    var json: JSON {
+        .object([("step", .number(Double(step))), ("mean_abs", .array(meanAbsolute.map(JSON.init)))])
+    }
+
+    init(json: JSON) throws {
+        let reader = JSONFields(json, what: "coordinate check")
+        guard case .array(let values)? = json["mean_abs"] else { throw JSONFieldError(message: "coordinate check: mean_abs is not an array") }
+        self.init(step: try reader.integer("step"), meanAbsolute: try values.map {
+            switch $0 {
+            case .number(let n): return n
+            case .null: return .nan
+            default: throw JSONFieldError(message: "coordinate check: mean_abs holds a \($0.typeName)")
+            }
+        })
     }
 }
 

@@ -27,6 +27,8 @@ enum SweepReport {
             lines += ["![\(measure.title)](\(SweepFigure.name(measure)).png)", ""]
         }
         lines += reading(grid, classes: context.dataset.classes)
+        lines += transfer(grid.transfer)
+        lines += grid.coordinateCheck.map(coordinateCheck) ?? []
         lines += tables(grid)
         if !experiment.plots.distributions.isEmpty {
             lines += ["## What the strategy draws from", ""]
@@ -135,4 +137,77 @@ enum SweepReport {
     }
 
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+
+    /// The transfer figures and, per measure, where each width's best learning rate lies, how
+    /// far it moves from the narrowest width to the widest, and whether beyond seed noise.
+    static func transfer(_ transfers: [TransferSweep]) -> [String] {
+        guard !transfers.isEmpty else { return [] }
+        var lines = ["## Does the best learning rate transfer?", ""]
+        for transfer in transfers {
+            let measure = transfer.measure
+            lines += ["![\(measure.title) against the learning rate](\(TransferFigure.name(measure)).png)", ""]
+            let best = transfer.curves.map { curve -> String in
+                guard let b = curve.best else { return "width \(Sweep.text(curve.width)): no finished run" }
+                return "width \(Sweep.text(curve.width)): 2^\(Sweep.text(log2(transfer.rates[b])))"
+            }
+            lines.append("- \(measure.title), best learning rate: " + best.joined(separator: "; ") + ".")
+            guard let shift = transfer.shift, let narrow = transfer.curves.first, let wide = transfer.curves.last else { continue }
+            var sentence = "- From width \(Sweep.text(narrow.width)) to \(Sweep.text(wide.width)) it "
+            if shift == 0 {
+                lines += [sentence + "stays where it is: it transfers.", ""]
+                continue
+            }
+            sentence += "moves \(String(format: "%+g", shift)) log₂ step\(abs(shift) == 1 ? "" : "s")"
+            if let penalty = transfer.penalty, let interval = penalty.ci95 {
+                // How much worse the narrow width's best rate is at the widest width: a loss higher, an accuracy lower.
+                let sign = measure.isAccuracy ? -1.0 : 1.0
+                func shown(_ x: Double) -> String { measure.isAccuracy ? String(format: "%.2f points", sign * x * 100) : InsideReading.number(x) }
+                let (low, high) = measure.isAccuracy ? (interval.upperBound, interval.lowerBound) : (interval.lowerBound, interval.upperBound)
+                let verdict = transfer.shiftBeyondNoise == true ? "beyond seed noise" : "within seed noise"
+                sentence += "; at width \(Sweep.text(wide.width)) the narrow width's best rate gives a \(measure.isAccuracy ? "lower accuracy" : "higher loss") "
+                    + "than its own best by \(shown(penalty.mean)), paired by seed (95% interval \(shown(low)) to \(shown(high))): \(verdict)."
+            } else {
+                sentence += "; with fewer than two seeds finished at both rates, whether that is beyond seed noise cannot be told."
+            }
+            lines += [sentence, ""]
+        }
+        return lines
+    }
+
+    /// The coordinate check's figure, its slopes, and what they say: flat with width, or which
+    /// layers grow as width^k from which step.
+    static func coordinateCheck(_ check: CoordinateCheckSweep) -> [String] {
+        let flat = CoordinateCheckSweep.flatSlope
+        var at = ""
+        if let fixed = check.fixed { at = " at \(MarkdownReport.escape(fixed.axis.label)) = \(Sweep.text(fixed.value)) (the best on average over the widths)" }
+        let intro: String = "mup's coordinate check (its README's figure, statistic \"l1\"): the mean |x| of each layer's output on the probe batch "
+            + "(what enters its activation; the output layer's logits), at initialization and after each of the first updates, against width"
+            + at + ". k is the slope of log₂ mean |x| against log₂ width: mean |x| ∝ width^k. Under muP every k stays near 0; "
+            + "under the standard parametrization a layer whose k grows after the first update blows up in a wider network."
+        let header: String = "| layer | " + check.steps.map { CoordinateCheckFigure.stepTitle($0) }.joined(separator: " | ") + " |"
+        let rule: String = "|---|" + check.steps.map { _ in "---:|" }.joined()
+        var lines = ["## Coordinate check", "", "![Coordinate check](\(CoordinateCheckFigure.name).png)", "", intro, "", header, rule]
+        for l in 0..<check.layerCount {
+            let slopes: [String] = check.steps.indices.map { s in check.slopes[s][l].map { String(format: "%.2f", $0) } ?? "—" }
+            lines.append("| \(check.layerName(l)) | " + slopes.joined(separator: " | ") + " |")
+        }
+        lines += ["", "— : no width has a positive mean (all zero, as a zero-initialized readout at initialization), or only one does. "
+                  + "A layer reads as flat where |k| < \(flat).", ""]
+        guard let last = check.steps.indices.last else { return lines }
+        let growing = (0..<check.layerCount).compactMap { l -> String? in
+            guard let k = check.slopes[last][l], abs(k) >= flat else { return nil }
+            let from = check.steps.indices.first { s in check.slopes[s][l].map { abs($0) >= flat } ?? false } ?? last
+            let since = from == last ? "" : ", not flat since \(CoordinateCheckFigure.stepTitle(check.steps[from]))"
+            return "\(check.layerName(l)) as width^\(String(format: "%.2f", k))" + since
+        }
+        let when = CoordinateCheckFigure.stepTitle(check.steps[last])
+        if !check.slopes[last].contains(where: { $0 != nil }) {
+            lines.append("- Too few widths with a value to fit a slope.")
+        } else if growing.isEmpty {
+            lines.append("- **Flat with width**: \(when), every layer's |k| is below \(flat).")
+        } else {
+            lines.append("- **Not flat**: \(when), the coordinates change with width: " + growing.joined(separator: "; ") + ".")
+        }
+        return lines + [""]
+    }
 }

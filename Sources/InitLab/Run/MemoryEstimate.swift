@@ -114,8 +114,10 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// The diagnostics' buffers of one run, at their peak (the backward pass at initialization),
     /// for `rows` probe images (InsideMeasurement): per hidden unit its values, gate and gradient
     /// (and with batch normalization ẑ, and 1/σ), per class the scores and their gradient; and
-    /// the copy of the parameters a recorded step keeps. (The forward passes after it reuse less.)
-    /// With the Jacobian's spectrum at `jacobianInputs` images, its Doubles (JacobianChain) too.
+    /// the copy of the parameters a recorded step keeps. (The forward passes after it reuse less:
+    /// theirs and the coordinate check's, held together until the check's last step, are two
+    /// forward passes' values, within the backward pass's three per unit.) With the Jacobian's
+    /// spectrum at `jacobianInputs` images, its Doubles (JacobianChain) too.
     static func probeBytes(_ model: ModelSpec, rows: Double, jacobianInputs: Int = 0) -> Double {
         guard rows > 0 else { return 0 }
         let (widths, parameters, _) = sizes(model)

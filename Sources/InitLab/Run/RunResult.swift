@@ -65,6 +65,9 @@ public struct RunResult: Sendable {
     /// Layer statistics at initialization and over training (nil with diagnostics off), and
     /// the seconds they took, which `trainSeconds` leaves out.
     public var diagnostics: RunDiagnostics?
+    /// The coordinate check at initialization and after each of the first updates (empty with
+    /// diagnostics off); its seconds are in `diagnosticsSeconds`.
+    public var coordinates: [CoordinateRecord] = []
     public var diagnosticsSeconds = 0.0
     /// The steps trained on the run's own core alone, and those with a partner core (the
     /// products then count this core's share only).

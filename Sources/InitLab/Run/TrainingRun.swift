@@ -17,6 +17,8 @@ final class TrainingRun {
     private var order: [Int32]
     private(set) var losses: [Float] = []
     private let recorder: DiagnosticsRecorder?
+    /// mup's coordinate check over the first updates, with the diagnostics.
+    private let coordinates: CoordinateCheck?
     /// The weights training starts from, for the histograms of what training did to them.
     private let startingParameters: [Float]
     private var result: RunResult
@@ -24,7 +26,8 @@ final class TrainingRun {
     init(_ trainer: Trainer, strategy: Strategy, seed: UInt64, split: Split) {
         (self.trainer, self.strategy, self.seed, self.split) = (trainer, strategy, seed, split)
         let startInit = monotonicSeconds()
-        let network = strategy.initialNetwork(seed: seed)
+        let optimizerSettings = strategy.optimizer ?? trainer.experiment.training.optimizer
+        let network = strategy.initialNetwork(seed: seed, optimizer: optimizerSettings.name)
         self.network = network
         result = RunResult(strategyID: strategy.id, label: strategy.label, seed: seed, status: .ok, batchLosses: [],
                            validationAccuracy: nil, validationLoss: nil, initSeconds: monotonicSeconds() - startInit,
@@ -38,7 +41,7 @@ final class TrainingRun {
         let training = trainer.experiment.training
         buffers = BatchBuffers(plan: network.plan, capacity: training.batchSize)
         executor = Executor(plan: network.plan)
-        optimizer = OptimizerState(strategy.optimizer ?? training.optimizer, parameterCount: network.parameters.count)
+        optimizer = OptimizerState(optimizerSettings, parameterCount: network.parameters.count)
         x = FloatBuffer(count: training.batchSize * trainer.dataset.features)
         labels = [Int32](repeating: 0, count: training.batchSize)
         orderRNG = Xoshiro256(seed: seed, stream: "order")
@@ -51,6 +54,7 @@ final class TrainingRun {
                                 schedule: trainer.experiment.diagnostics.schedule(stepsPerEpoch: stepsPerEpoch, epochs: training.epochs),
                                 jacobianInputs: trainer.experiment.diagnostics.jacobianInputs)
         }
+        coordinates = trainer.probe.map { CoordinateCheck(network: network, batch: $0) }
     }
 
     /// The lesson's loop: a fresh batch order each epoch, one step per batch, the validation
@@ -66,6 +70,7 @@ final class TrainingRun {
         // Only the steps' share of the diagnostics counts against training; initialization's was before.
         defer {
             result.trainSeconds = monotonicSeconds() - trainingStart - evaluationSeconds - (recorder?.stepSeconds ?? 0)
+                - (coordinates?.stepSeconds ?? 0)
             result.validationSeconds = evaluationSeconds
         }
         for epoch in 1...training.epochs {
@@ -100,6 +105,7 @@ final class TrainingRun {
         // now and are in cache when the next step gathers them.
         trainer.dataset.prefetch(next)
         optimizer.update(network, on: executor, observer: recorder)
+        coordinates?.measure(step: optimizer.step)
         return loss
     }
 
@@ -110,7 +116,8 @@ final class TrainingRun {
         result.status = status
         result.batchLosses = losses
         result.diagnostics = recorder?.diagnostics
-        result.diagnosticsSeconds = recorder?.seconds ?? 0
+        result.coordinates = coordinates?.records ?? []
+        result.diagnosticsSeconds = (recorder?.seconds ?? 0) + (coordinates?.seconds ?? 0)
         result.weightHistograms = network.layers.map { layer in
             startingParameters.withUnsafeBufferPointer { start in
                 WeightHistogram(layer: layer.layer + 1, initial: UnsafeBufferPointer(rebasing: start[layer.weight.range]),

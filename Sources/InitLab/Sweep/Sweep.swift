@@ -107,12 +107,17 @@ public enum SweepMeasure: String, Sendable, CaseIterable {
     case validationAccuracy = "validation_accuracy", testAccuracy = "test_accuracy"
     /// The loss of the first training step and of the last.
     case firstLoss = "first_loss", lastLoss = "last_loss"
+    /// The mean loss of the last 50 training steps (Tensor Programs V's training loss, steadier
+    /// than one batch's).
+    case trainingLoss = "training_loss"
     /// At initialization, on the probe batch: the last hidden layer's activation std, and the
     /// first layer's weight-gradient std (the signal forward, and the gradient backward, through
     /// the whole depth).
     case activationStd = "activation_std", gradientStd = "gradient_std"
 
     public static let defaults: [SweepMeasure] = [.validationAccuracy, .activationStd, .firstLoss]
+    /// The training loss's steps.
+    public static let trainingLossSteps = 50
 
     public var title: String {
         switch self {
@@ -120,6 +125,7 @@ public enum SweepMeasure: String, Sendable, CaseIterable {
         case .testAccuracy: return "Test accuracy"
         case .firstLoss: return "Loss of the first step"
         case .lastLoss: return "Loss of the last step"
+        case .trainingLoss: return "Training loss (mean of the last \(Self.trainingLossSteps) steps)"
         case .activationStd: return "Last hidden layer's activation std at initialization"
         case .gradientStd: return "First layer's weight-gradient std at initialization"
         }
@@ -141,6 +147,11 @@ public enum SweepMeasure: String, Sendable, CaseIterable {
         case .testAccuracy: return run.testAccuracy
         case .firstLoss: return run.batchLosses.first.map(Double.init).flatMap { $0.isFinite ? $0 : nil }
         case .lastLoss: return run.status == .ok ? run.lastBatchLoss.map(Double.init).flatMap { $0.isFinite ? $0 : nil } : nil
+        case .trainingLoss:
+            guard run.status == .ok, !run.batchLosses.isEmpty else { return nil }
+            let last = run.batchLosses.suffix(Self.trainingLossSteps).map(Double.init)
+            let mean = last.reduce(0, +) / Double(last.count)
+            return mean.isFinite ? mean : nil
         case .activationStd: return run.diagnostics?.initial.dropLast().last?.activationStd
         case .gradientStd: return run.diagnostics?.initial.first?.weightGradientStd
         }

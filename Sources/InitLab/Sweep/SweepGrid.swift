@@ -31,6 +31,10 @@ public struct SweepGrid: Sendable {
     public let cells: [Cell]
     /// The mean-field theory over the first axis (σ_w²), when the sweep draws it.
     public let theory: SweepTheory?
+    /// The coordinate check over the width axis, when the sweep has one and its runs recorded it.
+    public let coordinateCheck: CoordinateCheckSweep?
+    /// Over width × learning rate: the training loss's and the validation accuracy's transfer.
+    public let transfer: [TransferSweep]
 
     /// The grid of the experiment's sweep, nil when it has none.
     public init?(experiment: Experiment, summaries: [StrategySummary]) {
@@ -49,6 +53,8 @@ public struct SweepGrid: Sendable {
                         unfinished: runs.filter { $0.status != .ok }.count, runs: runs.count)
         }
         theory = sweep.theory ? SweepTheory(sweep) : nil
+        coordinateCheck = CoordinateCheckSweep(sweep: sweep, summaries: summaries)
+        transfer = [SweepMeasure.trainingLoss, .validationAccuracy].compactMap { TransferSweep(sweep: sweep, summaries: summaries, measure: $0) }
     }
 
     /// The cell at the given index of each axis.

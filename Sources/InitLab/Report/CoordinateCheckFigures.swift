@@ -1,0 +1,61 @@
+import Foundation
+
+/// mup's coordinate-check figure over a sweep's width axis: one panel per step (initialization,
+/// then after each of the first updates), each layer's mean |x| on the probe batch against width
+/// on log-log axes, a line per layer with its fitted slope k (mean |x| ∝ width^k) in the key.
+struct CoordinateCheckFigure {
+    static let name = PlotSpec.sweepFigurePrefix + "coordinate-check"
+
+    let check: CoordinateCheckSweep
+    let title: String
+    let seeds: Int
+
+    var files: [OutputFile] {
+        [OutputFile(name: Self.name + ".dat", contents: data), OutputFile(name: Self.name + ".gp", contents: script)]
+    }
+
+    /// One block per step: width, then each layer's mean |x| ("?" where none).
+    var data: String {
+        check.steps.indices.map { s in
+            InsideFigures.block("step \(check.steps[s]): width, then mean |x| of " + (0..<check.layerCount).map(check.layerName).joined(separator: ", "),
+                                check.widths.indices.map { w in
+                                    (["\(check.widths[w])"] + (0..<check.layerCount).map { InsideFigures.value(check.values[s][$0][w]) })
+                                        .joined(separator: " ")
+                                })
+        }.joined(separator: "\n\n")
+    }
+
+    /// How the figure's title says where and over what the check was read.
+    var caption: String {
+        let over = seeds > 1 ? "geometric mean over \(seeds) seeds" : "one seed"
+        guard let fixed = check.fixed else { return over }
+        return "at \(fixed.axis.label) = \(Sweep.text(fixed.value)), the best on average over the widths; \(over)"
+    }
+
+    static func stepTitle(_ step: Int) -> String {
+        step == 0 ? "at initialization" : "after \(step) update\(step == 1 ? "" : "s")"
+    }
+
+    var script: String {
+        let file = Plots.quoted(Self.name + ".dat"), columns = 3, rows = (check.steps.count + columns - 1) / columns
+        var lines = InsideFigures.header(name: Self.name, what: "The coordinate check over the sweep's widths", height: 140 + 340 * rows) + [
+            "set multiplot layout \(rows),\(columns) title \(GnuplotText.lines(Plots.title(title + ":", width: 100) + Plots.title("coordinate check, mean |x| of each layer's output on the probe batch against width (\(caption))", width: 100)))",
+            "set logscale x 2",
+            "set logscale y",
+            "set xtics (" + check.widths.map { "\(Plots.quoted(Sweep.text($0))) \($0)" }.joined(separator: ", ") + ") rotate by 45 right",
+            "set xlabel 'width'",
+            "set ylabel 'mean |x|'",
+            "set key top left font ',9' samplen 2",
+            "set offsets graph 0.05, graph 0.05, 0, 0",
+        ]
+        for (s, step) in check.steps.enumerated() {
+            let curves = (0..<check.layerCount).map { l -> String in
+                let k = check.slopes[s][l].map { String(format: "k = %.2f", $0) } ?? "no slope"
+                return "\(file) index \(s) using 1:\(l + 2) with linespoints linetype \(l + 1) pointtype 7 title \(Plots.quoted("\(check.layerName(l)), \(k)"))"
+            }
+            lines += ["set title \(Plots.quoted(Self.stepTitle(step)))", "plot " + curves.joined(separator: ", \\\n     ")]
+        }
+        lines.append("unset multiplot")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

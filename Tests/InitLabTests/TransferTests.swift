@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import InitLab
+
+/// The transfer picture over width × learning rate: each width's best rate, the shift from the
+/// narrowest width to the widest in log₂ steps, whether it is beyond seed noise, the figure.
+@Suite struct TransferTests {
+    /// A width × rate sweep whose runs have training losses `loss(width's index, rate's index
+    /// in increasing order, seed)`; the axis gives the rates out of order.
+    static func transfer(_ loss: (Int, Int, Int) -> Double, seeds: [Int] = [1, 2, 3]) throws -> TransferSweep {
+        let widths: [Double] = [64, 256, 1024], rates: [Double] = [0.0625, 0.25, 0.125, 0.5].map { $0 / 64 }
+        var points: [SweepPoint] = [], summaries: [StrategySummary] = []
+        for (j, _) in rates.enumerated() {
+            for (i, width) in widths.enumerated() {
+                let id = "p\(i)-\(j)"
+                points.append(SweepPoint(strategyID: id, coordinates: [width, rates[j]], indices: [i, j]))
+                summaries.append(StrategySummary(id: id, label: id, runs: seeds.map { seed in
+                    // 60 steps: the measure is the mean of the last 50, the first ten far away.
+                    RunResult(strategyID: id, label: id, seed: UInt64(seed), status: .ok,
+                              batchLosses: Array(repeating: 9, count: 10) + Array(repeating: Float(loss(i, rates.sorted().firstIndex(of: rates[j])!, seed)), count: 50),
+                              validationAccuracy: 0.5, validationLoss: 1, initSeconds: 0, trainSeconds: 0, validationSeconds: 0, stepTimes: StepTimes())
+                }))
+            }
+        }
+        let axes = [SweepAxis(name: "width", label: "width", setting: .width, values: widths),
+                    SweepAxis(name: "lr", label: "learning rate", setting: .learningRate, values: rates)]
+        let template = Strategy(id: "t", label: "t", model: ModelSpec(layers: [4, 64, 64, 2], activation: .relu, dropout: 0), layers: [], procedure: nil)
+        let sweep = Sweep(template: template, templateJSON: .null, axes: axes, seeds: nil, points: points, measures: [.trainingLoss], theory: false)
+        return try #require(TransferSweep(sweep: sweep, summaries: summaries, measure: .trainingLoss))
+    }
+
+    /// Rates given out of order are sorted (2⁻¹⁰, 2⁻⁹, 2⁻⁸, 2⁻⁷); the best moves two steps down
+    /// from the narrowest width to the widest, every seed worse at the old best by 0.1 ± 0.01.
+    @Test func aShiftBeyondSeedNoise() throws {
+        let t = try Self.transfer { i, j, seed in
+            let best = [3, 2, 1][i]   // index in the sorted rates
+            return 0.5 + 0.1 * Double(abs(j - best)) + 0.01 * Double(seed)
+        }
+        #expect(t.rates.map(log2) == [-10, -9, -8, -7])
+        #expect(t.curves.map(\.best) == [3, 2, 1] && t.shift == -2)
+        #expect(abs(t.penalty!.mean - 0.2) < 1e-6 && t.shiftBeyondNoise == true)
+        let report = SweepReport.transfer([t]).joined(separator: "\n")
+        #expect(report.contains("best learning rate: width 64: 2^-7; width 256: 2^-8; width 1024: 2^-9."))
+        #expect(report.contains("From width 64 to 1024 it moves -2 log₂ steps") && report.contains("beyond seed noise"))
+        let figure = TransferFigure(transfer: t, title: "T")
+        #expect(figure.script.contains("'width 1024'") && figure.script.contains("'best rate'"))
+        #expect(figure.data.contains("# best rate per width") && figure.data.contains("\n-7.0 "))
+    }
+
+    /// A best rate that moves only by seed noise: the seeds disagree on which rate is better.
+    @Test func aShiftWithinSeedNoiseAndNoShift() throws {
+        let noisy = try Self.transfer { i, j, seed in
+            let base = 0.5 + 0.1 * Double(abs(j - 2))
+            // At the widest width rates 1 and 2 trade places seed by seed, 2 slightly worse on average.
+            return i == 2 && (j == 1 || j == 2) ? 0.5 + (j == 2 ? [0.05, -0.04, 0.03][seed - 1] : 0) : base
+        }
+        #expect(noisy.shift == -1 && noisy.shiftBeyondNoise == false)
+        #expect(SweepReport.transfer([noisy]).joined(separator: "\n").contains("within seed noise"))
+        let steady = try Self.transfer { _, j, _ in 0.5 + 0.1 * Double(abs(j - 1)) }
+        #expect(steady.shift == 0 && steady.penalty == nil)
+        #expect(SweepReport.transfer([steady]).joined(separator: "\n").contains("From width 64 to 1024 it stays where it is: it transfers."))
+        let one = try Self.transfer({ i, j, _ in 0.5 + 0.1 * Double(abs(j - [3, 2, 1][i])) }, seeds: [1])
+        #expect(one.shiftBeyondNoise == nil && SweepReport.transfer([one]).joined(separator: "\n").contains("with fewer than two seeds finished at both rates"))
+    }
+}
