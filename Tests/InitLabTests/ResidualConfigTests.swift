@@ -29,6 +29,8 @@ import Testing
         #expect(model.residual == ResidualSpec(width: 16, blocks: 3, branch: [12, 16], alpha: .inverseSqrtDepth))
         #expect(model.layers == [36, 16, 12, 16, 12, 16, 12, 16, 3] && model.batchNorm && model.layerCount == 8)
         #expect(experiment.strategies[0].layers.count == 8)
+        #expect(model.widthsName == "36-16-[12-16]×3-3" && experiment.strategies[0].model.widthsName == "36-16-[12-16]×3-3")
+        #expect(ModelSpec(layers: [36, 16, 8, 3], activation: .relu, dropout: 0).widthsName == "36-16-8-3")
         // Every dense layer but the readout is normalized, the branches' last ones too.
         #expect(model.plan.layers.map(\.normalized) == Array(repeating: true, count: 7) + [false])
         // The echo loads back as the same experiment.

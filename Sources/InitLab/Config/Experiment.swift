@@ -112,6 +112,12 @@ public struct ModelSpec: Sendable, Equatable {
 }
 
 extension ModelSpec {
+    /// Its widths as a name: 784-256-128-10, or a residual network's 784-128-[128-128]×8-10.
+    public var widthsName: String {
+        guard let residual else { return layers.map(String.init).joined(separator: "-") }
+        return "\(layers[0])-\(residual.width)-[\(residual.branch.map(String.init).joined(separator: "-"))]×\(residual.blocks)-\(layers[layers.count - 1])"
+    }
+
     /// A residual network of `residual`'s blocks from `input` features to `classes` scores.
     public init(residual: ResidualSpec, input: Int, classes: Int, activation: Activation, dropout: Float, batchNorm: Bool = false,
                 linearBias: Bool = true) {

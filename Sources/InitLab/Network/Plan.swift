@@ -246,7 +246,7 @@ private struct PlanCompiler {
     private mutating func gateNode() -> Gate {
         if let gate { return gate }
         guard let dense, let shift, dense.outputLayout == .featureMajor, !summed else {
-            preconditionFailure("an activation follows a hidden dense layer, inside a residual branch")
+            preconditionFailure("an activation follows a hidden dense layer, before a residual block's sum")
         }
         let node = Gate(slot: dense.output, width: dense.outputs, stage: dense.layer, shift: shift)
         gate = node

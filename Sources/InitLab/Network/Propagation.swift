@@ -51,8 +51,8 @@ extension Network {
 
     /// Gradients of the last forward's loss into `gradients`: every segment overwritten, not
     /// accumulated, so a step needs no zero-grad pass; a trained residual α's last, from its
-    /// features' sums. With an observer, every stage runs on this
-    /// core alone, and the observer may stop the pass after a layer's input gradient.
+    /// features' sums. With an observer, every stage runs on this core alone, and the observer
+    /// may stop the pass after a layer's input gradient.
     func backward(_ buffers: BatchBuffers, on executor: Executor, observer: (any PassObserver)? = nil) {
         executor.mark(.backward)
         let context = passContext(buffers, executor: executor)

@@ -10,7 +10,7 @@ public enum MarkdownReport {
         let training = experiment.training
         let (validation, trainingImages, steps) = training.split(of: context.dataset.count)
         let seeds = experiment.seeds
-        let network = experiment.strategiesShareModel ? "the same \(experiment.model.layers.map(String.init).joined(separator: "-")) MLP" : "its own MLP (see Settings)"
+        let network = experiment.strategiesShareModel ? "the same \(experiment.model.widthsName) MLP" : "its own MLP (see Settings)"
         var lines: [String] = ["# \(escape(experiment.title))", ""]
         lines.append("\(experiment.strategies.count) initialization strategies, each training "
             + "\(network) for \(training.epochs) "
