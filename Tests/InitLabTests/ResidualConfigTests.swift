@@ -77,6 +77,8 @@ import Testing
         #expect(problems("\"blocks\": 2, \"alpha\": {\"trained\": false, \"init\": 0.5}") == ["model.residual.alpha.trained: a fixed α is a number: \"alpha\": 0.5"])
         #expect(problems("\"blocks\": 0") == ["model.residual.blocks: expected an integer from 1 to 1000, found 0"])
         #expect(problems("\"blocks\": 500") == ["model.residual: 500 blocks of 2 layers make 1002 dense layers; at most 1000"])
+        #expect(problems("\"blocks\": 999, \"branch\": [16]") == ["model.residual: 999 blocks of 1 layer make 1001 dense layers; at most 1000"])
+        #expect(problems("\"blocks\": 998, \"branch\": [16]").isEmpty)
         #expect(problems("\"branch\": [16]") == ["model.residual: missing key \"blocks\" (the number of residual blocks)"])
         #expect(problems("\"blocks\": 2, \"branch\": []") == ["model.residual.branch: expected at least one width: a branch has a dense layer"])
         #expect(problems("\"blocks\": 2, \"batch_norm\": \"pre\"")

@@ -37,8 +37,10 @@ extension ExperimentReader {
                 }
             }
         }
-        if let blocks, let branch, blocks * branch.count + 1 > ConfigLimits.layers {
-            node.report("\(blocks) blocks of \(branch.count) layers make \(blocks * branch.count + 2) dense layers; at most \(ConfigLimits.layers)")
+        // With the input projection and the readout.
+        if let blocks, let branch, blocks * branch.count + 2 > ConfigLimits.layers {
+            let layers = branch.count == 1 ? "1 layer" : "\(branch.count) layers"
+            node.report("\(blocks) blocks of \(layers) make \(blocks * branch.count + 2) dense layers; at most \(ConfigLimits.layers)")
             return nil
         }
         var alpha: ResidualSpec.Alpha? = defaults?.alpha ?? .fixed(1)
