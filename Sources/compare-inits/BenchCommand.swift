@@ -69,7 +69,7 @@ struct BenchCommand: ParsableCommand {
                 for strategy in experiment.strategies where !seen.contains(strategy.model.layers) {
                     seen.append(strategy.model.layers)
                     let rows = experiment.training.batchSize
-                    let label = strategy.model.layers.map(String.init).joined(separator: "-") + ", batch \(rows) (\(config))"
+                    let label = strategy.model.widthsName + ", batch \(rows) (\(config))"
                     guard !networks.contains(where: { $0.plan.widths == strategy.model.layers && $0.rows == rows }) else { continue }
                     networks.append((label, strategy.model.plan, rows))
                 }

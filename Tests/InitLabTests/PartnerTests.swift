@@ -62,6 +62,42 @@ import Testing
         #expect(paired.validationAccuracy == alone.validationAccuracy)
     }
 
+    /// A residual network: each block's sum is cut with its stage (the stream's gradient written
+    /// by the skip on the cut of one stage, accumulated by the branch on the cut of another), a
+    /// trained α's gradient summed from its features' parts on the run's own core, and α
+    /// updated there.
+    @Test(arguments: [false, true])
+    func aResidualRunWithAPartnerHasTheBitsOfTheRunAlone(batchNorm: Bool) throws {
+        let folder = temporaryFolder(#function + (batchNorm ? "-bn" : ""))
+        defer { removeFolder(folder) }
+        writeSyntheticDataset(in: folder, count: 600, side: 28)
+        let residual = "\"residual\": {\"blocks\": 2, \"alpha\": {\"trained\": true, \"init\": 0.5}, \"batch_norm\": \"\(batchNorm ? "post" : "none")\"}"
+        let text = syntheticConfig(dataset: folder, output: folder + "/out")
+            .replacingOccurrences(of: "\"layers\": [36, 16, 8, 3]", with: "\"layers\": [784, 256, 3], \(residual)")
+            .replacingOccurrences(of: "\"batch_size\": 20, \"epochs\": 2", with: "\"batch_size\": 100, \"epochs\": 2")
+        let experiment = try parseExperiment(text)
+        let dataset = try Dataset.load(experiment.dataset)
+        #expect(experiment.model.residual?.blocks == 2 && experiment.model.batchNorm == batchNorm)
+        let plan = experiment.model.plan
+        #expect((1..<5).allSatisfy { RowCuts.cut(for: plan.cutProducts($0, rows: 100)) != nil }, "a block's stage is not split")
+
+        let (trainer, split, strategy, alone) = runAlone(experiment, dataset)
+        let partner = Partner()
+        let released = DispatchSemaphore(value: 0)
+        Thread { partner.serve(); released.signal() }.start()
+        var lent = false
+        let paired = trainer.run(strategy, seed: 3, split: split, partner: {
+            defer { lent = true }
+            return lent ? nil : partner
+        })
+        released.wait()
+        #expect(paired.partneredStepTimes.steps == PartnerTrial.window + 1)
+        #expect(paired.batchLosses == alone.batchLosses)
+        #expect(paired.validationLoss == alone.validationLoss)
+        #expect(paired.validationAccuracy == alone.validationAccuracy)
+        #expect(alone.batchLosses.allSatisfy { $0.isFinite })
+    }
+
     @Test func aComparisonGivesASpareCoreToTheRunStillTraining() throws {
         let (folder, experiment, dataset) = try wideExperiment()
         defer { removeFolder(folder) }

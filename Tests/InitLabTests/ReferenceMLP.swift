@@ -4,14 +4,19 @@ import Foundation
 /// The MLP written the plain way, in Double, one loop per formula: the reference the fast Float
 /// kernels are tested against. W is (out, in) row-major; masks[l] is hidden layer l's dropout
 /// factor (0 or 1/(1−p)) per (row, unit). A parametrization's multipliers enter as written:
-/// z = forward·(x·Wᵀ) + bias·b.
+/// z = forward·(x·Wᵀ) + bias·b. A residual block's last layer adds the stream its branch read:
+/// y = h + α·f(z).
 struct ReferenceMLP {
     let widths: [Int]
     /// Per dense layer: its shape, where its W, b (and with batch normalization γ, β) start.
     let layouts: [(inputs: Int, outputs: Int, weightOffset: Int, biasOffset: Int, normalized: Bool, gammaOffset: Int, betaOffset: Int)]
     /// Per dense layer: its forward and bias multipliers (LayerScaling; 1 and 1 when standard).
     let multipliers: [(forward: Double, bias: Double)]
-    let activation: Activation
+    /// Per dense layer, the activation of its gate (identity for the readout and a branch's last layer).
+    let activations: [Activation]
+    /// Per dense layer that ends a residual branch: the layer whose input is the stream it adds
+    /// back, and α, fixed or at its offset among the parameters.
+    let sums: [Int: (firstLayer: Int, alpha: Double, alphaOffset: Int?)]
     var parameters: [Double]
 
     init(_ model: Network) {
@@ -25,12 +30,20 @@ struct ReferenceMLP {
             let scaling = model.plan.scaling.isEmpty ? LayerScaling.standard : model.plan.scaling[l]
             return (Double(scaling.forward), Double(scaling.bias))
         }
-        activation = model.plan.stages[0].elementwise.compactMap { ($0 as? Gate)?.activation }.first ?? .identity
+        activations = model.plan.stages.map { stage in stage.elementwise.compactMap { ($0 as? Gate)?.activation }.first ?? .identity }
+        var sums: [Int: (firstLayer: Int, alpha: Double, alphaOffset: Int?)] = [:]
+        for case let sum as ResidualAdd in model.plan.stages.flatMap(\.nodes) {
+            let first = model.layers.first { $0.input == sum.skip }!.layer
+            var alpha = 0.0
+            if case .fixed(let value) = sum.branchScale { alpha = Double(value) }
+            sums[sum.stage] = (first, alpha, sum.trainedScale?.offset)
+        }
+        self.sums = sums
         parameters = model.parameters.array.map(Double.init)
     }
 
     /// Double-precision activation values, so finite differences stay smooth.
-    func activate(_ x: Double) -> Double {
+    func activate(_ x: Double, _ activation: Activation) -> Double {
         switch activation {
         case .relu: return max(x, 0)
         case .tanh: return tanh(x)
@@ -59,8 +72,9 @@ struct ReferenceMLP {
     /// Every layer's activation input (z + b, or γ·ẑ + β) and output f(·)·mask (the last
     /// layer's: its scores), each (rows, width) row-major.
     func layers(x: [Double], rows: Int, masks: [[Double]]? = nil) -> [(z: [Double], y: [Double])] {
-        var input = x, result: [(z: [Double], y: [Double])] = []
+        var input = x, result: [(z: [Double], y: [Double])] = [], inputs: [[Double]] = []
         for (l, layout) in layouts.enumerated() {
+            inputs.append(input)
             let n = layout.inputs, m = layout.outputs, last = l == layouts.count - 1
             var z = [Double](repeating: 0, count: rows * m)
             for r in 0..<rows {
@@ -79,7 +93,11 @@ struct ReferenceMLP {
                     for r in 0..<rows { z[r * m + o] = (z[r * m + o] - mean) * scale + parameters[layout.betaOffset + o] }
                 }
             }
-            let y = last ? z : z.indices.map { activate(z[$0]) * (masks?[l][$0] ?? 1) }
+            var y = last ? z : z.indices.map { activate(z[$0], activations[l]) * (masks?[l][$0] ?? 1) }
+            if let sum = sums[l] {
+                let alpha = sum.alphaOffset.map { parameters[$0] } ?? sum.alpha, stream = inputs[sum.firstLayer]
+                y = y.indices.map { stream[$0] + alpha * y[$0] }
+            }
             result.append((z, y))
             input = y
         }

@@ -163,7 +163,7 @@ public enum Benchmark {
             let flops = e.model.plan.stepFlops(rows: 1)
             return flops.forward + flops.backward
         }
-        func name(_ e: Experiment) -> String { e.model.layers.map(String.init).joined(separator: "-") }
+        func name(_ e: Experiment) -> String { e.model.widthsName }
         return [
             ScalingCase(name: "\(base.training.epochs) → \(longer.training.epochs) epochs", baseSeconds: baseSeconds,
                         scaledSeconds: trainSeconds(longer), expectedFactor: 2),

@@ -110,8 +110,64 @@ public struct ModelSpec: Sendable, Equatable {
     public var batchNorm = false
     /// Whether the hidden layers keep their linear bias (only without one with batch normalization).
     public var linearBias = true
+    /// A residual network: `layers` are then its dense layers' widths, the input projection's,
+    /// every block's branch and the readout's, and batch normalization is the blocks' arrangement.
+    public var residual: ResidualSpec?
 
     public var layerCount: Int { layers.count - 1 }
+}
+
+extension ModelSpec {
+    /// Its widths as a name: 784-256-128-10, or a residual network's 784-128-[128-128]×8-10.
+    public var widthsName: String {
+        guard let residual else { return layers.map(String.init).joined(separator: "-") }
+        return "\(layers[0])-\(residual.width)-[\(residual.branch.map(String.init).joined(separator: "-"))]×\(residual.blocks)-\(layers[layers.count - 1])"
+    }
+
+    /// A residual network of `residual`'s blocks from `input` features to `classes` scores.
+    public init(residual: ResidualSpec, input: Int, classes: Int, activation: Activation, dropout: Float, batchNorm: Bool = false,
+                linearBias: Bool = true) {
+        let blocks = Array(repeating: residual.branch, count: residual.blocks).flatMap { $0 }
+        self.init(layers: [input, residual.width] + blocks + [classes], activation: activation, dropout: dropout, batchNorm: batchNorm,
+                  linearBias: linearBias, residual: residual)
+    }
+}
+
+/// A residual MLP's shape (ModelSpec.residual): an input projection to `width` features, the
+/// stream; `blocks` blocks h ← h + α·f(h) whose branch f is dense layers of widths `branch`
+/// (the last one the stream's width) with the model's activation between them; the readout
+/// reads the stream after the last block.
+public struct ResidualSpec: Sendable, Equatable {
+    /// The branch multiplier α as a config gives it.
+    public enum Alpha: Sendable, Equatable {
+        case fixed(Float)
+        /// 1/√L for L blocks: depth-muP's branch scaling (Yang et al. 2023; Bordelon et al. 2023).
+        case inverseSqrtDepth
+        /// A learned scalar per block, starting at `initial` (0: SkipInit, ReZero).
+        case trained(initial: Float)
+    }
+
+    public var width: Int
+    public var blocks: Int
+    public var branch: [Int]
+    public var alpha: Alpha
+
+    public init(width: Int, blocks: Int, branch: [Int]? = nil, alpha: Alpha = .fixed(1)) {
+        self.width = width
+        self.blocks = blocks
+        self.branch = branch ?? [width, width]
+        self.alpha = alpha
+    }
+
+    /// α as the plan applies it: 1/√L a constant, rounded to Float as PyTorch's float32 product
+    /// by a Python float rounds it.
+    public var branchScale: BranchScale {
+        switch alpha {
+        case .fixed(let value): return .fixed(value)
+        case .inverseSqrtDepth: return .fixed(Float(1 / Double(blocks).squareRoot()))
+        case .trained(let initial): return .trained(initial: initial)
+        }
+    }
 }
 
 public struct TrainingSpec: Sendable, Equatable {

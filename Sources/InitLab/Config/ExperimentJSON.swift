@@ -21,9 +21,29 @@ extension ModelSpec {
     /// Batch normalization's keys only where it is on (so that a model without it reads as
     /// before), or always (`complete`: a strategy's own model, whose missing keys would be
     /// read as the experiment model's).
+    /// A residual model as its config gives it: [input, stream, classes] and its blocks.
     func json(complete: Bool = false) -> JSON {
-        .object([("layers", .array(layers.map { .number(Double($0)) })), ("activation", activation.json), ("dropout", JSON(dropout))]
-                + (batchNorm || complete ? [("batch_norm", .bool(batchNorm)), ("linear_bias", .bool(linearBias))] : []))
+        if let residual {
+            let widths = [layers[0], residual.width, layers[layers.count - 1]]
+            return .object([("layers", .array(widths.map { .number(Double($0)) })), ("activation", activation.json), ("dropout", JSON(dropout)),
+                            ("residual", residual.json(batchNorm: batchNorm))]
+                           + (!linearBias || complete ? [("linear_bias", .bool(linearBias))] : []))
+        }
+        return .object([("layers", .array(layers.map { .number(Double($0)) })), ("activation", activation.json), ("dropout", JSON(dropout))]
+                       + (batchNorm || complete ? [("batch_norm", .bool(batchNorm)), ("linear_bias", .bool(linearBias))] : []))
+    }
+}
+
+extension ResidualSpec {
+    func json(batchNorm: Bool) -> JSON {
+        let alpha: JSON
+        switch self.alpha {
+        case .fixed(let value): alpha = JSON(value)
+        case .inverseSqrtDepth: alpha = .string("1/sqrt(L)")
+        case .trained(let initial): alpha = .object([("trained", .bool(true)), ("init", JSON(initial))])
+        }
+        return .object([("blocks", .number(Double(blocks))), ("branch", .array(branch.map { .number(Double($0)) })), ("alpha", alpha),
+                        ("batch_norm", .string(batchNorm ? "post" : "none"))])
     }
 }
 

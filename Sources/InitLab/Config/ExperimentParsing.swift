@@ -213,7 +213,8 @@ struct ExperimentReader {
     func readModel(_ node: ConfigNode?, defaults: ModelSpec?) -> ModelSpec? {
         guard let object = node?.object else { return nil }
         defer { object.finish() }
-        var layers = defaults?.layers
+        // A residual model's layers as the config gives them: input, stream, classes.
+        var layers = defaults.map { model in model.residual.map { [model.layers[0], $0.width, model.layers[model.layers.count - 1]] } ?? model.layers }
         let layersNode = defaults == nil ? object.required("layers", "widths from input to output, e.g. [784, 256, 128, 10]")
                                          : object.optional("layers")
         if let layersNode {
@@ -242,6 +243,33 @@ struct ExperimentReader {
         let dropout = object.number("dropout", default: Double(defaults?.dropout ?? 0), "a probability in [0, 1)") { $0 >= 0 && $0 < 1 }
         let batchNorm = object.bool("batch_norm", default: defaults?.batchNorm ?? false)
         let linearBias = object.bool("linear_bias", default: defaults?.linearBias ?? true)
+        let residualNode = object.optional("residual")
+        if residualNode != nil || defaults?.residual != nil {
+            if object.has("batch_norm") {
+                object.optional("batch_norm")?.report("a residual model's batch normalization is its blocks' arrangement: \"residual\": {\"batch_norm\": \"post\"}")
+            }
+            if let given = layers, given.count != 3 {
+                (layersNode ?? residualNode)?.report("a residual model's layers are [input, the stream's width, classes], found \(given.count) widths")
+                layers = nil
+            }
+            let inherited = defaults?.residual != nil && defaults!.batchNorm
+            var read: (spec: ResidualSpec, batchNorm: Bool)?
+            if let residualNode {
+                read = readResidual(residualNode, defaults: defaults?.residual, batchNorm: inherited, width: layers?[1])
+            } else if let spec = defaults?.residual, let width = layers?[1] {
+                read = (spec, inherited)
+                if width != spec.width {
+                    layersNode?.report("the stream's width changes from \(spec.width) to \(width): give the blocks' \"residual\": {\"branch\": [...]} too")
+                    read = nil
+                }
+            }
+            guard let read, let layers else { return nil }
+            if !linearBias && !read.batchNorm {
+                object.optional("linear_bias")?.report("a linear layer drops its bias only before batch normalization: set \"residual\": {\"batch_norm\": \"post\"}")
+            }
+            return ModelSpec(residual: read.spec, input: layers[0], classes: layers[2], activation: activation, dropout: Float(dropout),
+                             batchNorm: read.batchNorm, linearBias: linearBias || !read.batchNorm)
+        }
         if !linearBias && !batchNorm {
             object.optional("linear_bias")?.report("a linear layer drops its bias only before batch normalization: set \"batch_norm\": true")
         }
@@ -347,9 +375,16 @@ struct ExperimentReader {
         if procedure != nil, model?.batchNorm == true {
             procedureNode?.report("LSUV and RBM pre-training work on networks without batch normalization; this strategy's model has it")
             procedure = nil
+        } else if procedure != nil, model?.residual != nil {
+            procedureNode?.report("LSUV and RBM pre-training work on plain stacks of layers; this strategy's model is residual")
+            procedure = nil
         }
         let procedureFailed = procedureNode != nil && procedure == nil
         guard let id, isPlainName(id), let model, let layers, !procedureFailed, let parametrization else { return nil }
+        if let parametrizationNode, model.residual != nil, parametrization != .standard {
+            parametrizationNode.report("a parametrization's multipliers are made for plain stacks of layers; this strategy's model is residual")
+            return nil
+        }
         if let parametrizationNode,
            !checkParametrization(parametrization, model: model, procedure: procedure != nil, node: parametrizationNode) {
             return nil

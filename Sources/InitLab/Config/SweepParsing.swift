@@ -135,7 +135,9 @@ extension ExperimentReader {
             object.optional("setting")?.report(problem)
             valid = false
         }
-        if setting == .depth || setting == .width, input.template.model.layerCount < 2 {
+        if setting == .depth || setting == .width, input.template.model.residual != nil {
+            object.optional("setting")?.report("\(key) varies a plain stack's hidden layers; the strategy's model is residual")
+        } else if setting == .depth || setting == .width, input.template.model.layerCount < 2 {
             object.optional("setting")?.report("\(key) varies the hidden layers, and the strategy's model has none")
             valid = false
         }

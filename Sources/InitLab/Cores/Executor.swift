@@ -68,9 +68,14 @@ public final class Executor: @unchecked Sendable {
     }
 
     /// Calls `body` with each segment and the range of it whose features `core` computes: the
-    /// rows that its stage's features own.
+    /// rows that its stage's features own (a scalar: the run's own core).
     func forEachParameterShare(on core: Core, _ body: (ParameterSegment, Range<Int>) -> Void) {
         for segment in plan.segments {
+            // A scalar (a residual branch's trained α) is no feature's: the run's own core has it.
+            if segment.role == .scalar {
+                if core == .main { body(segment, segment.range) }
+                continue
+            }
             let features = self.features(segment.stage, on: core)
             if !features.isEmpty { body(segment, segment.rows(features)) }
         }

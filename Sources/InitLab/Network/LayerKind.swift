@@ -1,13 +1,8 @@
 /// One layer of a network as an experiment describes it, from the input to the scores. A plan
 /// (Plan) is compiled from a sequence of them.
 ///
-/// The kinds to come fit the same plan: a residual block is a node whose input slot is read twice
-/// (its branch and the skip), so the gradient of that slot is written by the first and
-/// accumulated (β = 1) by the second (Plan.gradientWrites), and the backward pass routes each
-/// gradient to the stage that made its slot (Plan.producer), not to the stage below; its branch
-/// scale is a node attribute. A
-/// 2-D convolution is a node whose features are its output channels and whose products are
-/// im2col + GEMM, cut between cores by channel as a dense layer is by feature.
+/// A 2-D convolution, to come, is a node whose features are its output channels and whose
+/// products are im2col + GEMM, cut between cores by channel as a dense layer is by feature.
 public enum LayerKind: Sendable, Equatable {
     /// y = x·Wᵀ + b, W (outputs, inputs) as PyTorch's nn.Linear.weight. Without `bias` (only
     /// before batch normalization, which subtracts it anyway) b stays 0.
@@ -19,17 +14,34 @@ public enum LayerKind: Sendable, Equatable {
     case dropout(Float)
     /// The last dense layer: raw scores (samples, classes) for the loss.
     case readout(classes: Int)
+    /// A residual block h ← h + α·f(h): `branch` (dense layers with their batch normalization,
+    /// activation and dropout; the last one's width the stream's, and nothing after it) reads
+    /// the stream, and a ResidualAdd at its end adds the stream back.
+    case residual(branch: [LayerKind], scale: BranchScale)
 }
 
 extension ModelSpec {
     /// The lesson's stack: per hidden layer dense, (batch normalization,) activation and dropout;
-    /// then the readout.
+    /// then the readout. A residual model: the input projection (a hidden layer as the lesson's),
+    /// its blocks, the readout.
     public var layerKinds: [LayerKind] {
+        if let residual { return residualKinds(residual) }
         let hidden = layers.dropFirst().dropLast()
         return hidden.flatMap { width -> [LayerKind] in
             [.dense(outputs: width, bias: linearBias || !batchNorm)] + (batchNorm ? [.batchNorm] : [])
                 + [.activation(activation), .dropout(dropout)]
         } + [.readout(classes: layers[layers.count - 1])]
+    }
+
+    /// Post-activation batch normalization (the original ResNet's, without the ReLU after the
+    /// sum) follows every product of a branch, its last one too; the activation and dropout
+    /// follow every branch layer but the last.
+    private func residualKinds(_ residual: ResidualSpec) -> [LayerKind] {
+        func dense(_ width: Int) -> [LayerKind] { [.dense(outputs: width, bias: linearBias || !batchNorm)] + (batchNorm ? [.batchNorm] : []) }
+        let gate: [LayerKind] = [.activation(activation), .dropout(dropout)]
+        let branch = residual.branch.enumerated().flatMap { i, width in dense(width) + (i < residual.branch.count - 1 ? gate : []) }
+        let block = LayerKind.residual(branch: branch, scale: residual.branchScale)
+        return dense(residual.width) + gate + Array(repeating: block, count: residual.blocks) + [.readout(classes: layers[layers.count - 1])]
     }
 
     /// Its layer kinds compiled: the segments, shapes and products of the network, without

@@ -8,7 +8,8 @@ public final class Network: @unchecked Sendable {
     /// Batch normalization's running mean and variance, which training updates and evaluation uses.
     public let running: FloatBuffer
 
-    /// The network a plan describes: parameters zero, but γ = 1 and the running variance 1.
+    /// The network a plan describes: parameters zero, but γ = 1, the running variance 1 and a
+    /// trained residual α its initial value.
     public init(_ plan: Plan) {
         self.plan = plan
         parameters = FloatBuffer(count: plan.parameterCount)
@@ -20,6 +21,9 @@ public final class Network: @unchecked Sendable {
         for node in plan.stages.flatMap(\.nodes) {
             guard let norm = node as? BatchNorm else { continue }
             (running.pointer + norm.runningOffset + norm.width).update(repeating: 1, count: norm.width)
+        }
+        for sum in plan.trainedScales {
+            if case .trained(let initial) = sum.branchScale, let alpha = sum.trainedScale { parameters.pointer[alpha.offset] = initial }
         }
     }
 

@@ -11,8 +11,9 @@ struct Slot {
 }
 
 /// The nodes that compute one block of features: a dense layer's product and what acts on its
-/// features one by one after it (batch normalization, the activation and dropout). They share
-/// one cut between two cores, so each core computes its own features through all of them.
+/// features one by one after it (batch normalization, the activation and dropout, a residual
+/// block's sum). They share one cut between two cores, so each core computes its own features
+/// through all of them.
 struct Stage {
     let dense: Dense
     /// In forward order, the dense layer first.
@@ -39,6 +40,9 @@ public final class Plan: @unchecked Sendable {
     let stages: [Stage]
     /// Per slot, the stage that writes it; nil for the batch (slot 0), which has no gradient.
     let producer: [Int?]
+    /// The residual blocks' sums whose α is trained: its gradient is summed once the backward
+    /// pass is over.
+    let trainedScales: [ResidualAdd]
 
     /// What the parametrization does to each dense layer (one entry per layer; empty: the
     /// standard parametrization): its products' and its bias's multipliers are node attributes,
@@ -52,6 +56,7 @@ public final class Plan: @unchecked Sendable {
         self.inputWidth = inputWidth
         (slots, stages, segments, runningCount) = compiler.finish()
         producer = Self.producers(slots: slots.count, stages: stages)
+        trainedScales = stages.flatMap(\.nodes).compactMap { $0 as? ResidualAdd }.filter { $0.trainedScale != nil }
         precondition(scaling.isEmpty || scaling.count == stages.count, "one scaling per dense layer")
         self.scaling = scaling
         for (s, layer) in scaling.enumerated() {
@@ -82,6 +87,7 @@ public final class Plan: @unchecked Sendable {
         inputWidth = plan.inputWidth
         (slots, stages, _, runningCount) = compiler.finish()
         producer = Self.producers(slots: slots.count, stages: stages)
+        trainedScales = []
         // Its own layers' segments: nothing else is the up-pass's to update or cut.
         segments = plan.segments.filter { $0.layer < layer }
         parameterCount = plan.parameterCount
@@ -89,7 +95,7 @@ public final class Plan: @unchecked Sendable {
         learningRateRuns = []
     }
 
-    private static func producers(slots: Int, stages: [Stage]) -> [Int?] {
+    static func producers(slots: Int, stages: [Stage]) -> [Int?] {
         var producer = [Int?](repeating: nil, count: slots)
         for (s, stage) in stages.enumerated() { producer[stage.output] = s }
         return producer
@@ -173,6 +179,8 @@ private struct PlanCompiler {
     var nodes: [any Node] = []
     var shift: ParameterSegment?
     var gate: Gate?
+    /// Whether the stage ends with a residual block's sum, after which nothing acts on its features.
+    var summed = false
 
     init(inputWidth: Int) { slots = [Slot(width: inputWidth, layout: .sampleMajor)] }
 
@@ -183,7 +191,7 @@ private struct PlanCompiler {
         case let .readout(classes):
             addDense(outputs: classes, bias: true, layout: .sampleMajor, reusing: existing)
         case .batchNorm:
-            guard let dense, dense.outputLayout == .featureMajor, gate == nil else {
+            guard let dense, dense.outputLayout == .featureMajor, gate == nil, !summed else {
                 preconditionFailure("batch normalization follows a hidden dense layer")
             }
             let gamma = segment(.gamma, rows: dense.outputs, columns: 1, of: dense), beta = segment(.beta, rows: dense.outputs, columns: 1, of: dense)
@@ -196,7 +204,26 @@ private struct PlanCompiler {
             gateNode().activation = activation
         case .dropout(let p):
             gateNode().dropout = p
+        case let .residual(branch, scale):
+            addResidual(branch: branch, scale: scale)
         }
+    }
+
+    /// The stream is the last slot; the branch's stages read it, and the sum closes the last of
+    /// them: its gate adds its shift (b, or β), then the stream comes back, α·branch added to it.
+    private mutating func addResidual(branch: [LayerKind], scale: BranchScale) {
+        let skip = slots.count - 1
+        precondition(slots[skip].layout == .featureMajor, "a residual block reads a hidden layer's features")
+        for kind in branch { add(kind) }
+        guard let dense, dense.output > skip, dense.outputs == slots[skip].width else {
+            preconditionFailure("a residual branch ends at the stream's width")
+        }
+        _ = gateNode()
+        let alpha: ParameterSegment?
+        if case .trained = scale { alpha = segment(.scalar, rows: 1, columns: 1, of: dense) } else { alpha = nil }
+        nodes.append(ResidualAdd(slot: dense.output, skip: skip, width: dense.outputs, stage: dense.layer, branchScale: scale,
+                                 trainedScale: alpha))
+        summed = true
     }
 
     private mutating func addDense(outputs: Int, bias: Bool, layout: SlotLayout, reusing existing: Dense?) {
@@ -218,7 +245,9 @@ private struct PlanCompiler {
     /// The stage's gate, made on the first activation or dropout (identity, p = 0 until told).
     private mutating func gateNode() -> Gate {
         if let gate { return gate }
-        guard let dense, let shift, dense.outputLayout == .featureMajor else { preconditionFailure("an activation follows a hidden dense layer") }
+        guard let dense, let shift, dense.outputLayout == .featureMajor, !summed else {
+            preconditionFailure("an activation follows a hidden dense layer, before a residual block's sum")
+        }
         let node = Gate(slot: dense.output, width: dense.outputs, stage: dense.layer, shift: shift)
         gate = node
         nodes.append(node)
@@ -241,17 +270,46 @@ private struct PlanCompiler {
         stages.append(Stage(dense: dense, nodes: nodes))
         self.dense = nil
         gate = nil
+        summed = false
         nodes = []
     }
 
     mutating func finish() -> ([Slot], [Stage], [ParameterSegment], Int) {
         finishStage()
         for (index, node) in stages.flatMap(\.nodes).enumerated() { node.index = index }
-        let writers = stages.reversed().filter { $0.dense.input != 0 }
-        for (stage, write) in zip(writers, Plan.gradientWrites(readers: writers.map(\.dense.input))) {
-            stage.dense.accumulatesInputGradient = write.accumulates
-            stage.dense.completesInputGradient = write.completes
-        }
+        orderGradientWrites()
         return (slots, stages, segments, runningCount)
+    }
+
+    /// Who writes each slot's gradient, in the order a backward pass does (Propagation's
+    /// backwardStage): stage by stage from the top, a dense layer writes its input's gradient;
+    /// when that completes the gradient of a stage's output, the stage's nodes after its product
+    /// run, a residual sum among them writing its stream's gradient. Then the first writer of a
+    /// slot overwrites and the others accumulate (Plan.gradientWrites).
+    private func orderGradientWrites() {
+        enum Writer { case dense(Dense), sum(ResidualAdd) }
+        let producer = Plan.producers(slots: slots.count, stages: stages)
+        var left = [Int](repeating: 0, count: slots.count)
+        for stage in stages where stage.dense.input != 0 { left[stage.dense.input] += 1 }
+        for case let sum as ResidualAdd in stages.flatMap(\.nodes) { left[sum.skip] += 1 }
+        var writes: [(writer: Writer, slot: Int)] = []
+        func write(_ writer: Writer, _ slot: Int) {
+            writes.append((writer, slot))
+            left[slot] -= 1
+            guard left[slot] == 0, let p = producer[slot] else { return }
+            for case let sum as ResidualAdd in stages[p].elementwise.reversed() { write(.sum(sum), sum.skip) }
+        }
+        for stage in stages.reversed() where stage.dense.input != 0 { write(.dense(stage.dense), stage.dense.input) }
+        for (write, kind) in zip(writes, Plan.gradientWrites(readers: writes.map(\.slot))) {
+            switch write.writer {
+            case .dense(let dense):
+                dense.accumulatesInputGradient = kind.accumulates
+                dense.completesInputGradient = kind.completes
+            case .sum(let sum):
+                // The branch's first product, which reads the stream too, is its last writer.
+                precondition(!kind.completes, "a residual branch reads its stream")
+                sum.accumulatesSkipGradient = kind.accumulates
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ public enum MarkdownReport {
         let training = experiment.training
         let (validation, trainingImages, steps) = training.split(of: context.dataset.count)
         let seeds = experiment.seeds
-        let network = experiment.strategiesShareModel ? "the same \(experiment.model.layers.map(String.init).joined(separator: "-")) MLP" : "its own MLP (see Settings)"
+        let network = experiment.strategiesShareModel ? "the same \(experiment.model.widthsName) MLP" : "its own MLP (see Settings)"
         var lines: [String] = ["# \(escape(experiment.title))", ""]
         lines.append("\(experiment.strategies.count) initialization strategies, each training "
             + "\(network) for \(training.epochs) "
@@ -237,6 +237,18 @@ public enum MarkdownReport {
 
     static func describe(_ model: ModelSpec) -> String {
         let dropout = model.dropout > 0 ? ", dropout \(formatNumber(Double(model.dropout)))" : ""
+        if let residual = model.residual {
+            let alpha: String
+            switch residual.alpha {
+            case .fixed(let value): alpha = "α \(formatNumber(Double(value)))"
+            case .inverseSqrtDepth: alpha = "α 1/√\(residual.blocks)"
+            case .trained(let initial): alpha = "α trained from \(formatNumber(Double(initial)))"
+            }
+            let norm = model.batchNorm ? ", batch normalization after every product" + (model.linearBias ? "" : " (no linear bias)") : ""
+            return "\(model.layers[0])-\(residual.width), \(residual.blocks) residual blocks h + α·f(h) with branch "
+                + "\(residual.branch.map(String.init).joined(separator: "-")) (\(alpha)), \(model.layers[model.layers.count - 1]) classes, "
+                + "\(model.activation.name)\(norm)\(dropout)"
+        }
         let norm = model.batchNorm
             ? ", batch normalization after every hidden layer's product, before its activation" + (model.linearBias ? "" : " (no linear bias)") : ""
         return "\(model.layers.map(String.init).joined(separator: "-")), \(model.activation.name)\(norm)\(dropout)"

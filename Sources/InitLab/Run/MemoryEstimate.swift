@@ -84,8 +84,13 @@ public struct MemoryEstimate: Sendable, Equatable {
         // Batch normalization (its γ and β are among the parameters): per hidden unit the running
         // mean and variance, 1/σ, and ẑ for every sample of a batch.
         let normalized = strategy.model.batchNorm ? hidden : 0
+        // A trained residual α keeps its branch's values (stream width × batch) and a sum per feature.
+        let trainedScales = strategy.model.residual.map { residual -> Double in
+            guard case .trained = residual.alpha else { return 0 }
+            return Double(residual.blocks * residual.width) * (batch + 1)
+        } ?? 0
         var floats = 4 * parameters + batch * (features + 3 * hidden + 2 * classes) + 4 * largest
-            + normalized * (3 + batch)
+            + normalized * (3 + batch) + trainedScales
         switch strategy.procedure {
         case .lsuv(_, _, let rows)?:
             floats += Double(rows) * (features + 2 * widest)

@@ -1,0 +1,97 @@
+import Testing
+@testable import InitLab
+
+/// A residual model in a config (#24, items 1 and 6): what it reads, how it echoes, and one
+/// clear line for each bad value.
+@Suite struct ResidualConfigTests {
+    static let plainModel = "\"model\": { \"layers\": [36, 16, 8, 3], \"activation\": \"relu\", \"dropout\": 0.2 }"
+
+    /// The synthetic config with `model` as its model and `strategy` (keys) added to its first strategy.
+    static func config(_ model: String, strategy: String = "") -> String {
+        let text = syntheticConfig(dataset: "/data", output: "/out").replacingOccurrences(of: plainModel, with: model)
+        return text.replacingOccurrences(of: "{ \"id\": \"zeros\", \"label\": \"All Zeros\", \"weights\": \"zeros\" }",
+                                         with: "{ \"id\": \"zeros\", \"label\": \"All Zeros\", \"weights\": \"zeros\"\(strategy) }")
+    }
+
+    static func residual(_ keys: String, layers: String = "[36, 16, 3]", extra: String = "") -> String {
+        "\"model\": { \"layers\": \(layers), \"activation\": \"relu\", \"dropout\": 0.2\(extra), \"residual\": { \(keys) } }"
+    }
+
+    @Test func theBaseConfigIsThePlainModel() throws {
+        #expect(syntheticConfig(dataset: "/data", output: "/out").contains(Self.plainModel))
+        #expect(try parseExperiment(Self.config(Self.plainModel)).model.residual == nil)
+    }
+
+    @Test func aResidualModelReadsAndEchoes() throws {
+        let experiment = try parseExperiment(Self.config(Self.residual(
+            "\"blocks\": 3, \"branch\": [12, 16], \"alpha\": \"1/sqrt(L)\", \"batch_norm\": \"post\"")))
+        let model = experiment.model
+        #expect(model.residual == ResidualSpec(width: 16, blocks: 3, branch: [12, 16], alpha: .inverseSqrtDepth))
+        #expect(model.layers == [36, 16, 12, 16, 12, 16, 12, 16, 3] && model.batchNorm && model.layerCount == 8)
+        #expect(experiment.strategies[0].layers.count == 8)
+        #expect(model.widthsName == "36-16-[12-16]×3-3" && experiment.strategies[0].model.widthsName == "36-16-[12-16]×3-3")
+        #expect(ModelSpec(layers: [36, 16, 8, 3], activation: .relu, dropout: 0).widthsName == "36-16-8-3")
+        // Every dense layer but the readout is normalized, the branches' last ones too.
+        #expect(model.plan.layers.map(\.normalized) == Array(repeating: true, count: 7) + [false])
+        // The echo loads back as the same experiment.
+        let again = try parseExperiment(experiment.echo.description)
+        #expect(again.model == model && again.strategies == experiment.strategies)
+    }
+
+    @Test func defaultsAndTheAlphaForms() throws {
+        let plain = try parseExperiment(Self.config(Self.residual("\"blocks\": 2"))).model
+        #expect(plain.residual == ResidualSpec(width: 16, blocks: 2, branch: [16, 16], alpha: .fixed(1)) && !plain.batchNorm)
+        for (text, alpha) in [("0.25", ResidualSpec.Alpha.fixed(0.25)), ("{\"trained\": true}", .trained(initial: 1)),
+                              ("{\"trained\": true, \"init\": 0}", .trained(initial: 0))] {
+            let experiment = try parseExperiment(Self.config(Self.residual("\"blocks\": 2, \"alpha\": \(text)")))
+            #expect(experiment.model.residual?.alpha == alpha)
+            #expect(try parseExperiment(experiment.echo.description).model == experiment.model)
+        }
+    }
+
+    /// A strategy's own model inherits the experiment's blocks and changes what it gives:
+    /// SkipInit's trained α from 0 beside the experiment's fixed one.
+    @Test func aStrategyChangesItsBlocksAlpha() throws {
+        let experiment = try parseExperiment(Self.config(Self.residual("\"blocks\": 4, \"batch_norm\": \"post\""),
+                                                         strategy: ", \"model\": { \"residual\": { \"alpha\": {\"trained\": true, \"init\": 0} } }"))
+        let own = experiment.strategies[0].model
+        #expect(own.residual == ResidualSpec(width: 16, blocks: 4, alpha: .trained(initial: 0)) && own.batchNorm)
+        #expect(experiment.strategies[1].model == experiment.model)
+        // Another activation only: still the experiment's blocks.
+        let tanh = try parseExperiment(Self.config(Self.residual("\"blocks\": 4"), strategy: ", \"model\": { \"activation\": \"tanh\" }"))
+        #expect(tanh.strategies[0].model.residual == tanh.model.residual && tanh.strategies[0].model.layers == tanh.model.layers)
+        #expect(try parseExperiment(tanh.echo.description).strategies == tanh.strategies)
+    }
+
+    /// Item 6: each bad value is one line naming its key.
+    @Test func badResidualValuesAreOneLineEach() {
+        func problems(_ keys: String, layers: String = "[36, 16, 3]", extra: String = "", strategy: String = "") -> [String] {
+            configProblems(Self.config(Self.residual(keys, layers: layers, extra: extra), strategy: strategy))
+        }
+        #expect(problems("\"blocks\": 2, \"branch\": [12, 8]") == ["model.residual.branch[1]: the branch ends at 8 features but the stream has 16 "
+            + "(model.layers[1]); a residual block adds its branch to the stream, so its last width is the stream's"])
+        #expect(problems("\"blocks\": 2, \"alpha\": 1e39") == ["model.residual.alpha: expected a finite number (a Float: below 3.4e38 in size), found 1e+39"])
+        #expect(problems("\"blocks\": 2, \"alpha\": {\"trained\": true, \"init\": -1e40}")
+                == ["model.residual.alpha.init: expected a finite number (a Float: below 3.4e38 in size), found -1e+40"])
+        #expect(problems("\"blocks\": 2, \"alpha\": \"1/L\"") == ["model.residual.alpha: expected a number, \"1/sqrt(L)\" or {\"trained\": true, \"init\": 0}, found \"1/L\""])
+        #expect(problems("\"blocks\": 2, \"alpha\": {\"trained\": false, \"init\": 0.5}") == ["model.residual.alpha.trained: a fixed α is a number: \"alpha\": 0.5"])
+        #expect(problems("\"blocks\": 0") == ["model.residual.blocks: expected an integer from 1 to 1000, found 0"])
+        #expect(problems("\"blocks\": 500") == ["model.residual: 500 blocks of 2 layers make 1002 dense layers; at most 1000"])
+        #expect(problems("\"blocks\": 999, \"branch\": [16]") == ["model.residual: 999 blocks of 1 layer make 1001 dense layers; at most 1000"])
+        #expect(problems("\"blocks\": 998, \"branch\": [16]").isEmpty)
+        #expect(problems("\"branch\": [16]") == ["model.residual: missing key \"blocks\" (the number of residual blocks)"])
+        #expect(problems("\"blocks\": 2, \"branch\": []") == ["model.residual.branch: expected at least one width: a branch has a dense layer"])
+        #expect(problems("\"blocks\": 2, \"batch_norm\": \"pre\"")
+                == ["model.residual.batch_norm: the pre-activation arrangement (BN → activation → dense) is not available yet; \"post\" is"])
+        #expect(problems("\"blocks\": 2, \"batch_norm\": \"after\"") == ["model.residual.batch_norm: unknown arrangement \"after\"; valid: none, post, pre"])
+        #expect(problems("\"blocks\": 2", layers: "[36, 16, 8, 3]")
+                == ["model.layers: a residual model's layers are [input, the stream's width, classes], found 4 widths"])
+        #expect(problems("\"blocks\": 2", extra: ", \"batch_norm\": true")
+                == ["model.batch_norm: a residual model's batch normalization is its blocks' arrangement: \"residual\": {\"batch_norm\": \"post\"}"])
+        #expect(problems("\"blocks\": 2", strategy: ", \"procedure\": {\"kind\": \"lsuv\"}")
+                == ["strategies[0].procedure: LSUV and RBM pre-training work on plain stacks of layers; this strategy's model is residual"])
+        #expect(problems("\"blocks\": 2", strategy: ", \"parametrization\": {\"kind\": \"ntk\"}")
+                == ["strategies[0].parametrization: a parametrization's multipliers are made for plain stacks of layers; this strategy's model is residual"])
+        #expect(problems("\"blocks\": 2, \"widht\": 3") == ["model.residual.widht: unknown key; valid here: blocks, branch, alpha, batch_norm"])
+    }
+}
