@@ -59,11 +59,13 @@ enum JacobianChain {
         }
     }
 
-    /// Whether the spectrum is defined for `plan`: two hidden layers at least, each reading the
-    /// one below (a plain stack).
+    /// Whether the spectrum is computed for `plan`: a plain stack of two hidden layers at least,
+    /// each reading the one below. A residual block's factor is I + α·(its branch's product), not
+    /// a D·W chain: residual plans have none yet.
     static func applies(to plan: Plan) -> Bool {
         let layers = plan.layers
         return layers.count >= 3 && zip(layers.dropFirst(), layers).allSatisfy { $0.input == $1.output }
+            && !plan.stages.contains { $0.nodes.contains { $0 is ResidualAdd } }
     }
 
     /// J of every probe image, row-major (last hidden width, first hidden width), from the
