@@ -375,13 +375,8 @@ import Testing
     @Test func aParametrizedNetworkHasTheSpectrumOfItsScaledStandardTwin() throws {
         let spec = ModelSpec(layers: [7, 12, 12, 12, 3], activation: .tanh, dropout: 0)
         let scaling = Parametrization.ntk(NeuralTangent(sigmaW: 1.1, sigmaB: 0.2)).scaling(of: spec, optimizer: .adam)
-        let tangent = Network(Plan(spec.layerKinds, inputWidth: 7, scaling: scaling)), standard = Network(spec)
         var rng = Xoshiro256(seed: 8)
-        for i in 0..<tangent.parameters.count { tangent.parameters.pointer[i] = Float(rng.normal()) }
-        for (l, layer) in scaling.enumerated() {
-            for (i, w) in tangent.weights(l).enumerated() { standard.weights(l)[i] = w * layer.forward }
-            for (i, b) in tangent.biases(l).enumerated() { standard.biases(l)[i] = b * layer.bias }
-        }
+        let (tangent, standard) = ParametrizationTests.scaledTwins(spec, scaling: scaling, rng: &rng)
         let batch = Self.probe(count: 10, features: 7)
         let a = try #require(InsideMeasurement(network: tangent, batch: batch).jacobianSpectrum(inputs: 4))
         let b = try #require(InsideMeasurement(network: standard, batch: batch).jacobianSpectrum(inputs: 4))

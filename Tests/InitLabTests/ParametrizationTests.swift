@@ -41,6 +41,18 @@ import Testing
         #expect(abs(scaled - unscaled) > 1e-2)
     }
 
+    /// A network with `scaling`'s multipliers and N(0, 1) parameters from `rng`, and the standard
+    /// network whose W and b are those times the multipliers: what the first computes, the second does.
+    static func scaledTwins(_ spec: ModelSpec, scaling: [LayerScaling], rng: inout Xoshiro256) -> (scaled: Network, standard: Network) {
+        let scaled = Network(Plan(spec.layerKinds, inputWidth: spec.layers[0], scaling: scaling)), standard = Network(spec)
+        for i in 0..<scaled.parameters.count { scaled.parameters.pointer[i] = Float(rng.normal()) }
+        for (l, layer) in scaling.enumerated() {
+            for (i, w) in scaled.weights(l).enumerated() { standard.weights(l)[i] = w * layer.forward }
+            for (i, b) in scaled.biases(l).enumerated() { standard.biases(l)[i] = b * layer.bias }
+        }
+        return (scaled, standard)
+    }
+
     /// Jacot et al.'s network: N(0, 1) parameters with σ_w/√fan_in on each product and σ_b on
     /// each bias compute what the standard network with W·σ_w/√fan_in and b·σ_b computes; its
     /// gradients are σ_w/√fan_in (σ_b) times the standard network's.
@@ -50,13 +62,8 @@ import Testing
         let scaling = Parametrization.ntk(ntk).scaling(of: spec, optimizer: .adam)
         #expect(scaling.map(\.forward) == [7, 6, 5].map { Float(Double(Float(1.4)) / Double($0).squareRoot()) })
         #expect(scaling.allSatisfy { $0.bias == 0.3 && $0.weightLearningRate == 1 && $0.biasLearningRate == 1 && $0.weightInit == 1 })
-        let tangent = Network(Plan(spec.layerKinds, inputWidth: 7, scaling: scaling)), standard = Network(spec)
         var rng = Xoshiro256(seed: 5)
-        for i in 0..<tangent.parameters.count { tangent.parameters.pointer[i] = Float(rng.normal()) }
-        for (l, layer) in scaling.enumerated() {
-            for (i, w) in tangent.weights(l).enumerated() { standard.weights(l)[i] = w * layer.forward }
-            for (i, b) in tangent.biases(l).enumerated() { standard.biases(l)[i] = b * layer.bias }
-        }
+        let (tangent, standard) = Self.scaledTwins(spec, scaling: scaling, rng: &rng)
         let x = (0..<(3 * 7)).map { _ in Float(rng.uniform()) }, labels: [Int32] = [0, 3, 1]
         var outputs: [[Float]] = [], gradients: [[Float]] = []
         for network in [tangent, standard] {
