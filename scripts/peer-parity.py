@@ -37,11 +37,18 @@ def main():
             continue
         a, b = [x[0] for x in mine], entry['last_losses']
         s = spread(a, b)
-        d = (statistics.mean(a) - statistics.mean(b)) / s if s > 0 else float('inf')
+        gap = statistics.mean(a) - statistics.mean(b)
+        d = gap / s if s > 0 else (0.0 if gap == 0 else float('inf'))
         beyond += abs(d) > 3
         print(f"{entry['id']:46s} {statistics.mean(a):.4f} [{min(a):.4f}, {max(a):.4f}] {statistics.mean(b):.4f} [{min(b):.4f}, {max(b):.4f}] "
-              f"{d:8.2f}   {100 * statistics.mean(x[1] for x in mine):.1f}% / {100 * statistics.mean(entry['accuracies']):.1f}%")
+              f"{d:8.2f}   {percent([x[1] for x in mine])} / {percent(entry['accuracies'])}")
     print(f"{beyond} of {len(peer['strategies'])} losses differ by more than 3 seed spreads")
+
+
+def percent(accuracies):
+    """The mean of the accuracies a run has (a finished run may have none: null)."""
+    values = [a for a in accuracies if a is not None]
+    return f"{100 * statistics.mean(values):.1f}%" if values else "n/a"
 
 
 if __name__ == '__main__':

@@ -101,6 +101,20 @@ import Testing
         let figure = CoordinateCheckFigure(check: check, title: "T", seeds: 2)
         #expect(figure.script.contains("set multiplot layout 2,3") && figure.script.contains("'output (logits), k = 1.00'"))
         #expect(figure.data.components(separatedBy: "# step").count == 6)
+
+        // A run that stopped after step 2 (diverged), the first one read: the steps are every
+        // run's, and its width's later steps come from its other seed alone.
+        var truncated = summaries
+        let k = truncated.firstIndex { $0.id == "p0-1" }!
+        var runs = truncated[k].runs
+        runs[0].coordinates = Array(runs[0].coordinates.prefix(3))
+        truncated[k] = StrategySummary(id: "p0-1", label: "p0-1", runs: runs)
+        let partial = try #require(CoordinateCheckSweep(sweep: sweep, summaries: truncated))
+        #expect(partial.steps == [0, 1, 2, 3, 4])
+        for (l, exponent) in exponents.enumerated() {
+            #expect(abs(partial.values[3][l][0]! - 2 * pow(16, exponent * 3 / 4)) < 1e-9)
+            #expect(abs(partial.values[2][l][0]! - 2.0.squareRoot() * pow(16, exponent * 2 / 4)) < 1e-9)
+        }
     }
 
     /// The point of it all, end to end: a width sweep of the standard parametrization with Adam

@@ -137,6 +137,7 @@ extension ExperimentReader {
         }
         if setting == .depth || setting == .width, input.template.model.residual != nil {
             object.optional("setting")?.report("\(key) varies a plain stack's hidden layers; the strategy's model is residual")
+            valid = false
         } else if setting == .depth || setting == .width, input.template.model.layerCount < 2 {
             object.optional("setting")?.report("\(key) varies the hidden layers, and the strategy's model has none")
             valid = false

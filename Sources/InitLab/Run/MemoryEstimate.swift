@@ -137,7 +137,8 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// and one weight matrix converted at a time (LAPACK's workspace is about one more matrix).
     static func jacobianSize(_ model: ModelSpec) -> (matrix: Double, values: Double, largest: Double) {
         let hidden = model.layers.dropFirst().dropLast().map(Double.init)
-        guard hidden.count >= 2 else { return (0, 0, 0) }
+        // A residual model gets no spectrum (JacobianChain.applies).
+        guard hidden.count >= 2, model.residual == nil else { return (0, 0, 0) }
         let first = hidden[0], widest = hidden.max()!
         let largest = zip(hidden.dropFirst(), hidden).map { $0 * $1 }.max()!
         return (widest * first, min(first, hidden.last!), largest)

@@ -45,15 +45,19 @@ public struct CoordinateCheckSweep: Sendable {
             fixed = nil
         }
         points.sort { $0.coordinates[w] < $1.coordinates[w] }
-        let records = points.map { point in runs(point).map(\.coordinates).filter { !$0.isEmpty } }
-        guard let first = records.lazy.flatMap({ $0 }).first else { return nil }
+        // Each run's records by their step: a run that stopped early (a diverged one) has fewer,
+        // and a step is read only from the runs that recorded it.
+        let records = points.map { point in
+            runs(point).map { Dictionary($0.coordinates.map { ($0.step, $0) }, uniquingKeysWith: { first, _ in first }) }.filter { !$0.isEmpty }
+        }
+        let recorded = records.joined()
+        guard let layers = recorded.lazy.flatMap(\.values).first?.meanAbsolute.count else { return nil }
         widths = points.map { $0.coordinates[w] }
-        steps = first.map(\.step)
-        let layers = first.first?.meanAbsolute.count ?? 0
-        values = steps.indices.map { s in
+        steps = Set(recorded.flatMap(\.keys)).sorted()
+        values = steps.map { step in
             (0..<layers).map { l in
                 records.map { seeds in
-                    let logs = seeds.compactMap { $0.indices.contains(s) && $0[s].meanAbsolute.indices.contains(l) ? $0[s].meanAbsolute[l] : nil }
+                    let logs = seeds.compactMap { $0[step].flatMap { $0.meanAbsolute.indices.contains(l) ? $0.meanAbsolute[l] : nil } }
                         .filter { $0.isFinite && $0 > 0 }.map(log2)
                     return logs.isEmpty ? nil : exp2(logs.reduce(0, +) / Double(logs.count))
                 }
