@@ -99,6 +99,11 @@ import Testing
             (#"{"kind": "multipliers", "output": 0}"#, "[784, 256, 10]", "", "\(key).output: expected a finite number > 0"),
             (#"{"kind": "multipliers", "layers": [{"learning_rate": 1e39}, {}]}"#, "[784, 256, 10]", "", "\(key).layers[0].learning_rate: expected a finite number > 0"),
             (#""multipliers""#, "[784, 256, 10]", "", "\(key): give the multipliers"),
+            // Finite each, infinite together.
+            (#"{"kind": "multipliers", "input": 1e30, "layers": [{"forward": 1e30}, {}]}"#, "[784, 256, 10]", "",
+             "\(key): layer 1's forward multiplier comes to inf, not a finite number > 0 in Float"),
+            (#"{"kind": "mup", "base_width": 64, "output_mult": 3e38}"#, "[784, 32, 10]", "",
+             "\(key): layer 2's forward multiplier comes to inf, not a finite number > 0 in Float"),
             (#""mu_p""#, "[784, 256, 10]", "", "\(key): unknown parametrization \"mu_p\"; did you mean \"mup\"?"),
             (#"{"kind": "mup", "base_width": 64}"#, "[784, 256, 10]", #", "procedure": {"kind": "lsuv"}"#,
              "\(key): LSUV and RBM pre-training set the weights themselves"),

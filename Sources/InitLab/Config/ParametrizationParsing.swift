@@ -117,6 +117,18 @@ extension ExperimentReader {
         }
         // Normalization subtracts the linear layer's b again: a multiplier on it would scale nothing.
         let scaling = parametrization.scaling(of: model, optimizer: .adam)
+        // Each multiplier is a finite Float, but what they come to together may not be (an input
+        // multiplier times the first layer's, muP's output_mult / width_mult): a run would train
+        // on infinities. MuSGD's rates differ from MuAdam's by a width ratio that stays finite.
+        for (l, layer) in scaling.enumerated() {
+            let factors: [(String, Float)] = [("forward", layer.forward), ("bias", layer.bias), ("learning-rate", layer.weightLearningRate),
+                                              ("bias learning-rate", layer.biasLearningRate), ("initial-weight", layer.weightInit),
+                                              ("initial-bias", layer.biasInit)]
+            if let (name, value) = factors.first(where: { !($0.1.isFinite && $0.1 > 0) }) {
+                node.report("layer \(l + 1)'s \(name) multiplier comes to \(value), not a finite number > 0 in Float; make the multipliers smaller")
+                return false
+            }
+        }
         if model.batchNorm, scaling.dropLast().contains(where: { $0.bias != 1 }) {
             node.report("batch normalization subtracts the hidden layers' bias, so it takes no bias multiplier; leave it at 1")
             fine = false
