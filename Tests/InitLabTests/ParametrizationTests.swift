@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 @testable import InitLab
 
@@ -120,15 +119,7 @@ import Testing
             LayerScaling(forward: 0.5, bias: 2, weightLearningRate: 3, biasLearningRate: 0.5),
         ])
         let (trainer, split, strategy, alone) = PartnerTests().runAlone(experiment, dataset)
-        let partner = Partner()
-        let released = DispatchSemaphore(value: 0)
-        Thread { partner.serve(); released.signal() }.start()
-        var lent = false
-        let paired = trainer.run(strategy, seed: 3, split: split, partner: {
-            defer { lent = true }
-            return lent ? nil : partner
-        })
-        released.wait()
+        let paired = PartnerTests().runPaired(trainer, strategy, split)
         #expect(paired.partneredStepTimes.steps == PartnerTrial.window + 1)
         #expect(paired.batchLosses == alone.batchLosses)
         #expect(paired.validationAccuracy == alone.validationAccuracy)

@@ -32,6 +32,21 @@ import Testing
         return (trainer, split, strategy, trainer.run(strategy, seed: 3, split: split))
     }
 
+    /// The same run with a partner core lent once, at its start; returns when the run has given
+    /// the partner back.
+    func runPaired(_ trainer: Trainer, _ strategy: Strategy, _ split: Split) -> RunResult {
+        let partner = Partner()
+        let released = DispatchSemaphore(value: 0)
+        Thread { partner.serve(); released.signal() }.start()
+        var lent = false
+        let paired = trainer.run(strategy, seed: 3, split: split, partner: {
+            defer { lent = true }
+            return lent ? nil : partner
+        })
+        released.wait()
+        return paired
+    }
+
     /// With batch normalization too: its statistics are per feature, so each core normalizes its own.
     @Test(arguments: [false, true])
     func aRunWithAPartnerHasTheBitsOfTheRunAlone(batchNorm: Bool) throws {
@@ -42,16 +57,7 @@ import Testing
         for l in 0..<2 { #expect(RowCuts.cut(for: model.plan.cutProducts(l, rows: 100)) != nil, "layer \(l) is not split") }
 
         let (trainer, split, strategy, alone) = runAlone(experiment, dataset)
-
-        let partner = Partner()
-        let released = DispatchSemaphore(value: 0)
-        Thread { partner.serve(); released.signal() }.start()
-        var lent = false
-        let paired = trainer.run(strategy, seed: 3, split: split, partner: {
-            defer { lent = true }
-            return lent ? nil : partner
-        })
-        released.wait() // the run gave its partner back when it ended
+        let paired = runPaired(trainer, strategy, split)
 
         #expect(alone.partneredStepTimes.steps == 0)
         // The partner computes part of the first steps, its trial (PartnerTrial), then the run
@@ -82,15 +88,7 @@ import Testing
         #expect((1..<5).allSatisfy { RowCuts.cut(for: plan.cutProducts($0, rows: 100)) != nil }, "a block's stage is not split")
 
         let (trainer, split, strategy, alone) = runAlone(experiment, dataset)
-        let partner = Partner()
-        let released = DispatchSemaphore(value: 0)
-        Thread { partner.serve(); released.signal() }.start()
-        var lent = false
-        let paired = trainer.run(strategy, seed: 3, split: split, partner: {
-            defer { lent = true }
-            return lent ? nil : partner
-        })
-        released.wait()
+        let paired = runPaired(trainer, strategy, split)
         #expect(paired.partneredStepTimes.steps == PartnerTrial.window + 1)
         #expect(paired.batchLosses == alone.batchLosses)
         #expect(paired.validationLoss == alone.validationLoss)
