@@ -33,11 +33,8 @@ enum JacobianChain {
             let z = context.values(gate.slot), shift = gate.shiftValues(context), rows = context.rows
             let f = gate.activation
             if gate.stage == 0 {
-                var sum = 0.0
-                for unit in 0..<gate.width {
-                    for image in 0..<rows { let u = Double(z[unit * rows + image] + shift[unit]); sum += u * u }
-                }
-                firstVariance = sum / Double(gate.width * rows)
+                let entering = Moments(enteringActivationOf: gate, context)
+                firstVariance = entering.variance + entering.mean * entering.mean
             }
             for unit in 0..<gate.width {
                 for image in 0..<images {
