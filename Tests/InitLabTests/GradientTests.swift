@@ -65,6 +65,50 @@ import Testing
         #expect(errors.worstGradient < 1e-3, "worst relative gradient error \(errors.worstGradient) for \(activation)")
     }
 
+    /// A model without biases (nn.Linear(bias=False) everywhere, the readout too, as mup's MLP
+    /// example): the weights' gradients are the reference's with b = 0, every b's gradient is
+    /// exactly 0, so Adam leaves b at 0 for good.
+    @Test func aModelWithoutBiasesNeverTrainsThem() {
+        var spec = ModelSpec(layers: [7, 6, 5, 4], activation: .relu, dropout: 0.3)
+        spec.bias = false
+        let model = Network(Plan(spec.layerKinds, inputWidth: 7))
+        #expect(model.layers.allSatisfy { !$0.hasBias })
+        let (drawn, x, labels, masks) = Self.setUp(.relu, dropout: 0.3)
+        model.parameters.pointer.update(from: drawn.parameters.pointer, count: model.parameters.count)
+        for l in 0..<3 { model.biases(l).update(repeating: 0) }
+        let rows = labels.count
+        let buffers = BatchBuffers(plan: model.plan, capacity: rows)
+        var stream: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: 99))
+        model.forward(x, rows: rows, buffers: buffers, dropout: &stream)
+        let loss = model.loss(labels: labels, rows: rows, buffers: buffers)
+        model.backward(buffers, on: Executor(plan: model.plan))
+        let reference = ReferenceMLP(model)
+        let xs = x.map(Double.init), ls = labels.map(Int.init)
+        #expect(abs(Double(loss) - reference.loss(x: xs, labels: ls, rows: rows, masks: masks)) <= 1e-5)
+        let numerical = reference.numericalGradient(x: xs, labels: ls, rows: rows, masks: masks)
+        for segment in model.plan.segments {
+            for i in segment.range {
+                let analytic = Double(model.gradients.pointer[i])
+                if segment.role == .bias {
+                    #expect(analytic == 0, "layer \(segment.layer)'s b")
+                } else {
+                    #expect(abs(analytic - numerical[i]) / max(1e-3, abs(numerical[i])) < 1e-3, "layer \(segment.layer), parameter \(i)")
+                }
+            }
+        }
+        let before = Array(model.weights(0))
+        let adam = OptimizerState(.adam(learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8), parameterCount: model.parameters.count)
+        adam.update(model.parameters, model.gradients)
+        for l in 0..<3 { #expect(model.biases(l).allSatisfy { $0 == 0 }, "layer \(l)") }
+        #expect(Array(model.weights(0)) != before)
+
+        // The config's key, its echo, and the report's words.
+        let experiment = try? parseExperiment(#"{"model": {"layers": [4, 3, 2], "bias": false}, "strategies": [{"id": "x", "weights": "ones"}]}"#)
+        #expect(experiment?.model.bias == false && experiment?.strategies[0].initialNetwork(seed: 1).layers.allSatisfy { !$0.hasBias } == true)
+        #expect(experiment.map { (try? parseExperiment($0.normalizedJSON.formatted()))?.model == $0.model } == true)
+        #expect(experiment.map { MarkdownReport.describe($0.model).contains("no biases") } == true)
+    }
+
     @Test func evaluationForwardHasNoDropout() {
         let (model, x, labels, _) = Self.setUp(.relu, dropout: 0.5)
         let rows = labels.count

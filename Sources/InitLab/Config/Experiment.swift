@@ -110,6 +110,9 @@ public struct ModelSpec: Sendable, Equatable {
     public var batchNorm = false
     /// Whether the hidden layers keep their linear bias (only without one with batch normalization).
     public var linearBias = true
+    /// Whether the dense layers have biases at all: false is nn.Linear(bias=False) everywhere, the
+    /// readout too, as mup's MLP example; b then stays 0 and is never trained.
+    public var bias = true
     /// A residual network: `layers` are then its dense layers' widths, the input projection's,
     /// every block's branch and the readout's, and batch normalization is the blocks' arrangement.
     public var residual: ResidualSpec?

@@ -13,7 +13,8 @@ public final class Dense: Node {
     public let inputs: Int, outputs: Int
     public internal(set) var weight: ParameterSegment
     public internal(set) var bias: ParameterSegment
-    /// Whether b is learned; without it (before batch normalization) b stays 0.
+    /// Whether b is learned; without it (before batch normalization, or in a model without
+    /// biases) b stays 0.
     public let hasBias: Bool
     /// Whether batch normalization follows the product.
     public internal(set) var normalized = false
@@ -68,7 +69,7 @@ public final class Dense: Node {
             context.executor.compute(Product(shapes.forward, alpha: multiplier, w, x, into: y).rows(features), on: core)
         case .sampleMajor:
             context.executor.compute(Product(shapes.forward, alpha: multiplier, x, w, into: y), on: core)
-            addBias(y, bias: context.parameters + bias.offset, multiplier: biasMultiplier, rows: context.rows, n: outputs)
+            if hasBias { addBias(y, bias: context.parameters + bias.offset, multiplier: biasMultiplier, rows: context.rows, n: outputs) }
         }
     }
 
@@ -82,7 +83,11 @@ public final class Dense: Node {
             context.executor.compute(product.rows(features), on: core)
         case .sampleMajor:
             context.executor.compute(product, on: core)
-            columnSums(delta, rows: context.rows, n: outputs, multiplier: biasMultiplier, into: context.gradients + bias.offset)
+            if hasBias {
+                columnSums(delta, rows: context.rows, n: outputs, multiplier: biasMultiplier, into: context.gradients + bias.offset)
+            } else {
+                (context.gradients + bias.offset).update(repeating: 0, count: outputs)
+            }
         }
     }
 

@@ -7,17 +7,21 @@ final class Gate: Node {
     let slot: Int, width: Int
     let stage: Int
     let shift: ParameterSegment
+    /// Whether the shift is trained: not a dense layer's b in a model without biases (it stays 0,
+    /// its gradient 0).
+    let learnsShift: Bool
     var activation = Activation.identity
     var dropout: Float = 0
     /// The bias multiplier (LayerScaling.bias); 1 adds the parameters themselves.
     var shiftMultiplier: Float = 1
     var index = 0
 
-    init(slot: Int, width: Int, stage: Int, shift: ParameterSegment) {
+    init(slot: Int, width: Int, stage: Int, shift: ParameterSegment, learnsShift: Bool) {
         self.slot = slot
         self.width = width
         self.stage = stage
         self.shift = shift
+        self.learnsShift = learnsShift
     }
 
     /// The dropout mask, then the gate (width, rows); with a bias multiplier, the scaled shift (width).
@@ -63,6 +67,6 @@ final class Gate: Node {
         let rows = context.rows, offset = features.lowerBound * rows, db = context.gradients + shift.offset + features.lowerBound
         gateAndSum(context.gradient(slot) + offset, gate: context.scratch(index, 0) + offset, features: features.count, samples: rows,
                    biasGradient: db)
-        scale(db, count: features.count, by: shiftMultiplier)
+        if learnsShift { scale(db, count: features.count, by: shiftMultiplier) } else { db.update(repeating: 0, count: features.count) }
     }
 }

@@ -4,16 +4,16 @@
 /// A 2-D convolution, to come, is a node whose features are its output channels and whose
 /// products are im2col + GEMM, cut between cores by channel as a dense layer is by feature.
 public enum LayerKind: Sendable, Equatable {
-    /// y = x·Wᵀ + b, W (outputs, inputs) as PyTorch's nn.Linear.weight. Without `bias` (only
-    /// before batch normalization, which subtracts it anyway) b stays 0.
+    /// y = x·Wᵀ + b, W (outputs, inputs) as PyTorch's nn.Linear.weight. Without `bias` (before
+    /// batch normalization, which subtracts it anyway, or a model without biases) b stays 0.
     case dense(outputs: Int, bias: Bool)
     /// PyTorch's BatchNorm1d over the features of the layer before.
     case batchNorm
     case activation(Activation)
     /// Inverted dropout with probability p, in training passes only.
     case dropout(Float)
-    /// The last dense layer: raw scores (samples, classes) for the loss.
-    case readout(classes: Int)
+    /// The last dense layer: raw scores (samples, classes) for the loss; without `bias`, b stays 0.
+    case readout(classes: Int, bias: Bool)
     /// A residual block h ← h + α·f(h): `branch` (dense layers with their batch normalization,
     /// activation and dropout; the last one's width the stream's, and nothing after it) reads
     /// the stream, and a ResidualAdd at its end adds the stream back.
@@ -28,20 +28,20 @@ extension ModelSpec {
         if let residual { return residualKinds(residual) }
         let hidden = layers.dropFirst().dropLast()
         return hidden.flatMap { width -> [LayerKind] in
-            [.dense(outputs: width, bias: linearBias || !batchNorm)] + (batchNorm ? [.batchNorm] : [])
+            [.dense(outputs: width, bias: bias && (linearBias || !batchNorm))] + (batchNorm ? [.batchNorm] : [])
                 + [.activation(activation), .dropout(dropout)]
-        } + [.readout(classes: layers[layers.count - 1])]
+        } + [.readout(classes: layers[layers.count - 1], bias: bias)]
     }
 
     /// Post-activation batch normalization (the original ResNet's, without the ReLU after the
     /// sum) follows every product of a branch, its last one too; the activation and dropout
     /// follow every branch layer but the last.
     private func residualKinds(_ residual: ResidualSpec) -> [LayerKind] {
-        func dense(_ width: Int) -> [LayerKind] { [.dense(outputs: width, bias: linearBias || !batchNorm)] + (batchNorm ? [.batchNorm] : []) }
+        func dense(_ width: Int) -> [LayerKind] { [.dense(outputs: width, bias: bias && (linearBias || !batchNorm))] + (batchNorm ? [.batchNorm] : []) }
         let gate: [LayerKind] = [.activation(activation), .dropout(dropout)]
         let branch = residual.branch.enumerated().flatMap { i, width in dense(width) + (i < residual.branch.count - 1 ? gate : []) }
         let block = LayerKind.residual(branch: branch, scale: residual.branchScale)
-        return dense(residual.width) + gate + Array(repeating: block, count: residual.blocks) + [.readout(classes: layers[layers.count - 1])]
+        return dense(residual.width) + gate + Array(repeating: block, count: residual.blocks) + [.readout(classes: layers[layers.count - 1], bias: bias)]
     }
 
     /// Its layer kinds compiled: the segments, shapes and products of the network, without

@@ -188,8 +188,8 @@ private struct PlanCompiler {
         switch kind {
         case let .dense(outputs, bias):
             addDense(outputs: outputs, bias: bias, layout: .featureMajor, reusing: existing)
-        case let .readout(classes):
-            addDense(outputs: classes, bias: true, layout: .sampleMajor, reusing: existing)
+        case let .readout(classes, bias):
+            addDense(outputs: classes, bias: bias, layout: .sampleMajor, reusing: existing)
         case .batchNorm:
             guard let dense, dense.outputLayout == .featureMajor, gate == nil, !summed else {
                 preconditionFailure("batch normalization follows a hidden dense layer")
@@ -248,7 +248,7 @@ private struct PlanCompiler {
         guard let dense, let shift, dense.outputLayout == .featureMajor, !summed else {
             preconditionFailure("an activation follows a hidden dense layer, before a residual block's sum")
         }
-        let node = Gate(slot: dense.output, width: dense.outputs, stage: dense.layer, shift: shift)
+        let node = Gate(slot: dense.output, width: dense.outputs, stage: dense.layer, shift: shift, learnsShift: dense.hasBias || dense.normalized)
         gate = node
         nodes.append(node)
         return node
