@@ -67,7 +67,7 @@ import Testing
         for (j, rate) in rates.enumerated() {
             for (i, width) in widths.enumerated() {
                 let id = "p\(i)-\(j)"
-                points.append(SweepPoint(strategyID: id, coordinates: [width, rate], indices: [i, j]))
+                points.append(SweepPoint(strategyID: id, template: 0, coordinates: [width, rate], indices: [i, j]))
                 let runs = [1, 2].map { seed -> RunResult in
                     var run = RunResult(strategyID: id, label: id, seed: UInt64(seed), status: .ok, batchLosses: [1],
                                         validationAccuracy: j == 1 ? 0.8 : 0.5, validationLoss: 1, initSeconds: 0, trainSeconds: 0,
@@ -84,7 +84,7 @@ import Testing
         let axes = [SweepAxis(name: "width", label: "width", setting: .width, values: widths),
                     SweepAxis(name: "lr", label: "learning rate", setting: .learningRate, values: rates)]
         let template = Strategy(id: "t", label: "t", model: ModelSpec(layers: [4, 16, 16, 2], activation: .relu, dropout: 0), layers: [], procedure: nil)
-        let sweep = Sweep(template: template, templateJSON: .null, axes: axes, seeds: nil, points: points, measures: [.validationAccuracy], theory: false)
+        let sweep = Sweep(templates: [Sweep.Template(strategy: template, json: .null)], axes: axes, seeds: nil, points: points, measures: [.validationAccuracy], theory: false)
         let check = try #require(CoordinateCheckSweep(sweep: sweep, summaries: summaries))
         #expect(check.fixed?.value == 0.01 && check.widths == widths && check.steps == [0, 1, 2, 3, 4])
         for (s, step) in check.steps.enumerated() {
@@ -93,12 +93,12 @@ import Testing
                 #expect(abs(check.values[s][l][0]! - 2.0.squareRoot() * pow(16, k * Double(step) / 4)) < 1e-9)
             }
         }
-        let report = SweepReport.coordinateCheck(check).joined(separator: "\n")
+        let report = SweepReport.coordinateCheck([check], labels: ["t"]).joined(separator: "\n")
         #expect(report.contains("| output (logits) | 0.00 | 0.25 | 0.50 | 0.75 | 1.00 |"))
         #expect(report.contains("**Not flat**: after 4 updates, the coordinates change with width: layer 2 as width^0.50, "
                                 + "not flat since after 2 updates; output (logits) as width^1.00, not flat since after 1 update."))
         #expect(!report.contains("layer 1 as"))
-        let figure = CoordinateCheckFigure(check: check, title: "T", seeds: 2)
+        let figure = CoordinateCheckFigure(checks: [check], labels: ["t"], title: "T", seeds: 2)
         #expect(figure.script.contains("set multiplot layout 2,3") && figure.script.contains("'output (logits), k = 1.00'"))
         #expect(figure.data.components(separatedBy: "# step").count == 6)
 
@@ -117,31 +117,33 @@ import Testing
         }
     }
 
-    /// The point of it all, end to end: a width sweep of the standard parametrization with Adam
-    /// has coordinates that grow with width after the first updates (Adam moves every weight by
-    /// about the rate, and a product sums width such moves), muP's stay flat; figure and report
-    /// say so.
+    /// The point of it all, end to end, in one config of two templates: a width sweep of the
+    /// standard parametrization with Adam has coordinates that grow with width after the first
+    /// updates (Adam moves every weight by about the rate, and a product sums width such moves),
+    /// muP's stay flat; the figure has a row of panels for each, and the report says so of each.
     @Test func mupIsFlatWhereTheStandardParametrizationGrows() throws {
         let folder = temporaryFolder()
         defer { removeFolder(folder) }
         writeSyntheticDataset(in: folder)
         let sweep = #"{ "axes": [ { "setting": "width", "values": [32, 128, 512] } ] }"#
-        var slopes: [String: [Double?]] = [:]
-        for (name, parametrization) in [("standard", #""standard""#), ("mup", #"{"kind": "mup", "base_width": 32}"#)] {
-            let strategy = #"{ "id": "p", "weights": "kaiming_normal", "parametrization": \#(parametrization) }"#
-            let text = SweepTests.config(dataset: folder, output: folder + "/" + name, sweep: sweep, strategy: strategy)
-                .replacingOccurrences(of: #"{ "name": "sgd", "learning_rate": 0.05, "momentum": 0.9 }"#, with: #"{ "name": "adam", "learning_rate": 0.01 }"#)
-                .replacingOccurrences(of: #"[36, 8, 3], "activation": "tanh""#, with: #"[36, 8, 8, 3], "activation": "relu""#)
-            try text.write(toFile: folder + "/\(name).json", atomically: true, encoding: .utf8)
-            let run = try runCommand([folder + "/\(name).json", "--quiet", "--no-cache", "--require-png"])
-            #expect(run.status == 0, "\(run.stderr)")
-            let report = try String(contentsOfFile: folder + "/\(name)/report.md", encoding: .utf8)
-            #expect(report.contains("## Coordinate check") && FileManager.default.fileExists(atPath: folder + "/\(name)/sweep-coordinate-check.png"))
-            let experiment = try Experiment.load(path: folder + "/\(name).json")
-            let runs = try ResultsFile.runs(fromText: String(contentsOfFile: folder + "/\(name)/results.json", encoding: .utf8))
-            let check = try #require(CoordinateCheckSweep(sweep: experiment.sweep!, summaries: StrategySummary.make(runs, experiment: experiment)))
-            slopes[name] = check.slopes[4]
-        }
+        let strategies = #"{ "id": "standard", "label": "Standard", "weights": "kaiming_normal" }, "#
+            + #"{ "id": "mup", "label": "muP", "weights": "kaiming_normal", "parametrization": {"kind": "mup", "base_width": 32} }"#
+        let text = SweepTests.config(dataset: folder, output: folder + "/out", sweep: sweep, strategy: strategies)
+            .replacingOccurrences(of: #"{ "name": "sgd", "learning_rate": 0.05, "momentum": 0.9 }"#, with: #"{ "name": "adam", "learning_rate": 0.01 }"#)
+            .replacingOccurrences(of: #"[36, 8, 3], "activation": "tanh""#, with: #"[36, 8, 8, 3], "activation": "relu""#)
+        try text.write(toFile: folder + "/c.json", atomically: true, encoding: .utf8)
+        let run = try runCommand([folder + "/c.json", "--quiet", "--no-cache", "--require-png"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try String(contentsOfFile: folder + "/out/report.md", encoding: .utf8)
+        #expect(report.contains("## Coordinate check") && FileManager.default.fileExists(atPath: folder + "/out/sweep-coordinate-check.png"))
+        #expect(report.contains("### Standard") && report.contains("### muP"))
+        let script = try String(contentsOfFile: folder + "/out/sweep-coordinate-check.gp", encoding: .utf8)
+        #expect(script.contains("set multiplot layout 2,5") && script.contains("'muP: after 4 updates'"))
+        let experiment = try Experiment.load(path: folder + "/c.json")
+        let runs = try ResultsFile.runs(fromText: String(contentsOfFile: folder + "/out/results.json", encoding: .utf8))
+        let grid = try #require(SweepGrid(experiment: experiment, summaries: StrategySummary.make(runs, experiment: experiment)))
+        #expect(grid.coordinateChecks.map(\.template) == [0, 1])
+        let slopes = Dictionary(uniqueKeysWithValues: grid.coordinateChecks.map { (experiment.sweep!.templates[$0.template].strategy.id, $0.slopes[4]) })
         // After four updates (measured: standard k = 0.40 for the second hidden layer, 0.84 for
         // the logits; muP −0.01 and −0.08): the standard network's grow with width, the logits
         // nearly as width itself; muP's stay flat.
@@ -149,5 +151,8 @@ import Testing
             #expect(try #require(slopes["standard"]?[l] ?? nil) > least, "standard, layer \(l + 1)")
             #expect(abs(try #require(slopes["mup"]?[l] ?? nil)) < CoordinateCheckSweep.flatSlope, "muP, layer \(l + 1)")
         }
+        let results = try JSONParser.parse(String(contentsOfFile: folder + "/out/results.json", encoding: .utf8))
+        guard case .array(let checks)? = results["sweep"]?["coordinate_check"] else { Issue.record("no coordinate check"); return }
+        #expect(checks.map { $0["template"] } == [.string("standard"), .string("mup")])
     }
 }

@@ -130,9 +130,53 @@ import Testing
         #expect(dropout == ["sweep.theory: the theory describes networks without batch normalization, dropout or a data-dependent procedure"])
     }
 
-    @Test func aSweepVariesOneStrategyAndNamesNoBaselineOrFigures() {
-        let two = configProblems(Self.config(sweep: Self.map, strategy: #"{ "id": "a", "weights": "zeros" }, { "id": "b", "weights": "ones" }"#))
-        #expect(two == ["strategies: a sweep varies one strategy, and this config lists 2"])
+    /// Every strategy is a template: its own grid of points, in the config's order, each point
+    /// knowing its template; the echo gives the templates back.
+    @Test func aSweepVariesEveryStrategy() throws {
+        let strategies = #"{ "id": "a", "label": "Xavier", "weights": "xavier_uniform" }, { "id": "b", "label": "He", "weights": { "kind": "kaiming_normal" } }"#
+        let line = #"{ "axes": [ { "setting": "depth", "values": [1, 3] }, { "setting": "seed", "values": [1, 2] } ] }"#
+        let experiment = try parseExperiment(Self.config(sweep: line, strategy: strategies))
+        let sweep = try #require(experiment.sweep)
+        #expect(experiment.strategies.map(\.id) == ["a-depth_1", "a-depth_3", "b-depth_1", "b-depth_3"])
+        #expect(experiment.strategies.map(\.label) == ["Xavier, depth 1", "Xavier, depth 3", "He, depth 1", "He, depth 3"])
+        #expect(sweep.points.map(\.template) == [0, 0, 1, 1] && sweep.gridSize == 2 && experiment.runCount == 8)
+        #expect(experiment.strategies[3].layers.allSatisfy { $0.weights == .kaimingNormal(gain: gain(for: .relu), mode: .fanIn) })
+        #expect(experiment.strategies[3].model.layers == [36, 8, 8, 8, 3])
+        let again = try parseExperiment(experiment.normalizedJSON.formatted())
+        #expect(again.strategies == experiment.strategies && again.sweep == experiment.sweep)
+
+        // A key path every template must have; the theory is one strategy's.
+        let missing = configProblems(Self.config(sweep: #"{ "axes": [ { "setting": "weights.gain", "values": [1, 2] } ] }"#,
+                                                 strategy: #"{ "id": "a", "weights": "xavier_uniform" }, { "id": "b", "weights": "zeros" }"#))
+        #expect(missing == ["sweep: the point b, gain 1 (and 1 other point) is not a valid strategy: strategies[1].weights.gain: unknown key; valid here: kind"])
+        let absent = configProblems(Self.config(sweep: #"{ "axes": [ { "setting": "biases.std", "values": [0.1, 0.2] } ] }"#,
+                                                strategy: #"{ "id": "a", "weights": "xavier_uniform", "biases": { "kind": "normal", "std": 0.05 } }, { "id": "b", "weights": "zeros" }"#))
+        #expect(absent == ["sweep.axes[0].setting: strategy \"b\" has no \"biases\" to set \"biases.std\" in"])
+        let theory = configProblems(Self.config(sweep: Self.map, strategy: #"{ "id": "a", "weights": { "kind": "variance_scaling", "scale": 1, "mode": "fan_in", "distribution": "untruncated_normal" } }, { "id": "b", "weights": { "kind": "variance_scaling", "scale": 1, "mode": "fan_in", "distribution": "untruncated_normal" } }"#))
+        #expect(theory == ["sweep.theory: the theory is drawn over the sweep of one strategy, and this config lists 2"])
+        // The points of every template count towards the limit.
+        let many = configProblems(Self.config(sweep: #"{ "axes": [ { "setting": "weights.gain", "from": 1, "to": 2, "count": 1000 }, { "setting": "learning_rate", "from": 0.001, "to": 0.1, "count": 6 } ] }"#,
+                                              strategy: #"{ "id": "a", "weights": "xavier_uniform" }, { "id": "b", "weights": "xavier_normal" }"#))
+        #expect(many == ["sweep: the grid has 12000 points (6000 for each of 2 strategies); at most 10000"])
+    }
+
+    /// A depth axis over a residual model sets its blocks (1/√L follows them); a width axis
+    /// there is one error line.
+    @Test func aDepthAxisSetsAResidualModelsBlocks() throws {
+        let residual = #""model": { "layers": [36, 8, 3], "activation": "relu", "dropout": 0, "residual": { "blocks": 2, "alpha": "1/sqrt(L)" } }"#
+        let text = Self.config(sweep: #"{ "axes": [ { "setting": "depth", "values": [1, 4] } ] }"#)
+            .replacingOccurrences(of: #""model": { "layers": [36, 8, 3], "activation": "tanh", "dropout": 0 }"#, with: residual)
+        let experiment = try parseExperiment(text)
+        #expect(experiment.strategies.map { $0.model.residual?.blocks } == [1, 4])
+        #expect(experiment.strategies.map { $0.model.layers.count } == [2 + 1 + 2, 2 + 1 + 8])
+        #expect(experiment.strategies[1].model.residual?.branchScale == .fixed(0.5))
+        #expect(try parseExperiment(experiment.normalizedJSON.formatted()).strategies == experiment.strategies)
+        let width = configProblems(Self.config(sweep: #"{ "axes": [ { "setting": "width", "values": [4, 8] } ] }"#)
+            .replacingOccurrences(of: #""model": { "layers": [36, 8, 3], "activation": "tanh", "dropout": 0 }"#, with: residual))
+        #expect(width == ["sweep.axes[0].setting: width varies a plain stack's hidden layers; the model of the strategy is residual"])
+    }
+
+    @Test func aSweepNamesNoBaselineOrFigures() {
         let extras = configProblems(Self.config(sweep: Self.map, extra: #""baseline": "g", "plots": { "figures": [ { "name": "f", "strategies": ["g"] } ] },"#))
         #expect(extras.contains("baseline: a sweep has no baseline strategy: its figures compare the points"), "\(extras)")
         #expect(extras.contains { $0.hasPrefix("plots.figures: a sweep draws its own figures") }, "\(extras)")

@@ -13,7 +13,7 @@ import Testing
         for (j, _) in rates.enumerated() {
             for (i, width) in widths.enumerated() {
                 let id = "p\(i)-\(j)"
-                points.append(SweepPoint(strategyID: id, coordinates: [width, rates[j]], indices: [i, j]))
+                points.append(SweepPoint(strategyID: id, template: 0, coordinates: [width, rates[j]], indices: [i, j]))
                 summaries.append(StrategySummary(id: id, label: id, runs: seeds.map { seed in
                     // 60 steps: the measure is the mean of the last 50, the first ten far away.
                     RunResult(strategyID: id, label: id, seed: UInt64(seed), status: .ok,
@@ -25,7 +25,7 @@ import Testing
         let axes = [SweepAxis(name: "width", label: "width", setting: .width, values: widths),
                     SweepAxis(name: "lr", label: "learning rate", setting: .learningRate, values: rates)]
         let template = Strategy(id: "t", label: "t", model: ModelSpec(layers: [4, 64, 64, 2], activation: .relu, dropout: 0), layers: [], procedure: nil)
-        let sweep = Sweep(template: template, templateJSON: .null, axes: axes, seeds: nil, points: points, measures: [.trainingLoss], theory: false)
+        let sweep = Sweep(templates: [Sweep.Template(strategy: template, json: .null)], axes: axes, seeds: nil, points: points, measures: [.trainingLoss], theory: false)
         return try #require(TransferSweep(sweep: sweep, summaries: summaries, measure: .trainingLoss))
     }
 
@@ -39,10 +39,10 @@ import Testing
         #expect(t.rates.map(log2) == [-10, -9, -8, -7])
         #expect(t.curves.map(\.best) == [3, 2, 1] && t.shift == -2)
         #expect(abs(t.penalty!.mean - 0.2) < 1e-6 && t.shiftBeyondNoise == true)
-        let report = SweepReport.transfer([t]).joined(separator: "\n")
+        let report = SweepReport.transfer([[t]], labels: ["t"]).joined(separator: "\n")
         #expect(report.contains("best learning rate: width 64: 2^-7; width 256: 2^-8; width 1024: 2^-9."))
         #expect(report.contains("From width 64 to 1024 it moves -2 log₂ steps") && report.contains("beyond seed noise"))
-        let figure = TransferFigure(transfer: t, title: "T")
+        let figure = TransferFigure(transfers: [t], labels: ["t"], title: "T")
         #expect(figure.script.contains("'width 1024'") && figure.script.contains("'best rate'"))
         #expect(figure.data.contains("# best rate per width") && figure.data.contains("\n-7.0 "))
     }
@@ -55,11 +55,48 @@ import Testing
             return i == 2 && (j == 1 || j == 2) ? 0.5 + (j == 2 ? [0.05, -0.04, 0.03][seed - 1] : 0) : base
         }
         #expect(noisy.shift == -1 && noisy.shiftBeyondNoise == false)
-        #expect(SweepReport.transfer([noisy]).joined(separator: "\n").contains("within seed noise"))
+        #expect(SweepReport.transfer([[noisy]], labels: ["t"]).joined(separator: "\n").contains("within seed noise"))
         let steady = try Self.transfer { _, j, _ in 0.5 + 0.1 * Double(abs(j - 1)) }
         #expect(steady.shift == 0 && steady.penalty == nil)
-        #expect(SweepReport.transfer([steady]).joined(separator: "\n").contains("From width 64 to 1024 it stays where it is: it transfers."))
+        #expect(SweepReport.transfer([[steady]], labels: ["t"]).joined(separator: "\n").contains("From width 64 to 1024 it stays where it is: it transfers."))
         let one = try Self.transfer({ i, j, _ in 0.5 + 0.1 * Double(abs(j - [3, 2, 1][i])) }, seeds: [1])
-        #expect(one.shiftBeyondNoise == nil && SweepReport.transfer([one]).joined(separator: "\n").contains("with fewer than two seeds finished at both rates"))
+        #expect(one.shiftBeyondNoise == nil && SweepReport.transfer([[one]], labels: ["t"]).joined(separator: "\n").contains("with fewer than two seeds finished at both rates"))
+    }
+
+    /// Two templates over width × learning rate, end to end: a panel each in one figure on one
+    /// y scale, each template's best rates in the report, and in results.json.
+    @Test func twoParametrizationsSideBySide() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        writeSyntheticDataset(in: folder)
+        let sweep = #"{ "axes": [ { "setting": "width", "values": [8, 32] }, { "setting": "learning_rate", "values": [0.001, 0.01] }, { "setting": "seed", "values": [1, 2] } ], "measures": ["training_loss", "validation_accuracy"] }"#
+        let strategies = #"{ "id": "sp", "label": "Standard", "weights": "kaiming_normal" }, "#
+            + #"{ "id": "mup", "label": "muP", "weights": "kaiming_normal", "parametrization": {"kind": "mup", "base_width": 8} }"#
+        let text = SweepTests.config(dataset: folder, output: folder + "/out", sweep: sweep, strategy: strategies)
+            .replacingOccurrences(of: #"{ "name": "sgd", "learning_rate": 0.05, "momentum": 0.9 }"#, with: #"{ "name": "adam", "learning_rate": 0.01 }"#)
+        try text.write(toFile: folder + "/c.json", atomically: true, encoding: .utf8)
+        let run = try runCommand([folder + "/c.json", "--quiet", "--no-cache", "--require-png"])
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in ["sweep-transfer-training-loss", "sweep-transfer-validation-accuracy", "sweep-training-loss"] {
+            #expect(FileManager.default.fileExists(atPath: folder + "/out/\(name).png"), "\(name)")
+        }
+        let script = try String(contentsOfFile: folder + "/out/sweep-transfer-training-loss.gp", encoding: .utf8)
+        #expect(script.contains("set multiplot layout 1,2") && script.contains("set title 'Standard'") && script.contains("set title 'muP'"))
+        #expect(script.contains("set yrange [") && script.contains("index 2 using 1:2 with points"), "\(script)")
+        // The second panel's blocks follow the first's two widths and its best rates.
+        #expect(script.contains("index 4 using 1:2 with linespoints") && script.contains("index 5 using 1:2 with points"))
+        let map = try String(contentsOfFile: folder + "/out/sweep-training-loss.gp", encoding: .utf8)
+        #expect(map.contains("set multiplot layout 1,2") && map.contains("set cbrange ["))
+        let report = try String(contentsOfFile: folder + "/out/report.md", encoding: .utf8)
+        #expect(report.contains("- **Standard**: Training loss (mean of the last 50 steps), best learning rate: width 8: 2^"))
+        #expect(report.contains("- **muP**: Validation accuracy, best learning rate: width 8: 2^"))
+        #expect(report.contains("A sweep of **Standard** (`sp`) and **muP** (`mup`)") && report.contains("### muP"))
+        let results = try JSONParser.parse(String(contentsOfFile: folder + "/out/results.json", encoding: .utf8))
+        guard case .array(let transfers)? = results["sweep"]?["transfer"], case .array(let points)? = results["sweep"]?["points"] else {
+            Issue.record("no transfer in results.json"); return
+        }
+        #expect(transfers.map { $0["template"] } == [.string("sp"), .string("mup"), .string("sp"), .string("mup")])
+        #expect(transfers.map { $0["measure"] } == [.string("training_loss"), .string("training_loss"), .string("validation_accuracy"), .string("validation_accuracy")])
+        #expect(points.count == 8 && points[7]["template"] == .string("mup") && points[7]["strategy"] == .string("mup-width_32-learning_rate_0.01"))
     }
 }

@@ -18,19 +18,21 @@ extension Optimizer {
 }
 
 extension ModelSpec {
-    /// Batch normalization's keys only where it is on (so that a model without it reads as
-    /// before), or always (`complete`: a strategy's own model, whose missing keys would be
-    /// read as the experiment model's).
+    /// Batch normalization's keys only where it is on, and "bias" only where it is off (so that
+    /// a model without them reads as before), or always (`complete`: a strategy's own model,
+    /// whose missing keys would be read as the experiment model's).
     /// A residual model as its config gives it: [input, stream, classes] and its blocks.
     func json(complete: Bool = false) -> JSON {
         if let residual {
             let widths = [layers[0], residual.width, layers[layers.count - 1]]
             return .object([("layers", .array(widths.map { .number(Double($0)) })), ("activation", activation.json), ("dropout", JSON(dropout)),
                             ("residual", residual.json(batchNorm: batchNorm))]
-                           + (!linearBias || complete ? [("linear_bias", .bool(linearBias))] : []))
+                           + (!linearBias || complete ? [("linear_bias", .bool(linearBias))] : [])
+                           + (!bias || complete ? [("bias", .bool(bias))] : []))
         }
         return .object([("layers", .array(layers.map { .number(Double($0)) })), ("activation", activation.json), ("dropout", JSON(dropout))]
-                       + (batchNorm || complete ? [("batch_norm", .bool(batchNorm)), ("linear_bias", .bool(linearBias))] : []))
+                       + (batchNorm || complete ? [("batch_norm", .bool(batchNorm)), ("linear_bias", .bool(linearBias))] : [])
+                       + (!bias || complete ? [("bias", .bool(bias))] : []))
     }
 }
 
@@ -122,9 +124,9 @@ extension Experiment {
         if sweep?.seeds == nil { members += [("seed", .number(Double(seed))), ("repeats", .number(Double(repeats)))] }
         if let threads { members.append(("threads", .number(Double(threads)))) }
         members.append(("output", .string(output)))
-        // A sweep's points are its template's expansion: the config holds the template, as the
-        // config wrote it (the axes' key paths lead into it), and the axes.
-        members.append(("strategies", .array(sweep.map { [$0.templateJSON] } ?? strategies.map { $0.json(experimentModel: model) })))
+        // A sweep's points are its templates' expansion: the config holds the templates, as the
+        // config wrote them (the axes' key paths lead into them), and the axes.
+        members.append(("strategies", .array(sweep.map { $0.templates.map(\.json) } ?? strategies.map { $0.json(experimentModel: model) })))
         if let sweep { members.append(("sweep", sweep.json)) }
         if let baseline { members.append(("baseline", .string(baseline))) }
         members.append(("diagnostics", .object([("enabled", .bool(diagnostics.enabled)),

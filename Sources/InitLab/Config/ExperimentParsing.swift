@@ -128,11 +128,9 @@ struct ExperimentReader {
 
         var sweep: Sweep?
         if let sweepNode = object.optional("sweep") {
-            if let given = strategies, given.count != 1 {
-                strategiesNode?.report("a sweep varies one strategy, and this config lists \(given.count)")
-                strategies = nil
-            } else if let template = strategies?.first, let templateNode = strategiesNode?.elements?.first, let model, let training {
-                let input = SweepInput(template: template, templateNode: templateNode, experimentModel: model, optimizer: training.optimizer,
+            // Each strategy is a template the sweep varies: the series of its figures.
+            if let templates = strategies, let nodes = strategiesNode?.elements, templates.count == nodes.count, let model, let training {
+                let input = SweepInput(templates: Array(zip(templates, nodes)), experimentModel: model, optimizer: training.optimizer,
                                        diagnostics: diagnostics?.enabled ?? true, testSet: dataset.test != nil)
                 if let (read, points) = readSweep(sweepNode, input) {
                     sweep = read
@@ -243,6 +241,8 @@ struct ExperimentReader {
         let dropout = object.number("dropout", default: Double(defaults?.dropout ?? 0), "a probability in [0, 1)") { $0 >= 0 && $0 < 1 }
         let batchNorm = object.bool("batch_norm", default: defaults?.batchNorm ?? false)
         let linearBias = object.bool("linear_bias", default: defaults?.linearBias ?? true)
+        // No bias anywhere (nn.Linear(bias=False)); linear_bias drops only the hidden layers' before batch normalization.
+        let bias = object.bool("bias", default: defaults?.bias ?? true)
         let residualNode = object.optional("residual")
         if residualNode != nil || defaults?.residual != nil {
             if object.has("batch_norm") {
@@ -267,8 +267,10 @@ struct ExperimentReader {
             if !linearBias && !read.batchNorm {
                 object.optional("linear_bias")?.report("a linear layer drops its bias only before batch normalization: set \"residual\": {\"batch_norm\": \"post\"}")
             }
-            return ModelSpec(residual: read.spec, input: layers[0], classes: layers[2], activation: activation, dropout: Float(dropout),
-                             batchNorm: read.batchNorm, linearBias: linearBias || !read.batchNorm)
+            var model = ModelSpec(residual: read.spec, input: layers[0], classes: layers[2], activation: activation, dropout: Float(dropout),
+                                  batchNorm: read.batchNorm, linearBias: linearBias || !read.batchNorm)
+            model.bias = bias
+            return model
         }
         if !linearBias && !batchNorm {
             object.optional("linear_bias")?.report("a linear layer drops its bias only before batch normalization: set \"batch_norm\": true")
@@ -280,6 +282,7 @@ struct ExperimentReader {
         var model = ModelSpec(layers: layers, activation: activation, dropout: Float(dropout))
         model.batchNorm = batchNorm
         model.linearBias = linearBias || !batchNorm
+        model.bias = bias
         return model
     }
 

@@ -1,14 +1,13 @@
 import Foundation
 
 /// The config's "sweep": its axes are read and checked, then every grid point's strategy is
-/// the template's config with the point's values written in, read by the strategy reader like
-/// any other, so a point gets exactly the checks a strategy gets. A value that makes a point
-/// invalid is reported at its axis, with the point.
+/// its template's config (each of the config's strategies is one) with the point's values
+/// written in, read by the strategy reader like any other, so a point gets exactly the checks a
+/// strategy gets. A value that makes a point invalid is reported at its axis, with the point.
 extension ExperimentReader {
     struct SweepInput {
-        let template: Strategy
-        /// The template as the config writes it.
-        let templateNode: ConfigNode
+        /// The strategies as read, and as the config writes them, in its order.
+        let templates: [(strategy: Strategy, node: ConfigNode)]
         let experimentModel: ModelSpec
         let optimizer: Optimizer
         let diagnostics: Bool
@@ -66,48 +65,58 @@ extension ExperimentReader {
             axesValid = false
         }
         guard axesValid else { return nil }
-        var sweep = Sweep(template: input.template, templateJSON: input.templateNode.json, axes: axes, seeds: seeds, points: [],
-                          measures: measures, theory: theory)
+        var sweep = Sweep(templates: input.templates.map { Sweep.Template(strategy: $0.strategy, json: $0.node.json) }, axes: axes,
+                          seeds: seeds, points: [], measures: measures, theory: theory)
         if theory, let problem = theoryProblem(sweep) { object.optional("theory")?.report(problem) }
 
         // Sizes are checked before anything is built: every point holds its own network's layers.
-        let count = sweep.gridSize
+        let count = sweep.gridSize * sweep.templates.count
         guard count <= Sweep.maximumPoints else {
-            node.report("the grid has \(count) points; at most \(Sweep.maximumPoints)")
+            let of = sweep.templates.count == 1 ? "" : " (\(sweep.gridSize) for each of \(sweep.templates.count) strategies)"
+            node.report("the grid has \(count) points\(of); at most \(Sweep.maximumPoints)")
             return nil
         }
-        let depths = axes.first { $0.setting == .depth }
-        let layersPerPoint = depths.map { $0.values.reduce(0, +) / Double($0.values.count) + 1 } ?? Double(input.template.model.layerCount)
-        guard Double(count) * layersPerPoint <= Double(Sweep.maximumLayers) else {
-            node.report("the grid's networks have \(Int(Double(count) * layersPerPoint)) layers in all; at most \(Sweep.maximumLayers)")
+        let meanDepth = axes.first { $0.setting == .depth }.map { $0.values.reduce(0, +) / Double($0.values.count) }
+        let layers = input.templates.reduce(0.0) { sum, template in
+            let model = template.strategy.model
+            // A depth axis sets a plain stack's hidden layers, or a residual model's blocks.
+            let perPoint = meanDepth.map { depth in model.residual.map { depth * Double($0.branch.count) + 2 } ?? depth + 1 } ?? Double(model.layerCount)
+            return sum + Double(sweep.gridSize) * perPoint
+        }
+        guard layers <= Double(Sweep.maximumLayers) else {
+            node.report("the grid's networks have \(Int(layers)) layers in all; at most \(Sweep.maximumLayers)")
             return nil
         }
         guard let strategies = expand(&sweep, node: node, input) else { return nil }
         return (sweep, strategies)
     }
 
-    /// Every point's strategy, the first axis varying fastest (a map's rows are the second
-    /// axis's values); nil, with the first invalid point reported, if any is.
+    /// Every point's strategy, template by template, within one the first axis varying fastest
+    /// (a map's rows are the second axis's values); nil, with the first invalid point reported,
+    /// if any is.
     func expand(_ sweep: inout Sweep, node: ConfigNode, _ input: SweepInput) -> [Strategy]? {
         let axes = sweep.axes
         var strategies: [Strategy] = []
         var failures: [(String, ConfigProblems)] = []
-        for index in 0..<sweep.gridSize {
-            var rest = index
-            let indices = axes.map { axis -> Int in defer { rest /= axis.values.count }; return rest % axis.values.count }
-            let coordinates = zip(axes, indices).map { $0.values[$1] }
-            let id = ([input.template.id] + zip(axes, coordinates).map { "\($0.name)_\(Sweep.text($1))" }).joined(separator: "-")
-            guard isPlainName(id) else {
-                node.report("the points' ids (such as \"\(id.prefix(80))\") would be longer than 64 characters; shorten the strategy's id or the axes' names")
-                return nil
-            }
-            let label = zip(axes, coordinates).map { "\($0.label) \(Sweep.text($1))" }.joined(separator: ", ")
-            let (strategy, problems) = pointStrategy(input, axes: axes, coordinates: coordinates, id: id, label: label)
-            if let strategy {
-                strategies.append(strategy)
-                sweep.points.append(SweepPoint(strategyID: id, coordinates: coordinates, indices: indices))
-            } else {
-                failures.append((label, problems))
+        for (t, template) in input.templates.enumerated() {
+            for index in 0..<sweep.gridSize {
+                var rest = index
+                let indices = axes.map { axis -> Int in defer { rest /= axis.values.count }; return rest % axis.values.count }
+                let coordinates = zip(axes, indices).map { $0.values[$1] }
+                let id = ([template.strategy.id] + zip(axes, coordinates).map { "\($0.name)_\(Sweep.text($1))" }).joined(separator: "-")
+                guard isPlainName(id) else {
+                    node.report("the points' ids (such as \"\(id.prefix(80))\") would be longer than 64 characters; shorten the strategy's id or the axes' names")
+                    return nil
+                }
+                let values = zip(axes, coordinates).map { "\($0.label) \(Sweep.text($1))" }.joined(separator: ", ")
+                let label = input.templates.count == 1 ? values : "\(template.strategy.label), \(values)"
+                let (strategy, problems) = pointStrategy(input, template: template, axes: axes, coordinates: coordinates, id: id, label: label)
+                if let strategy {
+                    strategies.append(strategy)
+                    sweep.points.append(SweepPoint(strategyID: id, template: t, coordinates: coordinates, indices: indices))
+                } else {
+                    failures.append((label, problems))
+                }
             }
         }
         if let (label, problems) = failures.first {
@@ -131,16 +140,22 @@ extension ExperimentReader {
         if !isPlainName(name) { (object.optional("name") ?? node).report("expected a plain name (letters, digits, - _ .) for the axis") }
         let label = object.text("label", default: name)
         var valid = isPlainName(name)
-        if case .parameter(let path) = setting, let problem = Self.pathProblem(path, in: input.templateNode.json) {
-            object.optional("setting")?.report(problem)
-            valid = false
-        }
-        if setting == .depth || setting == .width, input.template.model.residual != nil {
-            object.optional("setting")?.report("\(key) varies a plain stack's hidden layers; the strategy's model is residual")
-            valid = false
-        } else if setting == .depth || setting == .width, input.template.model.layerCount < 2 {
-            object.optional("setting")?.report("\(key) varies the hidden layers, and the strategy's model has none")
-            valid = false
+        // The first template the setting cannot vary, named when there are several.
+        for template in input.templates {
+            let strategy = input.templates.count == 1 ? "the strategy" : "strategy \"\(template.strategy.id)\""
+            var problem: String?
+            if case .parameter(let path) = setting {
+                problem = Self.pathProblem(path, in: template.node.json)?.replacingOccurrences(of: "the strategy", with: strategy)
+            } else if setting == .width, template.strategy.model.residual != nil {
+                problem = "width varies a plain stack's hidden layers; the model of \(strategy) is residual"
+            } else if setting == .depth || setting == .width, template.strategy.model.residual == nil, template.strategy.model.layerCount < 2 {
+                problem = "\(key) varies the hidden layers, and the model of \(strategy) has none"
+            }
+            if let problem {
+                object.optional("setting")?.report(problem)
+                valid = false
+                break
+            }
         }
         let values = readValues(object, setting: setting)
         let logScale = object.optional("log_scale")?.bool
@@ -240,29 +255,37 @@ extension ExperimentReader {
         }
     }
 
-    /// The template's config with the point's values written in, read as a strategy.
-    func pointStrategy(_ input: SweepInput, axes: [SweepAxis], coordinates: [Double], id: String, label: String) -> (Strategy?, ConfigProblems) {
-        var json = input.templateNode.json
-        let model = input.template.model
+    /// The template's config with the point's values written in, read as a strategy. A depth
+    /// axis writes a plain stack's layers, or a residual model's blocks.
+    func pointStrategy(_ input: SweepInput, template: (strategy: Strategy, node: ConfigNode), axes: [SweepAxis], coordinates: [Double],
+                       id: String, label: String) -> (Strategy?, ConfigProblems) {
+        var json = template.node.json
+        let model = template.strategy.model
         var widths = model.layers
+        var blocks: Int?
         var learningRate: Double?
         for (axis, value) in zip(axes, coordinates) {
             switch axis.setting {
             case .parameter(let path): json = json.setting(ConfigPath(path)!.components[...], to: .number(value))
+            case .depth where model.residual != nil: blocks = Int(value)
             case .depth: widths = [widths[0]] + Array(repeating: widths[1], count: Int(value)) + [widths.last!]
             case .width: widths = [widths[0]] + Array(repeating: Int(value), count: widths.count - 2) + [widths.last!]
             case .learningRate: learningRate = value
             case .seed: break
             }
         }
+        var modelJSON = json["model"] ?? .object([])
         if widths != model.layers {
-            let modelJSON = json["model"] ?? .object([])
-            json = json.setting([.key("model")], to: modelJSON.setting([.key("layers")], to: .array(widths.map { .number(Double($0)) })))
+            modelJSON = modelJSON.setting([.key("layers")], to: .array(widths.map { .number(Double($0)) }))
         }
+        if let blocks {
+            modelJSON = modelJSON.setting([.key("residual")], to: (modelJSON["residual"] ?? .object([])).setting([.key("blocks")], to: .number(Double(blocks))))
+        }
+        if widths != model.layers || blocks != nil { json = json.setting([.key("model")], to: modelJSON) }
         json = json.setting([.key("id")], to: .string(id)).setting([.key("label")], to: .string(label))
         let problems = ConfigProblems()
         let reader = ExperimentReader(problems: problems, defaultName: defaultName)
-        var strategy = reader.readStrategy(ConfigNode(path: input.templateNode.path, json: json, problems: problems),
+        var strategy = reader.readStrategy(ConfigNode(path: template.node.path, json: json, problems: problems),
                                            experimentModel: input.experimentModel)
         if let learningRate {
             strategy?.optimizer = input.optimizer.with(learningRate: Float(learningRate))
@@ -272,7 +295,8 @@ extension ExperimentReader {
 
     /// Why the theory cannot be drawn over this sweep, nil if it can.
     func theoryProblem(_ sweep: Sweep) -> String? {
-        let template = sweep.template
+        guard sweep.templates.count == 1 else { return "the theory is drawn over the sweep of one strategy, and this config lists \(sweep.templates.count)" }
+        let template = sweep.templates[0].strategy
         guard MeanField.supports(template.model.activation) else { return "the mean-field theory is computed for tanh networks" }
         guard sweep.axes.count == 2, sweep.axes[0].setting == .parameter("weights.scale"), sweep.axes[1].setting == .depth else {
             return "the theory is drawn over a map of σ_w² (first axis, setting weights.scale) and depth (second axis)"

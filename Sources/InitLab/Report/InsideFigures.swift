@@ -53,11 +53,11 @@ enum InsideFigures {
     }
 
     /// Comments, terminal and output of a diagnostics script.
-    static func header(name: String, what: String, height: Int = 640) -> [String] {
+    static func header(name: String, what: String, height: Int = 640, width: Int = 960) -> [String] {
         [
             GnuplotText.comment("\(what), written by \(toolName)."),
             GnuplotText.comment("Re-render with `gnuplot \(name).gp` in this folder (reads \(name).dat)."),
-            Plots.preamble(height: height),
+            Plots.preamble(height: height, width: width),
             "set output \(Plots.quoted(name + ".png"))",
             "set datafile missing '?'",
             "set grid",

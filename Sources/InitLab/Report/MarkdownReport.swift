@@ -209,8 +209,8 @@ public enum MarkdownReport {
                 lines.append("| Sweep: \(escape(axis.label)) | \(escape(axis.setting.key)) = \(axis.values.map(Sweep.text).joined(separator: ", ")) |")
             }
         }
-        // A sweep's points are its template with the axes' values written in.
-        let strategies = experiment.sweep.map { [$0.template] } ?? experiment.strategies
+        // A sweep's points are its templates with the axes' values written in.
+        let strategies = experiment.sweep.map { $0.templates.map(\.strategy) } ?? experiment.strategies
         let sameModel = strategies.allSatisfy { $0.model == experiment.model }
         lines += ["", "| Strategy | Label |" + (sameModel ? "" : " Model |") + " Weights | Biases | Then |",
                   "|---|---|" + (sameModel ? "" : "---|") + "---|---|---|"]
@@ -247,11 +247,11 @@ public enum MarkdownReport {
             let norm = model.batchNorm ? ", batch normalization after every product" + (model.linearBias ? "" : " (no linear bias)") : ""
             return "\(model.layers[0])-\(residual.width), \(residual.blocks) residual blocks h + α·f(h) with branch "
                 + "\(residual.branch.map(String.init).joined(separator: "-")) (\(alpha)), \(model.layers[model.layers.count - 1]) classes, "
-                + "\(model.activation.name)\(norm)\(dropout)"
+                + "\(model.activation.name)\(norm)\(model.bias ? "" : ", no biases")\(dropout)"
         }
         let norm = model.batchNorm
             ? ", batch normalization after every hidden layer's product, before its activation" + (model.linearBias ? "" : " (no linear bias)") : ""
-        return "\(model.layers.map(String.init).joined(separator: "-")), \(model.activation.name)\(norm)\(dropout)"
+        return "\(model.layers.map(String.init).joined(separator: "-")), \(model.activation.name)\(norm)\(model.bias ? "" : ", no biases")\(dropout)"
     }
 
     /// `kind` with its parameters: "uniform(low 0, high 1)".

@@ -14,8 +14,8 @@ public enum Plots {
     /// gnuplot process, where one figure's settings would otherwise leak into the next. Then the
     /// line styles: the Okabe–Ito colours, which colour-blind readers tell apart, each with its
     /// own dash pattern, so that no two curves look alike in grey or in print either.
-    static func preamble(height: Int = 640) -> String {
-        (["reset", "set terminal pngcairo size 960,\(height) noenhanced font 'sans,11'"]
+    static func preamble(height: Int = 640, width: Int = 960) -> String {
+        (["reset", "set terminal pngcairo size \(width),\(height) noenhanced font 'sans,11'"]
             + palette.enumerated().map { "set linetype \($0.offset + 1) linecolor rgb '#\($0.element.colour)' dashtype \($0.element.dashes) linewidth 2" }
             + ["set linetype cycle \(palette.count)"]).joined(separator: "\n")
     }
@@ -32,10 +32,13 @@ public enum Plots {
         // A sweep's points are compared on its grid: per-strategy curves and bars of a hundred
         // points would be unreadable.
         if let grid = sweepGrid ?? SweepGrid(experiment: experiment, summaries: summaries) {
-            let coordinates = grid.coordinateCheck.map {
-                CoordinateCheckFigure(check: $0, title: experiment.title, seeds: experiment.seeds.count).files
-            } ?? []
-            let transfer = grid.transfer.flatMap { TransferFigure(transfer: $0, title: experiment.title).files }
+            let labels = grid.sweep.templates.map(\.strategy.label)
+            let coordinates = grid.coordinateChecks.isEmpty ? [] : CoordinateCheckFigure(
+                checks: grid.coordinateChecks, labels: grid.coordinateChecks.map { labels[$0.template] }, title: experiment.title,
+                seeds: experiment.seeds.count).files
+            let transfer = grid.transfers.flatMap { transfers in
+                TransferFigure(transfers: transfers, labels: transfers.map { labels[$0.template] }, title: experiment.title).files
+            }
             return grid.sweep.measures.flatMap { SweepFigure(grid: grid, measure: $0, title: experiment.title).files } + transfer + coordinates
                 + experiment.plots.distributions.flatMap { DistributionPicture(figure: $0, seed: experiment.seed).files }
         }

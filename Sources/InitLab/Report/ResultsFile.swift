@@ -67,18 +67,21 @@ public enum ResultsFile {
         ])
     }
 
-    /// A sweep's grid: its axes, and per point its coordinates and each measure's values over
-    /// the seeds with their mean and 95% interval; with the theory, the mean-field quantities at
-    /// every σ_w² of the axis and the 6ξ_c curve of the figure.
+    /// A sweep's grid: its templates, its axes, and per point its template, coordinates and each
+    /// measure's values over the seeds with their mean and 95% interval; with the theory, the
+    /// mean-field quantities at every σ_w² of the axis and the 6ξ_c curve of the figure; over
+    /// width × learning rate, each template's transfer and coordinate check.
     static func sweepJSON(_ grid: SweepGrid) -> JSON {
         let sweep = grid.sweep
         var members: [(key: String, value: JSON)] = [
+            ("templates", .array(sweep.templates.map { .object([("id", .string($0.strategy.id)), ("label", .string($0.strategy.label))]) })),
             ("axes", .array(sweep.axes.map { axis in
                 .object([("name", .string(axis.name)), ("label", .string(axis.label)), ("setting", .string(axis.setting.key)),
                          ("values", .array(axis.values.map(JSON.init)))])
             })),
             ("points", .array(grid.cells.map { cell in
-                .object([("strategy", .string(cell.point.strategyID)), ("label", .string(cell.label)),
+                .object([("strategy", .string(cell.point.strategyID)), ("template", .string(sweep.templates[cell.point.template].strategy.id)),
+                         ("label", .string(cell.label)),
                          ("coordinates", .object(zip(sweep.axes, cell.point.coordinates).map { ($0.name, JSON($1)) })),
                          ("runs", .number(Double(cell.runs))), ("unfinished_runs", .number(Double(cell.unfinished)))]
                         + sweep.measures.map { measure in
@@ -88,6 +91,17 @@ public enum ResultsFile {
                         })
             })),
         ]
+        if !grid.transfers.isEmpty {
+            members.append(("transfer", .array(grid.transfers.joined().map { transferJSON($0, template: sweep.templates[$0.template]) })))
+        }
+        if !grid.coordinateChecks.isEmpty {
+            members.append(("coordinate_check", .array(grid.coordinateChecks.map { check in
+                .object([("template", .string(sweep.templates[check.template].strategy.id)),
+                         ("widths", .array(check.widths.map(JSON.init))), ("steps", .array(check.steps.map { .number(Double($0)) })),
+                         // slopes[step][layer]
+                         ("slopes", .array(check.slopes.map { .array($0.map { $0.map(JSON.init) ?? .null }) }))])
+            })))
+        }
         if let theory = grid.theory {
             members.append(("theory", .object([
                 ("bias_variance", JSON(theory.biasVariance)),
@@ -111,6 +125,21 @@ public enum ResultsFile {
     }
 
     /// [low, high], or null where there is no interval (fewer than two seeds).
+    /// One template's transfer of one measure: each width's best rate, the move from the
+    /// narrowest width to the widest (log₂ steps), its paired penalty and whether beyond noise.
+    static func transferJSON(_ transfer: TransferSweep, template: Sweep.Template) -> JSON {
+        .object([
+            ("template", .string(template.strategy.id)), ("measure", .string(transfer.measure.rawValue)),
+            ("best_learning_rate", .array(transfer.curves.map { curve in
+                .object([("width", JSON(curve.width)), ("learning_rate", curve.best.map { JSON(transfer.rates[$0]) } ?? .null),
+                         ("mean", curve.best.flatMap { curve.estimates[$0] }.map { JSON($0.mean) } ?? .null)])
+            })),
+            ("log2_shift", transfer.shift.map(JSON.init) ?? .null),
+            ("penalty", transfer.penalty.map { .object([("mean", JSON($0.mean)), ("ci95", interval($0.ci95))]) } ?? .null),
+            ("beyond_seed_noise", transfer.shiftBeyondNoise.map(JSON.bool) ?? .null),
+        ])
+    }
+
     static func interval(_ range: ClosedRange<Double>?) -> JSON {
         range.map { .array([JSON($0.lowerBound), JSON($0.upperBound)]) } ?? .null
     }

@@ -58,31 +58,40 @@ struct SweepFigure {
         }
     }
 
-    /// Two axes: block 0 the cells with a value (x y x-low x-high y-low y-high value), block 1
-    /// those without (x y and the edges), block 2 the theory's curve (σ_w² 6ξ_c; "?" where it is
-    /// infinite, at the edge of chaos). One axis: x, mean, interval low and high.
+    /// One axis: per template a block of x, mean, interval low and high. Two axes: per template
+    /// t, block 2t the cells with a value (x y x-low x-high y-low y-high value) and block 2t + 1
+    /// those without (x y and the edges); after them the theory's curve (σ_w² 6ξ_c; "?" where it
+    /// is infinite, at the edge of chaos).
     var data: String {
         let axes = grid.sweep.axes
+        let templates = grid.sweep.templates
         if axes.count == 1 {
-            return "# \(axes[0].name)  mean  95% interval low  high\n" + grid.cells.sorted { $0.point.coordinates[0] < $1.point.coordinates[0] }.map { cell in
-                let estimate = cell.estimate(measure)
-                let interval = estimate?.ci95.map { [cellValue(measure.shown($0.lowerBound)), cellValue(measure.shown($0.upperBound))] } ?? ["?", "?"]
-                return (["\(cell.point.coordinates[0])", cellValue(estimate.map { measure.shown($0.mean) })] + interval).joined(separator: " ")
-            }.joined(separator: "\n") + "\n"
+            return templates.indices.map { t in
+                InsideFigures.block("\(templates.count == 1 ? "" : "\(templates[t].strategy.id): ")\(axes[0].name)  mean  95% interval low  high",
+                                    grid.cells(of: t).sorted { $0.point.coordinates[0] < $1.point.coordinates[0] }.map { cell in
+                    let estimate = cell.estimate(measure)
+                    let interval = estimate?.ci95.map { [cellValue(measure.shown($0.lowerBound)), cellValue(measure.shown($0.upperBound))] } ?? ["?", "?"]
+                    return (["\(cell.point.coordinates[0])", cellValue(estimate.map { measure.shown($0.mean) })] + interval).joined(separator: " ")
+                })
+            }.joined(separator: "\n\n")
         }
         let x = Self.edges(axes[0]), y = Self.edges(axes[1])
-        var valued: [String] = [], missing: [String] = []
-        for cell in grid.cells {
-            let (cx, cy) = (cell.point.coordinates[0], cell.point.coordinates[1])
-            let (column, row) = (x[cell.point.indices[0]], y[cell.point.indices[1]])
-            let geometry = "\(cx) \(cy) \(column.low) \(column.high) \(row.low) \(row.high)"
-            let value = cellValue(cell.estimate(measure).map { measure.shown($0.mean) })
-            if value == "?" { missing.append(geometry) } else { valued.append(geometry + " " + value) }
+        var blocks: [String] = []
+        for t in templates.indices {
+            var valued: [String] = [], missing: [String] = []
+            for cell in grid.cells(of: t) {
+                let (cx, cy) = (cell.point.coordinates[0], cell.point.coordinates[1])
+                let (column, row) = (x[cell.point.indices[0]], y[cell.point.indices[1]])
+                let geometry = "\(cx) \(cy) \(column.low) \(column.high) \(row.low) \(row.high)"
+                let value = cellValue(cell.estimate(measure).map { measure.shown($0.mean) })
+                if value == "?" { missing.append(geometry) } else { valued.append(geometry + " " + value) }
+            }
+            let of = templates.count == 1 ? "" : " of \(templates[t].strategy.id)"
+            blocks += [InsideFigures.block("cells\(of): \(axes[0].name) \(axes[1].name) edges and the mean over seeds", valued),
+                       InsideFigures.block("cells\(of) without a value (no run finished)", missing)]
         }
         let theory = (grid.theory?.curve ?? []).map { "\($0.weightVariance) \($0.depth.isFinite ? "\($0.depth)" : "?")" }
-        return InsideFigures.block("cells: \(axes[0].name) \(axes[1].name) edges and the mean over seeds", valued) + "\n\n"
-            + InsideFigures.block("cells without a value (no run finished)", missing) + "\n\n"
-            + InsideFigures.block("mean-field theory: sigma_w^2  6 xi_c", theory)
+        return (blocks + [InsideFigures.block("mean-field theory: sigma_w^2  6 xi_c", theory)]).joined(separator: "\n\n")
     }
 
     /// An axis's tics at its values, when they are few enough to read.
@@ -102,12 +111,14 @@ struct SweepFigure {
         Plots.title(title + ":", width: 100) + Plots.title("\(measure.title) (\(caption))", width: 100)
     }
 
+    /// One map per template, side by side on one colour scale.
     var mapScript: String {
-        let axes = grid.sweep.axes, file = Plots.quoted(name + ".dat")
+        let axes = grid.sweep.axes, file = Plots.quoted(name + ".dat"), templates = grid.sweep.templates
         let x = Self.edges(axes[0]), y = Self.edges(axes[1])
-        let hasValues = !means.isEmpty, hasMissing = grid.cells.contains { cellValue($0.estimate(measure).map { measure.shown($0.mean) }) == "?" }
-        var lines = InsideFigures.header(name: name, what: "\(measure.title) over the sweep's grid", height: 720) + [
-            "set title \(GnuplotText.lines(titleLines(seedsCaption)))",
+        let several = templates.count > 1
+        var lines = InsideFigures.header(name: name, what: "\(measure.title) over the sweep's grid", height: 720,
+                                         width: several ? min(720 * templates.count, 2160) : 960)
+        lines += [
             "set xlabel \(Plots.quoted(axes[0].label))",
             "set ylabel \(Plots.quoted(axes[1].label))",
             "set xrange [\(x.map(\.low).min()!):\(x.map(\.high).max()!)]",
@@ -124,23 +135,47 @@ struct SweepFigure {
             if Self.isLog(axis) { lines.append("set logscale \(letter)") }
             lines.append(Self.tics(axis, letter))
         }
-        if measure.isAccuracy { lines.append("set cbrange [0:100]") } else if logScale { lines += ["set logscale cb", "set format cb '%g'"] }
-        var curves: [String] = []
-        if hasValues {
-            curves.append("\(file) index 0 using 1:2:3:4:5:6:7 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle")
+        if measure.isAccuracy {
+            lines.append("set cbrange [0:100]")
+        } else {
+            if logScale { lines += ["set logscale cb", "set format cb '%g'"] }
+            // One scale for every map, so that a colour means one value across them.
+            let shown = means.filter { !logScale || $0 > 0 }
+            if several, let low = shown.min(), let high = shown.max(), high > low { lines.append("set cbrange [\(low):\(high)]") }
         }
-        if hasMissing {
-            curves.append("\(file) index 1 using 1:2:3:4:5:6 with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#BBBBBB' title 'no finished run'")
+        let title = GnuplotText.lines(titleLines(seedsCaption))
+        if several {
+            lines.append("set multiplot layout 1,\(templates.count) title \(title)")
+        } else {
+            lines.append("set title \(title)")
         }
-        if grid.theory != nil {
-            curves.append("\(file) index 2 using 1:2 with lines linewidth 5 linecolor rgb '#FFFFFF' dashtype solid notitle")
-            curves.append("\(file) index 2 using 1:2 with lines linewidth 2 linecolor rgb '#D55E00' dashtype solid title '6ξ_c, mean-field theory'")
+        for t in templates.indices {
+            let cells = grid.cells(of: t)
+            let hasValues = cells.contains { cellValue($0.estimate(measure).map { measure.shown($0.mean) }) != "?" }
+            let hasMissing = cells.contains { cellValue($0.estimate(measure).map { measure.shown($0.mean) }) == "?" }
+            var curves: [String] = []
+            if hasValues {
+                curves.append("\(file) index \(2 * t) using 1:2:3:4:5:6:7 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle")
+            }
+            if hasMissing {
+                curves.append("\(file) index \(2 * t + 1) using 1:2:3:4:5:6 with boxxyerror fillstyle solid 1.0 noborder linecolor rgb '#BBBBBB' title 'no finished run'")
+            }
+            if grid.theory != nil {
+                let theory = 2 * templates.count
+                curves.append("\(file) index \(theory) using 1:2 with lines linewidth 5 linecolor rgb '#FFFFFF' dashtype solid notitle")
+                curves.append("\(file) index \(theory) using 1:2 with lines linewidth 2 linecolor rgb '#D55E00' dashtype solid title '6ξ_c, mean-field theory'")
+            }
+            if curves.isEmpty { curves.append("NaN notitle") }
+            if several { lines.append("set title \(Plots.quoted(templates[t].strategy.label))") }
+            lines.append("plot " + curves.joined(separator: ", \\\n     "))
         }
-        return (lines + ["plot " + curves.joined(separator: ", \\\n     ")]).joined(separator: "\n") + "\n"
+        if several { lines.append("unset multiplot") }
+        return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A line per template through its means, with its 95% band.
     var lineScript: String {
-        let axis = grid.sweep.axes[0], file = Plots.quoted(name + ".dat")
+        let axis = grid.sweep.axes[0], file = Plots.quoted(name + ".dat"), templates = grid.sweep.templates
         let band = grid.cells.contains { $0.estimate(measure)?.ci95 != nil }
         var lines = InsideFigures.header(name: name, what: "\(measure.title) along the sweep's axis") + [
             "set title \(GnuplotText.lines(titleLines(seedsCaption + (band ? ", band: 95% interval" : ""))))",
@@ -158,8 +193,19 @@ struct SweepFigure {
             return (lines + ["set yrange [0:1]", "set label 1 'no run gives a value' at graph 0.5, 0.5 center", "plot NaN notitle"]).joined(separator: "\n") + "\n"
         }
         var curves: [String] = []
-        if band { curves.append("\(file) using 1:3:4 with filledcurves fillcolor rgb '#56B4E9' fillstyle transparent solid 0.35 title '95% interval over seeds'") }
-        curves.append("\(file) using 1:2 with linespoints linetype 1 pointtype 7 title 'mean'")
+        for t in templates.indices {
+            let cells = grid.cells(of: t)
+            guard cells.contains(where: { $0.estimate(measure) != nil }) else { continue }
+            if templates.count == 1 {
+                if band { curves.append("\(file) index 0 using 1:3:4 with filledcurves fillcolor rgb '#56B4E9' fillstyle transparent solid 0.35 title '95% interval over seeds'") }
+                curves.append("\(file) index 0 using 1:2 with linespoints linetype 1 pointtype 7 title 'mean'")
+            } else {
+                if cells.contains(where: { $0.estimate(measure)?.ci95 != nil }) {
+                    curves.append("\(file) index \(t) using 1:3:4 with filledcurves linecolor \(t + 1) fillstyle transparent solid 0.2 notitle")
+                }
+                curves.append("\(file) index \(t) using 1:2 with linespoints linetype \(t + 1) pointtype 7 title \(Plots.quoted(templates[t].strategy.label))")
+            }
+        }
         return (lines + ["plot " + curves.joined(separator: ", \\\n     ")]).joined(separator: "\n") + "\n"
     }
 }

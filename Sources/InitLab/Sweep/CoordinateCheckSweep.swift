@@ -14,6 +14,8 @@ public struct CoordinateCheckSweep: Sendable {
     /// (2.3 from 64 to 4096), where the standard parametrization's hidden layers grow by k ≈ 1.
     public static let flatSlope = 0.2
 
+    /// The sweep's template whose points these are.
+    public let template: Int
     public let widths: [Double]
     /// The second axis and the value the check is read at, in a two-axis sweep.
     public let fixed: (axis: SweepAxis, value: Double)?
@@ -25,17 +27,20 @@ public struct CoordinateCheckSweep: Sendable {
     public let slopes: [[Double?]]
     public var layerCount: Int { values.first?.count ?? 0 }
 
-    /// The check of `sweep`'s width axis, nil when it has none, or no run recorded one.
-    public init?(sweep: Sweep, summaries: [StrategySummary]) {
-        guard let w = sweep.axes.firstIndex(where: { $0.setting == .width }) else { return nil }
+    /// The check of `sweep`'s width axis over template `template`'s points, nil when it has
+    /// none, or no run recorded one.
+    public init?(sweep: Sweep, template: Int = 0, summaries: [StrategySummary]) {
+        guard sweep.templates.indices.contains(template), let w = sweep.axes.firstIndex(where: { $0.setting == .width }) else { return nil }
+        self.template = template
         let byID = Dictionary(summaries.map { ($0.id, $0.runs) }, uniquingKeysWith: { first, _ in first })
         func runs(_ point: SweepPoint) -> [RunResult] { byID[point.strategyID] ?? [] }
-        var points = sweep.points
+        let all = sweep.points(of: template)
+        var points = all
         if sweep.axes.count == 2 {
             let other = 1 - w, axis = sweep.axes[other]
             // The mean over widths of each value's mean accuracy over seeds; a value none of whose runs finished scores 0.
             let scores = axis.values.indices.map { i -> Double in
-                let cells = sweep.points.filter { $0.indices[other] == i }
+                let cells = all.filter { $0.indices[other] == i }
                 return cells.map { cell in Sample.mean(runs(cell).compactMap(\.validationAccuracy)) ?? 0 }.reduce(0, +) / Double(max(cells.count, 1))
             }
             let best = scores.indices.max { scores[$0] < scores[$1] } ?? 0

@@ -1,7 +1,10 @@
-/// A grid of runs: one strategy (the template) with settings varied along one or two axes, and
-/// optionally over a list of seeds. Every grid point becomes an ordinary strategy with a
-/// readable id, so the cache, shards, Slurm and the diagnostics work on a sweep as on any
-/// comparison; the sweep itself says how the points lie on the grid.
+/// A grid of runs: the experiment's strategies (the templates) each with settings varied along
+/// one or two axes, and optionally over a list of seeds. Every grid point of every template
+/// becomes an ordinary strategy with a readable id, so the cache, shards, Slurm and the
+/// diagnostics work on a sweep as on any comparison; the sweep itself says how the points lie
+/// on the grid. Two templates are two series over the same grid (the standard parametrization
+/// and muP over width × learning rate; residual schemes over depth), drawn side by side or as
+/// lines of one figure.
 public struct Sweep: Sendable, Equatable {
     /// Grids of more runs than this are trained only with the user's go-ahead (`--yes`).
     public static let confirmationRuns = 1000
@@ -9,30 +12,39 @@ public struct Sweep: Sendable, Equatable {
     /// config may ask for at most (the points are built as the config is read).
     public static let maximumValues = 1000, maximumPoints = 10_000, maximumLayers = 1_000_000
 
-    /// The strategy the points vary, as read, and as the config writes it (which the points
-    /// are made from, and the echo gives back, so that every key path still leads where it did).
-    public var template: Strategy
-    public var templateJSON: JSON
+    /// A strategy the points vary, as read, and as the config writes it (which the points are
+    /// made from, and the echo gives back, so that every key path still leads where it did).
+    public struct Template: Sendable, Equatable {
+        public var strategy: Strategy
+        public var json: JSON
+    }
+
+    /// In the config's order: the series of every figure.
+    public var templates: [Template]
     /// One or two axes: the figures' x and (for two) y.
     public var axes: [SweepAxis]
     /// The seeds every point trains with, when the config sweeps them (else the experiment's).
     public var seeds: [UInt64]?
-    /// Every grid point, the first axis varying fastest; the experiment's strategies in order.
+    /// Every grid point, template by template, within one the first axis varying fastest; the
+    /// experiment's strategies in order.
     public var points: [SweepPoint]
     /// The per-run numbers drawn over the grid.
     public var measures: [SweepMeasure]
     /// Draw the mean-field theory's depth scale 6ξ_c over the (σ_w², depth) map.
     public var theory: Bool
 
-    /// How many points the grid has: the product of the axes' sizes.
+    /// How many points one template's grid has: the product of the axes' sizes.
     public var gridSize: Int { axes.reduce(1) { $0 * $1.values.count } }
+
+    /// The points of template `t`, the first axis varying fastest.
+    public func points(of t: Int) -> [SweepPoint] { points.filter { $0.template == t } }
 
     /// A value as ids, labels and tables show it: "1.5", "20", "1e-05".
     public static func text(_ value: Double) -> String { JSON.format(value).replacingOccurrences(of: "+", with: "") }
 
-    /// The theory's σ_b²: the template's biases are N(0, σ_b²) or zero.
+    /// The theory's σ_b²: the (one) template's biases are N(0, σ_b²) or zero.
     public var biasVariance: Double {
-        switch template.layers.last?.biases {
+        switch templates.first?.strategy.layers.last?.biases {
         // The std as the config wrote it (0.05, not the Float's 0.0500000007).
         case .normal(_, let std)?:
             guard case .number(let s) = JSON(std) else { return .infinity }
@@ -57,7 +69,8 @@ public enum SweepSetting: Sendable, Equatable {
     /// A number of the strategy's config, by its key path there ("weights.scale", "biases.std",
     /// "layers[1].weights.gain").
     case parameter(String)
-    /// The number of hidden layers, each as wide as the template's first.
+    /// The number of hidden layers, each as wide as the template's first; of a residual model,
+    /// the number of its blocks.
     case depth
     /// The width of every hidden layer.
     case width
@@ -96,6 +109,8 @@ public enum SweepSetting: Sendable, Equatable {
 
 public struct SweepPoint: Sendable, Equatable {
     public var strategyID: String
+    /// The index of its template in the sweep's.
+    public var template: Int
     /// The point's value on every axis, in the axes' order.
     public var coordinates: [Double]
     /// Index of each coordinate in its axis's values.

@@ -27,14 +27,16 @@ public struct SweepGrid: Sendable {
     }
 
     public let sweep: Sweep
-    /// In the points' order: the first axis varies fastest.
+    /// In the points' order: template by template, within one the first axis fastest.
     public let cells: [Cell]
     /// The mean-field theory over the first axis (σ_w²), when the sweep draws it.
     public let theory: SweepTheory?
-    /// The coordinate check over the width axis, when the sweep has one and its runs recorded it.
-    public let coordinateCheck: CoordinateCheckSweep?
-    /// Over width × learning rate: the training loss's and the validation accuracy's transfer.
-    public let transfer: [TransferSweep]
+    /// Per template, the coordinate check over the width axis, when the sweep has one and the
+    /// template's runs recorded it.
+    public let coordinateChecks: [CoordinateCheckSweep]
+    /// Over width × learning rate: per measure (the training loss, the validation accuracy),
+    /// each template's transfer.
+    public let transfers: [[TransferSweep]]
 
     /// The grid of the experiment's sweep, nil when it has none.
     public init?(experiment: Experiment, summaries: [StrategySummary]) {
@@ -53,13 +55,20 @@ public struct SweepGrid: Sendable {
                         unfinished: runs.filter { $0.status != .ok }.count, runs: runs.count)
         }
         theory = sweep.theory ? SweepTheory(sweep) : nil
-        coordinateCheck = CoordinateCheckSweep(sweep: sweep, summaries: summaries)
-        transfer = [SweepMeasure.trainingLoss, .validationAccuracy].compactMap { TransferSweep(sweep: sweep, summaries: summaries, measure: $0) }
+        let templates = sweep.templates.indices
+        coordinateChecks = templates.compactMap { CoordinateCheckSweep(sweep: sweep, template: $0, summaries: summaries) }
+        transfers = [SweepMeasure.trainingLoss, .validationAccuracy].map { measure in
+            templates.compactMap { TransferSweep(sweep: sweep, template: $0, summaries: summaries, measure: measure) }
+        }.filter { !$0.isEmpty }
     }
 
-    /// The cell at the given index of each axis.
-    public func cell(_ indices: [Int]) -> Cell? {
-        var index = 0, stride = 1
+    /// The cells of template `t`, the first axis varying fastest.
+    public func cells(of t: Int) -> [Cell] { cells.filter { $0.point.template == t } }
+
+    /// The cell of template `t` at the given index of each axis.
+    public func cell(template t: Int = 0, _ indices: [Int]) -> Cell? {
+        guard sweep.templates.indices.contains(t) else { return nil }
+        var index = t * sweep.gridSize, stride = 1
         for (axis, i) in zip(sweep.axes, indices) {
             guard axis.values.indices.contains(i) else { return nil }
             index += i * stride

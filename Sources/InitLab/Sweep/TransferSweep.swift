@@ -18,6 +18,8 @@ public struct TransferSweep: Sendable {
     }
 
     public let measure: SweepMeasure
+    /// The sweep's template whose points these are.
+    public let template: Int
     public let rates: [Double]
     /// One per width, increasing.
     public let curves: [Curve]
@@ -42,11 +44,14 @@ public struct TransferSweep: Sendable {
         return measure.isAccuracy ? interval.upperBound < 0 : interval.lowerBound > 0
     }
 
-    /// The transfer of `measure` over `sweep`, nil unless its two axes are width and learning rate.
-    public init?(sweep: Sweep, summaries: [StrategySummary], measure: SweepMeasure) {
-        guard sweep.axes.count == 2, let w = sweep.axes.firstIndex(where: { $0.setting == .width }),
+    /// The transfer of `measure` over template `template`'s points of `sweep`, nil unless its
+    /// two axes are width and learning rate.
+    public init?(sweep: Sweep, template: Int = 0, summaries: [StrategySummary], measure: SweepMeasure) {
+        guard sweep.axes.count == 2, sweep.templates.indices.contains(template), let w = sweep.axes.firstIndex(where: { $0.setting == .width }),
               let r = sweep.axes.firstIndex(where: { $0.setting == .learningRate }) else { return nil }
         self.measure = measure
+        self.template = template
+        let points = sweep.points(of: template)
         let rateOrder = sweep.axes[r].values.indices.sorted { sweep.axes[r].values[$0] < sweep.axes[r].values[$1] }
         rates = rateOrder.map { sweep.axes[r].values[$0] }
         let byID = Dictionary(summaries.map { ($0.id, $0.runs) }, uniquingKeysWith: { first, _ in first })
@@ -54,7 +59,7 @@ public struct TransferSweep: Sendable {
         let widthOrder = sweep.axes[w].values.indices.sorted { sweep.axes[w].values[$0] < sweep.axes[w].values[$1] }
         curves = widthOrder.map { wi in
             let values = rateOrder.map { ri -> [Double?] in
-                let point = sweep.points.first { $0.indices[w] == wi && $0.indices[r] == ri }
+                let point = points.first { $0.indices[w] == wi && $0.indices[r] == ri }
                 let runs = point.flatMap { byID[$0.strategyID] } ?? []
                 return seeds.map { seed in runs.first { $0.seed == seed }.flatMap(measure.value) }
             }
