@@ -9,10 +9,11 @@ by PyTorch's generator, not compare-inits's).
 Optional, never a dependency of compare-inits. Set up torch outside the repository (and `mup`
 for strategies with a muP parametrization, which it trains with the real package):
     python3 -m venv ~/torch-venv && ~/torch-venv/bin/pip install torch numpy mup
-usage: ~/torch-venv/bin/python scripts/pytorch-peer.py CONFIG [--threads N] [--out FILE] [--points ID ...]
+usage: ~/torch-venv/bin/python scripts/pytorch-peer.py CONFIG [--threads N] [--out FILE] [--points ID ...] [--steps N]
 A sweep is expanded into its points as compare-inits does it (same ids); --points trains a few.
 Prints one JSON object: per strategy its accuracies (one per seed), by epoch, on the test set
 when the config names one, their mean, the mean loss of the last 50 training steps per seed,
+the coordinate check (each layer's mean |x| on the probe batch at steps 0-4) per seed,
 training and pre-training seconds; and the whole process's time. A strategy's parametrization
 is trained as compare-inits reads it: muP with the real `mup` package (MuReadout,
 set_base_shapes, MuAdam or MuSGD), NTK and a config's own multipliers with nn.Linear's product
@@ -205,16 +206,17 @@ def set_path(obj, path, value):
 
 
 def expand_sweep(config, model_spec, optimizer):
-    """A sweep's grid points as strategies, as compare-inits makes them (first axis fastest), each
-    with its own model and optimizer; and the seeds of a seed axis, if any."""
-    template = config['strategies'][0]
+    """A sweep's grid points as strategies, as compare-inits makes them (every strategy a template,
+    in order; within one the first axis fastest), each with its own model and optimizer; and the
+    seeds of a seed axis, if any."""
     axes = [dict(a, values=axis_values(a)) for a in config['sweep']['axes']]
     seeds = next((a['values'] for a in axes if a['setting'] == 'seed'), None)
     axes = [a for a in axes if a['setting'] != 'seed']
     for a in axes:
         a.setdefault('name', a['setting'].replace(']', '').split('.')[-1].split('[')[0])
+    templates = config['strategies']
     points, count = [], math.prod(len(a['values']) for a in axes)
-    for index in range(count):
+    for template, index in ((t, i) for t in templates for i in range(count)):
         strategy = json.loads(json.dumps(template))
         widths = list(dict(model_spec, **template.get('model', {}))['layers'])
         lr, rest, names, labels = None, index, [], []
@@ -232,7 +234,8 @@ def expand_sweep(config, model_spec, optimizer):
             else:
                 set_path(strategy, a['setting'], v)
         strategy.setdefault('model', {})['layers'] = widths
-        strategy['id'], strategy['label'] = '-'.join([template['id']] + names), ', '.join(labels)
+        strategy['id'] = '-'.join([template['id']] + names)
+        strategy['label'] = ', '.join(([template.get('label', template['id'])] if len(templates) > 1 else []) + labels)
         if lr is not None:
             strategy['optimizer'] = dict(optimizer, learning_rate=lr)
         points.append(strategy)
@@ -276,17 +279,18 @@ def layer_multipliers(p, widths):
 class MLP(nn.Module):
     """Linear layers; after each hidden one optionally BatchNorm1d, then the activation and dropout.
     `readout` makes the last layer (mup's MuReadout); `multipliers` scale each layer (ScaledLinear)."""
-    def __init__(self, widths, activation, dropout, batch_norm=False, linear_bias=True, readout=None, multipliers=None):
+    def __init__(self, widths, activation, dropout, batch_norm=False, linear_bias=True, readout=None, multipliers=None, bias=True):
         super().__init__()
         last = len(widths) - 2
 
         def linear(k, a, b):
-            bias = linear_bias or k == last or not batch_norm
+            # `bias` False: nn.Linear(bias=False) everywhere (a model's "bias": false).
+            bias_here = bias and (linear_bias or k == last or not batch_norm)
             if k == last and readout is not None:
-                return readout(a, b, bias=bias)
+                return readout(a, b, bias=bias_here)
             if multipliers is not None:
-                return ScaledLinear(a, b, bias=bias, forward=multipliers[k][0], bias_multiplier=multipliers[k][1])
-            return nn.Linear(a, b, bias=bias)
+                return ScaledLinear(a, b, bias=bias_here, forward=multipliers[k][0], bias_multiplier=multipliers[k][1])
+            return nn.Linear(a, b, bias=bias_here)
         self.layers = nn.ModuleList(linear(k, a, b) for k, (a, b) in enumerate(zip(widths, widths[1:])))
         self.norms = nn.ModuleList(nn.BatchNorm1d(b) for b in widths[1:-1]) if batch_norm else None
         name, slope = activation_spec(activation)
@@ -318,7 +322,8 @@ def make_mup(strategy, spec, widths):
     readout = lambda a, b, bias: mup.MuReadout(a, b, bias=bias, output_mult=p.get('output_mult', 1.0),
                                                readout_zero_init=p.get('readout_zero_init', False))
     def build(w):
-        return MLP(w, spec['activation'], spec['dropout'], spec.get('batch_norm', False), spec.get('linear_bias', True), readout=readout)
+        return MLP(w, spec['activation'], spec['dropout'], spec.get('batch_norm', False), spec.get('linear_bias', True), readout=readout,
+                   bias=spec.get('bias', True))
     model = build(widths)
     def set_shapes():
         # The base and delta models' own initialization must not move the run's random stream.
@@ -348,6 +353,22 @@ def make_optimizer(model, spec, groups=None, mu=None):
 
 
 @torch.no_grad()
+def coordinates(model, probe):
+    """mup's coordinate check ("l1"), as compare-inits measures it: each Linear's output (what
+    enters its activation; the readout's scores) on the probe batch, its mean |x|, in evaluation
+    mode; per layer, input side first."""
+    means, hooks = [], [layer.register_forward_hook(lambda m, i, out: means.append(out.abs().mean().item()))
+                        for layer in model.layers]
+    training = model.training
+    model.eval()
+    model(probe)
+    model.train(training)
+    for hook in hooks:
+        hook.remove()
+    return means
+
+
+@torch.no_grad()
 def accuracy_of(model, x, y, dropout, batch):
     """The share of `x` classified as `y`, in evaluation mode, or with dropout on (the lesson's
     validation) in training batches as compare-inits does, batch normalization using each one's statistics."""
@@ -364,6 +385,8 @@ def main():
     p.add_argument('--threads', type=int, default=0, help='torch threads (default: torch\'s own, one per core)')
     p.add_argument('--out', default='', help='also write the JSON to this file')
     p.add_argument('--points', nargs='*', default=None, help='a sweep\'s points to train, by id (default: all)')
+    p.add_argument('--steps', type=int, default=0,
+                   help='stop each run after this many updates (default: train every epoch); --steps 4 is enough for the coordinate check')
     a = p.parse_args()
     if a.threads:
         torch.set_num_threads(a.threads)
@@ -391,6 +414,9 @@ def main():
         test = read_set(folder, dataset['test_images'], dataset['test_labels'])
     t_load = time.time() - t_load
 
+    # The diagnostics' probe batch: the training file's first images, whatever the seed.
+    diagnostics = config.get('diagnostics', {})
+    probe = X[:diagnostics.get('probe_images', 250)] if diagnostics.get('enabled', True) else None
     result = {'config': a.config, 'torch': torch.__version__, 'threads': torch.get_num_threads(),
               'load_seconds': t_load, 'strategies': []}
     for strategy in strategies:
@@ -398,7 +424,7 @@ def main():
         spec.update(strategy.get('model', {}))
         widths = spec['layers']
         entry = {'id': strategy['id'], 'label': strategy.get('label', strategy['id']), 'accuracies': [], 'epoch_accuracies': [],
-                 'test_accuracies': [], 'last_losses': [], 'train_seconds': 0.0}
+                 'test_accuracies': [], 'last_losses': [], 'coordinate_check': [], 'train_seconds': 0.0}
         run_optimizer = strategy.get('optimizer', optimizer)
         for run_seed in seed_list:
             torch.manual_seed(run_seed)
@@ -413,7 +439,7 @@ def main():
                 model, set_shapes, zero_readout, mu = make_mup(strategy, spec, widths)
             else:
                 model = MLP(widths, spec['activation'], spec['dropout'], spec.get('batch_norm', False), spec.get('linear_bias', True),
-                            multipliers=multipliers if parametrization['kind'] != 'standard' else None)
+                            multipliers=multipliers if parametrization['kind'] != 'standard' else None, bias=spec.get('bias', True))
             # Jacot et al.'s NTK draws every weight and bias from N(0, 1) unless the strategy says otherwise.
             drawn = 'normal' if parametrization['kind'] == 'ntk' else None
             layers = strategy.get('layers') or [{}] * len(model.layers)
@@ -447,23 +473,37 @@ def main():
             epoch_accuracies, evaluation_seconds = [], 0.0
             validation_dropout = training['validation_dropout']
             recent = []  # the last 50 steps' losses, kept on the tensor side (no sync per step)
+            # The coordinate check at steps 0-4 (after that many updates), timed out of training as compare-inits times its own.
+            checks, step, check_seconds = [], 0, 0.0
             for epoch in range(training['epochs']):
                 model.train()
                 order = torch.randperm(len(tX))
                 for i in range(0, len(tX), batch):
+                    if a.steps and step == a.steps:
+                        if probe is not None and step <= 4:
+                            checks.append(coordinates(model, probe))
+                        break
+                    if probe is not None and step <= 4:
+                        t_check = time.time()
+                        checks.append(coordinates(model, probe))
+                        check_seconds += time.time() - t_check
+                    step += 1
                     b = order[i:i + batch]
                     opt.zero_grad(set_to_none=True)
                     loss = F.cross_entropy(model(tX[b]), tY[b])
                     loss.backward()
                     opt.step()
                     recent = recent[-49:] + [loss.detach()]
+                if a.steps and step >= a.steps:
+                    break
                 # Each epoch's accuracy in evaluation mode, as compare-inits draws it by epoch (the
                 # last epoch's is the final validation's, unless that keeps dropout on).
                 if epoch < training['epochs'] - 1 or validation_dropout:
                     t_evaluation = time.time()
                     epoch_accuracies.append(accuracy_of(model, vX, vY, dropout=False, batch=batch))
                     evaluation_seconds += time.time() - t_evaluation
-            seconds = time.time() - t0 - evaluation_seconds
+            seconds = time.time() - t0 - evaluation_seconds - check_seconds
+            entry['coordinate_check'].append(checks)
             # Validating in training mode updates batch normalization's running statistics; the
             # test set sees those training left, as in compare-inits.
             trained_buffers = [b.clone() for b in model.buffers()]
