@@ -151,12 +151,16 @@ public struct ResidualSpec: Sendable, Equatable {
     public var blocks: Int
     public var branch: [Int]
     public var alpha: Alpha
+    /// The initialization scheme the config named, which set α (and batch normalization); nil
+    /// when they were given by hand.
+    public var scheme: ResidualScheme?
 
-    public init(width: Int, blocks: Int, branch: [Int]? = nil, alpha: Alpha = .fixed(1)) {
+    public init(width: Int, blocks: Int, branch: [Int]? = nil, alpha: Alpha = .fixed(1), scheme: ResidualScheme? = nil) {
         self.width = width
         self.blocks = blocks
         self.branch = branch ?? [width, width]
-        self.alpha = alpha
+        self.alpha = scheme?.alpha ?? alpha
+        self.scheme = scheme
     }
 
     /// α as the plan applies it: 1/√L a constant, rounded to Float as PyTorch's float32 product
