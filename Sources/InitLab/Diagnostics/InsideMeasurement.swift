@@ -13,6 +13,8 @@ final class InsideMeasurement {
     let batch: ProbeBatch
     private lazy var forwardActivations = BatchBuffers(plan: network.plan, capacity: batch.rows, backward: false)
     private let executor: Executor
+    /// The residual blocks of the last measurement (none for a plain stack).
+    private(set) var blocks: [BlockDiagnostics] = []
 
     init(network: Network, batch: ProbeBatch) {
         self.network = network
@@ -33,6 +35,7 @@ final class InsideMeasurement {
         let buffers = gradients ? BatchBuffers(plan: network.plan, capacity: batch.rows) : forwardActivations
         var pass = Pass.measurement(gradients: gradients)
         network.forward(batch.x.pointer, rows: batch.rows, buffers: buffers, pass: &pass, on: executor, observer: recorder)
+        defer { blocks = BlockDiagnostics.blocks(network, streams: recorder.streams, layers: recorder.layers) }
         guard gradients else { return recorder.layers.map(\.finite) }
         _ = network.loss(labels: batch.labels, rows: batch.rows, buffers: buffers)
         recorder.layers[layers.count - 1].outputGradientStd = Moments(buffers.dscores.pointer, count: buffers.dscores.count).std
@@ -68,6 +71,8 @@ final class InsideMeasurement {
     private final class Recorder: PassObserver {
         let network: Network
         var layers: [LayerDiagnostics]
+        /// A residual stream's std after each block, by the stage of its sum.
+        var streams: [Int: Double] = [:]
         /// The layers from which down the gradient is zero up to rounding (0: none).
         var roundingBelow = 0
 
@@ -85,7 +90,9 @@ final class InsideMeasurement {
         }
 
         func didForward(_ node: any Node, _ context: PassContext) {
-            if let gate = node as? Gate {
+            if let sum = node as? ResidualAdd {
+                streams[sum.stage] = Moments(UnsafePointer(context.values(sum.slot)), count: sum.width * context.rows).std
+            } else if let gate = node as? Gate {
                 let y = UnsafePointer(context.values(gate.slot)), width = gate.width, rows = context.rows, l = gate.stage
                 let activation = Moments(y, count: width * rows)
                 layers[l].activationMean = activation.mean
