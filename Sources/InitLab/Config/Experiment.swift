@@ -246,6 +246,9 @@ public struct PlotSpec: Sendable, Equatable {
     public static let activationsFigure = "activations", gradientsFigure = "gradients", trainingFigurePrefix = "training-"
     /// The density of the input-output Jacobian's singular values at initialization.
     public static let spectrumFigure = "jacobian-spectrum"
+    /// A residual network's figures (the stream through its blocks, its trained α) are named
+    /// with this prefix.
+    public static let residualFigurePrefix = "residual-"
     /// A sweep's figures are named this and their measure.
     public static let sweepFigurePrefix = "sweep-"
 
@@ -253,6 +256,7 @@ public struct PlotSpec: Sendable, Equatable {
     static func isToolsOwn(_ name: String) -> Bool {
         [wholeRunFigure, epochsFigure, activationsFigure, gradientsFigure, spectrumFigure].contains(name)
             || name.hasPrefix(weightFigurePrefix) || name.hasPrefix(trainingFigurePrefix) || name.hasPrefix(sweepFigurePrefix)
+            || name.hasPrefix(residualFigurePrefix)
     }
 }
 
