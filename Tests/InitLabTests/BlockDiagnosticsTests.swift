@@ -69,3 +69,17 @@ import Testing
         #expect(recorder.diagnostics.steps[1].blocks.map(\.alpha) == [0.125, 0.25, 0.375])
     }
 }
+
+extension BlockDiagnosticsTests {
+    /// SkipInit's α = 0 gives its branches no gradient, but the skips carry the loss's gradient
+    /// to every block unchanged: the same std at each, not 0 below the first zero branch.
+    @Test func aZeroBranchGradientEndsNothingBelowIt() {
+        let model = ModelSpec(residual: ResidualSpec(width: 16, blocks: 5, scheme: .skipinit), input: 7, classes: 4, activation: .relu, dropout: 0)
+        let network = ResidualSchemeTests.heStrategy(model).initialNetwork(seed: 5)
+        let measurement = InsideMeasurement(network: network, batch: ProbeBatch(dataset: Self.images, count: 40))
+        let layers = measurement.measure(gradients: true)
+        let gradients = measurement.blocks.map(\.streamGradientStd)
+        #expect(gradients.allSatisfy { $0 != nil && $0! > 0 && $0 == gradients.last! }, "\(gradients)")
+        #expect(layers[0].outputGradientStd == gradients.last! && layers[0].weightGradientStd! > 0)
+    }
+}

@@ -76,8 +76,12 @@ final class InsideMeasurement {
         /// The layers from which down the gradient is zero up to rounding (0: none).
         var roundingBelow = 0
 
+        /// Whether the network has residual blocks.
+        let residual: Bool
+
         init(network: Network, layers: [LayerDiagnostics]) {
             self.network = network
+            residual = network.plan.stages.contains { $0.nodes.contains { $0 is ResidualAdd } }
             self.layers = layers
         }
 
@@ -116,9 +120,11 @@ final class InsideMeasurement {
             let rows = context.rows
             let below = context.gradient(layer.output), delta = context.gradient(above.output)
             let weights = network.weights(above.layer)
-            if InsideMeasurement.isRounding(Moments.norm(below, count: layer.outputs * rows), sumsOf: above.outputs,
-                                            Moments.norm(weights.baseAddress!, count: weights.count),
-                                            Moments.norm(delta, count: above.outputs * rows)) {
+            // In a residual network the skip carries the gradient past a branch whose own is 0
+            // (α = 0, Fixup's zero layers): a zero there ends nothing below it.
+            if !residual, InsideMeasurement.isRounding(Moments.norm(below, count: layer.outputs * rows), sumsOf: above.outputs,
+                                                       Moments.norm(weights.baseAddress!, count: weights.count),
+                                                       Moments.norm(delta, count: above.outputs * rows)) {
                 for j in 0...layer.layer { layers[j].outputGradientStd = 0 }
                 roundingBelow = layer.layer + 1
                 return false
