@@ -63,22 +63,22 @@ struct BlockFigures {
             "set ylabel 'Stream std (log scale)'",
             "set title 'Stream std after each block'",
         ]
-        func curves(_ offset: Int, _ statistic: (RunDiagnostics) -> [Double?]) -> (curves: [String], any: Bool) {
+        func curves(_ offset: Int, empty: String, _ statistic: (RunDiagnostics) -> [Double?]) -> (curves: [String], any: Bool) {
             var any = false
             let plots = members.enumerated().map { k, member in
                 let drawable = statistic(member.diagnostics).contains { InsideFigures.drawable($0) }
                 any = any || drawable
                 return InsideFigures.curve(file: file, index: 2 * k + offset, drawable: drawable,
                                            style: "linespoints linetype \(k + 1) pointtype \(k % 13 + 1) pointsize 0.6",
-                                           title: Plots.keyEntry(member.summary.label), empty: "\(member.summary.label) (nothing to draw)")
+                                           title: Plots.keyEntry(member.summary.label), empty: "\(member.summary.label) (\(empty))")
             }
             return (plots, any)
         }
-        let streams = curves(0) { [$0.initial.first?.activationStd] + $0.initialBlocks.map(\.streamStd) }
+        let streams = curves(0, empty: "no finite std above 0: not drawn") { [$0.initial.first?.activationStd] + $0.initialBlocks.map(\.streamStd) }
         lines += InsideFigures.logPanel(streams.curves, anyDrawable: streams.any, note: "no finite stream std above 0")
-        lines += ["unset label 1", "set autoscale y", "set xrange [0.5:\(Double(blocks) + 0.5)]",
+        lines += ["unset label 1", "set autoscale y", "set xrange [0.5:\(Double(blocks) + 0.5)]", "set xlabel 'Block'",
                   "set ylabel 'Gradient std (log scale)'", "set title 'Gradient of the loss at the stream after each block'"]
-        let gradients = curves(1) { $0.initialBlocks.map(\.streamGradientStd) }
+        let gradients = curves(1, empty: "0 everywhere (a zero readout): not drawn") { $0.initialBlocks.map(\.streamGradientStd) }
         lines += InsideFigures.logPanel(gradients.curves, anyDrawable: gradients.any, note: "0 everywhere: nothing to draw on a log axis")
         lines.append("unset multiplot")
         return lines.joined(separator: "\n") + "\n"
