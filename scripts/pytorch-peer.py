@@ -308,6 +308,122 @@ class MLP(nn.Module):
         return self.layers[-1](x)
 
 
+# Residual models (compare-inits's "residual" model, #24): kept apart from the plain MLP above.
+
+# A scheme's α and batch normalization, as compare-inits's ResidualScheme sets them.
+SCHEMES = {'he': (1.0, 'none'), 'he_batch_norm': (1.0, 'post'), 'fixup': ({'trained': True, 'init': 1.0}, 'none'),
+           'skipinit': ({'trained': True, 'init': 0.0}, 'none'), 'rezero': ({'trained': True, 'init': 0.0}, 'none'),
+           'inverse_sqrt_depth': ('1/sqrt(L)', 'none')}
+
+
+def residual_of(model_spec, strategy):
+    """The residual settings a strategy trains with, read as compare-inits reads them: a strategy's
+    own `residual` keys over the experiment's; a scheme given replaces α and batch normalization,
+    and α or batch normalization given replaces an inherited scheme. None for a plain stack."""
+    inherited, own = model_spec.get('residual'), strategy.get('model', {}).get('residual')
+    if inherited is None and own is None:
+        return None
+    residual = dict(inherited or {})
+    own = own or {}
+    if 'scheme' in own:
+        residual.pop('alpha', None), residual.pop('batch_norm', None)
+    if 'alpha' in own or 'batch_norm' in own:
+        residual.pop('scheme', None)
+    residual.update(own)
+    if 'scheme' in residual:
+        residual['alpha'], residual['batch_norm'] = SCHEMES[residual['scheme']]
+    return residual
+
+
+class ResidualBlock(nn.Module):
+    """h + α·f(h), f: Linear → (BatchNorm1d) → activation → dropout → … → Linear (→ BatchNorm1d); with
+    Fixup its scalar biases before every product and activation and after the multiplier (its
+    FixupBasicBlock, without the ReLU after the sum)."""
+    def __init__(self, width, branch, activation, dropout, alpha, batch_norm, linear_bias, blocks, fixup):
+        super().__init__()
+        widths = [width] + branch
+        self.linears = nn.ModuleList(nn.Linear(a, b, bias=linear_bias or not batch_norm) for a, b in zip(widths, widths[1:]))
+        self.norms = nn.ModuleList(nn.BatchNorm1d(b) for b in branch) if batch_norm else None
+        self.activation, self.dropout, self.fixup = activation, dropout, fixup
+        if isinstance(alpha, dict):
+            self.alpha = nn.Parameter(torch.tensor([float(alpha.get('init', 1.0))]))
+        else:
+            self.alpha = 1 / math.sqrt(blocks) if alpha == '1/sqrt(L)' else float(alpha)
+        if fixup:
+            self.before_product = nn.ParameterList(nn.Parameter(torch.zeros(1)) for _ in branch)
+            self.before_activation = nn.ParameterList(nn.Parameter(torch.zeros(1)) for _ in branch[:-1])
+            self.after = nn.Parameter(torch.zeros(1))
+
+    def forward(self, h):
+        x, last = h, len(self.linears) - 1
+        for k, linear in enumerate(self.linears):
+            if self.fixup:
+                x = x + self.before_product[k]
+            x = linear(x)
+            if self.norms is not None:
+                x = self.norms[k](x)
+            if k < last:
+                if self.fixup:
+                    x = x + self.before_activation[k]
+                x = self.dropout(self.activation(x))
+        out = h + self.alpha * x
+        return out + self.after if self.fixup else out
+
+
+class ResidualMLP(nn.Module):
+    """The input projection (Linear, (BatchNorm1d,) activation, dropout), the blocks, the readout;
+    `layers` lists the Linear layers in compare-inits's order (projection, each branch, readout)."""
+    def __init__(self, spec, residual):
+        super().__init__()
+        inputs, width, classes = spec['layers']
+        name, slope = activation_spec(spec['activation'])
+        activation = {'relu': F.relu, 'tanh': torch.tanh, 'sigmoid': torch.sigmoid, 'selu': F.selu,
+                      'identity': lambda x: x, 'linear': lambda x: x,
+                      'leaky_relu': lambda x: F.leaky_relu(x, slope)}[name]
+        batch_norm = residual.get('batch_norm', 'none') == 'post'
+        linear_bias = spec.get('linear_bias', True)
+        self.fixup = residual.get('scheme') == 'fixup'
+        self.activation, self.dropout = activation, nn.Dropout(spec['dropout'])
+        self.projection = nn.Linear(inputs, width, bias=linear_bias or not batch_norm)
+        self.projection_norm = nn.BatchNorm1d(width) if batch_norm else None
+        branch = residual.get('branch', [width, width])
+        self.blocks = nn.ModuleList(ResidualBlock(width, branch, activation, self.dropout, residual.get('alpha', 1.0), batch_norm,
+                                                  linear_bias, residual['blocks'], self.fixup) for _ in range(residual['blocks']))
+        self.readout = nn.Linear(width, classes)
+        if self.fixup:
+            self.projection_shift, self.readout_shift = nn.Parameter(torch.zeros(1)), nn.Parameter(torch.zeros(1))
+        self.layers = [self.projection] + [linear for block in self.blocks for linear in block.linears] + [self.readout]
+
+    def forward(self, x):
+        x = self.projection(x)
+        if self.projection_norm is not None:
+            x = self.projection_norm(x)
+        if self.fixup:
+            x = x + self.projection_shift
+        x = self.dropout(self.activation(x))
+        for block in self.blocks:
+            x = block(x)
+        return self.readout(x + self.readout_shift if self.fixup else x)
+
+
+@torch.no_grad()
+def fixup_initialization(model, residual):
+    """Fixup's own layers, after the strategy's (Zhang, Dauphin & Ma 2019): each branch's last layer
+    and the readout 0, its other layers N(0, 2/fan_in)·L^(-1/(2m-2)), their biases 0."""
+    blocks, m = residual['blocks'], len(model.blocks[0].linears)
+    scale = blocks ** (-1 / (2 * m - 2))
+    for block in model.blocks:
+        for k, linear in enumerate(block.linears):
+            if k == m - 1:
+                linear.weight.zero_()
+            else:
+                linear.weight.normal_(0, math.sqrt(2 / linear.in_features) * scale)
+            if linear.bias is not None:
+                linear.bias.zero_()
+    model.readout.weight.zero_()
+    model.readout.bias.zero_()
+
+
 def make_mup(strategy, spec, widths):
     """muP with the real mup package (pip install mup; never a dependency of compare-inits): the
     model with a MuReadout, and what to call once its values are drawn (set_base_shapes with a
@@ -435,7 +551,10 @@ def main():
             parametrization = parametrization_of(strategy)
             set_shapes, zero_readout, mu, groups = None, False, None, None
             multipliers = layer_multipliers(parametrization, widths)
-            if parametrization['kind'] == 'mup':
+            residual = residual_of(model_spec, strategy)
+            if residual is not None:
+                model = ResidualMLP(spec, residual)
+            elif parametrization['kind'] == 'mup':
                 model, set_shapes, zero_readout, mu = make_mup(strategy, spec, widths)
             else:
                 model = MLP(widths, spec['activation'], spec['dropout'], spec.get('batch_norm', False), spec.get('linear_bias', True),
@@ -452,6 +571,8 @@ def main():
                 fill(layer.weight, weights, fan_in, fan_out)
                 if layer.bias is not None:
                     fill(layer.bias, biases, fan_in, fan_out)
+            if residual is not None and model.fixup:
+                fixup_initialization(model, residual)
             if set_shapes is not None:
                 set_shapes()
             elif parametrization['kind'] != 'standard':

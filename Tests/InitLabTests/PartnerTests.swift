@@ -96,6 +96,31 @@ import Testing
         #expect(alone.batchLosses.allSatisfy { $0.isFinite })
     }
 
+    /// Fixup's scalar biases and multipliers: each scalar's features' parts summed on the run's
+    /// own core, the input shift's dW completed there, all of them updated there.
+    @Test func aFixupRunWithAPartnerHasTheBitsOfTheRunAlone() throws {
+        let folder = temporaryFolder(#function)
+        defer { removeFolder(folder) }
+        writeSyntheticDataset(in: folder, count: 600, side: 28)
+        let text = syntheticConfig(dataset: folder, output: folder + "/out")
+            .replacingOccurrences(of: "\"layers\": [36, 16, 8, 3]", with: "\"layers\": [784, 256, 3], \"residual\": {\"blocks\": 2, \"scheme\": \"fixup\"}")
+            .replacingOccurrences(of: "\"batch_size\": 20, \"epochs\": 2", with: "\"batch_size\": 100, \"epochs\": 2")
+        let experiment = try parseExperiment(text)
+        let dataset = try Dataset.load(experiment.dataset)
+        let plan = experiment.model.plan
+        // Per block: the input shift, before and after the activation, the multiplier, after the sum.
+        #expect(plan.segments.filter { $0.role == .scalar }.count == 1 + 2 * 5 + 1)
+        #expect((1..<5).allSatisfy { RowCuts.cut(for: plan.cutProducts($0, rows: 100)) != nil }, "a block's stage is not split")
+
+        let (trainer, split, strategy, alone) = runAlone(experiment, dataset)
+        #expect(strategy.model.residual?.scheme == .fixup)
+        let paired = runPaired(trainer, strategy, split)
+        #expect(paired.partneredStepTimes.steps == PartnerTrial.window + 1)
+        #expect(paired.batchLosses == alone.batchLosses)
+        #expect(paired.validationLoss == alone.validationLoss)
+        #expect(alone.batchLosses.allSatisfy { $0.isFinite } && alone.batchLosses.first != alone.batchLosses.last)
+    }
+
     @Test func aComparisonGivesASpareCoreToTheRunStillTraining() throws {
         let (folder, experiment, dataset) = try wideExperiment()
         defer { removeFolder(folder) }

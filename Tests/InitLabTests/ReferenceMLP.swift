@@ -17,6 +17,10 @@ struct ReferenceMLP {
     /// Per dense layer that ends a residual branch: the layer whose input is the stream it adds
     /// back, and α, fixed or at its offset among the parameters.
     let sums: [Int: (firstLayer: Int, alpha: Double, alphaOffset: Int?)]
+    /// Per dense layer, the offsets of Fixup's scalar biases (ScalarShift, InputShift) where it
+    /// has them: added to its input before the product, before its activation, after it, and
+    /// after its block's sum.
+    let shifts: [(input: Int?, preactivation: Int?, activation: Int?, sum: Int?)]
     var parameters: [Double]
 
     init(_ model: Network) {
@@ -39,6 +43,19 @@ struct ReferenceMLP {
             sums[sum.stage] = (first, alpha, sum.trainedScale?.offset)
         }
         self.sums = sums
+        shifts = model.plan.stages.map { stage in
+            var shift: (input: Int?, preactivation: Int?, activation: Int?, sum: Int?) = (nil, nil, nil, nil)
+            var gated = false, summed = false
+            for node in stage.elementwise {
+                if node is Gate { gated = true }
+                if node is ResidualAdd { summed = true }
+                if let input = node as? InputShift { shift.input = input.parameter.offset }
+                guard let scalar = node as? ScalarShift else { continue }
+                if summed { shift.sum = scalar.parameter.offset } else if gated { shift.activation = scalar.parameter.offset }
+                else { shift.preactivation = scalar.parameter.offset }
+            }
+            return shift
+        }
         parameters = model.parameters.array.map(Double.init)
     }
 
@@ -76,11 +93,12 @@ struct ReferenceMLP {
         for (l, layout) in layouts.enumerated() {
             inputs.append(input)
             let n = layout.inputs, m = layout.outputs, last = l == layouts.count - 1
+            let shifted = shifts[l].input.map { offset in input.map { $0 + parameters[offset] } } ?? input
             var z = [Double](repeating: 0, count: rows * m)
             for r in 0..<rows {
                 for o in 0..<m {
                     var sum = 0.0
-                    for i in 0..<n { sum += input[r * n + i] * parameters[layout.weightOffset + o * n + i] }
+                    for i in 0..<n { sum += shifted[r * n + i] * parameters[layout.weightOffset + o * n + i] }
                     z[r * m + o] = multipliers[l].forward * sum + multipliers[l].bias * parameters[layout.biasOffset + o]
                 }
             }
@@ -93,11 +111,14 @@ struct ReferenceMLP {
                     for r in 0..<rows { z[r * m + o] = (z[r * m + o] - mean) * scale + parameters[layout.betaOffset + o] }
                 }
             }
+            if let offset = shifts[l].preactivation { z = z.map { $0 + parameters[offset] } }
             var y = last ? z : z.indices.map { activate(z[$0], activations[l]) * (masks?[l][$0] ?? 1) }
+            if let offset = shifts[l].activation { y = y.map { $0 + parameters[offset] } }
             if let sum = sums[l] {
                 let alpha = sum.alphaOffset.map { parameters[$0] } ?? sum.alpha, stream = inputs[sum.firstLayer]
                 y = y.indices.map { stream[$0] + alpha * y[$0] }
             }
+            if let offset = shifts[l].sum { y = y.map { $0 + parameters[offset] } }
             result.append((z, y))
             input = y
         }

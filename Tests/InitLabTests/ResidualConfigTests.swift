@@ -92,6 +92,47 @@ import Testing
                 == ["strategies[0].procedure: LSUV and RBM pre-training work on plain stacks of layers; this strategy's model is residual"])
         #expect(problems("\"blocks\": 2", strategy: ", \"parametrization\": {\"kind\": \"ntk\"}")
                 == ["strategies[0].parametrization: a parametrization's multipliers are made for plain stacks of layers; this strategy's model is residual"])
-        #expect(problems("\"blocks\": 2, \"widht\": 3") == ["model.residual.widht: unknown key; valid here: blocks, branch, alpha, batch_norm"])
+        #expect(problems("\"blocks\": 2, \"widht\": 3") == ["model.residual.widht: unknown key; valid here: blocks, branch, alpha, batch_norm, scheme"])
+    }
+
+    /// A scheme in the experiment's blocks or a strategy's own: what it sets, its echo.
+    @Test func schemesReadAndEcho() throws {
+        for scheme in ResidualScheme.allCases {
+            let experiment = try parseExperiment(Self.config(Self.residual("\"blocks\": 4, \"scheme\": \"\(scheme.rawValue)\"")))
+            let residual = try #require(experiment.model.residual)
+            #expect(residual.scheme == scheme && residual.alpha == scheme.alpha && experiment.model.batchNorm == scheme.batchNorm)
+            #expect(try parseExperiment(experiment.echo.description).model == experiment.model)
+        }
+        // A strategy's scheme beside the experiment's hand-given blocks, and a strategy's α
+        // replacing the experiment's scheme.
+        let own = try parseExperiment(Self.config(Self.residual("\"blocks\": 4, \"batch_norm\": \"post\""),
+                                                  strategy: ", \"model\": { \"residual\": { \"scheme\": \"fixup\" } }"))
+        #expect(own.strategies[0].model.residual == ResidualSpec(width: 16, blocks: 4, scheme: .fixup) && !own.strategies[0].model.batchNorm)
+        #expect(own.strategies[1].model.batchNorm && own.strategies[1].model.residual?.scheme == nil)
+        let replaced = try parseExperiment(Self.config(Self.residual("\"blocks\": 4, \"scheme\": \"rezero\""),
+                                                       strategy: ", \"model\": { \"residual\": { \"alpha\": 0.5 } }"))
+        #expect(replaced.strategies[0].model.residual == ResidualSpec(width: 16, blocks: 4, alpha: .fixed(0.5)))
+        #expect(replaced.strategies[1].model.residual?.scheme == .rezero)
+        #expect(try parseExperiment(replaced.echo.description).strategies == replaced.strategies)
+    }
+
+    /// Item 6's lines for schemes: Fixup needs two layers per branch, a scheme and its own
+    /// settings given together contradict, an unknown scheme lists the valid ones.
+    @Test func badSchemesAreOneLineEach() {
+        func problems(_ keys: String, strategy: String = "") -> [String] { configProblems(Self.config(Self.residual(keys), strategy: strategy)) }
+        #expect(problems("\"blocks\": 2, \"branch\": [16], \"scheme\": \"fixup\"")
+                == ["model.residual.scheme: Fixup scales a branch's layers by L^(-1/(2m-2)) for m ≥ 2 layers per branch, and this branch has 1; "
+                    + "give \"branch\" two widths or more"])
+        #expect(problems("\"blocks\": 2, \"branch\": [16]", strategy: ", \"model\": { \"residual\": { \"scheme\": \"fixup\" } }")
+                == ["strategies[0].model.residual.scheme: Fixup scales a branch's layers by L^(-1/(2m-2)) for m ≥ 2 layers per branch, "
+                    + "and this branch has 1; give \"branch\" two widths or more"])
+        #expect(problems("\"blocks\": 2, \"scheme\": \"rezero\", \"alpha\": 0")
+                == ["model.residual.alpha: the scheme \"rezero\" sets α itself; give the scheme or \"alpha\", not both"])
+        #expect(problems("\"blocks\": 2, \"scheme\": \"he\", \"batch_norm\": \"post\"")
+                == ["model.residual.batch_norm: the scheme \"he\" sets batch normalization itself; give the scheme or \"batch_norm\", not both"])
+        #expect(problems("\"blocks\": 2, \"scheme\": \"resnet\"")
+                == ["model.residual.scheme: unknown scheme \"resnet\"; valid: he, he_batch_norm, fixup, skipinit, rezero, inverse_sqrt_depth"])
+        #expect(problems("\"blocks\": 2, \"alpha\": \"NaN\"")
+                == ["model.residual.alpha: expected a number, \"1/sqrt(L)\" or {\"trained\": true, \"init\": 0}, found \"NaN\""])
     }
 }

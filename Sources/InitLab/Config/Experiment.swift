@@ -154,12 +154,16 @@ public struct ResidualSpec: Sendable, Equatable {
     public var blocks: Int
     public var branch: [Int]
     public var alpha: Alpha
+    /// The initialization scheme the config named, which set α (and batch normalization); nil
+    /// when they were given by hand.
+    public var scheme: ResidualScheme?
 
-    public init(width: Int, blocks: Int, branch: [Int]? = nil, alpha: Alpha = .fixed(1)) {
+    public init(width: Int, blocks: Int, branch: [Int]? = nil, alpha: Alpha = .fixed(1), scheme: ResidualScheme? = nil) {
         self.width = width
         self.blocks = blocks
         self.branch = branch ?? [width, width]
-        self.alpha = alpha
+        self.alpha = scheme?.alpha ?? alpha
+        self.scheme = scheme
     }
 
     /// α as the plan applies it: 1/√L a constant, rounded to Float as PyTorch's float32 product
@@ -245,6 +249,9 @@ public struct PlotSpec: Sendable, Equatable {
     public static let activationsFigure = "activations", gradientsFigure = "gradients", trainingFigurePrefix = "training-"
     /// The density of the input-output Jacobian's singular values at initialization.
     public static let spectrumFigure = "jacobian-spectrum"
+    /// A residual network's figures (the stream through its blocks, its trained α) are named
+    /// with this prefix.
+    public static let residualFigurePrefix = "residual-"
     /// A sweep's figures are named this and their measure.
     public static let sweepFigurePrefix = "sweep-"
 
@@ -252,6 +259,7 @@ public struct PlotSpec: Sendable, Equatable {
     static func isToolsOwn(_ name: String) -> Bool {
         [wholeRunFigure, epochsFigure, activationsFigure, gradientsFigure, spectrumFigure].contains(name)
             || name.hasPrefix(weightFigurePrefix) || name.hasPrefix(trainingFigurePrefix) || name.hasPrefix(sweepFigurePrefix)
+            || name.hasPrefix(residualFigurePrefix)
     }
 }
 

@@ -44,8 +44,10 @@ extension ResidualSpec {
         case .inverseSqrtDepth: alpha = .string("1/sqrt(L)")
         case .trained(let initial): alpha = .object([("trained", .bool(true)), ("init", JSON(initial))])
         }
-        return .object([("blocks", .number(Double(blocks))), ("branch", .array(branch.map { .number(Double($0)) })), ("alpha", alpha),
-                        ("batch_norm", .string(batchNorm ? "post" : "none"))])
+        let shape: [(key: String, value: JSON)] = [("blocks", .number(Double(blocks))), ("branch", .array(branch.map { .number(Double($0)) }))]
+        // A scheme says α and batch normalization itself (a config may not give them beside it).
+        if let scheme { return .object(shape + [("scheme", .string(scheme.rawValue))]) }
+        return .object(shape + [("alpha", alpha), ("batch_norm", .string(batchNorm ? "post" : "none"))])
     }
 }
 

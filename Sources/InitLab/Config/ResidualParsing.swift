@@ -6,7 +6,8 @@
 /// `layers` are then the input, the stream's width and the classes; `branch` the widths of a
 /// block's dense layers (default: two of the stream's width; the last one must be the stream's);
 /// `alpha` a number, "1/sqrt(L)" or {"trained": true, "init": 0}; `batch_norm` "post" (after
-/// every product, the input projection's too) or "none".
+/// every product, the input projection's too) or "none"; or instead of those two a `scheme`
+/// (ResidualScheme: he, he_batch_norm, fixup, skipinit, rezero, inverse_sqrt_depth).
 extension ExperimentReader {
     /// Batch normalization's arrangements inside a branch, as a config names them.
     enum BranchNormalization: String, CaseIterable { case none, post, pre }
@@ -44,17 +45,44 @@ extension ExperimentReader {
             return nil
         }
         var alpha: ResidualSpec.Alpha? = defaults?.alpha ?? .fixed(1)
-        if let alphaNode = object.optional("alpha") { alpha = readAlpha(alphaNode) }
+        let alphaNode = object.optional("alpha")
+        if let alphaNode { alpha = readAlpha(alphaNode) }
         var batchNorm = defaultBatchNorm
-        if let normNode = object.optional("batch_norm"), let arrangement = normNode.choice(BranchNormalization.self, what: "arrangement") {
+        let normNode = object.optional("batch_norm")
+        if let normNode, let arrangement = normNode.choice(BranchNormalization.self, what: "arrangement") {
             if arrangement == .pre {
                 normNode.report("the pre-activation arrangement (BN → activation → dense) is not available yet; \"post\" is")
                 return nil
             }
             batchNorm = arrangement == .post
         }
+        // A scheme sets α and batch normalization; given beside it in one object they are a
+        // contradiction, while a strategy's own α or arrangement replaces a scheme it inherited.
+        var scheme = alphaNode == nil && normNode == nil ? defaults?.scheme : nil
+        let schemeNode = object.optional("scheme")
+        if let schemeNode {
+            scheme = schemeNode.choice(ResidualScheme.self, what: "scheme")
+            if let given = scheme {
+                for (node, key, what) in [(alphaNode, "alpha", "α"), (normNode, "batch_norm", "batch normalization")] {
+                    node?.report("the scheme \"\(given.rawValue)\" sets \(what) itself; give the scheme or \"\(key)\", not both")
+                }
+                if alphaNode != nil || normNode != nil { return nil }
+            } else {
+                return nil
+            }
+        }
+        if let scheme {
+            alpha = scheme.alpha
+            batchNorm = scheme.batchNorm
+            if scheme == .fixup, let branch, branch.count < 2 {
+                (schemeNode ?? object.optional("branch") ?? node).report(
+                    "Fixup scales a branch's layers by L^(-1/(2m-2)) for m ≥ 2 layers per branch, and this branch has 1; "
+                    + "give \"branch\" two widths or more")
+                return nil
+            }
+        }
         guard let blocks, let branch, let width, let alpha else { return nil }
-        return (ResidualSpec(width: width, blocks: blocks, branch: branch, alpha: alpha), batchNorm)
+        return (ResidualSpec(width: width, blocks: blocks, branch: branch, alpha: alpha, scheme: scheme), batchNorm)
     }
 
     /// α: a number, "1/sqrt(L)", or {"trained": true, "init": a number, 1 by default}; every

@@ -37,8 +37,9 @@ extension RunDiagnostics {
     var json: JSON {
         .object([
             ("probe_images", .number(Double(probeImages))),
-            ("init", .object([("layers", .array(initial.map(\.json)))])),
-            ("steps", .array(steps.map { .object([("step", .number(Double($0.step))), ("layers", .array($0.layers.map(\.json)))]) })),
+            ("init", .object([("layers", .array(initial.map(\.json)))] + Self.blocksJSON(initialBlocks))),
+            ("steps", .array(steps.map { .object([("step", .number(Double($0.step))), ("layers", .array($0.layers.map(\.json)))]
+                                                 + Self.blocksJSON($0.blocks)) })),
         ] + (jacobian.map { [("jacobian", $0.json)] } ?? []))
     }
 
@@ -48,10 +49,24 @@ extension RunDiagnostics {
             guard case .array(let entries)? = json?["layers"] else { throw JSONFieldError(message: "diagnostics: no layers array") }
             return try entries.map(LayerDiagnostics.init(json:))
         }
+        // A plain stack's have no blocks array.
+        func blocks(_ json: JSON?) throws -> [BlockDiagnostics] {
+            switch json?["blocks"] {
+            case nil: return []
+            case .array(let entries)?: return try entries.map(BlockDiagnostics.init(json:))
+            default: throw JSONFieldError(message: "diagnostics: blocks is not an array")
+            }
+        }
         guard case .array(let steps)? = json["steps"] else { throw JSONFieldError(message: "diagnostics: no steps array") }
         self.init(probeImages: try reader.integer("probe_images"), initial: try layers(json["init"]),
                   steps: try steps.map { StepDiagnostics(step: try JSONFields($0, what: "diagnostics step").integer("step"),
-                                                         layers: try layers($0)) },
-                  jacobian: try json["jacobian"].map(JacobianSpectrum.init(json:)))
+                                                         layers: try layers($0), blocks: try blocks($0)) },
+                  jacobian: try json["jacobian"].map(JacobianSpectrum.init(json:)), initialBlocks: try blocks(json["init"]))
+    }
+
+    /// A residual network's `blocks` beside its `layers`; nothing for a plain stack, whose
+    /// results.json stays as it was.
+    static func blocksJSON(_ blocks: [BlockDiagnostics]) -> [(key: String, value: JSON)] {
+        blocks.isEmpty ? [] : [("blocks", .array(blocks.map(\.json)))]
     }
 }

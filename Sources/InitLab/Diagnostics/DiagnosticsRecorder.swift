@@ -24,7 +24,8 @@ final class DiagnosticsRecorder: UpdateObserver {
         before = FloatBuffer(count: network.parameters.count)
         let initial = measurement.measure(gradients: true)
         diagnostics = RunDiagnostics(probeImages: batch.rows, initial: initial, steps: [],
-                                     jacobian: measurement.jacobianSpectrum(inputs: jacobianInputs))
+                                     jacobian: nil, initialBlocks: measurement.blocks)
+        diagnostics.jacobian = measurement.jacobianSpectrum(inputs: jacobianInputs)
         diagnostics.steps.reserveCapacity(schedule.count)
         if schedule.first == 0 {
             // Step 0 is the network at initialization: the same forward statistics, no step's gradient.
@@ -32,6 +33,10 @@ final class DiagnosticsRecorder: UpdateObserver {
                 var entry = layer
                 entry.outputGradientStd = nil
                 entry.weightGradientStd = nil
+                return entry
+            }, blocks: diagnostics.initialBlocks.map { block in
+                var entry = block
+                entry.streamGradientStd = nil
                 return entry
             }))
         }
@@ -61,7 +66,7 @@ final class DiagnosticsRecorder: UpdateObserver {
             layers[l].updateRatio = weights > 0
                 ? Moments.distance(network.parameters.pointer + weight.offset, previous, count: count) / weights : nil
         }
-        diagnostics.steps.append(StepDiagnostics(step: step, layers: layers.map(\.finite)))
+        diagnostics.steps.append(StepDiagnostics(step: step, layers: layers.map(\.finite), blocks: measurement.blocks))
         stepSeconds += monotonicSeconds() - start
     }
 }

@@ -13,6 +13,8 @@ final class InsideMeasurement {
     let batch: ProbeBatch
     private lazy var forwardActivations = BatchBuffers(plan: network.plan, capacity: batch.rows, backward: false)
     private let executor: Executor
+    /// The residual blocks of the last measurement (none for a plain stack).
+    private(set) var blocks: [BlockDiagnostics] = []
 
     init(network: Network, batch: ProbeBatch) {
         self.network = network
@@ -33,6 +35,7 @@ final class InsideMeasurement {
         let buffers = gradients ? BatchBuffers(plan: network.plan, capacity: batch.rows) : forwardActivations
         var pass = Pass.measurement(gradients: gradients)
         network.forward(batch.x.pointer, rows: batch.rows, buffers: buffers, pass: &pass, on: executor, observer: recorder)
+        defer { blocks = BlockDiagnostics.blocks(network, streams: recorder.streams, layers: recorder.layers) }
         guard gradients else { return recorder.layers.map(\.finite) }
         _ = network.loss(labels: batch.labels, rows: batch.rows, buffers: buffers)
         recorder.layers[layers.count - 1].outputGradientStd = Moments(buffers.dscores.pointer, count: buffers.dscores.count).std
@@ -68,11 +71,17 @@ final class InsideMeasurement {
     private final class Recorder: PassObserver {
         let network: Network
         var layers: [LayerDiagnostics]
+        /// A residual stream's std after each block, by the stage of its sum.
+        var streams: [Int: Double] = [:]
         /// The layers from which down the gradient is zero up to rounding (0: none).
         var roundingBelow = 0
 
+        /// Whether the network has residual blocks.
+        let residual: Bool
+
         init(network: Network, layers: [LayerDiagnostics]) {
             self.network = network
+            residual = network.plan.stages.contains { $0.nodes.contains { $0 is ResidualAdd } }
             self.layers = layers
         }
 
@@ -85,7 +94,9 @@ final class InsideMeasurement {
         }
 
         func didForward(_ node: any Node, _ context: PassContext) {
-            if let gate = node as? Gate {
+            if let sum = node as? ResidualAdd {
+                streams[sum.stage] = Moments(UnsafePointer(context.values(sum.slot)), count: sum.width * context.rows).std
+            } else if let gate = node as? Gate {
                 let y = UnsafePointer(context.values(gate.slot)), width = gate.width, rows = context.rows, l = gate.stage
                 let activation = Moments(y, count: width * rows)
                 layers[l].activationMean = activation.mean
@@ -109,9 +120,11 @@ final class InsideMeasurement {
             let rows = context.rows
             let below = context.gradient(layer.output), delta = context.gradient(above.output)
             let weights = network.weights(above.layer)
-            if InsideMeasurement.isRounding(Moments.norm(below, count: layer.outputs * rows), sumsOf: above.outputs,
-                                            Moments.norm(weights.baseAddress!, count: weights.count),
-                                            Moments.norm(delta, count: above.outputs * rows)) {
+            // In a residual network the skip carries the gradient past a branch whose own is 0
+            // (α = 0, Fixup's zero layers): a zero there ends nothing below it.
+            if !residual, InsideMeasurement.isRounding(Moments.norm(below, count: layer.outputs * rows), sumsOf: above.outputs,
+                                                       Moments.norm(weights.baseAddress!, count: weights.count),
+                                                       Moments.norm(delta, count: above.outputs * rows)) {
                 for j in 0...layer.layer { layers[j].outputGradientStd = 0 }
                 roundingBelow = layer.layer + 1
                 return false

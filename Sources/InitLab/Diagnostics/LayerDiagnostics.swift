@@ -52,6 +52,8 @@ public struct LayerDiagnostics: Sendable, Equatable {
 public struct StepDiagnostics: Sendable, Equatable {
     public var step: Int
     public var layers: [LayerDiagnostics]
+    /// A residual network's blocks at that step (no gradient: the probe's is measured at initialization).
+    public var blocks: [BlockDiagnostics] = []
 }
 
 /// Everything the diagnostics recorded of one run.
@@ -65,4 +67,6 @@ public struct RunDiagnostics: Sendable, Equatable {
     /// The input-output Jacobian's singular values at initialization, when the diagnostics ask
     /// for them (`jacobian_inputs`) and the network has two hidden layers or more.
     public var jacobian: JacobianSpectrum? = nil
+    /// A residual network's blocks at initialization (empty for a plain stack).
+    public var initialBlocks: [BlockDiagnostics] = []
 }

@@ -13,8 +13,9 @@ extension Strategy {
         for segment in network.plan.segments {
             let initializer: Initializer
             switch segment.role {
-            case .weight: initializer = layers[segment.layer].weights
-            case .bias: initializer = layers[segment.layer].biases
+            // A residual scheme's own layers (Fixup's) are drawn as it says, in the same order.
+            case .weight: initializer = model.residual?.schemeInitializers(layer: segment.layer)?.weights ?? layers[segment.layer].weights
+            case .bias: initializer = model.residual?.schemeInitializers(layer: segment.layer)?.biases ?? layers[segment.layer].biases
             case .gamma, .beta, .scalar: continue
             }
             initializer.fill(network.values(of: segment), rows: segment.rows, cols: segment.columns, fanIn: segment.fanIn,

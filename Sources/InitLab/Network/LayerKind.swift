@@ -18,6 +18,12 @@ public enum LayerKind: Sendable, Equatable {
     /// activation and dropout; the last one's width the stream's, and nothing after it) reads
     /// the stream, and a ResidualAdd at its end adds the stream back.
     case residual(branch: [LayerKind], scale: BranchScale)
+    /// A learned scalar added to every feature of the layer before, in place (Fixup's scalar
+    /// biases before an activation, after one, after a block's sum).
+    case scalarShift
+    /// A learned scalar added to the input of the dense layer before (Fixup's scalar bias before
+    /// a product that reads the stream, and before the readout).
+    case inputShift
 }
 
 extension ModelSpec {
@@ -36,12 +42,23 @@ extension ModelSpec {
     /// Post-activation batch normalization (the original ResNet's, without the ReLU after the
     /// sum) follows every product of a branch, its last one too; the activation and dropout
     /// follow every branch layer but the last.
+    ///
+    /// Fixup's blocks (Zhang, Dauphin & Ma 2019, its FixupBasicBlock without the ReLU after the
+    /// sum) add its scalar biases: before the input projection's activation (`bias1`), before
+    /// every product of a branch and every activation in it, after the branch's multiplier
+    /// (`bias2b`, after the sum here: the same real numbers) and before the readout (`bias2`).
     private func residualKinds(_ residual: ResidualSpec) -> [LayerKind] {
         func dense(_ width: Int) -> [LayerKind] { [.dense(outputs: width, bias: bias && (linearBias || !batchNorm))] + (batchNorm ? [.batchNorm] : []) }
-        let gate: [LayerKind] = [.activation(activation), .dropout(dropout)]
-        let branch = residual.branch.enumerated().flatMap { i, width in dense(width) + (i < residual.branch.count - 1 ? gate : []) }
-        let block = LayerKind.residual(branch: branch, scale: residual.branchScale)
-        return dense(residual.width) + gate + Array(repeating: block, count: residual.blocks) + [.readout(classes: layers[layers.count - 1], bias: bias)]
+        let fixup = residual.fixup
+        let gate: [LayerKind] = fixup ? [.scalarShift, .activation(activation), .dropout(dropout), .scalarShift]
+            : [.activation(activation), .dropout(dropout)]
+        let branch = residual.branch.enumerated().flatMap { i, width in
+            dense(width) + (fixup && i == 0 ? [.inputShift] : []) + (i < residual.branch.count - 1 ? gate : [])
+        }
+        let block = [LayerKind.residual(branch: branch, scale: residual.branchScale)] + (fixup ? [.scalarShift] : [])
+        let projection = dense(residual.width) + (fixup ? [.scalarShift] : []) + [.activation(activation), .dropout(dropout)]
+        return projection + Array(repeating: block, count: residual.blocks).flatMap { $0 } + [.readout(classes: layers[layers.count - 1], bias: bias)]
+            + (fixup ? [.inputShift] : [])
     }
 
     /// Its layer kinds compiled: the segments, shapes and products of the network, without

@@ -43,6 +43,9 @@ public final class Plan: @unchecked Sendable {
     /// The residual blocks' sums whose α is trained: its gradient is summed once the backward
     /// pass is over.
     let trainedScales: [ResidualAdd]
+    /// The nodes whose parameter gradients are completed after the backward pass, in plan
+    /// order: trained α's and Fixup's scalar biases.
+    let gradientFinishers: [any FinishesGradient]
 
     /// What the parametrization does to each dense layer (one entry per layer; empty: the
     /// standard parametrization): its products' and its bias's multipliers are node attributes,
@@ -57,6 +60,7 @@ public final class Plan: @unchecked Sendable {
         (slots, stages, segments, runningCount) = compiler.finish()
         producer = Self.producers(slots: slots.count, stages: stages)
         trainedScales = stages.flatMap(\.nodes).compactMap { $0 as? ResidualAdd }.filter { $0.trainedScale != nil }
+        gradientFinishers = stages.flatMap(\.nodes).compactMap { $0 as? any FinishesGradient }
         precondition(scaling.isEmpty || scaling.count == stages.count, "one scaling per dense layer")
         self.scaling = scaling
         for (s, layer) in scaling.enumerated() {
@@ -88,6 +92,7 @@ public final class Plan: @unchecked Sendable {
         (slots, stages, _, runningCount) = compiler.finish()
         producer = Self.producers(slots: slots.count, stages: stages)
         trainedScales = []
+        gradientFinishers = []
         // Its own layers' segments: nothing else is the up-pass's to update or cut.
         segments = plan.segments.filter { $0.layer < layer }
         parameterCount = plan.parameterCount
@@ -206,6 +211,13 @@ private struct PlanCompiler {
             gateNode().dropout = p
         case let .residual(branch, scale):
             addResidual(branch: branch, scale: scale)
+        case .scalarShift:
+            guard let dense, dense.outputLayout == .featureMajor else { preconditionFailure("a scalar shift follows a hidden dense layer") }
+            nodes.append(ScalarShift(slot: dense.output, width: dense.outputs, stage: dense.layer,
+                                     parameter: segment(.scalar, rows: 1, columns: 1, of: dense)))
+        case .inputShift:
+            guard let dense, nodes.count == 1 else { preconditionFailure("an input shift follows its dense layer's product") }
+            nodes.append(InputShift(dense: dense, parameter: segment(.scalar, rows: 1, columns: 1, of: dense)))
         }
     }
 

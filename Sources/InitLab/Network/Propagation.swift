@@ -50,8 +50,8 @@ extension Network {
     }
 
     /// Gradients of the last forward's loss into `gradients`: every segment overwritten, not
-    /// accumulated, so a step needs no zero-grad pass; a trained residual α's last, from its
-    /// features' sums. With an observer, every stage runs on this core alone, and the observer
+    /// accumulated, so a step needs no zero-grad pass; a trained residual α's and Fixup's scalars'
+    /// last, from their features' sums. With an observer, every stage runs on this core alone, and the observer
     /// may stop the pass after a layer's input gradient.
     func backward(_ buffers: BatchBuffers, on executor: Executor, observer: (any PassObserver)? = nil) {
         executor.mark(.backward)
@@ -66,7 +66,7 @@ extension Network {
                 _ = backwardStage(s, on: .main, context)
             }
         }
-        for sum in plan.trainedScales { sum.sumScaleGradient(context) }
+        for node in plan.gradientFinishers { node.finishGradient(context) }
     }
 
     /// Stage s's parameter gradients for the features of `core`, and the gradient of its input

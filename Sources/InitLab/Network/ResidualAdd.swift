@@ -17,7 +17,7 @@ public enum BranchScale: Sendable, Equatable {
 /// cores cuts it too. A trained α's gradient Σ δ·branch runs over all features: each feature's
 /// sum over the samples is kept (scratch), and the run's own core adds them up in feature order
 /// once the backward pass is over (`sumScaleGradient`), the same bits on one core or two.
-final class ResidualAdd: Node {
+final class ResidualAdd: Node, FinishesGradient {
     /// The branch's output slot (updated in place) and the stream the block read.
     let slot: Int, skip: Int, width: Int
     let stage: Int
@@ -93,4 +93,6 @@ final class ResidualAdd: Node {
         for f in 0..<width { total += sums[f] }
         context.gradients[trainedScale.offset] = total
     }
+
+    func finishGradient(_ context: PassContext) { sumScaleGradient(context) }
 }

@@ -160,6 +160,7 @@ public enum MarkdownReport {
         })
         lines.append("")
         lines += SpectrumReading.section(SpectrumFigure(summaries: summaries).members, escape: escape)
+        lines += BlockReading.section(BlockFigures(summaries: summaries), escape: escape)
         let trainingFigures = measured.map { TrainingDiagnosticsFigure(summary: $0.0) }.filter(\.recorded)
         guard !trainingFigures.isEmpty else { return lines }
         lines += ["### Over training", "",

@@ -56,7 +56,7 @@ public enum Plots {
         for figure in experiment.plots.distributions { files += DistributionPicture(figure: figure, seed: experiment.seed).files }
         for summary in summaries { files += WeightFigure(summary: summary).files }
         files += LayerProfileFigure.activations(summaries).files + LayerProfileFigure.gradients(summaries).files
-        files += SpectrumFigure(summaries: summaries).files
+        files += SpectrumFigure(summaries: summaries).files + BlockFigures(summaries: summaries).files
         for summary in summaries { files += TrainingDiagnosticsFigure(summary: summary).files }
         return files
     }

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import InitLab
+
+/// The residual blocks' diagnostics (#24, item 3): the stream's std after each block against
+/// the Double reference, its gradient against the layers', α as the sums apply it, and their
+/// round trip through results.json.
+@Suite struct BlockDiagnosticsTests {
+    /// 40 images of 7 pixels, ten classes.
+    static let images: Dataset = {
+        var rng = Xoshiro256(seed: 8)
+        return Dataset(pixels: (0..<(40 * 7)).map { _ in UInt8(rng.next() % 256) }, labels: (0..<40).map { UInt8($0 % 4) }, features: 7)
+    }()
+
+    @Test(arguments: [ResidualSpec.Alpha.fixed(0.7), .trained(initial: 0.4)])
+    func theStreamAgainstTheReference(alpha: ResidualSpec.Alpha) throws {
+        let (model, _, _, _) = ResidualTests.setUp(alpha, dropout: 0)
+        let batch = ProbeBatch(dataset: Self.images, count: 40)
+        let measurement = InsideMeasurement(network: model, batch: batch)
+        let layers = measurement.measure(gradients: true)
+        let blocks = measurement.blocks
+        #expect(blocks.map(\.block) == [1, 2, 3] && blocks.map(\.layer) == [3, 5, 7])
+        let x = (0..<(40 * 7)).map { Double(batch.x.pointer[$0]) }
+        let reference = ReferenceMLP(model).layers(x: x, rows: 40)
+        for block in blocks {
+            let std = DiagnosticsTests.moments(reference[block.layer - 1].y).std
+            // Float sums of ~10 terms against Double: a few ulps, 1e-5 relative.
+            #expect(abs(try #require(block.streamStd) / std - 1) < 1e-5, "block \(block.block)")
+            #expect(block.streamGradientStd == layers[block.layer - 1].outputGradientStd && block.streamGradientStd! > 0)
+            if case .fixed(let value) = alpha { #expect(block.alpha == Double(value)) } else { #expect(block.alpha == Double(Float(0.4))) }
+        }
+    }
+
+    /// Fixup's and SkipInit's blocks start as the identity: the stream's std is the input
+    /// projection's activation std after every block.
+    @Test(arguments: [ResidualScheme.fixup, .skipinit])
+    func identityBlocksKeepTheStream(scheme: ResidualScheme) {
+        let model = ModelSpec(residual: ResidualSpec(width: 16, blocks: 6, scheme: scheme), input: 7, classes: 4, activation: .relu, dropout: 0)
+        let network = ResidualSchemeTests.heStrategy(model).initialNetwork(seed: 5)
+        let measurement = InsideMeasurement(network: network, batch: ProbeBatch(dataset: Self.images, count: 40))
+        let layers = measurement.measure(gradients: true)
+        #expect(measurement.blocks.count == 6)
+        #expect(measurement.blocks.allSatisfy { $0.streamStd == layers[0].activationStd && $0.alpha == (scheme == .fixup ? 1 : 0) })
+    }
+
+    /// A run records its blocks at initialization and at every recorded step, α as it trains;
+    /// results.json reads them back as written, and a plain stack writes none.
+    @Test func aRunsBlocksRoundTrip() throws {
+        let diagnostics = RunDiagnostics(probeImages: 40, initial: [LayerDiagnostics(layer: 1)],
+                                         steps: [StepDiagnostics(step: 1, layers: [LayerDiagnostics(layer: 1)],
+                                                                 blocks: [BlockDiagnostics(block: 1, layer: 3, streamStd: 2.5, alpha: 0.125)])],
+                                         initialBlocks: [BlockDiagnostics(block: 1, layer: 3, streamStd: 1.5, streamGradientStd: 0.01, alpha: 0)])
+        #expect(try RunDiagnostics(json: JSONParser.parse(diagnostics.json.description)) == diagnostics)
+        var plain = diagnostics
+        plain.initialBlocks = []
+        plain.steps[0].blocks = []
+        #expect(!plain.json.description.contains("blocks"))
+        #expect(try RunDiagnostics(json: JSONParser.parse(plain.json.description)) == plain)
+
+        let model = ModelSpec(residual: ResidualSpec(width: 16, blocks: 3, scheme: .rezero), input: 7, classes: 4, activation: .relu, dropout: 0)
+        let network = ResidualSchemeTests.heStrategy(model).initialNetwork(seed: 5)
+        let recorder = DiagnosticsRecorder(network: network, batch: ProbeBatch(dataset: Self.images, count: 40), schedule: [0, 1])
+        #expect(recorder.diagnostics.initialBlocks.count == 3 && recorder.diagnostics.steps[0].blocks.map(\.alpha) == [0, 0, 0])
+        #expect(recorder.diagnostics.steps[0].blocks.allSatisfy { $0.streamGradientStd == nil })
+        let alphas = network.plan.trainedScales.map { $0.trainedScale!.offset }
+        recorder.willUpdate(step: 1)
+        for (k, offset) in alphas.enumerated() { network.parameters.pointer[offset] = Float(k + 1) / 8 }
+        recorder.didUpdate(step: 1)
+        #expect(recorder.diagnostics.steps[1].blocks.map(\.alpha) == [0.125, 0.25, 0.375])
+    }
+}
+
+extension BlockDiagnosticsTests {
+    /// SkipInit's α = 0 gives its branches no gradient, but the skips carry the loss's gradient
+    /// to every block unchanged: the same std at each, not 0 below the first zero branch.
+    @Test func aZeroBranchGradientEndsNothingBelowIt() {
+        let model = ModelSpec(residual: ResidualSpec(width: 16, blocks: 5, scheme: .skipinit), input: 7, classes: 4, activation: .relu, dropout: 0)
+        let network = ResidualSchemeTests.heStrategy(model).initialNetwork(seed: 5)
+        let measurement = InsideMeasurement(network: network, batch: ProbeBatch(dataset: Self.images, count: 40))
+        let layers = measurement.measure(gradients: true)
+        let gradients = measurement.blocks.map(\.streamGradientStd)
+        #expect(gradients.allSatisfy { $0 != nil && $0! > 0 && $0 == gradients.last! }, "\(gradients)")
+        #expect(layers[0].outputGradientStd == gradients.last! && layers[0].weightGradientStd! > 0)
+    }
+}
