@@ -176,6 +176,43 @@ import Testing
         #expect(width == ["sweep.axes[0].setting: width varies a plain stack's hidden layers; the model of the strategy is residual"])
     }
 
+    /// A depth sweep of residual schemes, end to end: validation accuracy against depth a line
+    /// per scheme, the stream's std through the blocks at the deepest depth a line per scheme
+    /// beside the doubling, its reading and its numbers in results.json.
+    @Test func aDepthSweepOfResidualSchemes() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        writeSyntheticDataset(in: folder)
+        let residual = #""model": { "layers": [36, 8, 3], "activation": "relu", "dropout": 0, "residual": { "blocks": 2, "scheme": "he" } }"#
+        let strategies = #"{ "id": "he", "label": "He", "weights": "kaiming_normal" }, "#
+            + #"{ "id": "rezero", "label": "ReZero", "weights": "kaiming_normal", "model": { "residual": { "scheme": "rezero" } } }"#
+        let sweep = #"{ "axes": [ { "setting": "depth", "values": [1, 6] }, { "setting": "seed", "values": [1, 2] } ], "measures": ["validation_accuracy", "stream_std"] }"#
+        let text = Self.config(dataset: folder, output: folder + "/out", sweep: sweep, strategy: strategies)
+            .replacingOccurrences(of: #""model": { "layers": [36, 8, 3], "activation": "tanh", "dropout": 0 }"#, with: residual)
+        try text.write(toFile: folder + "/c.json", atomically: true, encoding: .utf8)
+        let run = try runCommand([folder + "/c.json", "--quiet", "--no-cache", "--require-png"])
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in ["sweep-validation-accuracy", "sweep-stream-std", "sweep-residual-stream"] {
+            #expect(FileManager.default.fileExists(atPath: folder + "/out/\(name).png"), "\(name)")
+        }
+        let line = try String(contentsOfFile: folder + "/out/sweep-validation-accuracy.gp", encoding: .utf8)
+        #expect(line.contains("index 0 using 1:2 with linespoints linetype 1 pointtype 7 title 'He'")
+                && line.contains("index 1 using 1:2 with linespoints linetype 2 pointtype 7 title 'ReZero'"), "\(line)")
+        let results = try JSONParser.parse(String(contentsOfFile: folder + "/out/results.json", encoding: .utf8))
+        guard case .array(let series)? = results["sweep"]?["residual_stream"]?["series"], series.count == 2,
+              case .array(let he)? = series[0]["std"], case .array(let rezero)? = series[1]["std"] else {
+            Issue.record("no residual stream in results.json"); return
+        }
+        // Six blocks and the projection; ReZero's α = 0 leaves the stream as the projection made it.
+        #expect(he.count == 7 && rezero.count == 7 && rezero.allSatisfy { $0 == rezero[0] })
+        guard case .number(let first)? = he.first, case .number(let last)? = he.last else { Issue.record("no He stds"); return }
+        #expect(last > 2 * first, "He's stream grows through its blocks: \(first) → \(last)")
+        #expect(series[1]["std_factor_per_block"] == .number(1) && series[1]["explodes_at_block"] == .null)
+        let report = try String(contentsOfFile: folder + "/out/report.md", encoding: .utf8)
+        #expect(report.contains("## The residual stream through the blocks") && report.contains("- **ReZero**: std "))
+        #expect(report.contains("×1.000 per block (variance ×1.000); no explosion."))
+    }
+
     @Test func aSweepNamesNoBaselineOrFigures() {
         let extras = configProblems(Self.config(sweep: Self.map, extra: #""baseline": "g", "plots": { "figures": [ { "name": "f", "strategies": ["g"] } ] },"#))
         #expect(extras.contains("baseline: a sweep has no baseline strategy: its figures compare the points"), "\(extras)")

@@ -39,7 +39,10 @@ public enum Plots {
             let transfer = grid.transfers.flatMap { transfers in
                 TransferFigure(transfers: transfers, labels: transfers.map { labels[$0.template] }, title: experiment.title).files
             }
-            return grid.sweep.measures.flatMap { SweepFigure(grid: grid, measure: $0, title: experiment.title).files } + transfer + coordinates
+            let stream = grid.stream.map {
+                StreamFigure(stream: $0, labels: $0.series.map { labels[$0.template] }, title: experiment.title, seeds: experiment.seeds.count).files
+            } ?? []
+            return grid.sweep.measures.flatMap { SweepFigure(grid: grid, measure: $0, title: experiment.title).files } + transfer + coordinates + stream
                 + experiment.plots.distributions.flatMap { DistributionPicture(figure: $0, seed: experiment.seed).files }
         }
         var files: [OutputFile] = []

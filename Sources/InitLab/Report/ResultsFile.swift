@@ -102,6 +102,18 @@ public enum ResultsFile {
                          ("slopes", .array(check.slopes.map { .array($0.map { $0.map(JSON.init) ?? .null }) }))])
             })))
         }
+        if let stream = grid.stream {
+            members.append(("residual_stream", .object([
+                ("blocks", .number(Double(stream.blocks))),
+                // std[b]: after block b (0: the input projection), the geometric mean over seeds.
+                ("series", .array(stream.series.map { series in
+                    .object([("template", .string(sweep.templates[series.template].strategy.id)),
+                             ("std", .array(series.stds.map { $0.map(JSON.init) ?? .null })),
+                             ("std_factor_per_block", series.perBlock.map(JSON.init) ?? .null),
+                             ("explodes_at_block", series.explosion.map { .number(Double($0)) } ?? .null)])
+                })),
+            ])))
+        }
         if let theory = grid.theory {
             members.append(("theory", .object([
                 ("bias_variance", JSON(theory.biasVariance)),

@@ -32,6 +32,7 @@ enum SweepReport {
         let labels = sweep.templates.map(\.strategy.label)
         lines += transfer(grid.transfers, labels: labels)
         if !grid.coordinateChecks.isEmpty { lines += coordinateCheck(grid.coordinateChecks, labels: labels) }
+        lines += grid.stream.map { stream(in: $0, labels: labels) } ?? []
         lines += tables(grid)
         if !experiment.plots.distributions.isEmpty {
             lines += ["## What the strategy draws from", ""]
@@ -247,5 +248,31 @@ enum SweepReport {
         if !check.slopes[last].contains(where: { $0 != nil }) { return "- Too few widths with a value to fit a slope." }
         if growing.isEmpty { return "- **Flat with width**: \(when), every layer's |k| is below \(flat)." }
         return "- **Not flat**: \(when), the coordinates change with width: " + growing.joined(separator: "; ") + "."
+    }
+}
+
+extension SweepReport {
+    /// The stream through the blocks at the deepest depth, per template: from the projection to
+    /// the last block, its factor per block beside the doubling of plain He ReLU blocks, and
+    /// the block where it explodes.
+    static func stream(in stream: StreamSweep, labels: [String]) -> [String] {
+        var lines = ["## The residual stream through the blocks", "", "![The residual stream at initialization](\(StreamFigure.name).png)", "",
+                     "At initialization, at \(stream.blocks) blocks, on the probe batch: the stream's std after the input projection (block 0) "
+                     + "and after each block. Plain He ReLU blocks double the stream's variance per block (2^L) when the branch starts with its "
+                     + "activation; a Linear → ReLU → Linear branch adds twice the stream's second moment, about ×3 per block.", ""]
+        for series in stream.series {
+            var phrases: [String] = []
+            if let start = series.stds.first ?? nil, let end = series.stds.last ?? nil, let factor = series.perBlock {
+                phrases.append("std \(InsideReading.number(start)) → \(InsideReading.number(end)) after block \(stream.blocks), "
+                               + "×\(String(format: "%.3f", factor)) per block (variance ×\(String(format: "%.3f", factor * factor)))")
+            }
+            if let block = series.explosion {
+                phrases.append("explodes at block \(block) (std over \(Int(BlockReading.explosion)) times the projection's, or not finite)")
+            } else {
+                phrases.append("no explosion")
+            }
+            lines.append("- **\(MarkdownReport.escape(labels[series.template]))**: " + phrases.joined(separator: "; ") + ".")
+        }
+        return lines + [""]
     }
 }

@@ -129,6 +129,8 @@ public enum SweepMeasure: String, Sendable, CaseIterable {
     /// first layer's weight-gradient std (the signal forward, and the gradient backward, through
     /// the whole depth).
     case activationStd = "activation_std", gradientStd = "gradient_std"
+    /// At initialization, on the probe batch, a residual network's stream after its last block.
+    case streamStd = "stream_std"
 
     public static let defaults: [SweepMeasure] = [.validationAccuracy, .activationStd, .firstLoss]
     /// The training loss's steps.
@@ -143,11 +145,12 @@ public enum SweepMeasure: String, Sendable, CaseIterable {
         case .trainingLoss: return "Training loss (mean of the last \(Self.trainingLossSteps) steps)"
         case .activationStd: return "Last hidden layer's activation std at initialization"
         case .gradientStd: return "First layer's weight-gradient std at initialization"
+        case .streamStd: return "Residual stream's std after the last block at initialization"
         }
     }
 
     /// Whether the measure needs the diagnostics (the probe batch), or a test set.
-    var needsDiagnostics: Bool { self == .activationStd || self == .gradientStd }
+    var needsDiagnostics: Bool { self == .activationStd || self == .gradientStd || self == .streamStd }
     var needsTestSet: Bool { self == .testAccuracy }
     /// Accuracies are fractions on a linear scale; the others span decades.
     public var isAccuracy: Bool { self == .validationAccuracy || self == .testAccuracy }
@@ -169,6 +172,7 @@ public enum SweepMeasure: String, Sendable, CaseIterable {
             return mean.isFinite ? mean : nil
         case .activationStd: return run.diagnostics?.initial.dropLast().last?.activationStd
         case .gradientStd: return run.diagnostics?.initial.first?.weightGradientStd
+        case .streamStd: return run.diagnostics?.initialBlocks.last?.streamStd
         }
     }
 }

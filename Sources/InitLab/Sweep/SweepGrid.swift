@@ -37,6 +37,8 @@ public struct SweepGrid: Sendable {
     /// Over width × learning rate: per measure (the training loss, the validation accuracy),
     /// each template's transfer.
     public let transfers: [[TransferSweep]]
+    /// Over a depth axis of residual networks: each template's stream through the blocks.
+    public let stream: StreamSweep?
 
     /// The grid of the experiment's sweep, nil when it has none.
     public init?(experiment: Experiment, summaries: [StrategySummary]) {
@@ -60,6 +62,7 @@ public struct SweepGrid: Sendable {
         transfers = [SweepMeasure.trainingLoss, .validationAccuracy].map { measure in
             templates.compactMap { TransferSweep(sweep: sweep, template: $0, summaries: summaries, measure: measure) }
         }.filter { !$0.isEmpty }
+        stream = StreamSweep(sweep: sweep, summaries: summaries)
     }
 
     /// The cells of template `t`, the first axis varying fastest.
