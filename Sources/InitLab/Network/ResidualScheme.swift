@@ -8,7 +8,8 @@ import Foundation
 /// `"weights": "kaiming_normal"` beside its scheme.
 public enum ResidualScheme: String, CaseIterable, Sendable {
     /// The plain residual block h ← h + f(h): α = 1, no normalization. With He weights its
-    /// stream's variance grows about ×2 per ReLU block (2^L at L blocks).
+    /// stream's variance grows about ×3 per Linear → ReLU → Linear block (a branch that starts
+    /// with its activation doubles it: 2^L at L blocks).
     case he
     /// The same with batch normalization after every product (the original ResNet's arrangement
     /// without the ReLU after the sum): the baseline the other schemes replace normalization for.
