@@ -108,6 +108,9 @@ import Testing
         let again = try parseExperiment(experiment.echo.description)
         #expect(again.model == model && again.strategies == experiment.strategies)
         #expect(configProblems(Self.config(Self.residual("\"blocks\": 2, \"batch_norm\": \"pre\""))).isEmpty)
+        // The report names the arrangement.
+        #expect(MarkdownReport.describe(model).contains("pre-activation batch normalization (BN → activation → product"))
+        #expect(!MarkdownReport.describe(model).contains("after every product"))
         // A strategy's "post", "none" or a scheme replaces the inherited "pre".
         for (keys, pre, norm) in [("\"batch_norm\": \"post\"", false, true), ("\"batch_norm\": \"none\"", false, false),
                                   ("\"scheme\": \"he_batch_norm\"", false, true), ("\"scheme\": \"skipinit\"", false, false)] {
