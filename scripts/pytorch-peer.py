@@ -311,7 +311,7 @@ class MLP(nn.Module):
 # Residual models (compare-inits's "residual" model, #24): kept apart from the plain MLP above.
 
 # A scheme's α and batch normalization, as compare-inits's ResidualScheme sets them.
-SCHEMES = {'he': (1.0, 'none'), 'he_batch_norm': (1.0, 'post'), 'fixup': ({'trained': True, 'init': 1.0}, 'none'),
+SCHEMES = {'he': (1.0, 'none'), 'he_batch_norm': (1.0, 'post'), 'he_batch_norm_pre': (1.0, 'pre'), 'fixup': ({'trained': True, 'init': 1.0}, 'none'),
            'skipinit': ({'trained': True, 'init': 0.0}, 'none'), 'rezero': ({'trained': True, 'init': 0.0}, 'none'),
            'inverse_sqrt_depth': ('1/sqrt(L)', 'none')}
 
@@ -338,12 +338,18 @@ def residual_of(model_spec, strategy):
 class ResidualBlock(nn.Module):
     """h + α·f(h), f: Linear → (BatchNorm1d) → activation → dropout → … → Linear (→ BatchNorm1d); with
     Fixup its scalar biases before every product and activation and after the multiplier (its
-    FixupBasicBlock, without the ReLU after the sum)."""
-    def __init__(self, width, branch, activation, dropout, alpha, batch_norm, linear_bias, blocks, fixup):
+    FixupBasicBlock, without the ReLU after the sum). Pre-activation (`batch_norm` 'pre', He et al.
+    2016): f = [BatchNorm1d → activation → dropout → Linear] per layer, the first BN on the stream
+    (PyTorch's out of place: h itself stays for the skip); a Linear keeps its bias where no BN
+    follows it (the branch's last)."""
+    def __init__(self, width, branch, activation, dropout, alpha, batch_norm, linear_bias, blocks, fixup, pre=False):
         super().__init__()
         widths = [width] + branch
-        self.linears = nn.ModuleList(nn.Linear(a, b, bias=linear_bias or not batch_norm) for a, b in zip(widths, widths[1:]))
-        self.norms = nn.ModuleList(nn.BatchNorm1d(b) for b in branch) if batch_norm else None
+        last = len(branch) - 1
+        self.pre = pre
+        self.linears = nn.ModuleList(nn.Linear(a, b, bias=linear_bias or not batch_norm or (pre and k == last))
+                                     for k, (a, b) in enumerate(zip(widths, widths[1:])))
+        self.norms = nn.ModuleList(nn.BatchNorm1d(b) for b in (widths[:-1] if pre else branch)) if batch_norm else None
         self.activation, self.dropout, self.fixup = activation, dropout, fixup
         if isinstance(alpha, dict):
             self.alpha = nn.Parameter(torch.tensor([float(alpha.get('init', 1.0))]))
@@ -356,6 +362,10 @@ class ResidualBlock(nn.Module):
 
     def forward(self, h):
         x, last = h, len(self.linears) - 1
+        if self.pre:
+            for norm, linear in zip(self.norms, self.linears):
+                x = linear(self.dropout(self.activation(norm(x))))
+            return h + self.alpha * x
         for k, linear in enumerate(self.linears):
             if self.fixup:
                 x = x + self.before_product[k]
@@ -372,7 +382,9 @@ class ResidualBlock(nn.Module):
 
 class ResidualMLP(nn.Module):
     """The input projection (Linear, (BatchNorm1d,) activation, dropout), the blocks, the readout;
-    `layers` lists the Linear layers in compare-inits's order (projection, each branch, readout)."""
+    `layers` lists the Linear layers in compare-inits's order (projection, each branch, readout).
+    Pre-activation (He et al. 2016, their CIFAR networks): the projection is a Linear alone, and a
+    final BatchNorm1d and activation precede the readout."""
     def __init__(self, spec, residual):
         super().__init__()
         inputs, width, classes = spec['layers']
@@ -380,15 +392,18 @@ class ResidualMLP(nn.Module):
         activation = {'relu': F.relu, 'tanh': torch.tanh, 'sigmoid': torch.sigmoid, 'selu': F.selu,
                       'identity': lambda x: x, 'linear': lambda x: x,
                       'leaky_relu': lambda x: F.leaky_relu(x, slope)}[name]
-        batch_norm = residual.get('batch_norm', 'none') == 'post'
+        self.pre = residual.get('batch_norm', 'none') == 'pre'
+        batch_norm = residual.get('batch_norm', 'none') in ('post', 'pre')
         linear_bias = spec.get('linear_bias', True)
         self.fixup = residual.get('scheme') == 'fixup'
         self.activation, self.dropout = activation, nn.Dropout(spec['dropout'])
-        self.projection = nn.Linear(inputs, width, bias=linear_bias or not batch_norm)
-        self.projection_norm = nn.BatchNorm1d(width) if batch_norm else None
+        self.projection = nn.Linear(inputs, width, bias=linear_bias or not batch_norm or self.pre)
+        self.projection_norm = nn.BatchNorm1d(width) if batch_norm and not self.pre else None
+        self.final_norm = nn.BatchNorm1d(width) if self.pre else None
         branch = residual.get('branch', [width, width])
         self.blocks = nn.ModuleList(ResidualBlock(width, branch, activation, self.dropout, residual.get('alpha', 1.0), batch_norm,
-                                                  linear_bias, residual['blocks'], self.fixup) for _ in range(residual['blocks']))
+                                                  linear_bias, residual['blocks'], self.fixup, self.pre)
+                                    for _ in range(residual['blocks']))
         self.readout = nn.Linear(width, classes)
         if self.fixup:
             self.projection_shift, self.readout_shift = nn.Parameter(torch.zeros(1)), nn.Parameter(torch.zeros(1))
@@ -396,6 +411,10 @@ class ResidualMLP(nn.Module):
 
     def forward(self, x):
         x = self.projection(x)
+        if self.pre:
+            for block in self.blocks:
+                x = block(x)
+            return self.readout(self.activation(self.final_norm(x)))
         if self.projection_norm is not None:
             x = self.projection_norm(x)
         if self.fixup:

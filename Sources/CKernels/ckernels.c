@@ -195,7 +195,7 @@ void ckernels_batchnorm_training(float *restrict z, const float *restrict bias, 
                                  float *restrict running_var, float momentum, float epsilon, long features, long samples) {
     for (long f = 0; f < features; f++) {
         float *row = z + f * samples, *out = normalized + f * samples;
-        const float b = bias[f];
+        const float b = bias ? bias[f] : 0.0f;
         const double mean = row_sum(row, samples) / (double)samples + (double)b;
         const double variance = row_squares(row, (double)b - mean, samples) / (double)samples;
         const float inverse = (float)(1.0 / sqrt(variance + (double)epsilon));
@@ -221,7 +221,7 @@ void ckernels_batchnorm_evaluation(float *restrict z, const float *restrict bias
                                    long features, long samples) {
     for (long f = 0; f < features; f++) {
         float *row = z + f * samples;
-        const float b = bias[f], center = running_mean[f];
+        const float b = bias ? bias[f] : 0.0f, center = running_mean[f];
         const float scale = gamma[f] * (float)(1.0 / sqrt((double)running_var[f] + (double)epsilon));
         for (long s = 0; s < samples; s++) row[s] = ((row[s] + b) - center) * scale;
     }

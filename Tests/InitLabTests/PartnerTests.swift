@@ -96,6 +96,33 @@ import Testing
         #expect(alone.batchLosses.allSatisfy { $0.isFinite })
     }
 
+    /// The pre-activation arrangement: each stream's normalization (into a slot of its own) is
+    /// cut with the stage that made the stream, its gradient added to the skip's on that cut;
+    /// the stream's running statistics, γ, β and a trained α the same on one core or two.
+    @Test func aPreActivationRunWithAPartnerHasTheBitsOfTheRunAlone() throws {
+        let folder = temporaryFolder(#function)
+        defer { removeFolder(folder) }
+        writeSyntheticDataset(in: folder, count: 600, side: 28)
+        let residual = "\"residual\": {\"blocks\": 2, \"branch\": [192, 256], \"alpha\": {\"trained\": true, \"init\": 0.5}, \"batch_norm\": \"pre\"}"
+        let text = syntheticConfig(dataset: folder, output: folder + "/out")
+            .replacingOccurrences(of: "\"layers\": [36, 16, 8, 3]", with: "\"layers\": [784, 256, 3], \(residual)")
+            .replacingOccurrences(of: "\"batch_size\": 20, \"epochs\": 2", with: "\"batch_size\": 100, \"epochs\": 2")
+        let experiment = try parseExperiment(text)
+        let dataset = try Dataset.load(experiment.dataset)
+        #expect(experiment.model.residual?.preActivation == true && experiment.model.batchNorm)
+        let plan = experiment.model.plan
+        #expect(plan.stages.flatMap(\.nodes).filter { $0 is StreamBatchNorm }.count == 3)
+        #expect((0..<5).allSatisfy { RowCuts.cut(for: plan.cutProducts($0, rows: 100)) != nil }, "a stage is not split")
+
+        let (trainer, split, strategy, alone) = runAlone(experiment, dataset)
+        let paired = runPaired(trainer, strategy, split)
+        #expect(paired.partneredStepTimes.steps == PartnerTrial.window + 1)
+        #expect(paired.batchLosses == alone.batchLosses)
+        #expect(paired.validationLoss == alone.validationLoss)
+        #expect(paired.validationAccuracy == alone.validationAccuracy)
+        #expect(alone.batchLosses.allSatisfy { $0.isFinite } && alone.batchLosses.first != alone.batchLosses.last)
+    }
+
     /// Fixup's scalar biases and multipliers: each scalar's features' parts summed on the run's
     /// own core, the input shift's dW completed there, all of them updated there.
     @Test func aFixupRunWithAPartnerHasTheBitsOfTheRunAlone() throws {

@@ -5,7 +5,8 @@ import Foundation
 /// kernels are tested against. W is (out, in) row-major; masks[l] is hidden layer l's dropout
 /// factor (0 or 1/(1−p)) per (row, unit). A parametrization's multipliers enter as written:
 /// z = forward·(x·Wᵀ) + bias·b. A residual block's last layer adds the stream its branch read:
-/// y = h + α·f(z).
+/// y = h + α·f(z). In the pre-activation arrangement a layer's output stream is followed by the
+/// next layer's u = f(γ·BN(y) + β)·mask, which that layer reads while the skip reads y.
 struct ReferenceMLP {
     let widths: [Int]
     /// Per dense layer: its shape, where its W, b (and with batch normalization γ, β) start.
@@ -21,6 +22,12 @@ struct ReferenceMLP {
     /// has them: added to its input before the product, before its activation, after it, and
     /// after its block's sum.
     let shifts: [(input: Int?, preactivation: Int?, activation: Int?, sum: Int?)]
+    /// Per dense layer whose output stream is normalized out of place for what reads it
+    /// (StreamBatchNorm): its γ, β and activation, and which mask its gate draws.
+    let preactivations: [(gammaOffset: Int, betaOffset: Int, activation: Activation, mask: Int)?]
+    /// Per dense layer, which of `masks` its own gate's is: masks are per gate in plan order (one
+    /// per hidden stage, and a pre-activation's after its stage's own).
+    let maskIndex: [Int]
     var parameters: [Double]
 
     init(_ model: Network) {
@@ -36,8 +43,11 @@ struct ReferenceMLP {
         }
         activations = model.plan.stages.map { stage in stage.elementwise.compactMap { ($0 as? Gate)?.activation }.first ?? .identity }
         var sums: [Int: (firstLayer: Int, alpha: Double, alphaOffset: Int?)] = [:]
+        let norms = model.plan.stages.flatMap(\.nodes).compactMap { $0 as? StreamBatchNorm }
         for case let sum as ResidualAdd in model.plan.stages.flatMap(\.nodes) {
-            let first = model.layers.first { $0.input == sum.skip }!.layer
+            // The branch's first layer reads the stream, or its pre-activation's copy.
+            let read = norms.first { $0.source == sum.skip }?.slot ?? sum.skip
+            let first = model.layers.first { $0.input == read }!.layer
             var alpha = 0.0
             if case .fixed(let value) = sum.branchScale { alpha = Double(value) }
             sums[sum.stage] = (first, alpha, sum.trainedScale?.offset)
@@ -56,7 +66,32 @@ struct ReferenceMLP {
             }
             return shift
         }
+        var gates = 0, maskIndex: [Int] = []
+        preactivations = model.plan.stages.map { stage in
+            maskIndex.append(gates)
+            var found: (gammaOffset: Int, betaOffset: Int, activation: Activation, mask: Int)?
+            for node in stage.elementwise {
+                if let norm = node as? StreamBatchNorm { found = (norm.gamma.offset, norm.beta.offset, .identity, -1) }
+                guard let gate = node as? Gate else { continue }
+                if found != nil { found!.activation = gate.activation; found!.mask = gates }
+                gates += 1
+            }
+            return found
+        }
+        self.maskIndex = maskIndex
         parameters = model.parameters.array.map(Double.init)
+    }
+
+    /// Batch normalization with the batch's statistics (biased variance, as training), in place on
+    /// z (rows, m): γ·(z − μ)/√(σ² + ε) + β per feature.
+    func normalize(_ z: inout [Double], rows: Int, m: Int, gammaOffset: Int, betaOffset: Int) {
+        for o in 0..<m {
+            let column = (0..<rows).map { z[$0 * m + o] }
+            let mean = column.reduce(0, +) / Double(rows)
+            let variance = column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(rows)
+            let scale = parameters[gammaOffset + o] / (variance + Double(BatchNorm.epsilon)).squareRoot()
+            for r in 0..<rows { z[r * m + o] = (z[r * m + o] - mean) * scale + parameters[betaOffset + o] }
+        }
     }
 
     /// Double-precision activation values, so finite differences stay smooth.
@@ -89,9 +124,10 @@ struct ReferenceMLP {
     /// Every layer's activation input (z + b, or γ·ẑ + β) and output f(·)·mask (the last
     /// layer's: its scores), each (rows, width) row-major.
     func layers(x: [Double], rows: Int, masks: [[Double]]? = nil) -> [(z: [Double], y: [Double])] {
-        var input = x, result: [(z: [Double], y: [Double])] = [], inputs: [[Double]] = []
+        // `streams[l]` is the stream layer l's branch read (its input, or what its pre-activation normalized).
+        var input = x, stream = x, result: [(z: [Double], y: [Double])] = [], streams: [[Double]] = []
         for (l, layout) in layouts.enumerated() {
-            inputs.append(input)
+            streams.append(stream)
             let n = layout.inputs, m = layout.outputs, last = l == layouts.count - 1
             let shifted = shifts[l].input.map { offset in input.map { $0 + parameters[offset] } } ?? input
             var z = [Double](repeating: 0, count: rows * m)
@@ -102,25 +138,22 @@ struct ReferenceMLP {
                     z[r * m + o] = multipliers[l].forward * sum + multipliers[l].bias * parameters[layout.biasOffset + o]
                 }
             }
-            if layout.normalized {
-                for o in 0..<m {
-                    let column = (0..<rows).map { z[$0 * m + o] }
-                    let mean = column.reduce(0, +) / Double(rows)
-                    let variance = column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(rows)
-                    let scale = parameters[layout.gammaOffset + o] / (variance + Double(BatchNorm.epsilon)).squareRoot()
-                    for r in 0..<rows { z[r * m + o] = (z[r * m + o] - mean) * scale + parameters[layout.betaOffset + o] }
-                }
-            }
+            if layout.normalized { normalize(&z, rows: rows, m: m, gammaOffset: layout.gammaOffset, betaOffset: layout.betaOffset) }
             if let offset = shifts[l].preactivation { z = z.map { $0 + parameters[offset] } }
-            var y = last ? z : z.indices.map { activate(z[$0], activations[l]) * (masks?[l][$0] ?? 1) }
+            var y = last ? z : z.indices.map { activate(z[$0], activations[l]) * (masks?[maskIndex[l]][$0] ?? 1) }
             if let offset = shifts[l].activation { y = y.map { $0 + parameters[offset] } }
             if let sum = sums[l] {
-                let alpha = sum.alphaOffset.map { parameters[$0] } ?? sum.alpha, stream = inputs[sum.firstLayer]
-                y = y.indices.map { stream[$0] + alpha * y[$0] }
+                let alpha = sum.alphaOffset.map { parameters[$0] } ?? sum.alpha, skip = streams[sum.firstLayer]
+                y = y.indices.map { skip[$0] + alpha * y[$0] }
             }
             if let offset = shifts[l].sum { y = y.map { $0 + parameters[offset] } }
             result.append((z, y))
+            stream = y
             input = y
+            if let pre = preactivations[l] {
+                normalize(&input, rows: rows, m: m, gammaOffset: pre.gammaOffset, betaOffset: pre.betaOffset)
+                input = input.indices.map { activate(input[$0], pre.activation) * (masks?[pre.mask][$0] ?? 1) }
+            }
         }
         return result
     }

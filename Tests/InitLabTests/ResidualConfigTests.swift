@@ -81,8 +81,6 @@ import Testing
         #expect(problems("\"blocks\": 998, \"branch\": [16]").isEmpty)
         #expect(problems("\"branch\": [16]") == ["model.residual: missing key \"blocks\" (the number of residual blocks)"])
         #expect(problems("\"blocks\": 2, \"branch\": []") == ["model.residual.branch: expected at least one width: a branch has a dense layer"])
-        #expect(problems("\"blocks\": 2, \"batch_norm\": \"pre\"")
-                == ["model.residual.batch_norm: the pre-activation arrangement (BN → activation → dense) is not available yet; \"post\" is"])
         #expect(problems("\"blocks\": 2, \"batch_norm\": \"after\"") == ["model.residual.batch_norm: unknown arrangement \"after\"; valid: none, post, pre"])
         #expect(problems("\"blocks\": 2", layers: "[36, 16, 8, 3]")
                 == ["model.layers: a residual model's layers are [input, the stream's width, classes], found 4 widths"])
@@ -95,12 +93,49 @@ import Testing
         #expect(problems("\"blocks\": 2, \"widht\": 3") == ["model.residual.widht: unknown key; valid here: blocks, branch, alpha, batch_norm, scheme"])
     }
 
+    /// `"batch_norm": "pre"`: read, echoed as given, loaded back the same; inherited by a
+    /// strategy's own blocks, and replaced by a strategy's own arrangement or scheme.
+    @Test func thePreActivationArrangementReadsAndEchoes() throws {
+        let experiment = try parseExperiment(Self.config(Self.residual("\"blocks\": 3, \"branch\": [12, 16], \"batch_norm\": \"pre\""),
+                                                         strategy: ", \"model\": { \"residual\": { \"alpha\": 0.5 } }"))
+        let model = experiment.model
+        #expect(model.residual == ResidualSpec(width: 16, blocks: 3, branch: [12, 16], preActivation: true) && model.batchNorm)
+        #expect(experiment.echo.description.contains("\"batch_norm\": \"pre\""))
+        // The projection and the branches' last layers are not normalized: the stream is, by the next block or the readout's.
+        #expect(model.plan.layers.map(\.normalized) == [false] + Array(repeating: [true, false], count: 3).flatMap { $0 } + [false])
+        let own = experiment.strategies[0].model
+        #expect(own.residual == ResidualSpec(width: 16, blocks: 3, branch: [12, 16], alpha: .fixed(0.5), preActivation: true) && own.batchNorm)
+        let again = try parseExperiment(experiment.echo.description)
+        #expect(again.model == model && again.strategies == experiment.strategies)
+        #expect(configProblems(Self.config(Self.residual("\"blocks\": 2, \"batch_norm\": \"pre\""))).isEmpty)
+        // The report names the arrangement.
+        #expect(MarkdownReport.describe(model).contains("pre-activation batch normalization (BN → activation → product"))
+        #expect(!MarkdownReport.describe(model).contains("after every product"))
+        // A strategy's "post", "none" or a scheme replaces the inherited "pre".
+        for (keys, pre, norm) in [("\"batch_norm\": \"post\"", false, true), ("\"batch_norm\": \"none\"", false, false),
+                                  ("\"scheme\": \"he_batch_norm\"", false, true), ("\"scheme\": \"skipinit\"", false, false)] {
+            let replaced = try parseExperiment(Self.config(Self.residual("\"blocks\": 2, \"batch_norm\": \"pre\""),
+                                                           strategy: ", \"model\": { \"residual\": { \(keys) } }"))
+            #expect(replaced.strategies[0].model.residual?.preActivation == pre && replaced.strategies[0].model.batchNorm == norm, "\(keys)")
+            #expect(try parseExperiment(replaced.echo.description).strategies == replaced.strategies)
+        }
+        // And a strategy's "pre" or he_batch_norm_pre over the experiment's post blocks.
+        for keys in ["\"batch_norm\": \"pre\"", "\"scheme\": \"he_batch_norm_pre\""] {
+            let pre = try parseExperiment(Self.config(Self.residual("\"blocks\": 2, \"batch_norm\": \"post\""),
+                                                      strategy: ", \"model\": { \"residual\": { \(keys) } }"))
+            #expect(pre.strategies[0].model.residual?.preActivation == true && pre.strategies[0].model.batchNorm)
+            #expect(pre.strategies[1].model.residual?.preActivation == false)
+            #expect(try parseExperiment(pre.echo.description).strategies == pre.strategies)
+        }
+    }
+
     /// A scheme in the experiment's blocks or a strategy's own: what it sets, its echo.
     @Test func schemesReadAndEcho() throws {
         for scheme in ResidualScheme.allCases {
             let experiment = try parseExperiment(Self.config(Self.residual("\"blocks\": 4, \"scheme\": \"\(scheme.rawValue)\"")))
             let residual = try #require(experiment.model.residual)
             #expect(residual.scheme == scheme && residual.alpha == scheme.alpha && experiment.model.batchNorm == scheme.batchNorm)
+            #expect(residual.preActivation == (scheme == .heBatchNormPre))
             #expect(try parseExperiment(experiment.echo.description).model == experiment.model)
         }
         // A strategy's scheme beside the experiment's hand-given blocks, and a strategy's α
@@ -131,7 +166,8 @@ import Testing
         #expect(problems("\"blocks\": 2, \"scheme\": \"he\", \"batch_norm\": \"post\"")
                 == ["model.residual.batch_norm: the scheme \"he\" sets batch normalization itself; give the scheme or \"batch_norm\", not both"])
         #expect(problems("\"blocks\": 2, \"scheme\": \"resnet\"")
-                == ["model.residual.scheme: unknown scheme \"resnet\"; valid: he, he_batch_norm, fixup, skipinit, rezero, inverse_sqrt_depth"])
+                == ["model.residual.scheme: unknown scheme \"resnet\"; valid: he, he_batch_norm, he_batch_norm_pre, fixup, skipinit, rezero, "
+                    + "inverse_sqrt_depth"])
         #expect(problems("\"blocks\": 2, \"alpha\": \"NaN\"")
                 == ["model.residual.alpha: expected a number, \"1/sqrt(L)\" or {\"trained\": true, \"init\": 0}, found \"NaN\""])
     }

@@ -121,13 +121,15 @@ import Testing
     /// What each scheme sets, as its paper defines it.
     @Test func everySchemeSetsItsAlphaAndNormalization() {
         let expected: [ResidualScheme: (ResidualSpec.Alpha, Bool)] = [
-            .he: (.fixed(1), false), .heBatchNorm: (.fixed(1), true), .fixup: (.trained(initial: 1), false),
+            .he: (.fixed(1), false), .heBatchNorm: (.fixed(1), true), .heBatchNormPre: (.fixed(1), true), .fixup: (.trained(initial: 1), false),
             .skipinit: (.trained(initial: 0), false), .rezero: (.trained(initial: 0), false), .inverseSqrtDepth: (.inverseSqrtDepth, false),
         ]
         #expect(Set(expected.keys) == Set(ResidualScheme.allCases))
         for scheme in ResidualScheme.allCases {
             #expect(scheme.alpha == expected[scheme]!.0 && scheme.batchNorm == expected[scheme]!.1, "\(scheme)")
             #expect(ResidualSpec(width: 8, blocks: 16, alpha: .fixed(3), scheme: scheme).alpha == expected[scheme]!.0)
+            // He et al. 2016's pre-activation only where the scheme names it; he_batch_norm stays post.
+            #expect(ResidualSpec(width: 8, blocks: 16, scheme: scheme).preActivation == (scheme == .heBatchNormPre), "\(scheme)")
         }
         #expect(ResidualSpec(width: 8, blocks: 16, scheme: .inverseSqrtDepth).branchScale == .fixed(0.25))
         #expect(ResidualSpec(width: 8, blocks: 16, scheme: .fixup).fixupScale == 0.25)

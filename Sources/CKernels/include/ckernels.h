@@ -80,12 +80,13 @@ long ckernels_count_saturated(const float *restrict y, long features, long sampl
 /// feature, the batch mean μ and biased variance σ² of z + b; normalized ← ẑ = (z + b − μ)/√(σ² + ε),
 /// z ← γ·ẑ (the activation kernel then adds β), inverse_std ← 1/√(σ² + ε); with running buffers
 /// (NULL: none, the diagnostics' probe), running_mean ← (1 − m)·running_mean + m·μ and
-/// running_var ← (1 − m)·running_var + m·σ²·n/(n − 1), as PyTorch's BatchNorm1d.
+/// running_var ← (1 − m)·running_var + m·σ²·n/(n − 1), as PyTorch's BatchNorm1d. A NULL bias is
+/// none (b = 0: a residual stream's pre-activation normalization, whose slot has no bias to undo).
 void ckernels_batchnorm_training(float *restrict z, const float *restrict bias, const float *restrict gamma,
                                  float *restrict normalized, float *restrict inverse_std, float *restrict running_mean,
                                  float *restrict running_var, float momentum, float epsilon, long features, long samples);
 
-/// Batch normalization in evaluation: z ← γ·(z + b − running_mean)/√(running_var + ε).
+/// Batch normalization in evaluation: z ← γ·(z + b − running_mean)/√(running_var + ε); NULL bias: b = 0.
 void ckernels_batchnorm_evaluation(float *restrict z, const float *restrict bias, const float *restrict gamma,
                                    const float *restrict running_mean, const float *restrict running_var, float epsilon,
                                    long features, long samples);

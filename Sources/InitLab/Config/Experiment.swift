@@ -157,13 +157,18 @@ public struct ResidualSpec: Sendable, Equatable {
     /// The initialization scheme the config named, which set α (and batch normalization); nil
     /// when they were given by hand.
     public var scheme: ResidualScheme?
+    /// With batch normalization (ModelSpec.batchNorm), the pre-activation arrangement
+    /// (`"batch_norm": "pre"`, BN → activation → dense in every branch layer) instead of the post one.
+    public var preActivation: Bool
 
-    public init(width: Int, blocks: Int, branch: [Int]? = nil, alpha: Alpha = .fixed(1), scheme: ResidualScheme? = nil) {
+    public init(width: Int, blocks: Int, branch: [Int]? = nil, alpha: Alpha = .fixed(1), scheme: ResidualScheme? = nil,
+                preActivation: Bool = false) {
         self.width = width
         self.blocks = blocks
         self.branch = branch ?? [width, width]
         self.alpha = scheme?.alpha ?? alpha
         self.scheme = scheme
+        self.preActivation = scheme?.preActivation ?? preActivation
     }
 
     /// α as the plan applies it: 1/√L a constant, rounded to Float as PyTorch's float32 product

@@ -47,7 +47,7 @@ extension ResidualSpec {
         let shape: [(key: String, value: JSON)] = [("blocks", .number(Double(blocks))), ("branch", .array(branch.map { .number(Double($0)) }))]
         // A scheme says α and batch normalization itself (a config may not give them beside it).
         if let scheme { return .object(shape + [("scheme", .string(scheme.rawValue))]) }
-        return .object(shape + [("alpha", alpha), ("batch_norm", .string(batchNorm ? "post" : "none"))])
+        return .object(shape + [("alpha", alpha), ("batch_norm", .string(!batchNorm ? "none" : preActivation ? "pre" : "post"))])
     }
 }
 

@@ -6,8 +6,10 @@
 /// `layers` are then the input, the stream's width and the classes; `branch` the widths of a
 /// block's dense layers (default: two of the stream's width; the last one must be the stream's);
 /// `alpha` a number, "1/sqrt(L)" or {"trained": true, "init": 0}; `batch_norm` "post" (after
-/// every product, the input projection's too) or "none"; or instead of those two a `scheme`
-/// (ResidualScheme: he, he_batch_norm, fixup, skipinit, rezero, inverse_sqrt_depth).
+/// every product, the input projection's too), "pre" (BN → activation → dense in every branch
+/// layer, a final BN and activation before the readout) or "none"; or instead of those two a
+/// `scheme` (ResidualScheme: he, he_batch_norm, he_batch_norm_pre, fixup, skipinit, rezero,
+/// inverse_sqrt_depth).
 extension ExperimentReader {
     /// Batch normalization's arrangements inside a branch, as a config names them.
     enum BranchNormalization: String, CaseIterable { case none, post, pre }
@@ -47,14 +49,11 @@ extension ExperimentReader {
         var alpha: ResidualSpec.Alpha? = defaults?.alpha ?? .fixed(1)
         let alphaNode = object.optional("alpha")
         if let alphaNode { alpha = readAlpha(alphaNode) }
-        var batchNorm = defaultBatchNorm
+        var batchNorm = defaultBatchNorm, preActivation = defaults?.preActivation ?? false
         let normNode = object.optional("batch_norm")
         if let normNode, let arrangement = normNode.choice(BranchNormalization.self, what: "arrangement") {
-            if arrangement == .pre {
-                normNode.report("the pre-activation arrangement (BN → activation → dense) is not available yet; \"post\" is")
-                return nil
-            }
-            batchNorm = arrangement == .post
+            batchNorm = arrangement != .none
+            preActivation = arrangement == .pre
         }
         // A scheme sets α and batch normalization; given beside it in one object they are a
         // contradiction, while a strategy's own α or arrangement replaces a scheme it inherited.
@@ -74,6 +73,7 @@ extension ExperimentReader {
         if let scheme {
             alpha = scheme.alpha
             batchNorm = scheme.batchNorm
+            preActivation = scheme.preActivation
             if scheme == .fixup, let branch, branch.count < 2 {
                 (schemeNode ?? object.optional("branch") ?? node).report(
                     "Fixup scales a branch's layers by L^(-1/(2m-2)) for m ≥ 2 layers per branch, and this branch has 1; "
@@ -82,7 +82,8 @@ extension ExperimentReader {
             }
         }
         guard let blocks, let branch, let width, let alpha else { return nil }
-        return (ResidualSpec(width: width, blocks: blocks, branch: branch, alpha: alpha, scheme: scheme), batchNorm)
+        return (ResidualSpec(width: width, blocks: blocks, branch: branch, alpha: alpha, scheme: scheme, preActivation: batchNorm && preActivation),
+                batchNorm)
     }
 
     /// α: a number, "1/sqrt(L)", or {"trained": true, "init": a number, 1 by default}; every

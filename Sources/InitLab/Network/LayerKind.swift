@@ -48,6 +48,7 @@ extension ModelSpec {
     /// every product of a branch and every activation in it, after the branch's multiplier
     /// (`bias2b`, after the sum here: the same real numbers) and before the readout (`bias2`).
     private func residualKinds(_ residual: ResidualSpec) -> [LayerKind] {
+        if batchNorm && residual.preActivation { return preactivationKinds(residual) }
         func dense(_ width: Int) -> [LayerKind] { [.dense(outputs: width, bias: bias && (linearBias || !batchNorm))] + (batchNorm ? [.batchNorm] : []) }
         let fixup = residual.fixup
         let gate: [LayerKind] = fixup ? [.scalarShift, .activation(activation), .dropout(dropout), .scalarShift]
@@ -59,6 +60,25 @@ extension ModelSpec {
         let projection = dense(residual.width) + (fixup ? [.scalarShift] : []) + [.activation(activation), .dropout(dropout)]
         return projection + Array(repeating: block, count: residual.blocks).flatMap { $0 } + [.readout(classes: layers[layers.count - 1], bias: bias)]
             + (fixup ? [.inputShift] : [])
+    }
+
+    /// The pre-activation arrangement (He et al. 2016, "Identity Mappings in Deep Residual
+    /// Networks"; their CIFAR networks in fb.resnet.torch's preresnet.lua, timm's ResNetV2): the
+    /// input projection is a dense layer alone, since the first block normalizes what it reads;
+    /// every branch layer is batch normalization → activation → dropout → dense, so a branch
+    /// starts on the stream (a copy of it: the skip reads it unchanged) and ends with a product;
+    /// after the last block a final batch normalization and activation precede the readout, as
+    /// nothing normalizes the stream otherwise. A dense layer keeps its bias where the stream
+    /// takes its output as it is (the projection, a branch's last), and drops it before a
+    /// normalization unless `linearBias`.
+    private func preactivationKinds(_ residual: ResidualSpec) -> [LayerKind] {
+        let last = residual.branch.count - 1
+        let branch = residual.branch.enumerated().flatMap { i, width -> [LayerKind] in
+            [.batchNorm, .activation(activation), .dropout(dropout), .dense(outputs: width, bias: bias && (linearBias || i == last))]
+        }
+        let block = LayerKind.residual(branch: branch, scale: residual.branchScale)
+        return [.dense(outputs: residual.width, bias: bias)] + Array(repeating: block, count: residual.blocks)
+            + [.batchNorm, .activation(activation), .readout(classes: layers[layers.count - 1], bias: bias)]
     }
 
     /// Its layer kinds compiled: the segments, shapes and products of the network, without

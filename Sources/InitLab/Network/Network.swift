@@ -19,8 +19,8 @@ public final class Network: @unchecked Sendable {
             (parameters.pointer + segment.offset).update(repeating: 1, count: segment.count)
         }
         for node in plan.stages.flatMap(\.nodes) {
-            guard let norm = node as? BatchNorm else { continue }
-            (running.pointer + norm.runningOffset + norm.width).update(repeating: 1, count: norm.width)
+            if let norm = node as? BatchNorm { (running.pointer + norm.runningOffset + norm.width).update(repeating: 1, count: norm.width) }
+            if let norm = node as? StreamBatchNorm { (running.pointer + norm.runningOffset + norm.width).update(repeating: 1, count: norm.width) }
         }
         for sum in plan.trainedScales {
             if case .trained(let initial) = sum.branchScale, let alpha = sum.trainedScale { parameters.pointer[alpha.offset] = initial }

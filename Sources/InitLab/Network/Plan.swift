@@ -14,17 +14,33 @@ struct Slot {
 /// features one by one after it (batch normalization, the activation and dropout, a residual
 /// block's sum). They share one cut between two cores, so each core computes its own features
 /// through all of them.
+///
+/// A stage whose output is a residual stream may end with the pre-activation of what reads it
+/// (StreamBatchNorm and its gate): the same features normalized into a slot of their own, since
+/// the skip reads the stream unchanged. Its output, what the next dense layer reads, is then
+/// that slot, and the stream is the dense layer's.
 struct Stage {
     let dense: Dense
     /// In forward order, the dense layer first.
     let nodes: [any Node]
     var width: Int { dense.outputs }
-    var output: Int { dense.output }
+    /// The slot the stage leaves for the layer after it: the last one its nodes write.
+    let output: Int
     /// Whether the stage's features may be split between two cores: feature-major stages; the
     /// readout (sample-major scores) stays on the run's own core.
     var splittable: Bool { dense.outputLayout == .featureMajor }
-    /// The nodes after the product, each acting on the stage's features in place.
+    /// The nodes after the product, in place on the stage's features (the pre-activation's on its own slot).
     var elementwise: ArraySlice<any Node> { nodes.dropFirst() }
+    /// The nodes after the product that act on the product's slot, before any pre-activation.
+    var onProduct: ArraySlice<any Node> { elementwise.prefix { !($0 is StreamBatchNorm) } }
+    /// A pre-activation's normalization and gate (empty without one).
+    var preactivation: ArraySlice<any Node> { elementwise.drop { !($0 is StreamBatchNorm) } }
+
+    init(dense: Dense, nodes: [any Node]) {
+        self.dense = dense
+        self.nodes = nodes
+        output = nodes.compactMap { ($0 as? StreamBatchNorm)?.slot }.last ?? dense.output
+    }
 }
 
 /// A network compiled from its layer kinds: the table of parameter segments over one
@@ -38,7 +54,8 @@ public final class Plan: @unchecked Sendable {
     public let runningCount: Int
     let slots: [Slot]
     let stages: [Stage]
-    /// Per slot, the stage that writes it; nil for the batch (slot 0), which has no gradient.
+    /// Per slot, the stage that writes it (a stream's pre-activation slot too); nil for the
+    /// batch (slot 0), which has no gradient.
     let producer: [Int?]
     /// The residual blocks' sums whose α is trained: its gradient is summed once the backward
     /// pass is over.
@@ -102,7 +119,10 @@ public final class Plan: @unchecked Sendable {
 
     static func producers(slots: Int, stages: [Stage]) -> [Int?] {
         var producer = [Int?](repeating: nil, count: slots)
-        for (s, stage) in stages.enumerated() { producer[stage.output] = s }
+        for (s, stage) in stages.enumerated() {
+            producer[stage.dense.output] = s
+            producer[stage.output] = s
+        }
         return producer
     }
 
@@ -133,7 +153,7 @@ public final class Plan: @unchecked Sendable {
     /// stage must keep the bits of all of them.
     func cutProducts(_ s: Int, rows: Int) -> [ProductShape] {
         let own = stages[s].dense.products(rows: rows)
-        let readers = stages.filter { $0.splittable && $0.dense.input == stages[s].output }
+        let readers = stages.filter { $0.splittable && producer[$0.dense.input] == s }
         return [own.forward, own.weightGradient] + readers.compactMap { $0.dense.products(rows: rows).inputGradient }
     }
 
@@ -171,8 +191,8 @@ public final class Plan: @unchecked Sendable {
 }
 
 /// Builds a plan from layer kinds, one at a time: allocates the parameter segments in order (a
-/// dense layer's W then b, a batch normalization's γ then β), a slot per dense layer, and fuses
-/// each stage's activation and dropout into one node.
+/// dense layer's W then b, a batch normalization's γ then β), a slot per dense layer (and per
+/// pre-activation of a stream), and fuses each stage's activation and dropout into one node.
 private struct PlanCompiler {
     var slots: [Slot]
     var stages: [Stage] = []
@@ -184,8 +204,14 @@ private struct PlanCompiler {
     var nodes: [any Node] = []
     var shift: ParameterSegment?
     var gate: Gate?
-    /// Whether the stage ends with a residual block's sum, after which nothing acts on its features.
+    /// The slot the next in-place node acts on: the dense layer's, or its pre-activation's.
+    var features = 0
+    /// Whether the stage ends with a residual block's sum, after which nothing acts on its
+    /// features in place (the stream is read as it is).
     var summed = false
+    /// Whether the kinds come at the head of a residual branch, which reads the stream as the
+    /// skip does: batch normalization there is the pre-activation's, out of place.
+    var branchHead = false
 
     init(inputWidth: Int) { slots = [Slot(width: inputWidth, layout: .sampleMajor)] }
 
@@ -195,8 +221,10 @@ private struct PlanCompiler {
             addDense(outputs: outputs, bias: bias, layout: .featureMajor, reusing: existing)
         case let .readout(classes, bias):
             addDense(outputs: classes, bias: bias, layout: .sampleMajor, reusing: existing)
+        case .batchNorm where summed || branchHead:
+            addPreactivation()
         case .batchNorm:
-            guard let dense, dense.outputLayout == .featureMajor, gate == nil, !summed else {
+            guard let dense, dense.outputLayout == .featureMajor, gate == nil else {
                 preconditionFailure("batch normalization follows a hidden dense layer")
             }
             let gamma = segment(.gamma, rows: dense.outputs, columns: 1, of: dense), beta = segment(.beta, rows: dense.outputs, columns: 1, of: dense)
@@ -206,8 +234,10 @@ private struct PlanCompiler {
             dense.normalized = true
             shift = beta
         case .activation(let activation):
+            precondition(!branchHead, "a branch's first activation follows its normalization or its first product")
             gateNode().activation = activation
         case .dropout(let p):
+            precondition(!branchHead, "a branch's first dropout follows its normalization or its first product")
             gateNode().dropout = p
         case let .residual(branch, scale):
             addResidual(branch: branch, scale: scale)
@@ -226,6 +256,7 @@ private struct PlanCompiler {
     private mutating func addResidual(branch: [LayerKind], scale: BranchScale) {
         let skip = slots.count - 1
         precondition(slots[skip].layout == .featureMajor, "a residual block reads a hidden layer's features")
+        branchHead = true
         for kind in branch { add(kind) }
         guard let dense, dense.output > skip, dense.outputs == slots[skip].width else {
             preconditionFailure("a residual branch ends at the stream's width")
@@ -236,6 +267,26 @@ private struct PlanCompiler {
         nodes.append(ResidualAdd(slot: dense.output, skip: skip, width: dense.outputs, stage: dense.layer, branchScale: scale,
                                  trainedScale: alpha))
         summed = true
+    }
+
+    /// Batch normalization of the stream (at a branch's head, or after the last block's sum) into
+    /// a slot of its own, the stage's output from then on; the gate made next acts there, adding
+    /// β. The stream's own gate (b) comes first, so the copy reads the stream as the skip does.
+    private mutating func addPreactivation() {
+        guard let dense, dense.outputLayout == .featureMajor, features == dense.output else {
+            preconditionFailure("a stream's batch normalization follows a hidden dense layer's features, once")
+        }
+        if !summed { _ = gateNode() }
+        slots.append(Slot(width: dense.outputs, layout: .featureMajor))
+        let gamma = segment(.gamma, rows: dense.outputs, columns: 1, of: dense), beta = segment(.beta, rows: dense.outputs, columns: 1, of: dense)
+        nodes.append(StreamBatchNorm(source: dense.output, slot: slots.count - 1, width: dense.outputs, stage: dense.layer,
+                                     gamma: gamma, beta: beta, runningOffset: runningCount))
+        runningCount += 2 * dense.outputs
+        features = slots.count - 1
+        shift = beta
+        gate = nil
+        summed = false
+        branchHead = false
     }
 
     private mutating func addDense(outputs: Int, bias: Bool, layout: SlotLayout, reusing existing: Dense?) {
@@ -252,6 +303,8 @@ private struct PlanCompiler {
         dense = node
         nodes = [node]
         shift = node.bias
+        features = node.output
+        branchHead = false
     }
 
     /// The stage's gate, made on the first activation or dropout (identity, p = 0 until told).
@@ -260,7 +313,9 @@ private struct PlanCompiler {
         guard let dense, let shift, dense.outputLayout == .featureMajor, !summed else {
             preconditionFailure("an activation follows a hidden dense layer, before a residual block's sum")
         }
-        let node = Gate(slot: dense.output, width: dense.outputs, stage: dense.layer, shift: shift, learnsShift: dense.hasBias || dense.normalized)
+        // A pre-activation's shift is its β, always trained.
+        let node = Gate(slot: features, width: dense.outputs, stage: dense.layer, shift: shift,
+                        learnsShift: features != dense.output || dense.hasBias || dense.normalized)
         gate = node
         nodes.append(node)
         return node
@@ -296,20 +351,30 @@ private struct PlanCompiler {
     /// Who writes each slot's gradient, in the order a backward pass does (Propagation's
     /// backwardStage): stage by stage from the top, a dense layer writes its input's gradient;
     /// when that completes the gradient of a stage's output, the stage's nodes after its product
-    /// run, a residual sum among them writing its stream's gradient. Then the first writer of a
-    /// slot overwrites and the others accumulate (Plan.gradientWrites).
+    /// run, a pre-activation's normalization among them writing its stream's gradient, then a
+    /// residual sum writing the stream it read. Then the first writer of a slot overwrites and the
+    /// others accumulate (Plan.gradientWrites).
     private func orderGradientWrites() {
-        enum Writer { case dense(Dense), sum(ResidualAdd) }
+        enum Writer { case dense(Dense), sum(ResidualAdd), preactivation(StreamBatchNorm) }
         let producer = Plan.producers(slots: slots.count, stages: stages)
         var left = [Int](repeating: 0, count: slots.count)
-        for stage in stages where stage.dense.input != 0 { left[stage.dense.input] += 1 }
+        for stage in stages where stage.dense.input != 0 {
+            precondition(stages[producer[stage.dense.input]!].output == stage.dense.input, "a dense layer reads a stage's output")
+            left[stage.dense.input] += 1
+        }
         for case let sum as ResidualAdd in stages.flatMap(\.nodes) { left[sum.skip] += 1 }
+        for case let norm as StreamBatchNorm in stages.flatMap(\.nodes) { left[norm.source] += 1 }
         var writes: [(writer: Writer, slot: Int)] = []
         func write(_ writer: Writer, _ slot: Int) {
             writes.append((writer, slot))
             left[slot] -= 1
-            guard left[slot] == 0, let p = producer[slot] else { return }
-            for case let sum as ResidualAdd in stages[p].elementwise.reversed() { write(.sum(sum), sum.skip) }
+            // The stage's nodes run once, when what the next layer reads is complete; a stream
+            // its pre-activation read is completed inside that chain, by the normalization.
+            guard left[slot] == 0, let p = producer[slot], slot == stages[p].output else { return }
+            for node in stages[p].elementwise.reversed() {
+                if let norm = node as? StreamBatchNorm { write(.preactivation(norm), norm.source) }
+                if let sum = node as? ResidualAdd { write(.sum(sum), sum.skip) }
+            }
         }
         for stage in stages.reversed() where stage.dense.input != 0 { write(.dense(stage.dense), stage.dense.input) }
         for (write, kind) in zip(writes, Plan.gradientWrites(readers: writes.map(\.slot))) {
@@ -321,6 +386,10 @@ private struct PlanCompiler {
                 // The branch's first product, which reads the stream too, is its last writer.
                 precondition(!kind.completes, "a residual branch reads its stream")
                 sum.accumulatesSkipGradient = kind.accumulates
+            case .preactivation(let norm):
+                // The stage's sum, after it in the chain, takes the stream's gradient on.
+                precondition(kind.completes, "a stream's pre-activation is its last reader")
+                norm.accumulatesSourceGradient = kind.accumulates
             }
         }
     }

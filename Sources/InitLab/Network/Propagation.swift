@@ -72,8 +72,8 @@ extension Network {
     /// Stage s's parameter gradients for the features of `core`, and the gradient of its input
     /// for the features of `core` in the stage that made the input (in a stack, the one below;
     /// `Plan.producer`); when it is that gradient's last writer (Plan.gradientWrites), on through
-    /// that stage's nodes after its product (gate, batch normalization) with their parameter
-    /// gradients. A stage that is not split computes all of both on the run's own core. False
+    /// that stage's nodes after its product (a stream's pre-activation, the sum, gate, batch
+    /// normalization) with their parameter gradients. A stage that is not split computes all of both on the run's own core. False
     /// when the observer stops the pass.
     func backwardStage(_ s: Int, on core: Core, _ context: PassContext, observer: (any PassObserver)? = nil) -> Bool {
         let stage = plan.stages[s], executor = context.executor
@@ -85,8 +85,11 @@ extension Network {
         guard !features.isEmpty else { return true }
         stage.dense.backwardInput(features: features, on: core, context)
         guard stage.dense.completesInputGradient else { return true }
+        // A pre-activation first: it completes the gradient of the stream below it, the product's
+        // output, which the observer sees before the product's own nodes go on with it.
+        for node in below.preactivation.reversed() { node.backwardInput(features: features, on: core, context) }
         if let observer, !observer.didPropagate(into: below.dense, from: stage.dense, context) { return false }
-        for node in below.elementwise.reversed() { node.backwardInput(features: features, on: core, context) }
+        for node in below.onProduct.reversed() { node.backwardInput(features: features, on: core, context) }
         return true
     }
 

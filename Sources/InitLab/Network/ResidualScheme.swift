@@ -14,6 +14,10 @@ public enum ResidualScheme: String, CaseIterable, Sendable {
     /// The same with batch normalization after every product (the original ResNet's arrangement
     /// without the ReLU after the sum): the baseline the other schemes replace normalization for.
     case heBatchNorm = "he_batch_norm"
+    /// The same with the pre-activation arrangement (He et al. 2016, "Identity Mappings in Deep
+    /// Residual Networks"): BN → activation → dense in every branch layer, the final BN and
+    /// activation before the readout.
+    case heBatchNormPre = "he_batch_norm_pre"
     /// Zhang, Dauphin & Ma 2019: per block, a scalar bias before each product and each
     /// activation, a trained multiplier (from 1) and a scalar bias after the branch; the
     /// branch's last layer and the readout start at 0, its other layers He normal scaled by
@@ -31,14 +35,15 @@ public enum ResidualScheme: String, CaseIterable, Sendable {
     /// The branch multiplier the scheme prescribes (Fixup's multiplier is a trained α from 1).
     var alpha: ResidualSpec.Alpha {
         switch self {
-        case .he, .heBatchNorm: return .fixed(1)
+        case .he, .heBatchNorm, .heBatchNormPre: return .fixed(1)
         case .fixup: return .trained(initial: 1)
         case .skipinit, .rezero: return .trained(initial: 0)
         case .inverseSqrtDepth: return .inverseSqrtDepth
         }
     }
 
-    var batchNorm: Bool { self == .heBatchNorm }
+    var batchNorm: Bool { self == .heBatchNorm || self == .heBatchNormPre }
+    var preActivation: Bool { self == .heBatchNormPre }
 }
 
 extension ResidualSpec {

@@ -245,7 +245,10 @@ public enum MarkdownReport {
             case .inverseSqrtDepth: alpha = "α 1/√\(residual.blocks)"
             case .trained(let initial): alpha = "α trained from \(formatNumber(Double(initial)))"
             }
-            let norm = model.batchNorm ? ", batch normalization after every product" + (model.linearBias ? "" : " (no linear bias)") : ""
+            let arrangement = residual.preActivation
+                ? ", pre-activation batch normalization (BN → activation → product in every branch layer, BN → activation before the readout)"
+                : ", batch normalization after every product"
+            let norm = model.batchNorm ? arrangement + (model.linearBias ? "" : " (no linear bias)") : ""
             return "\(model.layers[0])-\(residual.width), \(residual.blocks) residual blocks h + α·f(h) with branch "
                 + "\(residual.branch.map(String.init).joined(separator: "-")) (\(alpha)), \(model.layers[model.layers.count - 1]) classes, "
                 + "\(model.activation.name)\(norm)\(model.bias ? "" : ", no biases")\(dropout)"

@@ -90,7 +90,7 @@ public struct MemoryEstimate: Sendable, Equatable {
             return Double(residual.blocks * residual.width) * (batch + 1)
         } ?? 0
         var floats = 4 * parameters + batch * (features + 3 * hidden + 2 * classes) + 4 * largest
-            + normalized * (3 + batch) + trainedScales
+            + normalized * (3 + batch) + trainedScales + batch * 3 * preactivationUnits(strategy.model)
         switch strategy.procedure {
         case .lsuv(_, _, let rows)?:
             floats += Double(rows) * (features + 2 * widest)
@@ -116,6 +116,14 @@ public struct MemoryEstimate: Sendable, Equatable {
         }.max() ?? 0
     }
 
+    /// The pre-activation arrangement's normalized copies of the stream, one per block and the
+    /// readout's (StreamBatchNorm), each with a value, gate and gradient per sample like a hidden
+    /// unit; its normalizations themselves are as many units as the post arrangement's.
+    static func preactivationUnits(_ model: ModelSpec) -> Double {
+        guard let residual = model.residual, model.batchNorm, residual.preActivation else { return 0 }
+        return Double((residual.blocks + 1) * residual.width)
+    }
+
     /// The diagnostics' buffers of one run, at their peak (the backward pass at initialization),
     /// for `rows` probe images (InsideMeasurement): per hidden unit its values, gate and gradient
     /// (and with batch normalization ẑ, and 1/σ), per class the scores and their gradient; and
@@ -128,7 +136,7 @@ public struct MemoryEstimate: Sendable, Equatable {
         let (widths, parameters, _) = sizes(model)
         let units = widths.dropFirst().dropLast().reduce(0, +), classes = widths.last ?? 0, normalized = model.batchNorm ? units : 0
         let jacobian = jacobianSize(model), images = Double(jacobianInputs)
-        return 4 * (rows * (3 * units + 2 * classes + normalized) + normalized + parameters)
+        return 4 * (rows * (3 * (units + preactivationUnits(model)) + 2 * classes + normalized) + normalized + parameters)
             + (images > 0 ? 8 * (images * (2 * jacobian.matrix + jacobian.values + units) + jacobian.matrix + jacobian.largest) : 0)
     }
 
