@@ -225,7 +225,10 @@ def expand_sweep(config, model_spec, optimizer):
             rest //= len(a['values'])
             names.append(f"{a['name']}_{value_text(v)}")
             labels.append(f"{a.get('label', a['name'])} {value_text(v)}")
-            if a['setting'] == 'depth':
+            if a['setting'] == 'depth' and residual_of(model_spec, template) is not None:
+                # A residual model's depth is its blocks, written into the strategy's own residual keys.
+                strategy.setdefault('model', {}).setdefault('residual', {})['blocks'] = int(v)
+            elif a['setting'] == 'depth':
                 widths = [widths[0]] + [widths[1]] * int(v) + [widths[-1]]
             elif a['setting'] == 'width':
                 widths = [widths[0]] + [int(v)] * (len(widths) - 2) + [widths[-1]]
