@@ -9,7 +9,7 @@ by PyTorch's generator, not compare-inits's).
 Optional, never a dependency of compare-inits. Set up torch outside the repository (and `mup`
 for strategies with a muP parametrization, which it trains with the real package):
     python3 -m venv ~/torch-venv && ~/torch-venv/bin/pip install torch numpy mup
-usage: ~/torch-venv/bin/python scripts/pytorch-peer.py CONFIG [--threads N] [--out FILE] [--points ID ...] [--steps N]
+usage: ~/torch-venv/bin/python scripts/pytorch-peer.py CONFIG [--threads N] [--out FILE] [--points ID ...] [--steps N] [--initial FOLDER]
 A sweep is expanded into its points as compare-inits does it (same ids); --points trains a few.
 Prints one JSON object: per strategy its accuracies (one per seed), by epoch, on the test set
 when the config names one, their mean, the mean loss of the last 50 training steps per seed,
@@ -491,6 +491,21 @@ def make_optimizer(model, spec, groups=None, mu=None):
 
 
 @torch.no_grad()
+def load_initial(model, folder, strategy_id):
+    """A plain stack's W and b as `compare-inits inspect --export` wrote them for `strategy_id`
+    (W (out, in) row-major, then b, at the offsets export.json gives), so that both sides start
+    from the same numbers: the coordinate check at step 0 then agrees to rounding."""
+    with open(folder + '/export.json') as f:
+        entry = next(e for e in json.load(f)['strategies'] if e['id'] == strategy_id)
+    values = torch.from_numpy(np.fromfile(folder + '/' + entry['parameters'], dtype='<f4'))
+    for layer, spec in zip(model.layers, entry['layers']):
+        rows, columns, w = spec['outputs'], spec['inputs'], spec['weight_offset']
+        layer.weight.copy_(values[w:w + rows * columns].reshape(rows, columns))
+        if layer.bias is not None:
+            layer.bias.copy_(values[spec['bias_offset']:spec['bias_offset'] + rows])
+
+
+@torch.no_grad()
 def coordinates(model, probe):
     """mup's coordinate check ("l1"), as compare-inits measures it: each Linear's output (what
     enters its activation; the readout's scores) on the probe batch, its mean |x|, in evaluation
@@ -523,6 +538,9 @@ def main():
     p.add_argument('--threads', type=int, default=0, help='torch threads (default: torch\'s own, one per core)')
     p.add_argument('--out', default='', help='also write the JSON to this file')
     p.add_argument('--points', nargs='*', default=None, help='a sweep\'s points to train, by id (default: all)')
+    p.add_argument('--initial', default='',
+                   help='start each run from compare-inits\'s own initial parameters: a folder `compare-inits inspect CONFIG --seed N '
+                        '--export FOLDER` wrote, with {seed} standing for the run\'s seed (e.g. /tmp/export-{seed})')
     p.add_argument('--steps', type=int, default=0,
                    help='stop each run after this many updates (default: train every epoch); --steps 4 is enough for the coordinate check')
     a = p.parse_args()
@@ -597,6 +615,9 @@ def main():
                 fixup_initialization(model, residual)
             if set_shapes is not None:
                 set_shapes()
+            if a.initial:
+                # After muP's rescaling: the export holds the values as compare-inits trains from them.
+                load_initial(model, a.initial.replace('{seed}', str(run_seed)), strategy['id'])
             elif parametrization['kind'] != 'standard':
                 # Each parameter's rate times its multiplier; batch normalization's γ and β take b's.
                 rate = run_optimizer.get('learning_rate', 0.001 if run_optimizer['name'] == 'adam' else 0.01)
