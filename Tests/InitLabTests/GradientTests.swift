@@ -31,10 +31,9 @@ import Testing
         return (model, x, labels, masks)
     }
 
-    /// One training forward and backward of `model` against the Double reference: the loss's
-    /// relative error, and the worst relative error of any parameter's gradient against the
-    /// reference's central differences.
-    static func errors(_ model: Network, x: [Float], labels: [Int32], masks: [[Double]]) -> (loss: Double, worstGradient: Double) {
+    /// One training forward and backward of `model` and the Double reference's: the loss's
+    /// relative error, every parameter's gradient, and the reference's central differences.
+    static func gradients(_ model: Network, x: [Float], labels: [Int32], masks: [[Double]]) -> (loss: Double, analytic: [Double], numerical: [Double]) {
         let rows = labels.count
         let buffers = BatchBuffers(plan: model.plan, capacity: rows)
         var stream: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: 99))
@@ -45,15 +44,21 @@ import Testing
         let reference = ReferenceMLP(model)
         let xs = x.map(Double.init), ls = labels.map(Int.init)
         let referenceLoss = reference.loss(x: xs, labels: ls, rows: rows, masks: masks)
-        let numerical = reference.numericalGradient(x: xs, labels: ls, rows: rows, masks: masks)
-        let analytic = model.gradients.array.map(Double.init)
+        return (abs(Double(loss) - referenceLoss) / max(1, abs(referenceLoss)), model.gradients.array.map(Double.init),
+                reference.numericalGradient(x: xs, labels: ls, rows: rows, masks: masks))
+    }
+
+    /// The loss's relative error, and the worst relative error of any parameter's gradient
+    /// against the reference's central differences.
+    static func errors(_ model: Network, x: [Float], labels: [Int32], masks: [[Double]]) -> (loss: Double, worstGradient: Double) {
+        let (loss, analytic, numerical) = gradients(model, x: x, labels: labels, masks: masks)
         var worst = 0.0
         for (a, n) in zip(analytic, numerical) {
             // Central differences in Double with h = 1e-6 are accurate to ~1e-9; the Float
             // backward to ~1e-6 of the gradients' scale.
             worst = max(worst, abs(a - n) / max(1e-3, abs(n)))
         }
-        return (abs(Double(loss) - referenceLoss) / max(1, abs(referenceLoss)), worst)
+        return (loss, worst)
     }
 
     @Test(arguments: activations)
@@ -76,23 +81,14 @@ import Testing
         let (drawn, x, labels, masks) = Self.setUp(.relu, dropout: 0.3)
         model.parameters.pointer.update(from: drawn.parameters.pointer, count: model.parameters.count)
         for l in 0..<3 { model.biases(l).update(repeating: 0) }
-        let rows = labels.count
-        let buffers = BatchBuffers(plan: model.plan, capacity: rows)
-        var stream: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: 99))
-        model.forward(x, rows: rows, buffers: buffers, dropout: &stream)
-        let loss = model.loss(labels: labels, rows: rows, buffers: buffers)
-        model.backward(buffers, on: Executor(plan: model.plan))
-        let reference = ReferenceMLP(model)
-        let xs = x.map(Double.init), ls = labels.map(Int.init)
-        #expect(abs(Double(loss) - reference.loss(x: xs, labels: ls, rows: rows, masks: masks)) <= 1e-5)
-        let numerical = reference.numericalGradient(x: xs, labels: ls, rows: rows, masks: masks)
+        let (loss, analytic, numerical) = Self.gradients(model, x: x, labels: labels, masks: masks)
+        #expect(loss <= 1e-5)
         for segment in model.plan.segments {
             for i in segment.range {
-                let analytic = Double(model.gradients.pointer[i])
                 if segment.role == .bias {
-                    #expect(analytic == 0, "layer \(segment.layer)'s b")
+                    #expect(analytic[i] == 0, "layer \(segment.layer)'s b")
                 } else {
-                    #expect(abs(analytic - numerical[i]) / max(1e-3, abs(numerical[i])) < 1e-3, "layer \(segment.layer), parameter \(i)")
+                    #expect(abs(analytic[i] - numerical[i]) / max(1e-3, abs(numerical[i])) < 1e-3, "layer \(segment.layer), parameter \(i)")
                 }
             }
         }
