@@ -53,6 +53,9 @@ def coordinates(ours, peer, steps, tolerance):
                 flag = '  <--' if abs(difference) > tolerance else ''
                 print(f"{entry['id']:46s} {step:4d} {layer + 1:5d} {a:10.4g} {b:10.4g} {100 * difference:+9.2f}%{flag}")
     print(f"{beyond} of {compared} (strategy, step, layer) coordinates differ by more than {100 * tolerance:g}%")
+    if compared == 0:
+        print("nothing to compare: no strategy id and step is on both sides", file=sys.stderr)
+        return 1
     return beyond
 
 

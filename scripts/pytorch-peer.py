@@ -345,12 +345,13 @@ class ResidualBlock(nn.Module):
     2016): f = [BatchNorm1d → activation → dropout → Linear] per layer, the first BN on the stream
     (PyTorch's out of place: h itself stays for the skip); a Linear keeps its bias where no BN
     follows it (the branch's last)."""
-    def __init__(self, width, branch, activation, dropout, alpha, batch_norm, linear_bias, blocks, fixup, pre=False):
+    def __init__(self, width, branch, activation, dropout, alpha, batch_norm, linear_bias, blocks, fixup, pre=False, bias=True):
         super().__init__()
         widths = [width] + branch
         last = len(branch) - 1
         self.pre = pre
-        self.linears = nn.ModuleList(nn.Linear(a, b, bias=linear_bias or not batch_norm or (pre and k == last))
+        # `bias` False: a model's "bias": false, no Linear has one.
+        self.linears = nn.ModuleList(nn.Linear(a, b, bias=bias and (linear_bias or not batch_norm or (pre and k == last)))
                                      for k, (a, b) in enumerate(zip(widths, widths[1:])))
         self.norms = nn.ModuleList(nn.BatchNorm1d(b) for b in (widths[:-1] if pre else branch)) if batch_norm else None
         self.activation, self.dropout, self.fixup = activation, dropout, fixup
@@ -397,17 +398,17 @@ class ResidualMLP(nn.Module):
                       'leaky_relu': lambda x: F.leaky_relu(x, slope)}[name]
         self.pre = residual.get('batch_norm', 'none') == 'pre'
         batch_norm = residual.get('batch_norm', 'none') in ('post', 'pre')
-        linear_bias = spec.get('linear_bias', True)
+        linear_bias, bias = spec.get('linear_bias', True), spec.get('bias', True)
         self.fixup = residual.get('scheme') == 'fixup'
         self.activation, self.dropout = activation, nn.Dropout(spec['dropout'])
-        self.projection = nn.Linear(inputs, width, bias=linear_bias or not batch_norm or self.pre)
+        self.projection = nn.Linear(inputs, width, bias=bias and (linear_bias or not batch_norm or self.pre))
         self.projection_norm = nn.BatchNorm1d(width) if batch_norm and not self.pre else None
         self.final_norm = nn.BatchNorm1d(width) if self.pre else None
         branch = residual.get('branch', [width, width])
         self.blocks = nn.ModuleList(ResidualBlock(width, branch, activation, self.dropout, residual.get('alpha', 1.0), batch_norm,
-                                                  linear_bias, residual['blocks'], self.fixup, self.pre)
+                                                  linear_bias, residual['blocks'], self.fixup, self.pre, bias)
                                     for _ in range(residual['blocks']))
-        self.readout = nn.Linear(width, classes)
+        self.readout = nn.Linear(width, classes, bias=bias)
         if self.fixup:
             self.projection_shift, self.readout_shift = nn.Parameter(torch.zeros(1)), nn.Parameter(torch.zeros(1))
         self.layers = [self.projection] + [linear for block in self.blocks for linear in block.linears] + [self.readout]
@@ -443,7 +444,8 @@ def fixup_initialization(model, residual):
             if linear.bias is not None:
                 linear.bias.zero_()
     model.readout.weight.zero_()
-    model.readout.bias.zero_()
+    if model.readout.bias is not None:
+        model.readout.bias.zero_()
 
 
 def make_mup(strategy, spec, widths):
@@ -492,7 +494,7 @@ def make_optimizer(model, spec, groups=None, mu=None):
 
 @torch.no_grad()
 def load_initial(model, folder, strategy_id):
-    """A plain stack's W and b as `compare-inits inspect --export` wrote them for `strategy_id`
+    """The Linear layers' W and b as `compare-inits inspect --export` wrote them for `strategy_id`
     (W (out, in) row-major, then b, at the offsets export.json gives), so that both sides start
     from the same numbers: the coordinate check at step 0 then agrees to rounding."""
     with open(folder + '/export.json') as f:
@@ -572,7 +574,7 @@ def main():
 
     # The diagnostics' probe batch: the training file's first images, whatever the seed.
     diagnostics = config.get('diagnostics', {})
-    probe = X[:diagnostics.get('probe_images', 250)] if diagnostics.get('enabled', True) else None
+    probe = X[:diagnostics.get('probe_images', 1000)] if diagnostics.get('enabled', True) else None
     result = {'config': a.config, 'torch': torch.__version__, 'threads': torch.get_num_threads(),
               'load_seconds': t_load, 'strategies': []}
     for strategy in strategies:
@@ -618,7 +620,7 @@ def main():
             if a.initial:
                 # After muP's rescaling: the export holds the values as compare-inits trains from them.
                 load_initial(model, a.initial.replace('{seed}', str(run_seed)), strategy['id'])
-            elif parametrization['kind'] != 'standard':
+            if set_shapes is None and parametrization['kind'] != 'standard':
                 # Each parameter's rate times its multiplier; batch normalization's γ and β take b's.
                 rate = run_optimizer.get('learning_rate', 0.001 if run_optimizer['name'] == 'adam' else 0.01)
                 groups = [{'params': [p], 'lr': rate * m}

@@ -29,6 +29,21 @@ import Testing
             #expect(block.streamGradientStd == layers[block.layer - 1].outputGradientStd && block.streamGradientStd! > 0)
             if case .fixed(let value) = alpha { #expect(block.alpha == Double(value)) } else { #expect(block.alpha == Double(Float(0.4))) }
         }
+        // The last block's stream feeds the readout alone: its gradient is (softmax − one-hot)/rows · W
+        // of the mean cross-entropy, worked out here in Double from the reference's scores.
+        let scores = reference[reference.count - 1].y, classes = scores.count / 40
+        let readout = model.weights(model.layers.count - 1), width = readout.count / classes
+        var gradient = [Double](repeating: 0, count: 40 * width)
+        for r in 0..<40 {
+            let row = scores[(r * classes)..<((r + 1) * classes)], top = row.max()!
+            let total = row.reduce(0) { $0 + exp($1 - top) }
+            for c in 0..<classes {
+                let g = (exp(row[row.startIndex + c] - top) / total - (Int(batch.labels[r]) == c ? 1 : 0)) / 40
+                for f in 0..<width { gradient[r * width + f] += g * Double(readout[c * width + f]) }
+            }
+        }
+        let expected = DiagnosticsTests.moments(gradient).std
+        #expect(abs(try #require(blocks.last?.streamGradientStd) / expected - 1) < 1e-4)
     }
 
     /// Fixup's and SkipInit's blocks start as the identity: the stream's std is the input

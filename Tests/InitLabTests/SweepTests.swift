@@ -154,6 +154,10 @@ import Testing
         #expect(absent == ["sweep.axes[0].setting: strategy \"b\" has no \"biases\" to set \"biases.std\" in"])
         let theory = configProblems(Self.config(sweep: Self.map, strategy: #"{ "id": "a", "weights": { "kind": "variance_scaling", "scale": 1, "mode": "fan_in", "distribution": "untruncated_normal" } }, { "id": "b", "weights": { "kind": "variance_scaling", "scale": 1, "mode": "fan_in", "distribution": "untruncated_normal" } }"#))
         #expect(theory == ["sweep.theory: the theory is drawn over the sweep of one strategy, and this config lists 2"])
+        let residualTheory = configProblems(Self.config(sweep: Self.map)
+            .replacingOccurrences(of: #""model": { "layers": [36, 8, 3], "activation": "tanh", "dropout": 0 }"#,
+                                  with: #""model": { "layers": [36, 8, 3], "activation": "tanh", "dropout": 0, "residual": { "blocks": 2 } }"#))
+        #expect(residualTheory == ["sweep.theory: the theory describes plain stacks with biases, and this strategy's model is residual or has none"])
         // The points of every template count towards the limit.
         let many = configProblems(Self.config(sweep: #"{ "axes": [ { "setting": "weights.gain", "from": 1, "to": 2, "count": 1000 }, { "setting": "learning_rate", "from": 0.001, "to": 0.1, "count": 6 } ] }"#,
                                               strategy: #"{ "id": "a", "weights": "xavier_uniform" }, { "id": "b", "weights": "xavier_normal" }"#))

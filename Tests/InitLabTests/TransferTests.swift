@@ -63,6 +63,21 @@ import Testing
         #expect(one.shiftBeyondNoise == nil && SweepReport.transfer([[one]], labels: ["t"]).joined(separator: "\n").contains("with fewer than two seeds finished at both rates"))
     }
 
+    /// A template none of whose runs finished gets a panel that says so, and gnuplot renders the
+    /// figure (a panel with no point to draw would stop it).
+    @Test func aPanelWithNoFinishedRunRenders() throws {
+        let finished = try Self.transfer { i, j, seed in 0.5 + 0.1 * Double(abs(j - 2)) + 0.01 * Double(seed) }
+        let diverged = try Self.transfer { _, _, _ in .nan }
+        #expect(diverged.curves.allSatisfy { $0.best == nil })
+        let figure = TransferFigure(transfers: [finished, diverged], labels: ["Standard", "muP"], title: "T")
+        #expect(figure.script.contains("NaN title 'no finished run'"))
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        for file in figure.files { try file.contents.write(toFile: folder + "/" + file.name, atomically: true, encoding: .utf8) }
+        let gnuplot = try #require(Gnuplot.locate(), "gnuplot is required for this test (apt-get install gnuplot-nox)")
+        #expect(Gnuplot.render(scripts: [figure.name + ".gp"], in: folder, executable: gnuplot) == nil)
+    }
+
     /// Two templates over width × learning rate, end to end: a panel each in one figure on one
     /// y scale, each template's best rates in the report, and in results.json.
     @Test func twoParametrizationsSideBySide() throws {

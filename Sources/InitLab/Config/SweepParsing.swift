@@ -297,6 +297,7 @@ extension ExperimentReader {
     func theoryProblem(_ sweep: Sweep) -> String? {
         guard sweep.templates.count == 1 else { return "the theory is drawn over the sweep of one strategy, and this config lists \(sweep.templates.count)" }
         let template = sweep.templates[0].strategy
+        guard template.model.residual == nil, template.model.bias else { return "the theory describes plain stacks with biases, and this strategy's model is residual or has none" }
         guard MeanField.supports(template.model.activation) else { return "the mean-field theory is computed for tanh networks" }
         guard sweep.axes.count == 2, sweep.axes[0].setting == .parameter("weights.scale"), sweep.axes[1].setting == .depth else {
             return "the theory is drawn over a map of σ_w² (first axis, setting weights.scale) and depth (second axis)"

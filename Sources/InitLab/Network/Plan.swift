@@ -57,8 +57,7 @@ public final class Plan: @unchecked Sendable {
     /// Per slot, the stage that writes it (a stream's pre-activation slot too); nil for the
     /// batch (slot 0), which has no gradient.
     let producer: [Int?]
-    /// The residual blocks' sums whose α is trained: its gradient is summed once the backward
-    /// pass is over.
+    /// The residual blocks' sums whose α is trained (their α starts at its config's value).
     let trainedScales: [ResidualAdd]
     /// The nodes whose parameter gradients are completed after the backward pass, in plan
     /// order: trained α's and Fixup's scalar biases.

@@ -136,7 +136,6 @@ public enum ResultsFile {
         return try runs.map(RunResult.init(json:))
     }
 
-    /// [low, high], or null where there is no interval (fewer than two seeds).
     /// One template's transfer of one measure: each width's best rate, the move from the
     /// narrowest width to the widest (log₂ steps), its paired penalty and whether beyond noise.
     static func transferJSON(_ transfer: TransferSweep, template: Sweep.Template) -> JSON {
@@ -152,6 +151,7 @@ public enum ResultsFile {
         ])
     }
 
+    /// [low, high], or null where there is no interval (fewer than two seeds).
     static func interval(_ range: ClosedRange<Double>?) -> JSON {
         range.map { .array([JSON($0.lowerBound), JSON($0.upperBound)]) } ?? .null
     }

@@ -29,7 +29,7 @@ struct StreamFigure {
     var script: String {
         let file = Plots.quoted(Self.name + ".dat")
         let over = seeds > 1 ? "geometric mean over \(seeds) seeds" : "one seed"
-        var lines = InsideFigures.header(name: Self.name, what: "The residual stream through the blocks at initialization") + [
+        let lines = InsideFigures.header(name: Self.name, what: "The residual stream through the blocks at initialization") + [
             "set title \(GnuplotText.lines(Plots.title(title + ":", width: 100) + Plots.title("the residual stream's std after each block at initialization, \(stream.blocks) blocks (block 0: the input projection; \(over))", width: 100)))",
             "set xlabel 'block'",
             "set ylabel 'stream std (probe batch)'",

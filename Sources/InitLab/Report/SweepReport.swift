@@ -185,7 +185,7 @@ enum SweepReport {
             guard let b = curve.best else { return "width \(Sweep.text(curve.width)): no finished run" }
             return "width \(Sweep.text(curve.width)): 2^\(Sweep.text(log2(transfer.rates[b])))"
         }
-        var lines = ["- \(prefix)\(measure.title), best learning rate: " + best.joined(separator: "; ") + "."]
+        let lines = ["- \(prefix)\(measure.title), best learning rate: " + best.joined(separator: "; ") + "."]
         guard let shift = transfer.shift, let narrow = transfer.curves.first, let wide = transfer.curves.last else { return lines }
         var sentence = "  From width \(Sweep.text(narrow.width)) to \(Sweep.text(wide.width)) it "
         if shift == 0 { return lines + [sentence + "stays where it is: it transfers."] }
@@ -262,8 +262,9 @@ extension SweepReport {
                      + "activation; a Linear → ReLU → Linear branch adds twice the stream's second moment, about ×3 per block.", ""]
         for series in stream.series {
             var phrases: [String] = []
-            if let start = series.stds.first ?? nil, let end = series.stds.last ?? nil, let factor = series.perBlock {
-                phrases.append("std \(InsideReading.number(start)) → \(InsideReading.number(end)) after block \(stream.blocks), "
+            if let first = series.first, let start = series.stds[first], let end = series.stds.last ?? nil, let factor = series.perBlock {
+                let from = first == 0 ? "" : " (after block \(first): a pre-activation projection's own std is not recorded)"
+                phrases.append("std \(InsideReading.number(start))\(from) → \(InsideReading.number(end)) after block \(stream.blocks), "
                                + "×\(String(format: "%.3f", factor)) per block (variance ×\(String(format: "%.3f", factor * factor)))")
             }
             if let block = series.explosion {

@@ -72,6 +72,13 @@ struct TransferFigure {
             lines.append("set title \(titleText)")
         }
         for (p, transfer) in transfers.enumerated() {
+            if panels > 1 { lines.append("set title \(Plots.quoted(labels[p]))") }
+            // gnuplot stops on a plot with no point to draw: a panel none of whose runs finished says so instead.
+            guard transfer.curves.contains(where: { $0.estimates.contains { $0 != nil } }) else {
+                let range = transfer.rates.isEmpty ? "" : "[\(log2(transfer.rates.first!) - 0.5):\(log2(transfer.rates.last!) + 0.5)] [0:1] "
+                lines.append("plot \(range)NaN title 'no finished run'")
+                continue
+            }
             let first = firstBlock(p)
             var curves: [String] = []
             for (k, curve) in transfer.curves.enumerated() {
@@ -79,7 +86,6 @@ struct TransferFigure {
                 curves.append("\(file) index \(first + k) using 1:2 with linespoints linetype \(k + 1) pointtype 7 pointsize 0.6 title \(Plots.quoted("width \(Sweep.text(curve.width))"))")
             }
             curves.append("\(file) index \(first + transfer.curves.count) using 1:2 with points pointtype 6 pointsize 2.5 linecolor rgb '#000000' title 'best rate'")
-            if panels > 1 { lines.append("set title \(Plots.quoted(labels[p]))") }
             lines.append("plot " + curves.joined(separator: ", \\\n     "))
         }
         if panels > 1 { lines.append("unset multiplot") }
