@@ -496,15 +496,22 @@ def make_optimizer(model, spec, groups=None, mu=None):
 def load_initial(model, folder, strategy_id):
     """The Linear layers' W and b as `compare-inits inspect --export` wrote them for `strategy_id`
     (W (out, in) row-major, then b, at the offsets export.json gives), so that both sides start
-    from the same numbers: the coordinate check at step 0 then agrees to rounding."""
+    from the same numbers: the coordinate check at step 0 then agrees to rounding. Returns the
+    seed's first training batches as compare-inits draws them (dataset indices), which the run
+    trains its first steps on, so that the first updates are the same too."""
     with open(folder + '/export.json') as f:
-        entry = next(e for e in json.load(f)['strategies'] if e['id'] == strategy_id)
+        index = json.load(f)
+    entry = next(e for e in index['strategies'] if e['id'] == strategy_id)
     values = torch.from_numpy(np.fromfile(folder + '/' + entry['parameters'], dtype='<f4'))
     for layer, spec in zip(model.layers, entry['layers']):
         rows, columns, w = spec['outputs'], spec['inputs'], spec['weight_offset']
         layer.weight.copy_(values[w:w + rows * columns].reshape(rows, columns))
         if layer.bias is not None:
             layer.bias.copy_(values[spec['bias_offset']:spec['bias_offset'] + rows])
+    if 'first_batches' not in index:
+        return []
+    first = torch.from_numpy(np.fromfile(folder + '/' + index['first_batches'], dtype='<i4').astype(np.int64))
+    return list(first.split(index['batch_size']))
 
 
 @torch.no_grad()
@@ -617,9 +624,10 @@ def main():
                 fixup_initialization(model, residual)
             if set_shapes is not None:
                 set_shapes()
+            first_batches = []
             if a.initial:
                 # After muP's rescaling: the export holds the values as compare-inits trains from them.
-                load_initial(model, a.initial.replace('{seed}', str(run_seed)), strategy['id'])
+                first_batches = load_initial(model, a.initial.replace('{seed}', str(run_seed)), strategy['id'])
             if set_shapes is None and parametrization['kind'] != 'standard':
                 # Each parameter's rate times its multiplier; batch normalization's γ and β take b's.
                 rate = run_optimizer.get('learning_rate', 0.001 if run_optimizer['name'] == 'adam' else 0.01)
@@ -655,8 +663,10 @@ def main():
                         check_seconds += time.time() - t_check
                     step += 1
                     b = order[i:i + batch]
+                    # compare-inits's own first batches (--initial), indices into the whole dataset.
+                    xb, yb = (X[first_batches[step - 1]], Y[first_batches[step - 1]]) if step <= len(first_batches) else (tX[b], tY[b])
                     opt.zero_grad(set_to_none=True)
-                    loss = F.cross_entropy(model(tX[b]), tY[b])
+                    loss = F.cross_entropy(model(xb), yb)
                     loss.backward()
                     opt.step()
                     recent = recent[-49:] + [loss.detach()]

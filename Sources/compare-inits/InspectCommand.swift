@@ -49,20 +49,21 @@ struct InspectCommand: ParsableCommand {
             try MemoryEstimate(inspecting: experiment, dataset: shape, probeImages: probeImages ?? 0, jacobianInputs: jacobianInputs(experiment))
                 .check(file: config)
         }
-        let probe = try probeImages.map { count in
-            let dataset = try Failure.reporting {
+        let dataset = try probeImages.map { _ in
+            try Failure.reporting {
                 let dataset = try Dataset.reading(for: config) { try Dataset.load(experiment.dataset) }
                 try experiment.check(against: dataset, file: config)
                 return dataset
             }
-            return ProbeBatch(dataset: dataset, count: count)
         }
+        let probe = dataset.map { ProbeBatch(dataset: $0, count: probeImages!) }
         let seed = options.seed ?? experiment.seed
         let inspections = Inspection.inspect(experiment, seed: seed, probe: probe, jacobianInputs: jacobianInputs(experiment))
         if let exportFolder {
-            guard let probe else { throw Failure.usage("--export writes the probe images, and the config's diagnostics are off (no probe batch)") }
+            guard let probe, let dataset else { throw Failure.usage("--export writes the probe images, and the config's diagnostics are off (no probe batch)") }
             try Failure.reporting {
-                try InspectionExport.write(experiment, seed: seed, probe: probe, inspections: inspections, images: jacobianInputs(experiment),
+                try InspectionExport.write(experiment, seed: seed, probe: probe, datasetCount: dataset.count, inspections: inspections,
+                                           images: jacobianInputs(experiment),
                                            to: OutputFolder(path: exportFolder))
             }
         }

@@ -353,6 +353,26 @@ import Testing
             #expect(layers[1]["weight_offset"] == .number(Double(network.layers[1].weight.offset))
                     && layers[1]["bias_offset"] == .number(Double(network.layers[1].bias.offset)) && layers[1]["inputs"] == .number(16))
         }
+        // The seed's first training batches: the first run of the seed trains its first step on
+        // the first of them (its loss is the run's first), from the exported parameters.
+        let indices = try Data(contentsOf: URL(fileURLWithPath: folder + "/export/batches.i32")).withUnsafeBytes { Array($0.bindMemory(to: Int32.self)) }
+        let batchSize = experiment.training.batchSize
+        #expect(index["first_batches"] == .string("batches.i32") && index["batch_size"] == .number(Double(batchSize)))
+        #expect(indices.count == 4 * batchSize && Set(indices).count == indices.count)
+        let trained = try runCommand([config, "--quiet", "--no-cache"])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let results = try ResultsFile.runs(fromText: String(contentsOfFile: folder + "/out/results.json", encoding: .utf8))
+        let strategy = experiment.strategies[2], run = try #require(results.first { $0.strategyID == strategy.id && $0.seed == experiment.seed })
+        let dataset = try Dataset.load(experiment.dataset)
+        let network = strategy.initialNetwork(seed: experiment.seed)
+        let x = FloatBuffer(count: batchSize * dataset.features)
+        var labels = [Int32](repeating: 0, count: batchSize)
+        dataset.gather(indices[..<batchSize], into: x.pointer, labels: &labels)
+        let buffers = BatchBuffers(plan: network.plan, capacity: batchSize)
+        var dropout: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: experiment.seed, stream: "dropout"))
+        network.forward(Array(UnsafeBufferPointer(start: x.pointer, count: x.count)), rows: batchSize, buffers: buffers, dropout: &dropout)
+        let loss = network.loss(labels: labels, rows: batchSize, buffers: buffers)
+        #expect(abs(loss - run.batchLosses[0]) <= 1e-6 * abs(run.batchLosses[0]), "\(loss) against the run's \(run.batchLosses[0])")
         let refused = try runCommand(["inspect", config, "--export", folder + "/other", "--no-probe"])
         #expect(refused.status != 0 && refused.stderr.contains("--export writes the probe images, which --no-probe does not read"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/other"))

@@ -82,6 +82,23 @@ public struct Split: Sendable {
         validation = Array(order[..<cut])
         training = Array(order[cut...])
     }
+
+    /// The split every run of `seed` trains on: it depends on the seed alone, so every strategy
+    /// of a seed sees the same data.
+    public init(seed: UInt64, count: Int, validationCount: Int) {
+        var rng = Xoshiro256(seed: seed, stream: "split")
+        self.init(count: count, validationCount: validationCount, rng: &rng)
+    }
+
+    /// The random stream a run of `seed` shuffles its training images with, afresh each epoch.
+    static func orderStream(seed: UInt64) -> Xoshiro256 { Xoshiro256(seed: seed, stream: "order") }
+
+    /// The order of a run of `seed`'s first epoch: its batches are its consecutive slices.
+    public func firstEpochOrder(seed: UInt64) -> [Int32] {
+        var rng = Self.orderStream(seed: seed), order = training
+        rng.shuffle(&order)
+        return order
+    }
 }
 
 extension Dataset {

@@ -59,9 +59,7 @@ public struct Comparison: Sendable {
         // The split depends only on the seed: every strategy of a seed sees the same data.
         var splits: [UInt64: Split] = [:]
         for seed in experiment.seeds {
-            var rng = Xoshiro256(seed: seed, stream: "split")
-            splits[seed] = Split(count: trainer.dataset.count,
-                                 validationCount: experiment.training.validationCount(of: trainer.dataset.count), rng: &rng)
+            splits[seed] = Split(seed: seed, count: trainer.dataset.count, validationCount: experiment.training.validationCount(of: trainer.dataset.count))
         }
         let queue = RunQueue(indices: only ?? Array(plans.indices))
         let results = ResultSlots(count: plans.count)

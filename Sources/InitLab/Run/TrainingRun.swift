@@ -44,7 +44,7 @@ final class TrainingRun {
         optimizer = OptimizerState(optimizerSettings, parameterCount: network.parameters.count)
         x = FloatBuffer(count: training.batchSize * trainer.dataset.features)
         labels = [Int32](repeating: 0, count: training.batchSize)
-        orderRNG = Xoshiro256(seed: seed, stream: "order")
+        orderRNG = Split.orderStream(seed: seed)
         pass = .training(DropoutStream(seededBy: Xoshiro256(seed: seed, stream: "dropout")))
         order = split.training
         let stepsPerEpoch = training.stepsPerEpoch(trainingCount: order.count)
