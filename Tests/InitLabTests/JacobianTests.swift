@@ -373,6 +373,11 @@ import Testing
         network.forward(Array(UnsafeBufferPointer(start: x.pointer, count: x.count)), rows: batchSize, buffers: buffers, dropout: &dropout)
         let loss = network.loss(labels: labels, rows: batchSize, buffers: buffers)
         #expect(abs(loss - run.batchLosses[0]) <= 1e-6 * abs(run.batchLosses[0]), "\(loss) against the run's \(run.batchLosses[0])")
+        // The second exported batch is another batch: its loss is not the first step's.
+        dataset.gather(indices[batchSize..<(2 * batchSize)], into: x.pointer, labels: &labels)
+        var again: DropoutStream? = DropoutStream(seededBy: Xoshiro256(seed: experiment.seed, stream: "dropout"))
+        network.forward(Array(UnsafeBufferPointer(start: x.pointer, count: x.count)), rows: batchSize, buffers: buffers, dropout: &again)
+        #expect(network.loss(labels: labels, rows: batchSize, buffers: buffers) != run.batchLosses[0])
         let refused = try runCommand(["inspect", config, "--export", folder + "/other", "--no-probe"])
         #expect(refused.status != 0 && refused.stderr.contains("--export writes the probe images, which --no-probe does not read"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/other"))
