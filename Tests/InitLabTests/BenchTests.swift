@@ -45,6 +45,18 @@ import Testing
         #expect(sameWidths.network == [36, 16, 8, 3] && sameWidths.networkRuns == 1)
     }
 
+    /// A residual config's scaling cases (twice the epochs, a wider plain model) run: the wider
+    /// model was the residual one's with other widths, a network that could not be built.
+    @Test func aResidualConfigScales() throws {
+        let (folder, config) = try syntheticExperiment()
+        defer { removeFolder(folder) }
+        let original = try String(contentsOfFile: config, encoding: .utf8)
+        let residual = #"{ "id": "default", "model": { "layers": [36, 16, 3], "residual": { "blocks": 3, "scheme": "rezero" } },"#
+        try original.replacingOccurrences(of: #"{ "id": "default","#, with: residual).write(toFile: config, atomically: true, encoding: .utf8)
+        let report = try Benchmark.run(configPath: config, threads: 1, scaling: true) { _ in }
+        #expect(report.scaling.count == 2 && report.scaling.allSatisfy { $0.scaledSeconds > 0 })
+    }
+
     /// Steps averaged: none to average gives a step count of 0, which the report shows empty.
     @Test func theMeanOfNoStepsHasNoSteps() {
         var one = StepTimes(steps: 2)

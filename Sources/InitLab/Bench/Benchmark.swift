@@ -144,7 +144,7 @@ public enum Benchmark {
     }
 
     /// `base` (one strategy, trained alone in `baseSeconds`) with twice the epochs, then with
-    /// a 784-1024-1024-10 model.
+    /// a plain 784-1024-1024-10 model (a residual model's blocks too).
     static func scalingCases(_ base: Experiment, baseSeconds: Double, dataset: Dataset) -> [ScalingCase] {
         func trainSeconds(_ e: Experiment) -> Double {
             Comparison(experiment: e, dataset: dataset).run(threads: 1).reduce(0) { $0 + $1.trainSeconds }
@@ -153,6 +153,7 @@ public enum Benchmark {
         longer.training.epochs *= 2
         var wider = base
         wider.model.layers = [base.model.layers[0], 1024, 1024, base.model.layers.last!]
+        wider.model.residual = nil
         wider.strategies = base.strategies.map { strategy in
             var s = strategy
             s.model = wider.model
