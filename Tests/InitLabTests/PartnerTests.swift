@@ -26,8 +26,7 @@ import Testing
     /// The experiment's third strategy trained with seed 3 on one core, and what a run of it with a partner needs.
     func runAlone(_ experiment: Experiment, _ dataset: Dataset) -> (Trainer, Split, Strategy, RunResult) {
         let trainer = Trainer(experiment: experiment, dataset: dataset)
-        var rng = Xoshiro256(seed: 3, stream: "split")
-        let split = Split(count: dataset.count, validationCount: experiment.training.validationCount(of: dataset.count), rng: &rng)
+        let split = Split(seed: 3, count: dataset.count, validationCount: experiment.training.validationCount(of: dataset.count))
         let strategy = experiment.strategies[2]
         return (trainer, split, strategy, trainer.run(strategy, seed: 3, split: split))
     }
@@ -76,24 +75,37 @@ import Testing
     func aResidualRunWithAPartnerHasTheBitsOfTheRunAlone(batchNorm: Bool) throws {
         let folder = temporaryFolder(#function + (batchNorm ? "-bn" : ""))
         defer { removeFolder(folder) }
-        writeSyntheticDataset(in: folder, count: 600, side: 28)
-        let residual = "\"residual\": {\"blocks\": 2, \"alpha\": {\"trained\": true, \"init\": 0.5}, \"batch_norm\": \"\(batchNorm ? "post" : "none")\"}"
-        let text = syntheticConfig(dataset: folder, output: folder + "/out")
-            .replacingOccurrences(of: "\"layers\": [36, 16, 8, 3]", with: "\"layers\": [784, 256, 3], \(residual)")
-            .replacingOccurrences(of: "\"batch_size\": 20, \"epochs\": 2", with: "\"batch_size\": 100, \"epochs\": 2")
-        let experiment = try parseExperiment(text)
-        let dataset = try Dataset.load(experiment.dataset)
+        let (experiment, dataset) = try Self.residualExperiment(
+            in: folder, "\"blocks\": 2, \"alpha\": {\"trained\": true, \"init\": 0.5}, \"batch_norm\": \"\(batchNorm ? "post" : "none")\"")
         #expect(experiment.model.residual?.blocks == 2 && experiment.model.batchNorm == batchNorm)
         let plan = experiment.model.plan
         #expect((1..<5).allSatisfy { RowCuts.cut(for: plan.cutProducts($0, rows: 100)) != nil }, "a block's stage is not split")
 
+        let alone = try sameBitsWithAPartner(experiment, dataset)
+        #expect(alone.batchLosses.allSatisfy { $0.isFinite })
+    }
+
+    /// A 784-256-3 residual network of `residual`'s keys, batch 100, over a synthetic dataset of
+    /// 600 28×28 images written into `folder`: wide enough that every stage is cut.
+    static func residualExperiment(in folder: String, _ residual: String) throws -> (Experiment, Dataset) {
+        writeSyntheticDataset(in: folder, count: 600, side: 28)
+        let text = syntheticConfig(dataset: folder, output: folder + "/out")
+            .replacingOccurrences(of: "\"layers\": [36, 16, 8, 3]", with: "\"layers\": [784, 256, 3], \"residual\": {\(residual)}")
+            .replacingOccurrences(of: "\"batch_size\": 20, \"epochs\": 2", with: "\"batch_size\": 100, \"epochs\": 2")
+        let experiment = try parseExperiment(text)
+        return (experiment, try Dataset.load(experiment.dataset))
+    }
+
+    /// Trains the experiment's strategy alone and with a partner lent at its start; expects the
+    /// partner's trial and the same losses and accuracy; the run alone.
+    func sameBitsWithAPartner(_ experiment: Experiment, _ dataset: Dataset) throws -> RunResult {
         let (trainer, split, strategy, alone) = runAlone(experiment, dataset)
         let paired = runPaired(trainer, strategy, split)
         #expect(paired.partneredStepTimes.steps == PartnerTrial.window + 1)
         #expect(paired.batchLosses == alone.batchLosses)
         #expect(paired.validationLoss == alone.validationLoss)
         #expect(paired.validationAccuracy == alone.validationAccuracy)
-        #expect(alone.batchLosses.allSatisfy { $0.isFinite })
+        return alone
     }
 
     /// The pre-activation arrangement: each stream's normalization (into a slot of its own) is
@@ -102,24 +114,14 @@ import Testing
     @Test func aPreActivationRunWithAPartnerHasTheBitsOfTheRunAlone() throws {
         let folder = temporaryFolder(#function)
         defer { removeFolder(folder) }
-        writeSyntheticDataset(in: folder, count: 600, side: 28)
-        let residual = "\"residual\": {\"blocks\": 2, \"branch\": [192, 256], \"alpha\": {\"trained\": true, \"init\": 0.5}, \"batch_norm\": \"pre\"}"
-        let text = syntheticConfig(dataset: folder, output: folder + "/out")
-            .replacingOccurrences(of: "\"layers\": [36, 16, 8, 3]", with: "\"layers\": [784, 256, 3], \(residual)")
-            .replacingOccurrences(of: "\"batch_size\": 20, \"epochs\": 2", with: "\"batch_size\": 100, \"epochs\": 2")
-        let experiment = try parseExperiment(text)
-        let dataset = try Dataset.load(experiment.dataset)
+        let (experiment, dataset) = try Self.residualExperiment(
+            in: folder, "\"blocks\": 2, \"branch\": [192, 256], \"alpha\": {\"trained\": true, \"init\": 0.5}, \"batch_norm\": \"pre\"")
         #expect(experiment.model.residual?.preActivation == true && experiment.model.batchNorm)
         let plan = experiment.model.plan
         #expect(plan.stages.flatMap(\.nodes).filter { $0 is StreamBatchNorm }.count == 3)
         #expect((0..<5).allSatisfy { RowCuts.cut(for: plan.cutProducts($0, rows: 100)) != nil }, "a stage is not split")
 
-        let (trainer, split, strategy, alone) = runAlone(experiment, dataset)
-        let paired = runPaired(trainer, strategy, split)
-        #expect(paired.partneredStepTimes.steps == PartnerTrial.window + 1)
-        #expect(paired.batchLosses == alone.batchLosses)
-        #expect(paired.validationLoss == alone.validationLoss)
-        #expect(paired.validationAccuracy == alone.validationAccuracy)
+        let alone = try sameBitsWithAPartner(experiment, dataset)
         #expect(alone.batchLosses.allSatisfy { $0.isFinite } && alone.batchLosses.first != alone.batchLosses.last)
     }
 

@@ -21,13 +21,7 @@ import Testing
         }
         let x = (0..<(rows * 7)).map { _ in Float(rng.uniform()) }
         let labels = (0..<rows).map { _ in Int32(rng.next() % 4) }
-        var maskStream = DropoutStream(seededBy: Xoshiro256(seed: 99))
-        let masks = model.plan.stages.flatMap { stage in stage.elementwise.compactMap { $0 as? Gate } }.map { gate -> [Double] in
-            let mask = FloatBuffer(count: rows * gate.width)
-            fillDropoutMask(mask.pointer, count: rows * gate.width, p: gate.dropout, stream: &maskStream)
-            return (0..<rows).flatMap { r in (0..<gate.width).map { f in Double(mask.pointer[f * rows + r]) } }
-        }
-        return (model, x, labels, masks)
+        return (model, x, labels, ResidualTests.dropoutMasks(model, rows: rows))
     }
 
     static let branches = [[6], [5, 6], [4, 5, 6]]

@@ -16,8 +16,7 @@ import Testing
         defer { removeFolder(folder) }
         let strategy = try parseExperiment(#"{"model": {"layers": [36, 16, 8, 3], "activation": "tanh"}, "strategies": [{"id": "l", "weights": "\#(weights)"}]}"#).strategies[0]
         let model = strategy.initialNetwork(seed: 1)
-        var rng = Xoshiro256(seed: 1, stream: "split")
-        let split = Split(count: dataset.count, validationCount: experiment.training.validationCount(of: dataset.count), rng: &rng)
+        let split = Split(seed: 1, count: dataset.count, validationCount: experiment.training.validationCount(of: dataset.count))
         let report = LSUV.apply(to: model, dataset: dataset, training: split.training, seed: 1, tolerance: tolerance,
                                 maxIterations: 10, batchSize: 50)
         guard case .array(let batch)? = report["batch"], case .array(let layers)? = report["layers"] else {

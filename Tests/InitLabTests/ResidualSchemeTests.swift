@@ -17,14 +17,7 @@ import Testing
         for i in 0..<model.parameters.count { model.parameters.pointer[i] = Float(rng.normal() * 0.5) }
         let x = (0..<(rows * 7)).map { _ in Float(rng.uniform()) }
         let labels = (0..<rows).map { _ in Int32(rng.next() % 4) }
-        var maskStream = DropoutStream(seededBy: Xoshiro256(seed: 99))
-        let masks = model.plan.stages.dropLast().map { stage -> [Double] in
-            let gate = stage.elementwise.compactMap { $0 as? Gate }.first!, width = stage.width
-            let mask = FloatBuffer(count: rows * width)
-            fillDropoutMask(mask.pointer, count: rows * width, p: gate.dropout, stream: &maskStream)
-            return (0..<rows).flatMap { r in (0..<width).map { f in Double(mask.pointer[f * rows + r]) } }
-        }
-        return (model, x, labels, masks)
+        return (model, x, labels, ResidualTests.dropoutMasks(model, rows: rows))
     }
 
     /// He normal weights (fan-in, gain √2) and zero biases in every layer of `model`.

@@ -21,14 +21,19 @@ import Testing
         }
         let x = (0..<(rows * 7)).map { _ in Float(rng.uniform()) }
         let labels = (0..<rows).map { _ in Int32(rng.next() % 4) }
+        return (model, x, labels, ResidualTests.dropoutMasks(model, rows: rows))
+    }
+
+    /// The dropout masks a training forward of `model` draws from a stream seeded 99, gate by
+    /// gate in plan order (each one feature-major, the whole layer's), handed to the reference
+    /// one row per sample.
+    static func dropoutMasks(_ model: Network, rows: Int) -> [[Double]] {
         var maskStream = DropoutStream(seededBy: Xoshiro256(seed: 99))
-        let masks = model.plan.stages.dropLast().map { stage -> [Double] in
-            let gate = stage.elementwise.compactMap { $0 as? Gate }.first!, width = stage.width
-            let mask = FloatBuffer(count: rows * width)
-            fillDropoutMask(mask.pointer, count: rows * width, p: gate.dropout, stream: &maskStream)
-            return (0..<rows).flatMap { r in (0..<width).map { f in Double(mask.pointer[f * rows + r]) } }
+        return model.plan.stages.flatMap { stage in stage.elementwise.compactMap { $0 as? Gate } }.map { gate -> [Double] in
+            let mask = FloatBuffer(count: rows * gate.width)
+            fillDropoutMask(mask.pointer, count: rows * gate.width, p: gate.dropout, stream: &maskStream)
+            return (0..<rows).flatMap { r in (0..<gate.width).map { f in Double(mask.pointer[f * rows + r]) } }
         }
-        return (model, x, labels, masks)
     }
 
     static let cases = alphas.flatMap { alpha in [false, true].map { (alpha, $0) } }
