@@ -277,6 +277,28 @@ import Testing
         #expect(try String(contentsOfFile: folder + "/line/report.md", encoding: .utf8).contains("| learning_rate | Validation accuracy | 95% interval |"))
     }
 
+    /// An axis is logarithmic when the config says so, when its values span two decades, or when
+    /// each is one factor times the one before (widths 64 … 2048: on a linear axis, 64's and
+    /// 128's cells would be slivers); a linear grid, seeds and values of mixed sign are not.
+    @Test func anAxisGrowingByOneFactorIsLogarithmic() {
+        func axis(_ values: [Double], log: Bool? = nil) -> SweepAxis {
+            SweepAxis(name: "a", label: "a", setting: .width, values: values, logScale: log)
+        }
+        #expect(SweepFigure.isLog(axis([64, 128, 256, 512, 1024, 2048])))
+        #expect(SweepFigure.isLog(axis([2048, 64, 512, 128, 1024, 256])))
+        #expect(SweepFigure.isLog(axis([1, 3, 9])))
+        #expect(SweepFigure.isLog(axis([0.001, 0.1])))
+        #expect(!SweepFigure.isLog(axis([64, 128, 256], log: false)))
+        #expect(!SweepFigure.isLog(axis([1, 2, 3])))
+        #expect(!SweepFigure.isLog(axis([0.5, 1, 1.5, 2])))
+        #expect(!SweepFigure.isLog(axis([64, 128])))
+        #expect(!SweepFigure.isLog(axis([64, 128, 258])))
+        #expect(!SweepFigure.isLog(axis([-4, -2, -1])))
+        // Its cells meet halfway in log space: 64's reaches 64·√2.
+        let edges = SweepFigure.edges(axis([64, 128, 256]))
+        #expect(abs(edges[0].high - 64 * 2.0.squareRoot()) < 1e-9 && abs(edges[0].low - 64 / 2.0.squareRoot()) < 1e-9)
+    }
+
     /// More than Sweep.confirmationRuns runs train only with --yes; the message says so and
     /// nothing is trained or written.
     @Test func aLargeGridNeedsTheGoAhead() throws {

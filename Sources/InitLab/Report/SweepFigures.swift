@@ -35,12 +35,17 @@ struct SweepFigure {
     }
 
     /// An axis is logarithmic when the config says so, or else when its values are positive and
-    /// span two decades or more (a learning rate); its cells then reach halfway to their
-    /// neighbours in log space.
+    /// span two decades or more (a learning rate) or grow by one factor from each to the next
+    /// (widths 64, 128, …, 2048: on a linear axis the narrow ones' cells are slivers); its cells
+    /// then reach halfway to their neighbours in log space.
     static func isLog(_ axis: SweepAxis) -> Bool {
         if let chosen = axis.logScale { return chosen }
-        guard let low = axis.values.min(), let high = axis.values.max(), low > 0 else { return false }
-        return high / low >= 100
+        let sorted = axis.values.sorted()
+        guard let low = sorted.first, let high = sorted.last, low > 0 else { return false }
+        if high / low >= 100 { return true }
+        let ratios = zip(sorted.dropFirst(), sorted).map { $0 / $1 }
+        guard ratios.count >= 2, let first = ratios.first, first >= 1.5 else { return false }
+        return ratios.allSatisfy { abs($0 / first - 1) < 1e-6 }
     }
 
     /// Each value's cell, (low, high) in the axis's order: halfway to its neighbours in value,
@@ -145,7 +150,10 @@ struct SweepFigure {
         }
         let title = GnuplotText.lines(titleLines(seedsCaption))
         if several {
-            lines.append("set multiplot layout 1,\(templates.count) title \(title)")
+            // One colour box, beside the last map: the maps share its scale, and a box beside
+            // each would crowd the next map's axis label. The same right margin on every map keeps
+            // their sizes equal.
+            lines += ["set rmargin 16", "set multiplot layout 1,\(templates.count) title \(title)", "unset colorbox"]
         } else {
             lines.append("set title \(title)")
         }
@@ -167,6 +175,7 @@ struct SweepFigure {
             }
             if curves.isEmpty { curves.append("NaN notitle") }
             if several { lines.append("set title \(Plots.quoted(templates[t].strategy.label))") }
+            if several && t == templates.count - 1 { lines.append("set colorbox") }
             lines.append("plot " + curves.joined(separator: ", \\\n     "))
         }
         if several { lines.append("unset multiplot") }

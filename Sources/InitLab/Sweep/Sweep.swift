@@ -60,7 +60,8 @@ public struct SweepAxis: Sendable, Equatable {
     public var label: String
     public var setting: SweepSetting
     public var values: [Double]
-    /// A logarithmic axis in the figures; nil: when the values span two decades or more.
+    /// A logarithmic axis in the figures; nil: when the values span two decades or more or
+    /// grow by one factor (SweepFigure.isLog).
     public var logScale: Bool? = nil
 }
 
