@@ -88,11 +88,16 @@ static inline float sigmoid_with(float v, float *d) { float y = ck_sigmoid(v); *
 static inline float leaky_with(float v, float slope, float *d) { *d = v > 0 ? 1.0f : slope; return v * *d; }
 
 __attribute__((target_clones("avx512f", "avx2", "default")))
-void ckernels_activate_training(int kind, float slope, float *restrict z, float *restrict gate, const float *restrict bias,
-                                long features, long samples) {
-    if (kind == CKERNELS_RELU) return ckernels_relu_training(z, gate, bias, features, samples);
+void ckernels_activate_training(int kind, float slope, int masked, float *restrict z, float *restrict gate,
+                                const float *restrict bias, long features, long samples) {
+    if (kind == CKERNELS_RELU) return ckernels_relu_training(masked, z, gate, bias, features, samples);
     for (long f = 0; f < features; f++) {
         float *zf = z + f * samples, *gf = gate + f * samples, b = bias[f];
+        // Without dropout the factors are 1: the loops below then multiply by 1 (exact), as they
+        // would by a gate of ones, without reading or filling one.
+        if (!masked) {
+            for (long s = 0; s < samples; s++) gf[s] = 1.0f;
+        }
         switch (kind) {
         case CKERNELS_TANH:
             for (long s = 0; s < samples; s++) { float d, y = tanh_with(zf[s] + b, &d); zf[s] = y * gf[s]; gf[s] *= d; }

@@ -60,12 +60,12 @@ void ckernels_prefetch_pixels(const unsigned char *pixels, const int *indices, l
 }
 
 __attribute__((target_clones("avx2", "default")))
-void ckernels_relu_training(float *restrict z, float *restrict gate, const float *restrict bias, long features,
+void ckernels_relu_training(int masked, float *restrict z, float *restrict gate, const float *restrict bias, long features,
                             long samples) {
     for (long f = 0; f < features; f++) {
         float *zf = z + f * samples, *gf = gate + f * samples, b = bias[f];
         for (long s = 0; s < samples; s++) {
-            float v = zf[s] + b, m = gf[s];
+            float v = zf[s] + b, m = masked ? gf[s] : 1.0f;
             zf[s] = v > 0 || v != v ? v * m : 0.0f;  // NaN passes, as in PyTorch, so a diverging run shows
             gf[s] = v > 0 ? m : 0.0f;
         }

@@ -42,7 +42,7 @@ import Testing
         var gate = [Float](repeating: 1, count: inputs.count)
         let bias: [Float] = [-0.0]
         z.withUnsafeMutableBufferPointer { zp in
-            gate.withUnsafeMutableBufferPointer { ckernels_activate_training(activation.kernel, activation.slope, zp.baseAddress!, $0.baseAddress!, bias, 1, zp.count) }
+            gate.withUnsafeMutableBufferPointer { ckernels_activate_training(activation.kernel, activation.slope, 1, zp.baseAddress!, $0.baseAddress!, bias, 1, zp.count) }
         }
         return (z, gate)
     }
@@ -125,13 +125,13 @@ import Testing
         let bias = (0..<features).map { _ in Float(rng.normal()) }
         for activation in [Activation.tanh, .sigmoid, .selu, .leakyReLU(slope: 0.1), .identity, .relu] {
             var whole = z0, wholeGate = gate0
-            ckernels_activate_training(activation.kernel, activation.slope, &whole, &wholeGate, bias, features, samples)
+            ckernels_activate_training(activation.kernel, activation.slope, 1, &whole, &wholeGate, bias, features, samples)
             var parts = z0, partsGate = gate0
             for (first, count) in [(0, 5), (5, 8)] {
                 parts.withUnsafeMutableBufferPointer { z in
                     partsGate.withUnsafeMutableBufferPointer { g in
                         bias.withUnsafeBufferPointer { b in
-                            ckernels_activate_training(activation.kernel, activation.slope, z.baseAddress! + first * samples,
+                            ckernels_activate_training(activation.kernel, activation.slope, 1, z.baseAddress! + first * samples,
                                                        g.baseAddress! + first * samples, b.baseAddress! + first, count, samples)
                         }
                     }

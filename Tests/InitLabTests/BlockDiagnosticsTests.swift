@@ -60,6 +60,29 @@ import Testing
 
     /// A run records its blocks at initialization and at every recorded step, α as it trains;
     /// results.json reads them back as written, and a plain stack writes none.
+    /// The reading of a stream that grows ×3 per block from the projection's std 0.5: the factor
+    /// per block over the whole stack, and the first block past 100 times the start (×81 at block 4,
+    /// ×243 at block 5); a block whose std is not there (not finite) explodes where it stands.
+    /// The depth sweep's series read the same way.
+    @Test func theStreamsGrowthAndTheBlockWhereItExplodes() {
+        var projection = LayerDiagnostics(layer: 1)
+        projection.activationStd = 0.5
+        func diagnostics(_ stds: [Double?]) -> RunDiagnostics {
+            RunDiagnostics(probeImages: 10, initial: [projection], steps: [],
+                           initialBlocks: stds.enumerated().map { BlockDiagnostics(block: $0 + 1, layer: 2 * $0 + 3, streamStd: $1) })
+        }
+        let growing = BlockReading.phrases(diagnostics((1...6).map { 0.5 * pow(3, Double($0)) }))
+        #expect(growing.count == 2 && growing[0].contains("×3.000 per block (variance ×9.000"), "\(growing)")
+        #expect(growing[1] == "the stream explodes at block 5 (std 243 times the projection's)")
+        let overflowing = BlockReading.phrases(diagnostics([1, 2, nil, 4]))
+        #expect(overflowing.last == "the stream explodes at block 3 (std not finite)")
+        let calm = BlockReading.phrases(diagnostics([0.5, 0.6, 0.55]))
+        #expect(calm.last == "no explosion: at most 1.2 times the projection's std")
+        let series = StreamSweep.Series(template: 0, stds: [0.5] + (1...6).map { 0.5 * pow(3, Double($0)) })
+        #expect(series.explosion == 5 && abs(series.perBlock! - 3) < 1e-12)
+        #expect(StreamSweep.Series(template: 0, stds: [nil, 1, 2, nil]).explosion == 3)
+    }
+
     @Test func aRunsBlocksRoundTrip() throws {
         let diagnostics = RunDiagnostics(probeImages: 40, initial: [LayerDiagnostics(layer: 1)],
                                          steps: [StepDiagnostics(step: 1, layers: [LayerDiagnostics(layer: 1)],

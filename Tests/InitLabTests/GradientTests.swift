@@ -127,7 +127,7 @@ import Testing
         }
         for activation in Self.activations {
             var z = inputs, gate = [Float](repeating: 1, count: inputs.count)
-            ckernels_activate_training(activation.kernel, activation.slope, &z, &gate, [-0.0], 1, inputs.count)
+            ckernels_activate_training(activation.kernel, activation.slope, 1, &z, &gate, [-0.0], 1, inputs.count)
             let above = f(activation, inputs.map { $0 + h }), below = f(activation, inputs.map { $0 - h })
             for i in inputs.indices {
                 let numerical = (Double(above[i]) - Double(below[i])) / Double(2 * h)

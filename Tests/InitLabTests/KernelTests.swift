@@ -80,6 +80,24 @@ import Testing
 }
 
 extension KernelTests {
+    /// A layer without dropout passes no mask: every activation's output and gate are, bit for bit,
+    /// those of a gate filled with ones, whatever the gate held before (NaN, ±0, huge values and
+    /// a tail past the vectors included).
+    @Test(arguments: [Activation.relu, .tanh, .sigmoid, .selu, .leakyReLU(slope: 0.01), .identity])
+    func withoutAMaskTheSameBitsAsAMaskOfOnes(_ activation: Activation) {
+        let features = 3, samples = 37
+        var rng = Xoshiro256(seed: 7)
+        var values = (0..<(features * samples)).map { _ in Float(rng.uniform() * 8 - 4) }
+        values[0] = .nan; values[1] = -0.0; values[2] = 0; values[3] = 80; values[4] = -80; values[5] = .infinity
+        let bias: [Float] = [0.25, -0.5, 0]
+        var masked = values, ones = [Float](repeating: 1, count: values.count)
+        activateTraining(&masked, gate: &ones, masked: true, bias: bias, features: features, samples: samples, activation: activation)
+        var unmasked = values, gate = [Float](repeating: .nan, count: values.count)
+        activateTraining(&unmasked, gate: &gate, masked: false, bias: bias, features: features, samples: samples, activation: activation)
+        #expect(unmasked.map(\.bitPattern) == masked.map(\.bitPattern))
+        #expect(gate.map(\.bitPattern) == ones.map(\.bitPattern))
+    }
+
     @Test func gateAndSumMultipliesAndSumsEachFeaturesSamples() {
         // 2 features × 10 samples (eight lanes, then a tail of two); values exact in Float, so
         // any order of the sums gives the same result.

@@ -30,7 +30,9 @@ void ckernels_dropout_mask(float *restrict mask, long count, ckernels_mask_strea
 
 /// ReLU layer forward in training, in place: for z (features, samples) = W·xᵀ, bias (features)
 /// and gate holding the dropout factors, z ← max(z + b, 0)·gate and gate ← 1[z + b > 0]·gate.
-void ckernels_relu_training(float *restrict z, float *restrict gate, const float *restrict bias, long features,
+/// Unless `masked`, the factors are all 1 and gate is only written (a layer without dropout: the
+/// same operations with 1 for each factor, so the same bits as a gate filled with ones).
+void ckernels_relu_training(int masked, float *restrict z, float *restrict gate, const float *restrict bias, long features,
                             long samples);
 
 /// The activations of the kernels below.
@@ -40,9 +42,10 @@ enum { CKERNELS_RELU, CKERNELS_TANH, CKERNELS_SIGMOID, CKERNELS_LEAKY_RELU, CKER
 /// (features, samples) = W·xᵀ, bias (features) and gate holding the dropout factors,
 /// z ← f(z + b)·gate and gate ← f'(z + b)·gate. tanh's derivative is 1 − y², sigmoid's y(1 − y)
 /// from the output y, as PyTorch's backward computes them; SELU's is scale·α·eᵛ for v ≤ 0.
-/// `slope` is leaky ReLU's. The math is vectorized (activations.c gives its accuracy).
-void ckernels_activate_training(int kind, float slope, float *restrict z, float *restrict gate, const float *restrict bias,
-                                long features, long samples);
+/// `slope` is leaky ReLU's. The math is vectorized (activations.c gives its accuracy). Unless
+/// `masked`, every dropout factor is 1 and gate is only written.
+void ckernels_activate_training(int kind, float slope, int masked, float *restrict z, float *restrict gate,
+                                const float *restrict bias, long features, long samples);
 
 /// The same in evaluation: z ← f(z + b), no dropout.
 void ckernels_activate_evaluation(int kind, float slope, float *restrict z, const float *restrict bias, long features,

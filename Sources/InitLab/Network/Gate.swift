@@ -37,12 +37,14 @@ final class Gate: Node {
 
     /// Scales the shift (with a multiplier), then draws the whole layer's mask (feature-major,
     /// one order however the layer is cut), or, for a pass with gates but no dropout, a mask of ones.
+    /// A layer without dropout has no mask (forward's gate starts from ones of its own, with the
+    /// same bits, and no pass over the layer's memory fills it).
     func prepare(_ pass: inout Pass, _ context: PassContext) {
         if shiftMultiplier != 1 {
             let scaled = context.scratch(index, 1), b = context.parameters + shift.offset
             for i in 0..<width { scaled[i] = shiftMultiplier * b[i] }
         }
-        guard context.keepsGates else { return }
+        guard context.keepsGates, masked else { return }
         let mask = context.scratch(index, 0), count = context.rows * width
         if pass.dropout != nil {
             fillDropoutMask(mask, count: count, p: dropout, stream: &pass.dropout!)
@@ -51,11 +53,14 @@ final class Gate: Node {
         }
     }
 
+    /// Whether forward multiplies by a dropout mask (fillDropoutMask draws no random number at p = 0).
+    var masked: Bool { dropout > 0 }
+
     func forward(features: Range<Int>, on core: Core, _ context: PassContext) {
         let rows = context.rows, offset = features.lowerBound * rows
         let z = context.values(slot) + offset, shift = shiftValues(context) + features.lowerBound
         if context.keepsGates {
-            activateTraining(z, gate: context.scratch(index, 0) + offset, bias: shift, features: features.count, samples: rows,
+            activateTraining(z, gate: context.scratch(index, 0) + offset, masked: masked, bias: shift, features: features.count, samples: rows,
                              activation: activation)
         } else {
             activateEvaluation(z, bias: shift, features: features.count, samples: rows, activation: activation)

@@ -17,12 +17,13 @@ func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int, p: Float, 
 }
 
 /// Training forward of hidden-layer features, in place. On entry z is (features, samples), one
-/// feature per row, = W·xᵀ, and `gate` holds the dropout mask; on return z holds f(z + b)·mask
-/// and `gate` holds f'(z + b)·mask, the factor backward multiplies the incoming gradient by.
+/// feature per row, = W·xᵀ, and `gate` holds the dropout mask (unless `masked` is false: no
+/// dropout, a mask of ones that is never filled); on return z holds f(z + b)·mask and `gate`
+/// holds f'(z + b)·mask, the factor backward multiplies the incoming gradient by.
 /// Vectorized C (ckernels_activate_training), whose header and source give the math's accuracy.
-func activateTraining(_ z: UnsafeMutablePointer<Float>, gate: UnsafeMutablePointer<Float>,
+func activateTraining(_ z: UnsafeMutablePointer<Float>, gate: UnsafeMutablePointer<Float>, masked: Bool = true,
                       bias: UnsafePointer<Float>, features: Int, samples: Int, activation: Activation) {
-    ckernels_activate_training(activation.kernel, activation.slope, z, gate, bias, features, samples)
+    ckernels_activate_training(activation.kernel, activation.slope, masked ? 1 : 0, z, gate, bias, features, samples)
 }
 
 /// Evaluation forward of hidden-layer features (features, samples), in place: z ← f(z + b), no dropout.

@@ -9,6 +9,16 @@ enum BlockReading {
     /// projection's output (or stops being finite): two decades, past any rounding or seed noise.
     static let explosion = 100.0
 
+    /// The std's factor per block from `start` to `end`, `blocks` blocks further: the geometric
+    /// mean of the blocks' factors.
+    static func factorPerBlock(from start: Double, to end: Double, blocks: Int) -> Double { pow(end / start, 1 / Double(blocks)) }
+
+    /// The first block of `stds` whose std is `explosion` times `start`, or is not there (not
+    /// finite).
+    static func explodingBlock(_ stds: some Sequence<(block: Int, std: Double?)>, start: Double) -> Int? {
+        stds.first { ($0.std ?? .infinity) > explosion * start }?.block
+    }
+
     /// The section: the figures, then one line per strategy with blocks; nothing without any.
     static func section(_ figures: BlockFigures, escape: (String) -> String) -> [String] {
         let members = figures.members
@@ -35,12 +45,12 @@ enum BlockReading {
         }
         var phrases: [String] = []
         if let end = last.streamStd, end > 0 {
-            let perBlock = pow(end / start, 1 / Double(blocks.count))
+            let perBlock = factorPerBlock(from: start, to: end, blocks: blocks.count)
             phrases.append("stream std \(InsideReading.number(start)) after the projection → \(InsideReading.number(end)) after block \(last.block), "
                            + "×\(String(format: "%.3f", perBlock)) per block (variance ×\(String(format: "%.3f", perBlock * perBlock)); "
                            + "2^L would be ×2)")
         }
-        if let exploding = blocks.first(where: { ($0.streamStd ?? .infinity) > explosion * start }) {
+        if let block = explodingBlock(blocks.map { ($0.block, $0.streamStd) }, start: start), let exploding = blocks.first(where: { $0.block == block }) {
             let what = exploding.streamStd.map { "\(InsideReading.number($0 / start)) times the projection's" } ?? "not finite"
             phrases.append("the stream explodes at block \(exploding.block) (std \(what))")
         } else if let largest = blocks.compactMap(\.streamStd).max() {

@@ -19,14 +19,14 @@ public struct StreamSweep: Sendable {
         /// a geometric mean; nil without both ends.
         public var perBlock: Double? {
             guard let first, let start = stds[first], let end = stds.last ?? nil, stds.count - 1 > first else { return nil }
-            return pow(end / start, 1 / Double(stds.count - 1 - first))
+            return BlockReading.factorPerBlock(from: start, to: end, blocks: stds.count - 1 - first)
         }
 
         /// The first block whose std is BlockReading.explosion times the first one's, or whose
         /// runs give none (not finite).
         public var explosion: Int? {
             guard let first, let start = stds[first] else { return nil }
-            return stds.indices.dropFirst(first + 1).first { (stds[$0] ?? .infinity) > BlockReading.explosion * start }
+            return BlockReading.explodingBlock(stds.indices.dropFirst(first + 1).map { ($0, stds[$0]) }, start: start)
         }
     }
 
