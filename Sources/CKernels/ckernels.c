@@ -72,6 +72,34 @@ void ckernels_relu_training(int masked, float *restrict z, float *restrict gate,
     }
 }
 
+void ckernels_residual_backward(float *restrict delta, float *restrict skip_gradient, int accumulate,
+                                const float *restrict branch, float *restrict sums, float alpha, long features, long samples) {
+    const long count = features * samples;
+    if (accumulate) {
+        for (long i = 0; i < count; i++) skip_gradient[i] += delta[i];
+    } else {
+        for (long i = 0; i < count; i++) skip_gradient[i] = delta[i];
+    }
+    if (branch) {
+        long f = 0;
+        for (; f + 8 <= features; f += 8) {
+            float chain[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+            for (long s = 0; s < samples; s++) {
+                for (int j = 0; j < 8; j++) chain[j] += delta[(f + j) * samples + s] * branch[(f + j) * samples + s];
+            }
+            for (int j = 0; j < 8; j++) sums[f + j] = chain[j];
+        }
+        for (; f < features; f++) {
+            float chain = 0;
+            for (long s = 0; s < samples; s++) chain += delta[f * samples + s] * branch[f * samples + s];
+            sums[f] = chain;
+        }
+    }
+    if (alpha != 1.0f) {
+        for (long i = 0; i < count; i++) delta[i] *= alpha;
+    }
+}
+
 __attribute__((target_clones("avx2", "default")))
 void ckernels_gate_and_sum(float *restrict delta, const float *restrict gate, float *restrict sums, long features,
                            long samples) {

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import Testing
 @testable import InitLab
@@ -96,6 +97,35 @@ extension KernelTests {
         activateTraining(&unmasked, gate: &gate, masked: false, bias: bias, features: features, samples: samples, activation: activation)
         #expect(unmasked.map(\.bitPattern) == masked.map(\.bitPattern))
         #expect(gate.map(\.bitPattern) == ones.map(\.bitPattern))
+    }
+
+    /// A residual sum's backward in one pass: the skip's gradient copied (or added), α's gradient
+    /// per feature as one chain in sample order (product rounded, then added: eight features'
+    /// chains side by side and a tail of five give those bits), then δ scaled by α.
+    @Test(arguments: [(Float(1), false), (0.3, true)])
+    func aResidualSumsBackwardInOnePass(alpha: Float, accumulate: Bool) {
+        let features = 13, samples = 37, count = features * samples
+        var rng = Xoshiro256(seed: 11)
+        func draw() -> [Float] { (0..<count).map { _ in Float(rng.uniform() * 2 - 1) } }
+        let delta = draw(), branch = draw(), skip = draw()
+        var expectedSums = [Float](repeating: 0, count: features)
+        for f in 0..<features {
+            var sum: Float = 0
+            for s in 0..<samples {
+                let product = delta[f * samples + s] * branch[f * samples + s]
+                sum = sum + product
+            }
+            expectedSums[f] = sum
+        }
+        var d = delta, g = skip, sums = [Float](repeating: .nan, count: features)
+        ckernels_residual_backward(&d, &g, accumulate ? 1 : 0, branch, &sums, alpha, features, samples)
+        #expect(sums.map(\.bitPattern) == expectedSums.map(\.bitPattern))
+        #expect(g == zip(skip, delta).map { accumulate ? $0 + $1 : $1 })
+        #expect(d == delta.map { alpha * $0 })
+        // Without a trained α nothing is summed, and nothing is read or written there.
+        var d2 = delta, g2 = skip
+        ckernels_residual_backward(&d2, &g2, 0, nil, nil, alpha, features, samples)
+        #expect(g2 == delta && d2 == d)
     }
 
     @Test func gateAndSumMultipliesAndSumsEachFeaturesSamples() {

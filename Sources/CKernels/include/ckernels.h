@@ -57,6 +57,15 @@ void ckernels_exp(const float *restrict x, float *restrict y, long count);
 /// z (rows, n) ← σ(z + bias), bias (n) per column: the RBM's sample-major layers.
 void ckernels_sigmoid_bias(float *restrict z, const float *restrict bias, long rows, long n);
 
+/// The backward of a residual sum h = skip + α·branch over (features, samples), in one pass:
+/// skip_gradient ← delta (or += delta when `accumulate`), then, when `branch` is given, sums[f] =
+/// Σ over samples, in order, of delta[f]·branch[f] (the product rounded, then added: α's gradient
+/// per feature), and delta ← α·delta (not touched when α = 1). Each sum is one chain in sample
+/// order, as a plain loop adds it; eight features' chains run side by side, so the adds' latency
+/// is not the loop's.
+void ckernels_residual_backward(float *restrict delta, float *restrict skip_gradient, int accumulate,
+                                const float *restrict branch, float *restrict sums, float alpha, long features, long samples);
+
 /// For delta and gate (features, samples): delta ← delta ⊙ gate, the gradient through dropout
 /// and the activation, and sums[f] = Σ over samples of delta[f], the bias gradient. Each sum runs
 /// in eight lanes (sample s in lane s mod 8), added pairwise at the end: a fixed order, so both

@@ -1,3 +1,5 @@
+import CKernels
+
 /// How much of a residual branch is added to the stream: h ← h + α·f(h).
 public enum BranchScale: Sendable, Equatable {
     /// A constant α (1: the plain residual block; 1/√L: depth-muP's branch scaling).
@@ -66,22 +68,13 @@ final class ResidualAdd: Node, FinishesGradient {
     /// The stream's gradient gets δ as it is (the skip), α's gradient each feature's Σ δ·branch,
     /// and δ becomes α·δ in place, the gradient of the branch's output, on down the stage.
     func backwardInput(features: Range<Int>, on core: Core, _ context: PassContext) {
-        let rows = context.rows, offset = features.lowerBound * rows, count = features.count * rows
-        let delta = context.gradient(slot) + offset, skipGradient = context.gradient(skip) + offset
-        if accumulatesSkipGradient {
-            for i in 0..<count { skipGradient[i] += delta[i] }
-        } else {
-            skipGradient.update(from: delta, count: count)
-        }
-        if trainedScale != nil {
-            let branch = context.scratch(index, 0) + offset, sums = context.scratch(index, 1)
-            for f in 0..<features.count {
-                var sum: Float = 0
-                for r in 0..<rows { sum += delta[f * rows + r] * branch[f * rows + r] }
-                sums[features.lowerBound + f] = sum
-            }
-        }
-        scale(delta, count: count, by: alpha(context))
+        let rows = context.rows, offset = features.lowerBound * rows
+        // With a trained α: the branch's values the forward kept, and each feature's part of α's gradient.
+        let trained = trainedScale != nil
+        let branch = trained ? UnsafePointer(context.scratch(index, 0) + offset) : nil
+        let sums = trained ? context.scratch(index, 1) + features.lowerBound : nil
+        ckernels_residual_backward(context.gradient(slot) + offset, context.gradient(skip) + offset, accumulatesSkipGradient ? 1 : 0,
+                                   branch, sums, alpha(context), features.count, rows)
     }
 
     /// α's gradient, the features' sums added in feature order: after the backward pass, on the
