@@ -105,7 +105,7 @@ import Testing
         // One colour box, beside the last map (a box beside the first would crowd the second's
         // axis label), and the same right margin on both, so the maps have one size.
         let plots = map.components(separatedBy: "\nplot ")
-        #expect(plots.count == 3 && plots[0].contains("unset colorbox") && plots[1].hasSuffix("set colorbox") && map.contains("set rmargin"))
+        #expect(plots.count == 3 && plots[0].contains("unset colorbox") && plots[1].hasSuffix(SweepFigure.sharedColorBox) && map.contains("set rmargin"))
         let report = try String(contentsOfFile: folder + "/out/report.md", encoding: .utf8)
         #expect(report.contains("- **Standard**: Training loss (mean of the last 50 steps), best learning rate: width 8: 2^"))
         #expect(report.contains("- **muP**: Validation accuracy, best learning rate: width 8: 2^"))

@@ -116,6 +116,9 @@ struct SweepFigure {
         Plots.title(title + ":", width: 100) + Plots.title("\(measure.title) (\(caption))", width: 100)
     }
 
+    /// The colour box of maps side by side, in the last one's right margin.
+    static let sharedColorBox = "set colorbox user origin graph 1.04, graph 0 size graph 0.05, graph 1"
+
     /// One map per template, side by side on one colour scale.
     var mapScript: String {
         let axes = grid.sweep.axes, file = Plots.quoted(name + ".dat"), templates = grid.sweep.templates
@@ -151,8 +154,8 @@ struct SweepFigure {
         let title = GnuplotText.lines(titleLines(seedsCaption))
         if several {
             // One colour box, beside the last map: the maps share its scale, and a box beside
-            // each would crowd the next map's axis label. The same right margin on every map keeps
-            // their sizes equal.
+            // each would crowd the next map's axis label. It stands in the right margin every map
+            // keeps (placed by hand: in its default place it would narrow the last map).
             lines += ["set rmargin 16", "set multiplot layout 1,\(templates.count) title \(title)", "unset colorbox"]
         } else {
             lines.append("set title \(title)")
@@ -175,7 +178,7 @@ struct SweepFigure {
             }
             if curves.isEmpty { curves.append("NaN notitle") }
             if several { lines.append("set title \(Plots.quoted(templates[t].strategy.label))") }
-            if several && t == templates.count - 1 { lines.append("set colorbox") }
+            if several && t == templates.count - 1 { lines.append(Self.sharedColorBox) }
             lines.append("plot " + curves.joined(separator: ", \\\n     "))
         }
         if several { lines.append("unset multiplot") }
