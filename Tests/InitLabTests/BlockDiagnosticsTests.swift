@@ -20,6 +20,8 @@ import Testing
         let layers = measurement.measure(gradients: true)
         let blocks = measurement.blocks
         #expect(blocks.map(\.block) == [1, 2, 3] && blocks.map(\.layer) == [3, 5, 7])
+        // Block 0: the projection's activated output is the stream the first block reads.
+        #expect(measurement.projectionStreamStd == layers[0].activationStd && layers[0].activationStd! > 0)
         let x = (0..<(40 * 7)).map { Double(batch.x.pointer[$0]) }
         let reference = ReferenceMLP(model).layers(x: x, rows: 40)
         for block in blocks {
@@ -46,6 +48,28 @@ import Testing
         #expect(abs(try #require(blocks.last?.streamGradientStd) / expected - 1) < 1e-4)
     }
 
+    /// A pre-activation model's stream starts as the projection's output itself, x·Wᵀ + b (worked
+    /// out here in Double): its first layer's recorded activation is the normalized copy the first
+    /// branch reads, which is not where the stream starts.
+    @Test func aPreActivationStreamStartsAtTheProjection() throws {
+        let (network, _, _, _) = PreActivationTests.setUp(dropout: 0)
+        let batch = ProbeBatch(dataset: Self.images, count: 40)
+        let measurement = InsideMeasurement(network: network, batch: batch)
+        let layers = measurement.measure(gradients: true)
+        let weights = network.weights(0), biases = network.biases(0), width = biases.count
+        var stream: [Double] = []
+        for r in 0..<40 {
+            for f in 0..<width {
+                var sum = Double(biases[f])
+                for i in 0..<7 { sum += Double(weights[f * 7 + i]) * Double(batch.x.pointer[r * 7 + i]) }
+                stream.append(sum)
+            }
+        }
+        let expected = DiagnosticsTests.moments(stream).std
+        #expect(abs(try #require(measurement.projectionStreamStd) / expected - 1) < 1e-5)
+        #expect(abs(layers[0].activationStd! / expected - 1) > 0.01)
+    }
+
     /// Fixup's and SkipInit's blocks start as the identity: the stream's std is the input
     /// projection's activation std after every block.
     @Test(arguments: [ResidualScheme.fixup, .skipinit])
@@ -65,11 +89,15 @@ import Testing
     /// ×243 at block 5); a block whose std is not there (not finite) explodes where it stands.
     /// The depth sweep's series read the same way.
     @Test func theStreamsGrowthAndTheBlockWhereItExplodes() {
+        // The first layer's activation is not the stream's start (a pre-activation model's is a
+        // normalized copy): the reading starts from the projection's stream.
         var projection = LayerDiagnostics(layer: 1)
-        projection.activationStd = 0.5
+        projection.activationStd = 7
         func diagnostics(_ stds: [Double?]) -> RunDiagnostics {
-            RunDiagnostics(probeImages: 10, initial: [projection], steps: [],
-                           initialBlocks: stds.enumerated().map { BlockDiagnostics(block: $0 + 1, layer: 2 * $0 + 3, streamStd: $1) })
+            var diagnostics = RunDiagnostics(probeImages: 10, initial: [projection], steps: [],
+                                             initialBlocks: stds.enumerated().map { BlockDiagnostics(block: $0 + 1, layer: 2 * $0 + 3, streamStd: $1) })
+            diagnostics.projectionStreamStd = 0.5
+            return diagnostics
         }
         let growing = BlockReading.phrases(diagnostics((1...6).map { 0.5 * pow(3, Double($0)) }))
         #expect(growing.count == 2 && growing[0].contains("×3.000 per block (variance ×9.000"), "\(growing)")
@@ -84,21 +112,25 @@ import Testing
     }
 
     @Test func aRunsBlocksRoundTrip() throws {
-        let diagnostics = RunDiagnostics(probeImages: 40, initial: [LayerDiagnostics(layer: 1)],
+        var diagnostics = RunDiagnostics(probeImages: 40, initial: [LayerDiagnostics(layer: 1)],
                                          steps: [StepDiagnostics(step: 1, layers: [LayerDiagnostics(layer: 1)],
                                                                  blocks: [BlockDiagnostics(block: 1, layer: 3, streamStd: 2.5, alpha: 0.125)])],
                                          initialBlocks: [BlockDiagnostics(block: 1, layer: 3, streamStd: 1.5, streamGradientStd: 0.01, alpha: 0)])
+        diagnostics.projectionStreamStd = 0.75
+        #expect(diagnostics.json.description.contains("projection_stream_std"))
         #expect(try RunDiagnostics(json: JSONParser.parse(diagnostics.json.description)) == diagnostics)
         var plain = diagnostics
         plain.initialBlocks = []
         plain.steps[0].blocks = []
-        #expect(!plain.json.description.contains("blocks"))
+        plain.projectionStreamStd = nil
+        #expect(!plain.json.description.contains("blocks") && !plain.json.description.contains("projection"))
         #expect(try RunDiagnostics(json: JSONParser.parse(plain.json.description)) == plain)
 
         let model = ModelSpec(residual: ResidualSpec(width: 16, blocks: 3, scheme: .rezero), input: 7, classes: 4, activation: .relu, dropout: 0)
         let network = ResidualSchemeTests.heStrategy(model).initialNetwork(seed: 5)
         let recorder = DiagnosticsRecorder(network: network, batch: ProbeBatch(dataset: Self.images, count: 40), schedule: [0, 1])
         #expect(recorder.diagnostics.initialBlocks.count == 3 && recorder.diagnostics.steps[0].blocks.map(\.alpha) == [0, 0, 0])
+        #expect(recorder.diagnostics.projectionStreamStd == recorder.diagnostics.initial[0].activationStd)
         #expect(recorder.diagnostics.steps[0].blocks.allSatisfy { $0.streamGradientStd == nil })
         let alphas = network.plan.trainedScales.map { $0.trainedScale!.offset }
         recorder.willUpdate(step: 1)

@@ -37,7 +37,8 @@ extension RunDiagnostics {
     var json: JSON {
         .object([
             ("probe_images", .number(Double(probeImages))),
-            ("init", .object([("layers", .array(initial.map(\.json)))] + Self.blocksJSON(initialBlocks))),
+            ("init", .object([("layers", .array(initial.map(\.json)))] + Self.blocksJSON(initialBlocks)
+                             + (initialBlocks.isEmpty ? [] : [("projection_stream_std", projectionStreamStd.map(JSON.init) ?? .null)]))),
             ("steps", .array(steps.map { .object([("step", .number(Double($0.step))), ("layers", .array($0.layers.map(\.json)))]
                                                  + Self.blocksJSON($0.blocks)) })),
         ] + (jacobian.map { [("jacobian", $0.json)] } ?? []))
@@ -62,6 +63,10 @@ extension RunDiagnostics {
                   steps: try steps.map { StepDiagnostics(step: try JSONFields($0, what: "diagnostics step").integer("step"),
                                                          layers: try layers($0), blocks: try blocks($0)) },
                   jacobian: try json["jacobian"].map(JacobianSpectrum.init(json:)), initialBlocks: try blocks(json["init"]))
+        // A residual network's, beside its blocks (a plain stack has neither).
+        if let initial = json["init"], initial["projection_stream_std"] != nil {
+            projectionStreamStd = try JSONFields(initial, what: "diagnostics init").optionalNumber("projection_stream_std")
+        }
     }
 
     /// A residual network's `blocks` beside its `layers`; nothing for a plain stack, whose

@@ -25,6 +25,7 @@ final class DiagnosticsRecorder: UpdateObserver {
         let initial = measurement.measure(gradients: true)
         diagnostics = RunDiagnostics(probeImages: batch.rows, initial: initial, steps: [],
                                      jacobian: nil, initialBlocks: measurement.blocks)
+        diagnostics.projectionStreamStd = measurement.projectionStreamStd
         diagnostics.jacobian = measurement.jacobianSpectrum(inputs: jacobianInputs)
         diagnostics.steps.reserveCapacity(schedule.count)
         if schedule.first == 0 {

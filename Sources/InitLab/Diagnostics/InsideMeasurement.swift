@@ -15,6 +15,9 @@ final class InsideMeasurement {
     private let executor: Executor
     /// The residual blocks of the last measurement (none for a plain stack).
     private(set) var blocks: [BlockDiagnostics] = []
+    /// The residual stream entering the first block, the input projection's output, in the last
+    /// measurement (nil for a plain stack).
+    private(set) var projectionStreamStd: Double?
 
     init(network: Network, batch: ProbeBatch) {
         self.network = network
@@ -35,7 +38,10 @@ final class InsideMeasurement {
         let buffers = gradients ? BatchBuffers(plan: network.plan, capacity: batch.rows) : forwardActivations
         var pass = Pass.measurement(gradients: gradients)
         network.forward(batch.x.pointer, rows: batch.rows, buffers: buffers, pass: &pass, on: executor, observer: recorder)
-        defer { blocks = BlockDiagnostics.blocks(network, streams: recorder.streams, layers: recorder.layers) }
+        defer {
+            blocks = BlockDiagnostics.blocks(network, streams: recorder.streams, layers: recorder.layers)
+            projectionStreamStd = recorder.projection.flatMap { $0.isFinite ? $0 : nil }
+        }
         guard gradients else { return recorder.layers.map(\.finite) }
         _ = network.loss(labels: batch.labels, rows: batch.rows, buffers: buffers)
         recorder.layers[layers.count - 1].outputGradientStd = Moments(buffers.dscores.pointer, count: buffers.dscores.count).std
@@ -73,6 +79,9 @@ final class InsideMeasurement {
         var layers: [LayerDiagnostics]
         /// A residual stream's std after each block, by the stage of its sum.
         var streams: [Int: Double] = [:]
+        /// The stream's std entering the first block: what the first sum's skip holds. (A
+        /// pre-activation model's first layer records the normalized copy its first branch reads.)
+        var projection: Double?
         /// The layers from which down the gradient is zero up to rounding (0: none).
         var roundingBelow = 0
 
@@ -87,6 +96,9 @@ final class InsideMeasurement {
 
         /// The activation's input: z + b, or with batch normalization γ·ẑ + β.
         func willForward(_ node: any Node, _ context: PassContext) {
+            if let sum = node as? ResidualAdd, projection == nil {
+                projection = Moments(UnsafePointer(context.values(sum.skip)), count: sum.width * context.rows).std
+            }
             guard let gate = node as? Gate else { return }
             let preactivation = Moments(enteringActivationOf: gate, context)
             layers[gate.stage].preactivationMean = preactivation.mean

@@ -69,4 +69,7 @@ public struct RunDiagnostics: Sendable, Equatable {
     public var jacobian: JacobianSpectrum? = nil
     /// A residual network's blocks at initialization (empty for a plain stack).
     public var initialBlocks: [BlockDiagnostics] = []
+    /// A residual network's stream after the input projection at initialization, before block 1
+    /// (block 0 of the figures and readings); nil for a plain stack.
+    public var projectionStreamStd: Double? = nil
 }

@@ -36,11 +36,11 @@ struct BlockFigures {
         return files
     }
 
-    /// Per strategy two blocks: block, stream std (0: the projection's activation std); then
-    /// block, gradient std.
+    /// Per strategy two blocks: block, stream std (0: after the input projection); then block,
+    /// gradient std.
     func blocksData(_ members: [(summary: StrategySummary, seed: UInt64, diagnostics: RunDiagnostics)]) -> String {
         members.flatMap { member -> [String] in
-            let blocks = member.diagnostics.initialBlocks, projection = member.diagnostics.initial.first?.activationStd
+            let blocks = member.diagnostics.initialBlocks, projection = member.diagnostics.projectionStreamStd
             return [InsideFigures.block("\(member.summary.id): block, stream std",
                                         ["0 \(InsideFigures.value(projection))"] + blocks.map { "\($0.block) \(InsideFigures.value($0.streamStd))" }),
                     InsideFigures.block("\(member.summary.id): block, stream gradient std",
@@ -74,7 +74,7 @@ struct BlockFigures {
             }
             return (plots, any)
         }
-        let streams = curves(0, empty: "no finite std above 0: not drawn") { [$0.initial.first?.activationStd] + $0.initialBlocks.map(\.streamStd) }
+        let streams = curves(0, empty: "no finite std above 0: not drawn") { [$0.projectionStreamStd] + $0.initialBlocks.map(\.streamStd) }
         lines += InsideFigures.logPanel(streams.curves, anyDrawable: streams.any, note: "no finite stream std above 0")
         lines += ["unset label 1", "set autoscale y", "set xrange [0.5:\(Double(blocks) + 0.5)]", "set xlabel 'Block'",
                   "set ylabel 'Gradient std (log scale)'", "set title 'Gradient of the loss at the stream after each block'"]

@@ -40,7 +40,7 @@ enum BlockReading {
     /// What one run's blocks show.
     static func phrases(_ diagnostics: RunDiagnostics) -> [String] {
         let blocks = diagnostics.initialBlocks
-        guard let start = diagnostics.initial.first?.activationStd, start > 0, let last = blocks.last else {
+        guard let start = diagnostics.projectionStreamStd, start > 0, let last = blocks.last else {
             return ["no stream std to compare with (the input projection's output is 0 or not finite)"]
         }
         var phrases: [String] = []

@@ -3,8 +3,7 @@ import Foundation
 /// The residual stream through the blocks at initialization over a depth sweep of residual
 /// networks: per residual template, at the axis's deepest value, the stream's std after the
 /// input projection (block 0) and after each block, the geometric mean over the seeds' runs. It
-/// reads the runs' diagnostics only. A pre-activation model's block 0 is left out: its input
-/// projection's recorded activation is the normalized copy's, not the stream.
+/// reads the runs' diagnostics only.
 public struct StreamSweep: Sendable {
     public struct Series: Sendable {
         /// The sweep's template.
@@ -43,13 +42,13 @@ public struct StreamSweep: Sendable {
         let byID = Dictionary(summaries.map { ($0.id, $0.runs) }, uniquingKeysWith: { first, _ in first })
         blocks = Int(deepest)
         series = sweep.templates.indices.compactMap { t in
-            guard let residual = sweep.templates[t].strategy.model.residual else { return nil }
+            guard sweep.templates[t].strategy.model.residual != nil else { return nil }
             let runs = sweep.points(of: t).filter { $0.coordinates[d] == deepest }.flatMap { byID[$0.strategyID] ?? [] }
             let measured = runs.compactMap(\.diagnostics).filter { !$0.initialBlocks.isEmpty }
             guard !measured.isEmpty else { return nil }
             let stds = (0...Int(deepest)).map { b -> Double? in
                 let values = measured.compactMap { d -> Double? in
-                    b == 0 ? (residual.preActivation ? nil : d.initial.first?.activationStd) : d.initialBlocks.first { $0.block == b }?.streamStd
+                    b == 0 ? d.projectionStreamStd : d.initialBlocks.first { $0.block == b }?.streamStd
                 }.filter { $0.isFinite && $0 > 0 }
                 return values.isEmpty ? nil : exp(values.map(log).reduce(0, +) / Double(values.count))
             }
