@@ -11,7 +11,7 @@ public struct StreamSweep: Sendable {
         /// stds[b]: after block b (0: the projection), nil where no run has a finite positive one.
         public let stds: [Double?]
 
-        /// The first block with a std: 0, the projection, unless it is left out.
+        /// The first block with a std: 0, the projection, unless no run gives it a finite one above 0.
         public var first: Int? { stds.firstIndex { $0 != nil } }
 
         /// The factor per block of the std from the first block with one to the last block, as
