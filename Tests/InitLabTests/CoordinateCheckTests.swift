@@ -139,6 +139,8 @@ import Testing
         #expect(report.contains("### Standard") && report.contains("### muP"))
         let script = try String(contentsOfFile: folder + "/out/sweep-coordinate-check.gp", encoding: .utf8)
         #expect(script.contains("set multiplot layout 2,5") && script.contains("'muP: after 4 updates'"))
+        // Room above the lines for the key.
+        #expect(script.contains("set offsets graph 0.05, graph 0.05, graph 0.3, 0"))
         let experiment = try Experiment.load(path: folder + "/c.json")
         let runs = try ResultsFile.runs(fromText: String(contentsOfFile: folder + "/out/results.json", encoding: .utf8))
         let grid = try #require(SweepGrid(experiment: experiment, summaries: StrategySummary.make(runs, experiment: experiment)))

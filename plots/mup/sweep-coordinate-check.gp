@@ -21,7 +21,7 @@ set logscale y
 set xlabel 'width'
 set ylabel 'mean |x|'
 set key top left font ',9' samplen 2
-set offsets graph 0.05, graph 0.05, 0, 0
+set offsets graph 0.05, graph 0.05, graph 0.3, 0
 set xtics ('64' 64.0, '128' 128.0, '256' 256.0, '512' 512.0, '1024' 1024.0, '2048' 2048.0) rotate by 45 right
 set title 'Standard parametrization: at initialization'
 plot 'sweep-coordinate-check.dat' index 0 using 1:2 with linespoints linetype 1 pointtype 7 title 'layer 1, k = 0.01', \

@@ -58,7 +58,9 @@ struct CoordinateCheckFigure {
             "set xlabel 'width'",
             "set ylabel 'mean |x|'",
             "set key top left font ',9' samplen 2",
-            "set offsets graph 0.05, graph 0.05, 0, 0",
+            // Headroom above the highest line for the key (up to three layers' entries): without
+            // it, a flat line near the top of its panel ran under the key.
+            "set offsets graph 0.05, graph 0.05, graph 0.3, 0",
         ]
         var block = 0
         for (c, check) in checks.enumerated() {
