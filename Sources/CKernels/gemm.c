@@ -8,6 +8,7 @@
 #include "gemm_internal.h"
 #include <pthread.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 // ---------------------------------------------------------------------------------------------
 // The portable path: fmaf, one element at a time, on the same operands and tiles. C's fmaf is a fused
@@ -149,20 +150,67 @@ static float *thread_buffer(size_t floats) {
 static long min_long(long x, long y) { return x < y ? x : y; }
 static long round_up(long x, long to) { return (x + to - 1) / to * to; }
 
-/// Whether a panel of nr columns of B' (column stride csb) is read in place rather than packed:
-/// when its rows are contiguous and the kernel can read its last vector (it masks the lanes past
-/// nr, or there are none). Measured: packing a contiguous B' only adds its copy (the lesson's
-/// 256 × 784 × 100 weight gradient: 82% of the FMA peak packed, 87% in place).
-static int in_place_b(const ck_gemm_kernel *kernel, long csb, long nr) {
-    return csb == 1 && (kernel->masks_b || nr % kernel->lanes == 0);
+/// The L2 cache's geometry, read once: the bytes one of its ways covers (size / associativity) and
+/// its ways. Where the system says nothing: 128 KB and 16 ways (2 MB, as on Sapphire and Emerald
+/// Rapids).
+static void l2_geometry(long *way, long *ways) {
+    static long known_way, known_ways;  // 0: not yet read
+    long w = __atomic_load_n(&known_way, __ATOMIC_RELAXED), n = __atomic_load_n(&known_ways, __ATOMIC_RELAXED);
+    if (!w || !n) {
+#if defined(_SC_LEVEL2_CACHE_SIZE) && defined(_SC_LEVEL2_CACHE_ASSOC)
+        const long size = sysconf(_SC_LEVEL2_CACHE_SIZE), assoc = sysconf(_SC_LEVEL2_CACHE_ASSOC);
+#else
+        const long size = 0, assoc = 0;
+#endif
+        n = assoc > 0 && size > 0 && size % assoc == 0 ? assoc : 16;
+        w = assoc > 0 && size > 0 && size % assoc == 0 ? size / assoc : 128 * 1024;
+        __atomic_store_n(&known_ways, n, __ATOMIC_RELAXED);
+        __atomic_store_n(&known_way, w, __ATOMIC_RELAXED);
+    }
+    *way = w;
+    *ways = n;
+}
+
+static long gcd_long(long x, long y) {
+    while (y) {
+        const long r = x % y;
+        x = y;
+        y = r;
+    }
+    return x;
+}
+
+int ckernels_gemm_rows_collide(long stride, long rows, long way, long ways) {
+    const long g = gcd_long(stride * (long)sizeof(float), way);
+    const long sets = way / (g > 64 ? g : 64);
+    return (rows + sets - 1) / sets > ways / 2;
+}
+
+/// Whether `rows` lines of an operand read in place `stride` floats apart collide in this CPU's L2
+/// cache (ckernels_gemm_rows_collide). Measured on Emerald Rapids (2 MB, 16 ways: 128 KB a way),
+/// bench --gemm, B' read in place against packed: the input gradient of a 2048-wide layer
+/// (K-blocks of 256 rows 8 KB apart: 16 rows a set) 75 against 117 GFLOP/s; of a 1024-wide one
+/// (4 KB apart, 8 a set) 125 against 118; of a 256-wide one (1 KB, 2 a set) 170 against 138.
+static int rows_collide(long stride, long rows) {
+    long way, ways;
+    l2_geometry(&way, &ways);
+    return ckernels_gemm_rows_collide(stride, rows, way, ways);
+}
+
+/// Whether a panel of nr columns and kc rows of B' (column stride csb, row stride rsb) is read in
+/// place rather than packed: when its rows are contiguous, do not collide in the L2 cache
+/// (rows_collide), and the kernel can read its last vector (it masks the lanes past nr, or there
+/// are none). Measured: packing a contiguous B' only adds its copy (the lesson's 256 × 784 × 100
+/// weight gradient: 82% of the FMA peak packed, 87% in place).
+static int in_place_b(const ck_gemm_kernel *kernel, long csb, long rsb, long kc, long nr) {
+    return csb == 1 && !rows_collide(rsb, kc) && (kernel->masks_b || nr % kernel->lanes == 0);
 }
 
 /// Rows of A' whose partial sums wait at once between K-blocks (see multiply): the buffer's bound.
 /// The partials of MP rows × NC columns take 768 × 768 floats (2.25 MB); a product with more rows
 /// and more than one K-block packs B' again for each further MP rows, which costs about 0.5 cycle a
-/// float of B' against MP/16 cycles of multiply-adds on it (AVX-512): under 1%. No network of the
-/// shipped configs has a layer of more than 784 units, so their products never pack twice (bench's
-/// scaling model, of 1024, does).
+/// float of B' against MP/16 cycles of multiply-adds on it (AVX-512): under 1%. Only layers wider
+/// than MP units can pack twice (bench's scaling model, of 1024, and mup.json's widest).
 #define MP 768
 
 /// The floats of the packing buffer `kernel` needs for C' (M, N) with K: B''s panels of one
@@ -253,7 +301,7 @@ static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const 
                 io.first = pc == 0;
                 io.last = pc + kc == K;
                 for (long jr = 0; jr < nc; jr += NR) {
-                    if (!in_place_b(kernel, csb, min_long(NR, nc - jr))) {
+                    if (!in_place_b(kernel, csb, rsb, kc, min_long(NR, nc - jr))) {
                         kernel->pack(bpack + jr * kc, (int)NR, min_long(NR, nc - jr), kc, b + pc * rsb + (jc + jr) * csb, csb, rsb);
                     }
                 }
@@ -263,7 +311,7 @@ static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const 
                     const long cut = row_cut(kernel, mc, nc, a_rows);
                     for (long jr = 0; jr < nc; jr += NR) {
                         const long nr = min_long(NR, nc - jr);
-                        const int b_in_place = in_place_b(kernel, csb, nr);
+                        const int b_in_place = in_place_b(kernel, csb, rsb, kc, nr);
                         const float *panel = b_in_place ? b + pc * rsb + (jc + jr) : bpack + jr * kc;
                         // t counts the tiles: balanced or not, a block has as many, and each keeps
                         // MR × NR floats of partials (the portable tile stores all of them).
@@ -303,12 +351,16 @@ long ckernels_gemm_buffer_limit(int path) {
 /// shuffles and 16 stores per 8 × 16 block. With them the choice is the faster one on every product
 /// of the lesson's and the deep tanh networks' steps where the two differ by more than the noise
 /// (measured with bench --gemm, each direction forced in turn).
-static double estimated_cycles(const ck_gemm_kernel *kernel, long M, long N, long K, int a_rows, double pack_b, int transposed) {
+static double estimated_cycles(const ck_gemm_kernel *kernel, long M, long N, long K, int a_rows, int a_collides, double pack_b,
+                               int transposed) {
     const long MR = kernel->mr, NR = kernel->nr, W = kernel->lanes, NV = NR / W;
     const long panels = N / NR, rest = N % NR, rest_nv = (rest + W - 1) / W;
     const long tiles = M / MR, rows = M % MR;
     double per_step = (double)panels * ((double)tiles * step_cycles(MR, NV, a_rows) + (rows ? step_cycles(rows, NV, a_rows) : 0));
     if (rest) per_step += (double)tiles * step_cycles(MR, rest_nv, a_rows) + (rows ? step_cycles(rows, rest_nv, a_rows) : 0);
+    // A' read down its columns with its K-block's rows colliding in the L2 cache (rows_collide):
+    // measured 45 GFLOP/s against 83 with the vectors the other way (2048 × 100 × 2048, Aᵀ·B).
+    if (a_collides) per_step *= 1.8;
     const double tile_count = (double)(tiles + (rows > 0)) * (double)(panels + (rest > 0));
     return (double)K * per_step + 30 * tile_count + pack_b * (double)K * (double)N
          + (transposed ? kernel->transposed_store * (double)M * (double)N : 0);
@@ -317,13 +369,16 @@ static double estimated_cycles(const ck_gemm_kernel *kernel, long M, long N, lon
 /// The estimate for op(A)·op(B) with the strides of ckernels_sgemm_oriented, vectors along C's
 /// rows or down its columns.
 static double estimate(const ck_gemm_kernel *kernel, int down, long m, long n, long k, long rsa, long csa, long rsb, long csb) {
-    // Cycles a float to pack B' with column stride `stride` and `width` columns (0: read in place).
-    #define PACK_COST(stride, width) \
-        ((stride) == 1 ? (kernel->masks_b || (width) % kernel->lanes == 0 ? 0.0 : 0.35) : 0.5)
+    // The K-blocks' length, as multiply cuts them (buffer_floats).
+    const long kblocks = (k + kernel->kc - 1) / kernel->kc, kc = (k + kblocks - 1) / kblocks;
+    // Cycles a float to pack B' with column stride `stride`, row stride `rstride` and `width`
+    // columns (0: read in place).
+    #define PACK_COST(stride, rstride, width) \
+        ((stride) == 1 ? (!rows_collide(rstride, kc) && (kernel->masks_b || (width) % kernel->lanes == 0) ? 0.0 : 0.35) : 0.5)
     // Along rows: A' = op(A), read along its rows when csa = 1; B' = op(B), column stride csb.
-    if (!down) return estimated_cycles(kernel, m, n, k, csa == 1, PACK_COST(csb, n), 0);
+    if (!down) return estimated_cycles(kernel, m, n, k, csa == 1, csa != 1 && rows_collide(csa, kc), PACK_COST(csb, rsb, n), 0);
     // Down columns: A' = op(B)ᵀ, along its rows when rsb = 1; B' = op(A)ᵀ, column stride rsa.
-    return estimated_cycles(kernel, n, m, k, rsb == 1, PACK_COST(rsa, m), 1);
+    return estimated_cycles(kernel, n, m, k, rsb == 1, rsb != 1 && rows_collide(rsb, kc), PACK_COST(rsa, csa, m), 1);
     #undef PACK_COST
 }
 

@@ -33,11 +33,12 @@ import Testing
         let lda, ldb, ldc: Int
         var a, b, c: [Float]
 
-        init(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, seed: UInt64) {
+        /// `leading`: both operands' leading dimension, when given.
+        init(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, seed: UInt64, leading: Int? = nil) {
             self.m = m; self.n = n; self.k = k
             self.transposeA = transposeA; self.transposeB = transposeB
-            lda = (transposeA ? m : k) + 3
-            ldb = (transposeB ? k : n) + 5
+            lda = leading ?? (transposeA ? m : k) + 3
+            ldb = leading ?? (transposeB ? k : n) + 5
             ldc = n + 2
             var rng = Xoshiro256(seed: seed, stream: "gemm operands")
             func random(_ count: Int) -> [Float] { (0..<count).map { _ in Float(2 * rng.uniform() - 1) } }
@@ -115,6 +116,41 @@ import Testing
                         #expect(Self.differences(result, reference) == 0,
                                 "path \(path), orientation \(orientation), \(shape), transposes \(transposeA) \(transposeB), α \(alpha) β \(beta)")
                     }
+                }
+            }
+        }
+    }
+
+    /// The rule that packs operands whose rows would collide in the L2 cache, on the geometry it was
+    /// measured on (Emerald Rapids: 2 MB of 16 ways, 128 KB a way) and on Zen 2's (512 KB of 8).
+    @Test func rowsAPowerOfTwoApartCollideInTheL2Cache() {
+        let emerald = (way: 128 * 1024, ways: 16), zen2 = (way: 64 * 1024, ways: 8)
+        // A 2048-wide layer's K-block: 256 rows 8 KB apart, 16 to a set of 16 ways.
+        #expect(ckernels_gemm_rows_collide(2048, 256, emerald.way, emerald.ways) == 1)
+        // 1024 wide: 8 to a set, half its ways; on Zen 2, 16 to a set of 8.
+        #expect(ckernels_gemm_rows_collide(1024, 256, emerald.way, emerald.ways) == 0)
+        #expect(ckernels_gemm_rows_collide(1024, 256, zen2.way, zen2.ways) == 1)
+        // The 100 rows of a weight gradient's K: 7 to a set.
+        #expect(ckernels_gemm_rows_collide(2048, 100, emerald.way, emerald.ways) == 0)
+        // Strides off a large power of two spread over every set.
+        for stride in [100, 784, 2049, 2048 + 16] {
+            #expect(ckernels_gemm_rows_collide(stride, 256, zen2.way, zen2.ways) == 0, "stride \(stride)")
+        }
+    }
+
+    /// Operands whose rows lie 4096 floats apart (16 KB: they collide in an L2 cache of up to
+    /// 256 KB a way), so that B' is packed where it would be read in place: the portable path's
+    /// bits on every path, both directions and all four transposes, with K-blocks.
+    @Test(arguments: [(false, false), (false, true), (true, false), (true, true)])
+    func collidingRowsGiveTheSameBits(transposeA: Bool, transposeB: Bool) {
+        #expect(ckernels_gemm_rows_collide(4096, 174, 256 * 1024, 16) == 1)
+        let operands = Operands(m: 40, n: 36, k: 520, transposeA: transposeA, transposeB: transposeB, seed: 7, leading: 4096)
+        for (alpha, beta) in Self.scalings {
+            let reference = Self.bits(operands.product(path: Int32(CKERNELS_GEMM_PORTABLE), alpha: alpha, beta: beta)!)
+            for path in Self.paths {
+                for orientation in Self.orientations {
+                    #expect(Self.differences(operands.product(path: path, orientation: orientation, alpha: alpha, beta: beta), reference) == 0,
+                            "path \(path), orientation \(orientation), α \(alpha) β \(beta)")
                 }
             }
         }

@@ -182,6 +182,14 @@ long ckernels_gemm_buffer_limit(int path);
 /// product that needs more returns −2); −1 lifts the limit.
 void ckernels_gemm_limit_thread_buffer(long floats);
 
+/// Whether `rows` lines read `stride` floats apart would evict one another from an L2 cache whose
+/// ways cover `way` bytes each, with `ways` ways (the GEMM then packs an operand it would read in
+/// place, and avoids reading one in place down its columns): a stride that is a multiple of a
+/// large power of two puts the lines in few of the cache's sets (way / gcd(stride in bytes, way)
+/// of them), and when one operand's lines take more than half the ways of a set, the operands no
+/// longer fit beside each other. Packing changes where the floats are read from, never the bits.
+int ckernels_gemm_rows_collide(long stride, long rows, long way, long ways);
+
 /// The paths this CPU runs, bit p set for path p (the portable one always).
 unsigned ckernels_gemm_paths(void);
 
