@@ -277,7 +277,11 @@ static long row_cut(const ck_gemm_kernel *kernel, long mc, long N, int a_rows) {
 /// forwards is the lanes: 100 columns fill 7 vectors of 16 (128 × 96 × 128 runs at 89% of the FMA
 /// peak, 128 × 100 × 128 at 76%); the other direction transposes the weights into panels (0.42
 /// cycles a float here, stores to L2 running at 0.15 ns a float) and writes C transposed (0.31
-/// cycles an element), which costs as much.
+/// cycles an element), which costs as much. Nor, in training a 784-2048-2048-10 network, where the
+/// weights come from memory: its 2048 × 2048 forward with the weights read in place along A''s
+/// rows instead of transposed into panels (37–40% of a run's profile samples against 35–36%);
+/// writing C with non-temporal stores (its weight gradients, C of 6–16 MB, alone in a harness:
+/// ×0.94–1.02).
 static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const float *a, long rsa, long csa, const float *b,
                     long rsb, long csb, float *c, long rsc, long csc, float alpha, float beta) {
     const long MR = kernel->mr, NR = kernel->nr, NC = kernel->nc, MC = kernel->mc;
