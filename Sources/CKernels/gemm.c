@@ -162,8 +162,9 @@ static void l2_geometry(long *way, long *ways) {
 #else
         const long size = 0, assoc = 0;
 #endif
-        n = assoc > 0 && size > 0 && size % assoc == 0 ? assoc : 16;
-        w = assoc > 0 && size > 0 && size % assoc == 0 ? size / assoc : 128 * 1024;
+        const int known = assoc > 0 && size > 0 && size % assoc == 0 && size / assoc >= 4096;
+        n = known ? assoc : 16;
+        w = known ? size / assoc : 128 * 1024;
         __atomic_store_n(&known_ways, n, __ATOMIC_RELAXED);
         __atomic_store_n(&known_way, w, __ATOMIC_RELAXED);
     }
@@ -182,7 +183,8 @@ static long gcd_long(long x, long y) {
 
 int ckernels_gemm_rows_collide(long stride, long rows, long way, long ways) {
     const long g = gcd_long(stride * (long)sizeof(float), way);
-    const long sets = way / (g > 64 ? g : 64);
+    long sets = way / (g > 64 ? g : 64);
+    if (sets < 1) sets = 1;
     return (rows + sets - 1) / sets > ways / 2;
 }
 
@@ -190,7 +192,7 @@ int ckernels_gemm_rows_collide(long stride, long rows, long way, long ways) {
 /// cache (ckernels_gemm_rows_collide). Measured on Emerald Rapids (2 MB, 16 ways: 128 KB a way),
 /// bench --gemm, B' read in place against packed: the input gradient of a 2048-wide layer
 /// (K-blocks of 256 rows 8 KB apart: 16 rows a set) 75 against 117 GFLOP/s; of a 1024-wide one
-/// (4 KB apart, 8 a set) 125 against 118; of a 256-wide one (1 KB, 2 a set) 170 against 138.
+/// (4 KB apart, 8 a set) 125 against 114–118; of a 256-wide one (1 KB, 2 a set) 170 against 138.
 static int rows_collide(long stride, long rows) {
     long way, ways;
     l2_geometry(&way, &ways);
