@@ -82,6 +82,8 @@ import Testing
         (#"{ "axes": [ { "setting": "depth", "values": [2] } ], "measures": ["accuracy"] }"#, "sweep.measures[0]: unknown measure \"accuracy\"; did you mean \"validation_accuracy\" or \"test_accuracy\"? valid: validation_accuracy, test_accuracy"),
         (#"{ "axes": [ { "setting": "depth", "values": [2] } ], "measures": ["test_accuracy"] }"#, "test_accuracy needs a test set"),
         (#"{ "axes": [ { "setting": "depth", "values": [2] } ], "measures": [] }"#, "sweep.measures: expected at least one measure"),
+        (#"{ "axes": [ { "setting": "depth", "values": [2] } ], "measures": ["stream_std"] }"#,
+         "sweep.measures[0]: stream_std is the residual stream's std, and no strategy of this config has a residual model"),
         (#"{ "axes": [ { "setting": "weights.mean", "values": [-1, 1], "log_scale": true } ] }"#, "sweep.axes[0].log_scale: a logarithmic axis needs values > 0"),
         (#"{ "axes": [ { "setting": "id", "values": [4] } ] }"#, "sweep.axes[0].setting: \"id\" is not a number of the strategy"),
         (#"{ "axes": [ { "setting": "model.dropout", "values": [0.1] } ] }"#, "sweep.axes[0].setting: the strategy has no \"model\" to set \"model.dropout\" in"),

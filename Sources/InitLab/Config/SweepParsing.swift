@@ -50,6 +50,8 @@ extension ExperimentReader {
                     item.report("\(measure.rawValue) is measured by the diagnostics, which this config turns off")
                 } else if measure.needsTestSet && !input.testSet {
                     item.report("test_accuracy needs a test set: name dataset.test_images and dataset.test_labels")
+                } else if measure == .streamStd && !input.templates.contains(where: { $0.strategy.model.residual != nil }) {
+                    item.report("stream_std is the residual stream's std, and no strategy of this config has a residual model")
                 } else if measures.contains(measure) {
                     item.report("\"\(measure.rawValue)\" is listed twice")
                 } else {
