@@ -150,26 +150,20 @@ static float *thread_buffer(size_t floats) {
 static long min_long(long x, long y) { return x < y ? x : y; }
 static long round_up(long x, long to) { return (x + to - 1) / to * to; }
 
-/// The L2 cache's geometry, read once: the bytes one of its ways covers (size / associativity) and
-/// its ways. Where the system says nothing: 128 KB and 16 ways (2 MB, as on Sapphire and Emerald
-/// Rapids).
-static void l2_geometry(long *way, long *ways) {
-    static long known_way, known_ways;  // 0: not yet read
-    long w = __atomic_load_n(&known_way, __ATOMIC_RELAXED), n = __atomic_load_n(&known_ways, __ATOMIC_RELAXED);
-    if (!w || !n) {
+/// The L2 cache's geometry: the bytes one of its ways covers (size / associativity) and its ways.
+/// Where the system says nothing: 128 KB and 16 ways (2 MB, as on Sapphire and Emerald Rapids).
+static long l2_way, l2_ways;
+static pthread_once_t l2_once = PTHREAD_ONCE_INIT;
+
+static void read_l2_geometry(void) {
 #if defined(_SC_LEVEL2_CACHE_SIZE) && defined(_SC_LEVEL2_CACHE_ASSOC)
-        const long size = sysconf(_SC_LEVEL2_CACHE_SIZE), assoc = sysconf(_SC_LEVEL2_CACHE_ASSOC);
+    const long size = sysconf(_SC_LEVEL2_CACHE_SIZE), assoc = sysconf(_SC_LEVEL2_CACHE_ASSOC);
 #else
-        const long size = 0, assoc = 0;
+    const long size = 0, assoc = 0;
 #endif
-        const int known = assoc > 0 && size > 0 && size % assoc == 0 && size / assoc >= 4096;
-        n = known ? assoc : 16;
-        w = known ? size / assoc : 128 * 1024;
-        __atomic_store_n(&known_ways, n, __ATOMIC_RELAXED);
-        __atomic_store_n(&known_way, w, __ATOMIC_RELAXED);
-    }
-    *way = w;
-    *ways = n;
+    const int known = assoc > 0 && size > 0 && size % assoc == 0 && size / assoc >= 4096;
+    l2_ways = known ? assoc : 16;
+    l2_way = known ? size / assoc : 128 * 1024;
 }
 
 static long gcd_long(long x, long y) {
@@ -194,18 +188,17 @@ int ckernels_gemm_rows_collide(long stride, long rows, long way, long ways) {
 /// (K-blocks of 256 rows 8 KB apart: 16 rows a set) 75 against 117 GFLOP/s; of a 1024-wide one
 /// (4 KB apart, 8 a set) 125 against 114–118; of a 256-wide one (1 KB, 2 a set) 170 against 138.
 static int rows_collide(long stride, long rows) {
-    long way, ways;
-    l2_geometry(&way, &ways);
-    return ckernels_gemm_rows_collide(stride, rows, way, ways);
+    pthread_once(&l2_once, read_l2_geometry);
+    return ckernels_gemm_rows_collide(stride, rows, l2_way, l2_ways);
 }
 
-/// Whether a panel of nr columns and kc rows of B' (column stride csb, row stride rsb) is read in
-/// place rather than packed: when its rows are contiguous, do not collide in the L2 cache
-/// (rows_collide), and the kernel can read its last vector (it masks the lanes past nr, or there
-/// are none). Measured: packing a contiguous B' only adds its copy (the lesson's 256 × 784 × 100
-/// weight gradient: 82% of the FMA peak packed, 87% in place).
-static int in_place_b(const ck_gemm_kernel *kernel, long csb, long rsb, long kc, long nr) {
-    return csb == 1 && !rows_collide(rsb, kc) && (kernel->masks_b || nr % kernel->lanes == 0);
+/// Whether a panel of nr columns of B' (column stride csb) is read in place rather than packed:
+/// when its rows are contiguous, do not collide in the L2 cache (`collide`: rows_collide of its
+/// row stride and K-block), and the kernel can read its last vector (it masks the lanes past nr,
+/// or there are none). Measured: packing a contiguous B' only adds its copy (the lesson's
+/// 256 × 784 × 100 weight gradient: 82% of the FMA peak packed, 87% in place).
+static int in_place_b(const ck_gemm_kernel *kernel, long csb, int collide, long nr) {
+    return csb == 1 && !collide && (kernel->masks_b || nr % kernel->lanes == 0);
 }
 
 /// Rows of A' whose partial sums wait at once between K-blocks (see multiply): the buffer's bound.
@@ -215,16 +208,21 @@ static int in_place_b(const ck_gemm_kernel *kernel, long csb, long rsb, long kc,
 /// than MP units can pack twice (bench's scaling model, of 1024, and mup.json's widest).
 #define MP 768
 
+/// The length of K's blocks: as equal as they can be, none longer than kernel->kc.
+static long k_block(const ck_gemm_kernel *kernel, long K) {
+    const long kblocks = (K + kernel->kc - 1) / kernel->kc;
+    return (K + kblocks - 1) / kblocks;
+}
+
 /// The floats of the packing buffer `kernel` needs for C' (M, N) with K: B''s panels of one
 /// K-block, then, with more than one K-block, the partial sums of up to MP rows (else one tile's
 /// room).
 static size_t buffer_floats(const ck_gemm_kernel *kernel, long M, long N, long K, long *kcmax, long *ncmax) {
-    const long kblocks = (K + kernel->kc - 1) / kernel->kc;
-    *kcmax = (K + kblocks - 1) / kblocks;
+    *kcmax = k_block(kernel, K);
     *ncmax = round_up(min_long(kernel->nc, N), kernel->nr);
     // B''s panels start on 64-byte lines, and so do the partials after them (aligned loads).
     const size_t packed = (size_t)round_up(*kcmax * *ncmax, 16);
-    return packed + (kblocks > 1 ? (size_t)(round_up(min_long(M, MP), kernel->mr) * *ncmax) : (size_t)(kernel->mr * kernel->nr));
+    return packed + (*kcmax < K ? (size_t)(round_up(min_long(M, MP), kernel->mr) * *ncmax) : (size_t)(kernel->mr * kernel->nr));
 }
 
 /// Cycles one step of k takes in a tile of mr rows and nv vectors, issuing 2 FMAs a cycle (the
@@ -295,7 +293,7 @@ static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const 
     float *memory = thread_buffer(floats);
     if (!memory) return -2;
     float *bpack = memory, *partial = memory + round_up(kcmax * ncmax, 16);
-    const int a_rows = csa == 1;
+    const int a_rows = csa == 1, b_collides = rows_collide(rsb, kcmax);
     const long as = a_rows ? rsa : csa;
     ck_gemm_tile io = {.rsc = rsc, .csc = csc, .alpha = alpha, .beta = beta};
     for (long jc = 0; jc < N; jc += NC) {
@@ -307,7 +305,7 @@ static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const 
                 io.first = pc == 0;
                 io.last = pc + kc == K;
                 for (long jr = 0; jr < nc; jr += NR) {
-                    if (!in_place_b(kernel, csb, rsb, kc, min_long(NR, nc - jr))) {
+                    if (!in_place_b(kernel, csb, b_collides, min_long(NR, nc - jr))) {
                         kernel->pack(bpack + jr * kc, (int)NR, min_long(NR, nc - jr), kc, b + pc * rsb + (jc + jr) * csb, csb, rsb);
                     }
                 }
@@ -317,7 +315,7 @@ static int multiply(const ck_gemm_kernel *kernel, long M, long N, long K, const 
                     const long cut = row_cut(kernel, mc, nc, a_rows);
                     for (long jr = 0; jr < nc; jr += NR) {
                         const long nr = min_long(NR, nc - jr);
-                        const int b_in_place = in_place_b(kernel, csb, rsb, kc, nr);
+                        const int b_in_place = in_place_b(kernel, csb, b_collides, nr);
                         const float *panel = b_in_place ? b + pc * rsb + (jc + jr) : bpack + jr * kc;
                         // t counts the tiles: balanced or not, a block has as many, and each keeps
                         // MR × NR floats of partials (the portable tile stores all of them).
@@ -375,8 +373,8 @@ static double estimated_cycles(const ck_gemm_kernel *kernel, long M, long N, lon
 /// The estimate for op(A)·op(B) with the strides of ckernels_sgemm_oriented, vectors along C's
 /// rows or down its columns.
 static double estimate(const ck_gemm_kernel *kernel, int down, long m, long n, long k, long rsa, long csa, long rsb, long csb) {
-    // The K-blocks' length, as multiply cuts them (buffer_floats).
-    const long kblocks = (k + kernel->kc - 1) / kernel->kc, kc = (k + kblocks - 1) / kblocks;
+    // The K-blocks' length, as multiply cuts them.
+    const long kc = k_block(kernel, k);
     // Cycles a float to pack B' with column stride `stride`, row stride `rstride` and `width`
     // columns (0: read in place).
     #define PACK_COST(stride, rstride, width) \

@@ -263,7 +263,7 @@ extension SweepReport {
         for series in stream.series {
             var phrases: [String] = []
             if let first = series.first, let start = series.stds[first], let end = series.stds.last ?? nil, let factor = series.perBlock {
-                let from = first == 0 ? "" : " (after block \(first): no run gives the projection's a finite std above 0)"
+                let from = first == 0 ? "" : " (after block \(first): no run gives the projection a finite std above 0)"
                 phrases.append("std \(InsideReading.number(start))\(from) → \(InsideReading.number(end)) after block \(stream.blocks), "
                                + "×\(String(format: "%.3f", factor)) per block (variance ×\(String(format: "%.3f", factor * factor)))")
             }
