@@ -15,6 +15,21 @@ void ckernels_adam(float *restrict parameters, const float *restrict gradients, 
     }
 }
 
+// Memory-bound: AVX-512's wider loads and stores pay here, unlike in Adam, whose divider bounds it.
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void ckernels_sgd(float *restrict parameters, const float *restrict gradients, float *restrict buffer, long count,
+                  float learning_rate, float keep) {
+    if (!buffer) {
+        for (long i = 0; i < count; i++) parameters[i] -= learning_rate * gradients[i];
+        return;
+    }
+    for (long i = 0; i < count; i++) {
+        const float b = keep * buffer[i] + gradients[i];
+        buffer[i] = b;
+        parameters[i] -= learning_rate * b;
+    }
+}
+
 __attribute__((target_clones("avx2", "default")))
 void ckernels_dropout_mask(float *restrict mask, long count, ckernels_mask_stream *restrict stream,
                            unsigned long long threshold, float scale) {

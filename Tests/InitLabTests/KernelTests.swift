@@ -176,4 +176,29 @@ extension KernelTests {
         optimizer.update(p, g) // buf 1.9 → p −0.29
         #expect(abs(p.pointer[0] + 0.29) < 1e-6)
     }
+
+    @Test func sgdRoundsEachOperationAsWritten() {
+        // 37 parameters (vectors, then a tail), three steps with and without momentum, against the
+        // same operations in Swift, bit for bit: buf ← keep·buf + g, p ← p − lr·buf.
+        for momentum: Float in [0, 0.9] {
+            let count = 37, optimizer = OptimizerState(.sgd(learningRate: 0.3, momentum: momentum), parameterCount: count)
+            let p = FloatBuffer(count: count), g = FloatBuffer(count: count)
+            var expected = (0..<count).map { Float($0) / 7 - 2 }, buffer = [Float](repeating: 0, count: count)
+            p.copy(from: expected)
+            for step in 1...3 {
+                let gradients = (0..<count).map { Float(($0 * 13 + step * 5) % 17) / 3 - 2.5 }
+                g.copy(from: gradients)
+                optimizer.update(p, g)
+                for i in 0..<count {
+                    if momentum == 0 {
+                        expected[i] -= 0.3 * gradients[i]
+                    } else {
+                        buffer[i] = (step == 1 ? 0 : momentum) * buffer[i] + gradients[i]
+                        expected[i] -= 0.3 * buffer[i]
+                    }
+                }
+            }
+            #expect(p.array.map(\.bitPattern) == expected.map(\.bitPattern), "momentum \(momentum)")
+        }
+    }
 }

@@ -15,6 +15,14 @@ void ckernels_adam(float *restrict parameters, const float *restrict gradients, 
                    float *restrict second, long count, float one_minus_beta1, float beta2, float one_minus_beta2,
                    float step_size, float root_correction2, float epsilon);
 
+/// One SGD update of `count` parameters, torch.optim.SGD (single-tensor path; no dampening,
+/// Nesterov or weight decay) operation for operation: with a momentum buffer,
+///   buf ← keep·buf + g;  p ← p − learning_rate·buf
+/// (keep is the momentum, or 0 at the first step: buf = g, the buffer starting at zeros);
+/// without one (NULL), p ← p − learning_rate·g.
+void ckernels_sgd(float *restrict parameters, const float *restrict gradients, float *restrict buffer, long count,
+                  float learning_rate, float keep);
+
 /// Eight independent xoshiro256** generators advanced together: s[w][lane] is state word w of
 /// lane `lane`. A single generator is one long chain of dependent operations; eight in lockstep
 /// vectorize (the ** scrambler's ×5 and ×9 are shifts and adds), and being integer arithmetic

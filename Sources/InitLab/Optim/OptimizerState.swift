@@ -48,17 +48,9 @@ public final class OptimizerState: @unchecked Sendable {
             let stepSize = Float(Double(learningRate * learningRateMultiplier) / adamCorrection1)
             ckernels_adam(p, g, m, v, count, 1 - beta1, beta2, 1 - beta2, stepSize, adamRootCorrection2, epsilon)
         case let .sgd(rate, momentum):
-            let learningRate = rate * learningRateMultiplier
             // torch.optim.SGD: buf ← momentum·buf + g (buf = g at the first step); p ← p − lr·buf
-            if momentum == 0 {
-                for i in 0..<count { p[i] -= learningRate * g[i] }
-            } else {
-                let keep: Float = step == 1 ? 0 : momentum
-                for i in 0..<count {
-                    m[i] = keep * m[i] + g[i]
-                    p[i] -= learningRate * m[i]
-                }
-            }
+            // (ckernels_sgd, see its header).
+            ckernels_sgd(p, g, momentum == 0 ? nil : m, count, rate * learningRateMultiplier, step == 1 ? 0 : momentum)
         }
     }
 }
