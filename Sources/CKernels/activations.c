@@ -87,60 +87,79 @@ static inline float tanh_with(float v, float *d) { float t = ck_tanh(v); *d = 1.
 static inline float sigmoid_with(float v, float *d) { float y = ck_sigmoid(v); *d = y * (1.0f - y); return y; }
 static inline float leaky_with(float v, float slope, float *d) { *d = v > 0 ? 1.0f : slope; return v * *d; }
 
+/// z (features, samples) ← z + b, the bias of each feature: the first pass of the kernels below.
+static inline void add_bias(float *restrict z, const float *restrict bias, long features, long samples) {
+    for (long f = 0; f < features; f++) {
+        float *zf = z + f * samples, b = bias[f];
+        for (long s = 0; s < samples; s++) zf[s] += b;
+    }
+}
+
+// The activations below run as two passes: z + b row by row (add_bias), then the activation over
+// the whole block as one flat loop. In one pass per row, a row of 100 samples leaves the vector
+// loop a remainder of 36 that runs element by element, and the math's long dependent chains need
+// four vectors in flight to fill the FMA units (interleave_count). z + b is a Float either way, so
+// the bits are the same. Measured (Emerald Rapids, AVX-512; tanh over 11 layers of 128 features ×
+// 100 samples, in L2): 1.17 ns an element in one pass per row, 0.80 in two (see the notes of #27).
 __attribute__((target_clones("avx512f", "avx2", "default")))
 void ckernels_activate_training(int kind, float slope, int masked, float *restrict z, float *restrict gate,
                                 const float *restrict bias, long features, long samples) {
     if (kind == CKERNELS_RELU) return ckernels_relu_training(masked, z, gate, bias, features, samples);
-    for (long f = 0; f < features; f++) {
-        float *zf = z + f * samples, *gf = gate + f * samples, b = bias[f];
-        // Without dropout the factors are 1: the loops below then multiply by 1 (exact), as they
-        // would by a gate of ones, without reading or filling one.
-        if (!masked) {
-            for (long s = 0; s < samples; s++) gf[s] = 1.0f;
-        }
-        switch (kind) {
-        case CKERNELS_TANH:
-            for (long s = 0; s < samples; s++) { float d, y = tanh_with(zf[s] + b, &d); zf[s] = y * gf[s]; gf[s] *= d; }
-            break;
-        case CKERNELS_SIGMOID:
-            for (long s = 0; s < samples; s++) { float d, y = sigmoid_with(zf[s] + b, &d); zf[s] = y * gf[s]; gf[s] *= d; }
-            break;
-        case CKERNELS_SELU:
-            for (long s = 0; s < samples; s++) { float d, y = selu_with(zf[s] + b, &d); zf[s] = y * gf[s]; gf[s] *= d; }
-            break;
-        case CKERNELS_LEAKY_RELU:
-            for (long s = 0; s < samples; s++) { float d, y = leaky_with(zf[s] + b, slope, &d); zf[s] = y * gf[s]; gf[s] *= d; }
-            break;
-        default:  // identity
-            for (long s = 0; s < samples; s++) zf[s] = (zf[s] + b) * gf[s];
-        }
+    add_bias(z, bias, features, samples);
+    const long n = features * samples;
+    // Without dropout the factors are 1: the loops below then multiply by 1 (exact), as they
+    // would by a gate of ones, without reading or filling one.
+    if (!masked) {
+        for (long i = 0; i < n; i++) gate[i] = 1.0f;
+    }
+    switch (kind) {
+    case CKERNELS_TANH:
+        _Pragma("clang loop interleave_count(4)")
+        for (long i = 0; i < n; i++) { float d, y = tanh_with(z[i], &d); z[i] = y * gate[i]; gate[i] *= d; }
+        break;
+    case CKERNELS_SIGMOID:
+        _Pragma("clang loop interleave_count(4)")
+        for (long i = 0; i < n; i++) { float d, y = sigmoid_with(z[i], &d); z[i] = y * gate[i]; gate[i] *= d; }
+        break;
+    case CKERNELS_SELU:
+        _Pragma("clang loop interleave_count(4)")
+        for (long i = 0; i < n; i++) { float d, y = selu_with(z[i], &d); z[i] = y * gate[i]; gate[i] *= d; }
+        break;
+    case CKERNELS_LEAKY_RELU:
+        for (long i = 0; i < n; i++) { float d, y = leaky_with(z[i], slope, &d); z[i] = y * gate[i]; gate[i] *= d; }
+        break;
+    default:  // identity
+        for (long i = 0; i < n; i++) z[i] *= gate[i];
     }
 }
 
 __attribute__((target_clones("avx512f", "avx2", "default")))
 void ckernels_activate_evaluation(int kind, float slope, float *restrict z, const float *restrict bias, long features,
                                   long samples) {
-    for (long f = 0; f < features; f++) {
-        float *zf = z + f * samples, b = bias[f], d;
-        switch (kind) {
-        case CKERNELS_RELU:
-            for (long s = 0; s < samples; s++) { float v = zf[s] + b; zf[s] = v > 0 || v != v ? v : 0.0f; }
-            break;
-        case CKERNELS_TANH:
-            for (long s = 0; s < samples; s++) zf[s] = ck_tanh(zf[s] + b);
-            break;
-        case CKERNELS_SIGMOID:
-            for (long s = 0; s < samples; s++) zf[s] = ck_sigmoid(zf[s] + b);
-            break;
-        case CKERNELS_SELU:
-            for (long s = 0; s < samples; s++) zf[s] = selu_with(zf[s] + b, &d);
-            break;
-        case CKERNELS_LEAKY_RELU:
-            for (long s = 0; s < samples; s++) zf[s] = leaky_with(zf[s] + b, slope, &d);
-            break;
-        default:  // identity
-            for (long s = 0; s < samples; s++) zf[s] += b;
-        }
+    add_bias(z, bias, features, samples);
+    const long n = features * samples;
+    float d;
+    switch (kind) {
+    case CKERNELS_RELU:
+        for (long i = 0; i < n; i++) { float v = z[i]; z[i] = v > 0 || v != v ? v : 0.0f; }
+        break;
+    case CKERNELS_TANH:
+        _Pragma("clang loop interleave_count(4)")
+        for (long i = 0; i < n; i++) z[i] = ck_tanh(z[i]);
+        break;
+    case CKERNELS_SIGMOID:
+        _Pragma("clang loop interleave_count(4)")
+        for (long i = 0; i < n; i++) z[i] = ck_sigmoid(z[i]);
+        break;
+    case CKERNELS_SELU:
+        _Pragma("clang loop interleave_count(4)")
+        for (long i = 0; i < n; i++) z[i] = selu_with(z[i], &d);
+        break;
+    case CKERNELS_LEAKY_RELU:
+        for (long i = 0; i < n; i++) z[i] = leaky_with(z[i], slope, &d);
+        break;
+    default:  // identity: the bias was all
+        break;
     }
 }
 

@@ -99,6 +99,31 @@ extension KernelTests {
         #expect(gate.map(\.bitPattern) == ones.map(\.bitPattern))
     }
 
+    /// The kernels run an activation over a whole block at once, where an element's place decides
+    /// whether a vector or the loop's remainder computes it: each feature alone (37 samples: a
+    /// remainder of 5 or 37) and all 13 at once give the same bits, in training and in evaluation.
+    @Test(arguments: [Activation.relu, .tanh, .sigmoid, .selu, .leakyReLU(slope: 0.01), .identity])
+    func anActivationsBitsDoNotDependOnTheBlocksShape(_ activation: Activation) {
+        let features = 13, samples = 37
+        var rng = Xoshiro256(seed: 5)
+        let values = (0..<(features * samples)).map { _ in Float(rng.uniform() * 12 - 6) }
+        let mask = (0..<(features * samples)).map { _ in rng.uniform() < 0.2 ? Float(0) : 1.25 }
+        let bias = (0..<features).map { _ in Float(rng.uniform() - 0.5) }
+        var whole = values, wholeGate = mask
+        activateTraining(&whole, gate: &wholeGate, bias: bias, features: features, samples: samples, activation: activation)
+        var evaluated = values
+        activateEvaluation(&evaluated, bias: bias, features: features, samples: samples, activation: activation)
+        for f in 0..<features {
+            let row = f * samples..<(f + 1) * samples
+            var z = Array(values[row]), gate = Array(mask[row]), e = Array(values[row])
+            activateTraining(&z, gate: &gate, bias: [bias[f]], features: 1, samples: samples, activation: activation)
+            activateEvaluation(&e, bias: [bias[f]], features: 1, samples: samples, activation: activation)
+            #expect(z.map(\.bitPattern) == whole[row].map(\.bitPattern), "feature \(f)")
+            #expect(gate.map(\.bitPattern) == wholeGate[row].map(\.bitPattern), "feature \(f)")
+            #expect(e.map(\.bitPattern) == evaluated[row].map(\.bitPattern), "feature \(f)")
+        }
+    }
+
     /// A residual sum's backward in one pass: the skip's gradient copied (or added), α's gradient
     /// per feature as one chain in sample order (product rounded, then added: eight features'
     /// chains side by side and a tail of five give those bits), then δ scaled by α.
