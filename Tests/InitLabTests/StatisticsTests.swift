@@ -36,6 +36,16 @@ import Testing
     }
 
     /// R's p.adjust(c(0.01, 0.04, 0.03, 0.005), "holm") = 0.03 0.06 0.06 0.02.
+    /// Two seeds at 20% and 80%: t's interval is 0.5 ± 12.706·0.3 = −3.31 to 4.31; a report shows
+    /// it within 0 to 100%.
+    @Test func anIntervalIsShownWithinItsQuantitysValues() throws {
+        let estimate = try #require(Estimate([0.2, 0.8]))
+        let interval = try #require(estimate.ci95)
+        #expect(abs(interval.lowerBound + 3.3118) < 1e-3 && abs(interval.upperBound - 4.3118) < 1e-3)
+        #expect(estimate.ci95(within: 0...1) == 0...1)
+        #expect(estimate.ci95(within: 0...Double.infinity) == 0...interval.upperBound)
+    }
+
     @Test func holmMatchesR() {
         let adjusted = BaselineComparison.holm([0.01, 0.04, 0.03, 0.005])
         for (a, b) in zip(adjusted, [0.03, 0.06, 0.06, 0.02]) { #expect(abs(a - b) < 1e-15) }

@@ -63,6 +63,18 @@ import Testing
         #expect(one.shiftBeyondNoise == nil && SweepReport.transfer([[one]], labels: ["t"]).joined(separator: "\n").contains("with fewer than two seeds finished at both rates"))
     }
 
+    /// Two seeds far apart give t an interval past zero (t(0.975, 1) = 12.7); the figure's band
+    /// stops at zero, as a loss does, and the raw interval stays in the estimate.
+    @Test func theBandStaysWithinWhatTheMeasureCanTake() throws {
+        let t = try Self.transfer({ i, j, seed in (seed == 1 ? 0.05 : 2) + 0.1 * Double(abs(j - [3, 2, 1][i])) }, seeds: [1, 2])
+        #expect(t.curves.contains { $0.estimates.contains { ($0?.ci95?.lowerBound ?? 0) < 0 } })
+        let figure = TransferFigure(transfers: [t], labels: ["t"], title: "T")
+        let rows = figure.data.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: " ").compactMap { Double($0) } }
+        let lows = rows.filter { $0.count == 4 }.map { $0[2] }
+        #expect(lows.count == 12 && lows.allSatisfy { $0 >= 0 } && lows.contains(0))
+        #expect(figure.shownValues.allSatisfy { $0 >= 0 })
+    }
+
     /// A template none of whose runs finished gets a panel that says so, and gnuplot renders the
     /// figure (a panel with no point to draw would stop it).
     @Test func aPanelWithNoFinishedRunRenders() throws {

@@ -102,7 +102,7 @@ public enum MarkdownReport {
         lines += ["", "| Strategy | Mean | 95% interval |" + (baseline == nil ? "" : " Difference | 95% interval | p (Holm) | Verdict |"),
                   "|---|---:|---:|" + (baseline == nil ? "" : "---:|---:|---:|---|")]
         for summary in summaries {
-            var row = "| \(escape(summary.label)) | \(summary.estimate.map { percent($0.mean) } ?? summary.accuracyText) | \(interval(summary.estimate?.ci95)) |"
+            var row = "| \(escape(summary.label)) | \(summary.estimate.map { percent($0.mean) } ?? summary.accuracyText) | \(interval(summary.estimate?.ci95(within: 0...1))) |"
             if baseline != nil {
                 if summary.id == experiment.baseline {
                     row += " — | — | — | baseline |"

@@ -75,7 +75,7 @@ struct SweepFigure {
                 InsideFigures.block("\(templates.count == 1 ? "" : "\(templates[t].strategy.id): ")\(axes[0].name)  mean  95% interval low  high",
                                     grid.cells(of: t).sorted { $0.point.coordinates[0] < $1.point.coordinates[0] }.map { cell in
                     let estimate = cell.estimate(measure)
-                    let interval = estimate?.ci95.map { [cellValue(measure.shown($0.lowerBound)), cellValue(measure.shown($0.upperBound))] } ?? ["?", "?"]
+                    let interval = estimate?.ci95(within: measure.bounds).map { [cellValue(measure.shown($0.lowerBound)), cellValue(measure.shown($0.upperBound))] } ?? ["?", "?"]
                     return (["\(cell.point.coordinates[0])", cellValue(estimate.map { measure.shown($0.mean) })] + interval).joined(separator: " ")
                 })
             }.joined(separator: "\n\n")

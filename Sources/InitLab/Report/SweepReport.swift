@@ -150,7 +150,7 @@ enum SweepReport {
             let entries = measures.map { measure -> String in
                 guard let estimate = cell.estimate(measure) else { return "— | —" }
                 func shown(_ x: Double) -> String { measure.isAccuracy ? String(format: "%.2f%%", x * 100) : InsideReading.number(x) }
-                return "\(shown(estimate.mean)) | " + (estimate.ci95.map { "\(shown($0.lowerBound)) to \(shown($0.upperBound))" } ?? "—")
+                return "\(shown(estimate.mean)) | " + (estimate.ci95(within: measure.bounds).map { "\(shown($0.lowerBound)) to \(shown($0.upperBound))" } ?? "—")
             }
             lines.append("| \(Sweep.text(cell.point.coordinates[0])) | " + entries.joined(separator: " | ") + " |")
         }

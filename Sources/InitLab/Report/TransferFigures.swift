@@ -28,8 +28,8 @@ struct TransferFigure {
             let blocks = transfer.curves.map { curve in
                 InsideFigures.block("\(of)width \(Sweep.text(curve.width)): log2 learning rate, mean, 95% interval low, high",
                                     transfer.rates.indices.map { i in
-                                        let e = curve.estimates[i]
-                                        return "\(log2(transfer.rates[i])) \(shown(e?.mean)) \(shown(e?.ci95?.lowerBound)) \(shown(e?.ci95?.upperBound))"
+                                        let e = curve.estimates[i], interval = e?.ci95(within: measure.bounds)
+                                        return "\(log2(transfer.rates[i])) \(shown(e?.mean)) \(shown(interval?.lowerBound)) \(shown(interval?.upperBound))"
                                     })
             }
             let best = transfer.curves.compactMap { curve in
@@ -41,7 +41,10 @@ struct TransferFigure {
 
     /// Every panel's means and interval ends, as shown: one y range holds them all.
     var shownValues: [Double] {
-        transfers.flatMap { $0.curves.flatMap { $0.estimates.flatMap { e in [e?.mean, e?.ci95?.lowerBound, e?.ci95?.upperBound].compactMap { $0 } } } }
+        transfers.flatMap { $0.curves.flatMap { $0.estimates.flatMap { e -> [Double] in
+            let interval = e?.ci95(within: measure.bounds)
+            return [e?.mean, interval?.lowerBound, interval?.upperBound].compactMap { $0 }
+        } } }
             .map(measure.shown).filter(\.isFinite)
     }
 

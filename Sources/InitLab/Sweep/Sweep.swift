@@ -156,6 +156,9 @@ public enum SweepMeasure: String, Sendable, CaseIterable {
     /// Accuracies are fractions on a linear scale; the others span decades.
     public var isAccuracy: Bool { self == .validationAccuracy || self == .testAccuracy }
 
+    /// The values the measure can take: an accuracy is a fraction, a loss or a std is not negative.
+    public var bounds: ClosedRange<Double> { isAccuracy ? 0...1 : 0...Double.infinity }
+
     /// A value as the figures show it: accuracies in percent, the others as they are.
     func shown(_ value: Double) -> Double { isAccuracy ? value * 100 : value }
 
