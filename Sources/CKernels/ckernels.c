@@ -1,6 +1,13 @@
 #include "ckernels.h"
 #include <math.h>
 
+// Bound by the divider (two divisions and a square root a parameter, PyTorch's operations, which
+// the bits keep): measured on Emerald Rapids in a harness, 0.68 ns a parameter for 235 k
+// parameters whether the gradient was just written (in L1 or L2) or evicted, 0.71 for 5.8 M. So
+// an AVX-512 clone gains nothing, and neither would running a layer's update in its weight
+// gradient's epilogue while the gradient is in cache. (SGD, memory-bound, would: 0.44 → 0.32 ns
+// a parameter, about 2% of a deep-tanh run; not done, as the update of a layer would then have to
+// wait in the backward pass for the input gradient that reads its weights, on both cores.)
 __attribute__((target_clones("avx2", "default")))
 void ckernels_adam(float *restrict parameters, const float *restrict gradients, float *restrict first,
                    float *restrict second, long count, float one_minus_beta1, float beta2, float one_minus_beta2,
