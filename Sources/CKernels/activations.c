@@ -111,8 +111,8 @@ void ckernels_activate_training(int kind, float slope, int masked, float *restri
     if (kind == CKERNELS_RELU) return ckernels_relu_training(masked, z, gate, bias, features, samples);
     add_bias(z, bias, features, samples);
     const long n = features * samples;
-    // Without dropout the factors are 1: the loops below then multiply by 1 (exact), as they
-    // would by a gate of ones, without reading or filling one.
+    // Without dropout no mask was drawn or filled: the gate starts from ones here, and the loops
+    // below multiply by them (exactly), as by a mask of ones.
     if (!masked) {
         for (long i = 0; i < n; i++) gate[i] = 1.0f;
     }

@@ -21,7 +21,7 @@ public struct Estimate: Sendable, Equatable {
     }
 
     /// The interval as a report shows it, within the values the quantity can take: with few
-    /// seeds t's interval can reach past them (two seeds at 20% and 80% accuracy: −3% to 103%),
+    /// seeds t's interval can reach past them (two seeds at 20% and 80% accuracy: −331% to 431%),
     /// and an accuracy above 100% or a negative loss is no one's. results.json keeps it whole.
     public func ci95(within bounds: ClosedRange<Double>) -> ClosedRange<Double>? {
         ci95.map { $0.clamped(to: bounds) }
