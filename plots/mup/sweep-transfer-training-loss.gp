@@ -19,7 +19,7 @@ set xlabel 'log2 learning rate'
 set ylabel 'Training loss (mean of the last 50 steps)'
 set key outside right top
 set offsets graph 0.03, graph 0.03, 0, 0
-set yrange [-0.44962764749392736:3.04129752573232]
+set yrange [-0.08827493270036241:3.0307726893791096]
 set key inside top center font ',9' samplen 2
 set multiplot layout 1,2 title 'Width: does the best learning rate transfer? The standard parametrization against muP:'."\n".'Training loss (mean of the last 50 steps) against the learning rate, a curve per width (mean over 3 seeds, band: 95% interval; circle: the width'."'".'s best rate)'
 set title 'Standard parametrization'

@@ -19,8 +19,8 @@ set xlabel 'log2 learning rate'
 set ylabel 'Validation accuracy (%)'
 set key outside right top
 set offsets graph 0.03, graph 0.03, 0, 0
-set yrange [-21.31823438304412:126.16679279674324]
-set key inside top center font ',9' samplen 2
+set yrange [-3.0:103.0]
+set key inside bottom center font ',9' samplen 2
 set multiplot layout 1,2 title 'Width: does the best learning rate transfer? The standard parametrization against muP:'."\n".'Validation accuracy against the learning rate, a curve per width (mean over 3 seeds, band: 95% interval; circle: the width'."'".'s best rate)'
 set title 'Standard parametrization'
 plot 'sweep-transfer-validation-accuracy.dat' index 0 using 1:3:4 with filledcurves linecolor 1 fillstyle transparent solid 0.15 notitle, \

@@ -70,7 +70,10 @@ struct TransferFigure {
                 let (from, to) = logScale ? (low / pow(high / low, 0.03), high * pow(high / low, 0.03)) : (low - 0.03 * (high - low), high + 0.03 * (high - low))
                 lines.append("set yrange [\(from):\(to)]")
             }
-            lines += ["set key inside top center font ',9' samplen 2", "set multiplot layout 1,\(panels) title \(titleText)"]
+            // The key where the curves are not: an accuracy's crowd the top (the bands now stop at
+            // 100%, with no room above), a loss's the bottom.
+            lines += ["set key inside \(measure.isAccuracy ? "bottom" : "top") center font ',9' samplen 2",
+                      "set multiplot layout 1,\(panels) title \(titleText)"]
         } else {
             lines.append("set title \(titleText)")
         }
