@@ -1,47 +1,6 @@
 #include "ckernels.h"
 #include <math.h>
 
-// PyTorch's operations, rounded as PyTorch rounds them, with one division fewer for the divider:
-// √v / root_correction2 is computed as (float)((double)√v · (1/(double)root_correction2)), which
-// is the same float. Why: for floats a, b with a/b in the normal range, a/b is never within 2⁻⁴⁹
-// (relative) of a midpoint between two floats (scaled to [1, 2), a/b − m = N/(B·2²⁴) for a
-// nonzero integer N, B < 2²⁴ being b's significand), while the Double product is within 2⁻⁵²
-// of a/b (two roundings of 2⁻⁵³); so both round to the same float. Here a/b is normal: √v is 0
-// or at least 2⁻⁷⁵, and 0 < root_correction2 ≤ 1 (β2 in [0, 1)); ±inf and NaN pass through as
-// the division gives them. Measured on Emerald Rapids in a harness: 0.71 → 0.52 ns a parameter
-// for 60 k parameters (in L2), 0.71 → 0.63 for 235 k (the lesson's; from L3, where 0.62 is the
-// loop with no division or square root at all: the memory's floor).
-__attribute__((target_clones("avx2", "default")))
-void ckernels_adam(float *restrict parameters, const float *restrict gradients, float *restrict first,
-                   float *restrict second, long count, float one_minus_beta1, float beta2, float one_minus_beta2,
-                   float step_size, float root_correction2, float epsilon) {
-    const double inverse_correction2 = 1.0 / (double)root_correction2;
-    for (long i = 0; i < count; i++) {
-        float g = gradients[i];
-        float m = first[i] + one_minus_beta1 * (g - first[i]);
-        float v = beta2 * second[i] + one_minus_beta2 * g * g;
-        first[i] = m;
-        second[i] = v;
-        const float corrected = (float)((double)sqrtf(v) * inverse_correction2);  // = sqrtf(v) / root_correction2
-        parameters[i] -= step_size * (m / (corrected + epsilon));
-    }
-}
-
-// Memory-bound: AVX-512's wider loads and stores pay here, unlike in Adam, whose divider bounds it.
-__attribute__((target_clones("avx512f", "avx2", "default")))
-void ckernels_sgd(float *restrict parameters, const float *restrict gradients, float *restrict buffer, long count,
-                  float learning_rate, float keep) {
-    if (!buffer) {
-        for (long i = 0; i < count; i++) parameters[i] -= learning_rate * gradients[i];
-        return;
-    }
-    for (long i = 0; i < count; i++) {
-        const float b = keep * buffer[i] + gradients[i];
-        buffer[i] = b;
-        parameters[i] -= learning_rate * b;
-    }
-}
-
 __attribute__((target_clones("avx2", "default")))
 void ckernels_dropout_mask(float *restrict mask, long count, ckernels_mask_stream *restrict stream,
                            unsigned long long threshold, float scale) {

@@ -209,6 +209,45 @@ extension KernelTests {
         }
     }
 
+    /// Parameters whose gradient is 0 after the tenth step (every third, and all of some blocks of
+    /// 16) drive Adam's m and SGD's momentum to the smallest subnormal, where the kernels compute in
+    /// Double: 1,500 steps against the Float operations in Swift, bit for bit at every step.
+    @Test func updatesOfParametersWithoutGradientKeepTheirBitsInTheSubnormals() {
+        let count = 100
+        func gradient(_ i: Int, _ step: Int) -> Float {
+            step > 10 && (i % 3 == 0 || (32..<64).contains(i)) ? 0 : Float((i * 7 + step) % 11 + 1) / 1000
+        }
+        let adam = OptimizerState(.adam(learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8), parameterCount: count)
+        let sgd = OptimizerState(.sgd(learningRate: 0.1, momentum: 0.9), parameterCount: count)
+        let p = FloatBuffer(count: count), q = FloatBuffer(count: count), g = FloatBuffer(count: count)
+        var expectedP = (0..<count).map { Float($0) / 50 - 1 }, m = [Float](repeating: 0, count: count), v = m
+        var expectedQ = expectedP, buffer = m
+        p.copy(from: expectedP)
+        q.copy(from: expectedQ)
+        var mismatches = 0
+        for step in 1...1500 {
+            let gradients = (0..<count).map { gradient($0, step) }
+            g.copy(from: gradients)
+            adam.update(p, g)
+            sgd.update(q, g)
+            // As OptimizerState computes them: the corrections in Double from the Float β's.
+            let stepSize = Float(Double(Float(0.01)) / (1 - pow(Double(Float(0.9)), Double(step))))
+            let rootCorrection2 = Float((1 - pow(Double(Float(0.999)), Double(step))).squareRoot())
+            for i in 0..<count {
+                m[i] = m[i] + (1 - Float(0.9)) * (gradients[i] - m[i])
+                v[i] = 0.999 * v[i] + (1 - Float(0.999)) * gradients[i] * gradients[i]
+                expectedP[i] -= stepSize * (m[i] / (v[i].squareRoot() / rootCorrection2 + 1e-8))
+                buffer[i] = (step == 1 ? 0 : 0.9) * buffer[i] + gradients[i]
+                expectedQ[i] -= 0.1 * buffer[i]
+            }
+            mismatches += zip(p.array, expectedP).filter { $0.bitPattern != $1.bitPattern }.count
+            mismatches += zip(q.array, expectedQ).filter { $0.bitPattern != $1.bitPattern }.count
+        }
+        #expect(mismatches == 0)
+        // The state did reach the subnormals (else the test would not test that path).
+        #expect(m.contains { $0 != 0 && !$0.isNormal } && buffer.contains { $0 != 0 && !$0.isNormal })
+    }
+
     @Test func adamStepIsAboutTheLearningRateWhateverTheGradientScale() {
         // Adam's first step moves every parameter by lr·sign(g), for tiny and huge gradients alike.
         let optimizer = OptimizerState(.adam(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8), parameterCount: 3)
