@@ -7,9 +7,9 @@
 // Every Float operation on a subnormal costs this CPU's microcode 50–90 times an ordinary one
 // (measured on Emerald Rapids: a multiply 0.07 → 6.2 ns an element), so such parameters made
 // Adam 2.4–30 times slower (mnist-lab's MNIST network spent 59% of a step in it, 9.5 ns a
-// parameter). So each block of 16 parameters whose state holds a value below 2⁻⁹⁵ other than 0
-// is updated with the operations that meet the subnormals done in Double, each result rounded to
-// Float and back (`exact`): the same floats, as a Float result computed in Double and rounded
+// parameter). So each block of 16 parameters whose m (or momentum) holds a value below 2⁻⁹⁵ other
+// than 0 is updated with the operations that meet the subnormals done in Double, each result
+// rounded to Float and back (`exact`): the same floats, as a Float result computed in Double and rounded
 // once more is the correctly rounded one for +, −, ×, ÷ and √ (Double's 53 bits are at least
 // 2·24 + 2; the subnormal range included, where sums and products are exact in Double and a
 // quotient is never nearer a rounding boundary than Double's error), and no Float operation
@@ -27,19 +27,19 @@
 /// rows to the slower path.
 #define BLOCK 16
 
-/// Whether any of n floats at x or y is below 2⁻⁹⁵ in magnitude and not zero: read as integers,
-/// so a subnormal costs nothing here. What is checked is the state that shrinks (the moments, the
-/// momentum buffer); the margin above the subnormals keeps the products of small normal values
-/// (0.1·(g − m), lr·buf) from reaching them in the Float path. A subnormal elsewhere (a gradient,
-/// a parameter) is as rare as in any other pass, and the Float path gives its bits too, slowly.
-static inline __attribute__((always_inline)) int any_tiny(const float *x, const float *y, long n) {
+/// Whether any of n floats at x is below 2⁻⁹⁵ in magnitude and not zero: read as integers, so a
+/// subnormal costs nothing here. What is checked is the state that shrinks to the subnormals (Adam's
+/// m, SGD's momentum; v shrinks by β2 a step, and the exact path leaves its operations in Float
+/// anyway); the margin above them keeps the products of small normal values (0.1·(g − m), lr·buf)
+/// from reaching them in the Float path. A subnormal elsewhere (a gradient, a parameter) is as rare
+/// as in any other pass, and the Float path gives its bits too, slowly.
+static inline __attribute__((always_inline)) int any_tiny(const float *x, long n) {
     unsigned tiny = 0;
     for (long i = 0; i < n; i++) {
-        unsigned a, b;
-        memcpy(&a, x + i, 4);
-        memcpy(&b, y + i, 4);
+        unsigned bits;
+        memcpy(&bits, x + i, 4);
         // (bits of |x|) − 1 < (bits of 2⁻⁹⁵) − 1: nonzero and below, in one unsigned compare.
-        tiny |= ((a & 0x7fffffffu) - 1u < 0x10000000u - 1u) | ((b & 0x7fffffffu) - 1u < 0x10000000u - 1u);
+        tiny |= (bits & 0x7fffffffu) - 1u < 0x10000000u - 1u;
     }
     return tiny != 0;
 }
@@ -113,7 +113,7 @@ void ckernels_adam(float *restrict parameters, const float *restrict gradients, 
     const double inverse_correction2 = 1.0 / (double)root_correction2;
     long i = 0;
     for (; i + BLOCK <= count; i += BLOCK) {
-        if (any_tiny(first + i, second + i, BLOCK)) {
+        if (any_tiny(first + i, BLOCK)) {
             adam_exact(parameters + i, gradients + i, first + i, second + i, BLOCK, one_minus_beta1, beta2, one_minus_beta2,
                        step_size, inverse_correction2, epsilon);
         } else {
@@ -157,7 +157,7 @@ void ckernels_sgd(float *restrict parameters, const float *restrict gradients, f
     }
     long i = 0;
     for (; i + BLOCK <= count; i += BLOCK) {
-        if (any_tiny(buffer + i, buffer + i, BLOCK)) {
+        if (any_tiny(buffer + i, BLOCK)) {
             sgd_exact(parameters + i, gradients + i, buffer + i, BLOCK, learning_rate, keep);
         } else {
             sgd_float(parameters + i, gradients + i, buffer + i, BLOCK, learning_rate, keep);

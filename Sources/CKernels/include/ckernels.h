@@ -2,10 +2,10 @@
 #define CKERNELS_H
 
 // Elementwise kernels that Swift, compiled for baseline x86-64 (SSE, 4 lanes), runs at half the
-// speed the CPU allows. Each vectorized one is compiled twice (target_clones: AVX2 and baseline)
-// and picked at load time, so the binary runs everywhere and uses 8 lanes where it can. Floating-point
-// contraction is off: both versions round every operation as written, so results are
-// bit-identical whichever runs.
+// speed the CPU allows. Each vectorized one is compiled for baseline and AVX2, and some for
+// AVX-512 too (target_clones), and picked at load time, so the binary runs everywhere and uses 8
+// or 16 lanes where it can. Floating-point contraction is off: every version rounds every
+// operation as written, so results are bit-identical whichever runs.
 
 /// One Adam update of `count` parameters, PyTorch's torch.optim.Adam (single-tensor path)
 /// operation for operation:
